@@ -1,0 +1,1 @@
+"""The rules of Contest Desk in plain Python: no Qt, no SQLAlchemy."""

@@ -1,0 +1,69 @@
+"""The two error families: what a person can fix (UserError) and everything else (bugs).
+
+A UserError carries an English message id and its fields, so that every layer
+can show it in the user's language, plus where the problem is (file, row,
+column) when it comes from an import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from contest_desk.i18n import _
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in an input file a problem was found; every part is optional."""
+
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.row is not None:
+            parts.append(_("row {row}", row=self.row))
+        if self.column:
+            parts.append(_("column {column}", column=self.column))
+        return ", ".join(parts)
+
+
+class UserError(Exception):
+    """A problem the person can fix: bad input, a refused action, a missing thing."""
+
+    def __init__(self, msgid: str, where: Location | None = None, **params: Any) -> None:
+        self.msgid = msgid
+        self.params = params
+        self.where = where
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        """The message in the current language, prefixed with its location when known."""
+        text = _(self.msgid, **self.params)
+        if self.where is not None and (place := self.where.describe()):
+            return f"{place}: {text}"
+        return text
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class NotFound(UserError):
+    """A named thing (contest, event, entry…) does not exist."""
+
+
+class ImportRejected(UserError):
+    """An import found problems; nothing was written. ``problems`` lists each one."""
+
+    def __init__(self, problems: list[UserError]) -> None:
+        self.problems = problems
+        first = problems[0]
+        super().__init__(
+            "{count} problem(s), nothing imported. First: {first}",
+            count=len(problems),
+            first=first.message(),
+        )

@@ -1,0 +1,1 @@
+"""Chinese (zh_CN) messages, one module per area."""

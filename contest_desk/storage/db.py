@@ -1,0 +1,120 @@
+"""The database: engine, sessions, SQLite settings, and upgrades at start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_database_path() -> Path:
+    """contest-desk.db in the user's data directory (e.g. %APPDATA%\\ContestDesk on Windows)."""
+    return Path(platformdirs.user_data_dir("ContestDesk", appauthor=False)) / "contest-desk.db"
+
+
+def database_url(path_or_url: str | Path | None) -> str:
+    """An SQLAlchemy URL from ``--db``: a URL as it is, anything else as an SQLite file path."""
+    if path_or_url is None:
+        path_or_url = default_database_path()
+    text = str(path_or_url)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Database:
+    """One database: its engine and a session factory. Sessions never cross threads."""
+
+    def __init__(self, path_or_url: str | Path | None = None) -> None:
+        self.url = database_url(path_or_url)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return Path(str(url.database))
+        return None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only; nothing it does is committed."""
+        with self._sessions() as session:
+            yield session
+
+    def _alembic_config(self) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        return config
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def head(self) -> str | None:
+        return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+
+    def upgrade(self) -> Path | None:
+        """Bring the schema to the newest revision; returns the backup copy if one was made.
+
+        An existing SQLite file is copied aside before any migration touches it.
+        """
+        current = self.revision()
+        if current == self.head():
+            return None
+        backup = None
+        path = self.sqlite_path
+        if current is not None and path is not None and path.exists():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.name}.{stamp}.{current}.bak")
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(path, backup)
+        with self.engine.begin() as conn:
+            config = self._alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+        return backup
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path_or_url: str | Path | None = None) -> Database:
+    """Open a database and bring its schema up to date."""
+    db = Database(path_or_url)
+    db.upgrade()
+    return db

@@ -1,0 +1,224 @@
+"""The database schema as SQLAlchemy 2 typed models. Nothing outside storage/ sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from contest_desk.storage.types import Milli
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {Decimal: Milli, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Unit(Base):
+    """单位 / 班组: a tree (plant → area → team)."""
+
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    parent: Mapped[Unit | None] = relationship(remote_side=[id])
+
+
+class Person(Base):
+    """职工."""
+
+    __tablename__ = "persons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_no: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    job_type: Mapped[str] = mapped_column(String(60), default="")
+    skill_level: Mapped[str] = mapped_column(String(30), default="")
+    unit: Mapped[Unit | None] = relationship()
+
+
+class Contest(Base):
+    """竞赛."""
+
+    __tablename__ = "contests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    start_date: Mapped[dt.date | None]
+    end_date: Mapped[dt.date | None]
+    organizer: Mapped[str] = mapped_column(String(200), default="")
+    events: Mapped[list[Event]] = relationship(back_populates="contest", order_by="Event.id")
+
+
+class Event(Base):
+    """竞赛项目, with how it scores, breaks ties and awards."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("contest_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    mode: Mapped[str] = mapped_column(String(20), default="individual")
+    aggregation: Mapped[str] = mapped_column(String(20), default="trimmed_mean")
+    trim: Mapped[int] = mapped_column(default=1)
+    judges_per_entry: Mapped[int] = mapped_column(default=5)
+    places: Mapped[int] = mapped_column(default=2)
+    tie_breaks: Mapped[list[Any]] = mapped_column(default=list)
+    award_rule: Mapped[dict[str, Any] | None]
+    contest: Mapped[Contest] = relationship(back_populates="events")
+    parts: Mapped[list[Part]] = relationship(order_by="Part.position")
+    rounds: Mapped[list[Round]] = relationship(order_by="Round.number")
+
+
+class Part(Base):
+    """A weighted part of an event (theory 30 %, practical 70 %) holding one rubric."""
+
+    __tablename__ = "parts"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    weight: Mapped[Decimal] = mapped_column(default=Decimal(1))
+    position: Mapped[int] = mapped_column(default=0)
+    criteria: Mapped[list[Criterion]] = relationship(
+        order_by="Criterion.position", cascade="all, delete-orphan"
+    )
+
+
+class Criterion(Base):
+    """A node of a part's rubric tree; leaves carry a kind and max points."""
+
+    __tablename__ = "criteria"
+    __table_args__ = (UniqueConstraint("part_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("criteria.id"))
+    position: Mapped[int] = mapped_column(default=0)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    max_points: Mapped[Decimal]
+    step: Mapped[Decimal]
+    weight: Mapped[Decimal] = mapped_column(default=Decimal(1))
+    rule: Mapped[dict[str, Any] | None]
+
+
+class Round(Base):
+    """轮次."""
+
+    __tablename__ = "rounds"
+    __table_args__ = (UniqueConstraint("event_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+    number: Mapped[int]
+    name: Mapped[str] = mapped_column(String(100))
+    weight: Mapped[Decimal] = mapped_column(default=Decimal(1))
+
+
+class Team(Base):
+    """参赛队."""
+
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("contest_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    members: Mapped[list[TeamMember]] = relationship(order_by="TeamMember.position")
+
+
+class TeamMember(Base):
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("team_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    position: Mapped[int] = mapped_column(default=0)
+    person: Mapped[Person] = relationship()
+
+
+class Entry(Base):
+    """参赛单元: one person or one team in one event."""
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        UniqueConstraint("event_id", "person_id"),
+        UniqueConstraint("event_id", "team_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    code: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    person: Mapped[Person | None] = relationship()
+    team: Mapped[Team | None] = relationship()
+
+
+class Judge(Base):
+    """裁判 of a contest; ``username`` is how score files and log-ins name them."""
+
+    __tablename__ = "judges"
+    __table_args__ = (UniqueConstraint("contest_id", "username"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    username: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(60))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+
+
+class JudgeAssignment(Base):
+    """A judge on an event's panel (for every round, or one round when ``round_id`` is set)."""
+
+    __tablename__ = "judge_assignments"
+    __table_args__ = (UniqueConstraint("judge_id", "event_id", "round_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id"))
+
+
+class Score(Base):
+    """One judge's mark (or one objective value) for one criterion of one entry in one round."""
+
+    __tablename__ = "scores"
+    __table_args__ = (
+        UniqueConstraint("round_id", "entry_id", "criterion_id", "judge_id"),
+        # Covers the standings GROUP BY without touching the table rows.
+        Index("ix_scores_standings", "round_id", "entry_id", "criterion_id", "value"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criteria.id"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    value: Mapped[Decimal]
+    updated_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+
+
+class Timing(Base):
+    """An entry's completion time in a round, the usual last tie-break."""
+
+    __tablename__ = "timings"
+    __table_args__ = (UniqueConstraint("round_id", "entry_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    seconds: Mapped[Decimal]
+
+
+class AuditRecord(Base):
+    """Who changed what and when; written by services in the same transaction."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(60))
+    target: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
