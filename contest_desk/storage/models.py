@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -13,7 +13,11 @@ from contest_desk.storage.types import Milli
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {Decimal: Milli, dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        Decimal: Milli,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
 
 
 class Unit(Base):

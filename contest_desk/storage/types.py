@@ -11,7 +11,7 @@ from sqlalchemy.types import TypeDecorator
 
 from contest_desk.domain.numbers import MAX_PLACES
 
-SCALE = 10**MAX_PLACES
+SCALE: int = 10**MAX_PLACES
 
 
 class Milli(TypeDecorator[Decimal]):

@@ -1,0 +1,1 @@
+"""Use cases: the only way to change data. One transaction per action, with an audit row."""

@@ -1,0 +1,33 @@
+"""All services of one database, built together for the UI and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contest_desk.services.context import SYSTEM_ACTOR, ServiceContext
+from contest_desk.services.contests import ContestService
+from contest_desk.services.roster import RosterService
+from contest_desk.services.scoring import ScoringService
+from contest_desk.services.standings import StandingsService
+from contest_desk.storage.db import Database, open_database
+
+
+@dataclass(frozen=True)
+class Services:
+    ctx: ServiceContext
+    contests: ContestService
+    roster: RosterService
+    scoring: ScoringService
+    standings: StandingsService
+
+    @classmethod
+    def build(cls, db: Database, actor: str = SYSTEM_ACTOR) -> Services:
+        ctx = ServiceContext(db, actor)
+        return cls(
+            ctx, ContestService(ctx), RosterService(ctx), ScoringService(ctx), StandingsService(ctx)
+        )
+
+    @classmethod
+    def open(cls, path_or_url: str | None = None, actor: str = SYSTEM_ACTOR) -> Services:
+        """Open (and upgrade) a database and build its services."""
+        return cls.build(open_database(path_or_url), actor)

@@ -1,0 +1,164 @@
+"""Plain records that services hand to the UI, the command line and reports.
+
+No SQLAlchemy object ever leaves storage/; these dataclasses do instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from contest_desk.domain.aggregation import AggregationRule
+from contest_desk.domain.awards import AwardRule
+from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
+from contest_desk.domain.ranking import TieBreak
+from contest_desk.domain.rubric import Criterion
+
+
+@dataclass(frozen=True)
+class ContestInfo:
+    id: int
+    name: str
+    kind: ContestKind
+    status: ContestStatus
+    start_date: dt.date | None
+    end_date: dt.date | None
+    organizer: str
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    id: int
+    name: str
+    weight: Decimal
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: int
+    number: int
+    name: str
+    weight: Decimal
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """How an event scores, breaks ties and awards; every field is editable."""
+
+    aggregation: AggregationRule = field(default_factory=AggregationRule)
+    judges_per_entry: int = 5
+    places: int = 2
+    tie_breaks: tuple[TieBreak, ...] = ()
+    award_rule: AwardRule | None = None
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    id: int
+    contest_id: int
+    name: str
+    mode: EventMode
+    settings: EventSettings
+    parts: tuple[PartInfo, ...]
+    rounds: tuple[RoundInfo, ...]
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    name: str
+    parent_id: int | None
+    path: str  # "采油一区/作业一班"
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    employee_no: str
+    name: str
+    unit_id: int | None
+    unit: str
+    job_type: str
+    skill_level: str
+
+
+@dataclass(frozen=True)
+class TeamInfo:
+    id: int
+    name: str
+    unit: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    """An entry as lists show it: ``label`` is the person's or team's name."""
+
+    id: int
+    label: str
+    unit: str
+    key: str  # employee number or team name: how files refer to the entry
+    code: str | None
+    person_id: int | None
+    team_id: int | None
+
+
+@dataclass(frozen=True)
+class JudgeInfo:
+    id: int
+    username: str
+    name: str
+    unit: str
+    events: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class CriterionColumn:
+    """A leaf criterion as a column of the scoring grid."""
+
+    id: int
+    code: str
+    name: str
+    part: str
+    criterion: Criterion
+
+
+@dataclass(frozen=True)
+class ScoreSheet:
+    """What one judge scores in one round: entries down, criteria across."""
+
+    event_id: int
+    round_number: int
+    judge_id: int
+    entries: tuple[EntryInfo, ...]
+    columns: tuple[CriterionColumn, ...]
+    values: dict[tuple[int, str], Decimal]  # (entry id, criterion code) → stored value
+
+
+@dataclass(frozen=True)
+class StandingRow:
+    entry: EntryInfo
+    rank: int
+    total: Decimal
+    round_totals: dict[int, Decimal]
+    part_totals: dict[str, Decimal]
+    tie_values: tuple[Decimal | None, ...]
+    award: str | None
+    complete: bool
+    missing: int
+
+
+@dataclass(frozen=True)
+class StandingsTable:
+    event: EventInfo
+    round_number: int | None  # None: the event over all rounds
+    rows: tuple[StandingRow, ...]
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import wrote; an import either writes all of this or nothing."""
+
+    created: dict[str, int]
+    updated: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,164 @@
+"""Entering scores: one judge's sheet, one value at a time, each saved at once."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from contest_desk.domain.numbers import parse_decimal
+from contest_desk.errors import NotFound, UserError
+from contest_desk.services.context import ServiceContext
+from contest_desk.services.mapping import entry_info, get_event, get_round, rubric_of
+from contest_desk.services.records import CriterionColumn, ScoreSheet
+from contest_desk.services.roster import entry_rows
+from contest_desk.storage import models as m
+
+
+def criterion_columns(event: m.Event) -> list[CriterionColumn]:
+    """The event's leaf criteria in rubric order, part by part."""
+    columns = []
+    for part in event.parts:
+        ids = {c.code: c.id for c in part.criteria}
+        for criterion in rubric_of(part.criteria).leaves():
+            columns.append(
+                CriterionColumn(
+                    ids[criterion.code], criterion.code, criterion.name, part.name, criterion
+                )
+            )
+    return columns
+
+
+def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
+    judge = s.get(m.Judge, judge_id)
+    if judge is None:
+        raise NotFound("There is no judge {id}", id=judge_id)
+    assigned = s.scalar(
+        select(m.JudgeAssignment.id).where(
+            m.JudgeAssignment.judge_id == judge_id,
+            m.JudgeAssignment.event_id == event.id,
+            (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
+        )
+    )
+    if assigned is None:
+        raise UserError(
+            "{judge} is not on the panel of {event}", judge=judge.name, event=event.name
+        )
+    return judge
+
+
+class ScoringService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def sheet(self, event_id: int, round_number: int | None, judge_id: int) -> ScoreSheet:
+        """Everything a judge's scoring grid shows: their marks and the shared objective values."""
+        with self.ctx.db.reading() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            check_on_panel(s, event, rnd, judge_id)
+            columns = criterion_columns(event)
+            objective = {c.id for c in columns if c.criterion.objective}
+            code_of = {c.id: c.code for c in columns}
+            rows = s.execute(
+                select(
+                    m.Score.entry_id, m.Score.criterion_id, m.Score.judge_id, m.Score.value
+                ).where(m.Score.round_id == rnd.id)
+            )
+            values = {
+                (entry_id, code_of[crit]): value
+                for entry_id, crit, judge, value in rows
+                if crit in code_of and (judge == judge_id or crit in objective)
+            }
+            entries = tuple(entry_info(e) for e in entry_rows(s, event_id))
+            return ScoreSheet(event_id, rnd.number, judge_id, entries, tuple(columns), values)
+
+    def record_score(
+        self,
+        event_id: int,
+        round_number: int | None,
+        judge_id: int,
+        entry_id: int,
+        code: str,
+        value: Decimal | str | None,
+    ) -> Decimal | None:
+        """Save one value (None or "" clears it) and return what is now stored.
+
+        Refuses a value outside [0, max] or off the step, naming the reason.
+        """
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            check_on_panel(s, event, rnd, judge_id)
+            entry = s.get(m.Entry, entry_id)
+            if entry is None or entry.event_id != event_id:
+                raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
+            column = next((c for c in criterion_columns(event) if c.code == code), None)
+            if column is None:
+                raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
+            parsed = None
+            if value is not None and str(value).strip():
+                parsed = parse_decimal(value, column.code)
+                column.criterion.check_value(parsed)
+            old = self._store(s, rnd.id, entry_id, column, judge_id, parsed)
+            self.ctx.audit(
+                s,
+                "score.record",
+                f"entry:{entry_id}",
+                round=rnd.number,
+                criterion=code,
+                judge=judge_id,
+                old=None if old is None else str(old),
+                new=None if parsed is None else str(parsed),
+            )
+            return parsed
+
+    @staticmethod
+    def _store(
+        s: Session,
+        round_id: int,
+        entry_id: int,
+        column: CriterionColumn,
+        judge_id: int,
+        value: Decimal | None,
+    ) -> Decimal | None:
+        """Write or clear a mark; an objective value replaces whoever keyed it before."""
+        where = [
+            m.Score.round_id == round_id,
+            m.Score.entry_id == entry_id,
+            m.Score.criterion_id == column.id,
+        ]
+        if not column.criterion.objective:
+            where.append(m.Score.judge_id == judge_id)
+        old = s.scalar(select(m.Score.value).where(*where))
+        s.execute(delete(m.Score).where(*where))
+        if value is not None:
+            s.add(
+                m.Score(
+                    round_id=round_id,
+                    entry_id=entry_id,
+                    criterion_id=column.id,
+                    judge_id=judge_id,
+                    value=value,
+                )
+            )
+        return old
+
+    def record_time(
+        self, event_id: int, round_number: int | None, entry_id: int, seconds: Decimal | None
+    ) -> None:
+        """Record (or clear) an entry's completion time, used as a tie-break."""
+        if seconds is not None and seconds < 0:
+            raise UserError("A completion time cannot be negative")
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            s.execute(
+                delete(m.Timing).where(m.Timing.round_id == rnd.id, m.Timing.entry_id == entry_id)
+            )
+            if seconds is not None:
+                s.add(m.Timing(round_id=rnd.id, entry_id=entry_id, seconds=seconds))
+            self.ctx.audit(
+                s, "time.record", f"entry:{entry_id}", round=rnd.number, seconds=str(seconds)
+            )

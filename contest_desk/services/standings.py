@@ -1,0 +1,125 @@
+"""Standings per event and round, computed from the stored marks in a few queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from contest_desk.domain.aggregation import MarkSummary
+from contest_desk.domain.scoring import Marks, ScoringScheme, score_entry
+from contest_desk.domain.standings import rank_results
+from contest_desk.services.context import ServiceContext
+from contest_desk.services.mapping import (
+    entry_info,
+    event_info,
+    get_event,
+    get_round,
+    scoring_scheme,
+)
+from contest_desk.services.records import StandingRow, StandingsTable
+from contest_desk.services.roster import entry_rows
+from contest_desk.storage import models as m
+
+
+def _panel_sizes(s: Session, event: m.Event, wanted: int) -> dict[int, int]:
+    """Judges expected per entry in each round: the panel, but at most the event's number."""
+    sizes = {}
+    for rnd in event.rounds:
+        panel = s.scalar(
+            select(func.count(func.distinct(m.JudgeAssignment.judge_id))).where(
+                m.JudgeAssignment.event_id == event.id,
+                (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
+            )
+        )
+        sizes[rnd.number] = min(panel or wanted, wanted)
+    return sizes
+
+
+def _marks(
+    s: Session, scheme: ScoringScheme, event: m.Event, round_ids: dict[int, int]
+) -> dict[int, dict[tuple[int, str], Marks]]:
+    """entry id → (round number, criterion code) → marks, from one query.
+
+    Rules that a sum/count/min/max summary decides are aggregated by the
+    database; the others (median, wider trims) fetch every mark.
+    """
+    code_of = {c.id: c.code for p in event.parts for c in p.criteria if c.code in scheme.criteria}
+    by_entry: dict[int, dict[tuple[int, str], Marks]] = defaultdict(dict)
+    keys = (m.Score.round_id, m.Score.entry_id, m.Score.criterion_id)
+    where = m.Score.round_id.in_(round_ids)
+    if scheme.aggregation.summarizable:
+        query = (
+            select(
+                *keys,
+                func.sum(m.Score.value),
+                func.count(),
+                func.min(m.Score.value),
+                func.max(m.Score.value),
+            )
+            .where(where)
+            .group_by(*keys)
+        )
+        for round_id, entry_id, crit, total, count, low, high in s.execute(query):
+            if crit in code_of:
+                by_entry[entry_id][(round_ids[round_id], code_of[crit])] = MarkSummary(
+                    total, count, low, high
+                )
+    else:
+        lists: dict[int, dict[tuple[int, str], list[Decimal]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for round_id, entry_id, crit, value in s.execute(select(*keys, m.Score.value).where(where)):
+            if crit in code_of:
+                lists[entry_id][(round_ids[round_id], code_of[crit])].append(value)
+        by_entry.update({e: dict(v) for e, v in lists.items()})
+    return by_entry
+
+
+class StandingsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def standings(self, event_id: int, round_number: int | None = None) -> StandingsTable:
+        """Ranks, totals, tie-break values and awards; the whole event when no round is given."""
+        with self.ctx.db.reading() as s:
+            event = get_event(s, event_id)
+            info = event_info(event)
+            settings = info.settings
+            scheme = scoring_scheme(event)
+            rounds = event.rounds
+            if round_number is not None:
+                rounds = [get_round(s, event, round_number)]
+                scheme = scheme.for_round(round_number)
+            panel_sizes = _panel_sizes(s, event, settings.judges_per_entry)
+            for rnd in rounds:
+                settings.aggregation.check_panel(panel_sizes[rnd.number])
+            round_ids = {r.id: r.number for r in rounds}
+            marks = _marks(s, scheme, event, round_ids)
+            times: dict[int, Decimal] = defaultdict(Decimal)
+            for entry_id, seconds in s.execute(
+                select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id.in_(round_ids))
+            ):
+                times[entry_id] += seconds
+            entries = {e.id: entry_info(e) for e in entry_rows(s, event_id)}
+        results = [score_entry(scheme, eid, marks.get(eid, {}), panel_sizes) for eid in entries]
+        ranked = rank_results(
+            results, settings.tie_breaks, settings.award_rule, settings.places, times
+        )
+        rows = tuple(
+            StandingRow(
+                entries[r.entry_id],
+                r.rank,
+                r.total,
+                r.round_totals,
+                r.part_totals,
+                r.tie_values,
+                r.award,
+                r.complete,
+                r.missing,
+            )
+            for r in ranked
+        )
+        return StandingsTable(info, round_number, rows)
