@@ -9,6 +9,8 @@ from contest_desk.errors import UserError
 # Stored scores keep at most three decimal places (see storage's scaled integers).
 MAX_PLACES = 3
 QUANTUM = Decimal(1).scaleb(-MAX_PLACES)
+# Far beyond any score or amount of money, and safely inside a 64-bit scaled integer.
+LIMIT = Decimal(10) ** 12
 
 
 def parse_decimal(text: str | int | Decimal, field: str = "value") -> Decimal:
@@ -25,6 +27,8 @@ def parse_decimal(text: str | int | Decimal, field: str = "value") -> Decimal:
             raise UserError("{field}: '{text}' is not a number", field=field, text=text) from None
     if not value.is_finite():
         raise UserError("{field}: '{text}' is not a number", field=field, text=text)
+    if abs(value) >= LIMIT:
+        raise UserError("{field}: {text} is too large", field=field, text=text)
     if value != value.quantize(QUANTUM, rounding=ROUND_HALF_UP):
         raise UserError(
             "{field}: {value} has more than {places} decimal places",

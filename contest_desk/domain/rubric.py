@@ -10,6 +10,7 @@ from typing import Any
 
 from contest_desk.domain.numbers import MAX_PLACES, QUANTUM, is_on_step, units_started
 from contest_desk.errors import UserError
+from contest_desk.i18n import N_
 
 
 class CriterionKind(StrEnum):
@@ -147,19 +148,19 @@ def rubric_problems(criteria: Sequence[Criterion]) -> list[RubricProblem]:
     seen: set[str] = set()
 
     def add(c: Criterion, fieldname: str, msgid: str, **params: Any) -> None:
-        problems.append(RubricProblem(c.code, fieldname, UserError(msgid, **params)))
+        problems.append(RubricProblem(c.code, fieldname, UserError(msgid, code=c.code, **params)))
 
     def visit(nodes: Sequence[Criterion]) -> None:
         for c in nodes:
             if not c.code.strip():
-                add(c, "code", "Every criterion needs a code")
+                add(c, "code", N_("Every criterion needs a code"))
             elif c.code in seen:
-                add(c, "code", "The code {code} is used twice")
+                add(c, "code", N_("The code {code} is used twice"))
             seen.add(c.code)
             if not c.name.strip():
-                add(c, "name", "{code} needs a name")
+                add(c, "name", N_("{code} needs a name"))
             if c.weight <= 0:
-                add(c, "weight", "{code}: the weight must be above 0")
+                add(c, "weight", N_("{code}: the weight must be above 0"))
             if c.is_leaf:
                 visit_leaf(c)
             else:
@@ -167,29 +168,29 @@ def rubric_problems(criteria: Sequence[Criterion]) -> list[RubricProblem]:
 
     def visit_leaf(c: Criterion) -> None:
         if c.kind is None:
-            add(c, "kind", "{code} has no sub-criteria, so it needs a kind")
+            add(c, "kind", N_("{code} has no sub-criteria, so it needs a kind"))
         if c.max_points <= 0:
-            add(c, "max_points", "{code}: max points must be above 0")
+            add(c, "max_points", N_("{code}: max points must be above 0"))
         if c.step <= 0 or c.step != c.step.quantize(QUANTUM):
             add(
                 c,
                 "step",
-                "{code}: the step must be above 0 with at most {places} decimals",
+                N_("{code}: the step must be above 0 with at most {places} decimals"),
                 places=MAX_PLACES,
             )
         elif c.max_points > 0 and not is_on_step(c.max_points, c.step):
             add(
                 c,
                 "step",
-                "{code}: max points {max} is not a multiple of the step {step}",
+                N_("{code}: max points {max} is not a multiple of the step {step}"),
                 max=c.max_points,
                 step=c.step,
             )
         if c.kind is CriterionKind.MEASUREMENT and c.rule is not None:
             if c.rule.mode is MeasurementMode.LINEAR and c.rule.unit <= 0:
-                add(c, "rule", "{code}: the deduction unit must be above 0")
+                add(c, "rule", N_("{code}: the deduction unit must be above 0"))
             if c.rule.tolerance < 0:
-                add(c, "rule", "{code}: the tolerance cannot be negative")
+                add(c, "rule", N_("{code}: the tolerance cannot be negative"))
 
     if not criteria:
         problems.append(RubricProblem("", "criteria", UserError("The rubric has no criteria")))

@@ -52,3 +52,8 @@ def _(msgid: str, **params: Any) -> str:
     """Translate ``msgid`` and fill in ``{name}`` fields from ``params``."""
     text = lookup(msgid) or msgid
     return text.format(**params) if params else text
+
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for the catalog where it is translated later, not here."""
+    return msgid

@@ -13,7 +13,7 @@ from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode, c
 from contest_desk.domain.rubric import Rubric, rubric_problems
 from contest_desk.domain.settings_codec import award_rule_to_dict, tie_breaks_to_list
 from contest_desk.errors import NotFound, UserError
-from contest_desk.i18n import _
+from contest_desk.i18n import N_, _
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import (
     contest_info,
@@ -26,7 +26,7 @@ from contest_desk.services.records import ContestInfo, EventInfo, EventSettings
 from contest_desk.storage import models as m
 
 # Part names are stored in the language the organizer works in (see ``default_parts``).
-DEFAULT_PART_WEIGHTS = (("Theory", Decimal("0.3")), ("Practical", Decimal("0.7")))
+DEFAULT_PART_WEIGHTS = ((N_("Theory"), Decimal("0.3")), (N_("Practical"), Decimal("0.7")))
 
 
 def default_parts() -> tuple[tuple[str, Decimal], ...]:

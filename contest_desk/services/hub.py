@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contest_desk.services.context import SYSTEM_ACTOR, ServiceContext
 from contest_desk.services.contests import ContestService
+from contest_desk.services.context import SYSTEM_ACTOR, ServiceContext
 from contest_desk.services.roster import RosterService
 from contest_desk.services.scoring import ScoringService
 from contest_desk.services.standings import StandingsService

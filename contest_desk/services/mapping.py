@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -132,8 +131,8 @@ def criterion_rows(rubric: Rubric) -> list[tuple[m.Criterion, str | None]]:
                 code=c.code,
                 name=c.name,
                 kind=c.kind.value if leaf and c.kind else None,
-                max_points=c.max_points if leaf else Decimal(0),
-                step=c.step if leaf else Decimal(0),
+                max_points=c.max_points,
+                step=c.step,
                 weight=c.weight,
                 rule=measurement_rule_to_dict(c.rule) if leaf else None,
                 position=position,

@@ -49,8 +49,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Database:
     """One database: its engine and a session factory. Sessions never cross threads."""
 
-    def __init__(self, path_or_url: str | Path | None = None) -> None:
+    def __init__(
+        self, path_or_url: str | Path | None = None, migrations: Path = MIGRATIONS
+    ) -> None:
         self.url = database_url(path_or_url)
+        self.migrations = migrations
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -77,7 +80,7 @@ class Database:
 
     def _alembic_config(self) -> Config:
         config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
+        config.set_main_option("script_location", str(self.migrations))
         return config
 
     def revision(self) -> str | None:

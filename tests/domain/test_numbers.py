@@ -90,7 +90,7 @@ def test_parse_decimal_refuses_a_huge_number_with_a_user_error(typed: str):
         parse_decimal(typed)
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(st.integers(min_value=-(10**9), max_value=10**9))
 def test_parse_decimal_round_trips_three_place_values(thousandths: int):
     value = D(thousandths).scaleb(-MAX_PLACES)
@@ -135,7 +135,7 @@ def test_round_half_up_of_a_repeating_mean():
     assert round_half_up(D(25) / 3, 0) == D(8)
 
 
-@settings(max_examples=200)
+@settings(max_examples=100)
 @given(st.integers(min_value=0, max_value=10**8), st.integers(min_value=0, max_value=3))
 def test_round_half_up_matches_integer_arithmetic(thousandths: int, places: int):
     value = D(thousandths).scaleb(-3)
@@ -171,7 +171,7 @@ def test_is_on_step(value: str, step: str, expected: bool):
     assert is_on_step(D(value), D(step)) is expected
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(
     st.integers(min_value=0, max_value=10_000),
     st.sampled_from([D("0.1"), D("0.25"), D("0.5"), D(1), D(2)]),
@@ -201,7 +201,7 @@ def test_units_started_counts_each_started_unit(amount: str, unit: str, expected
     assert units_started(D(amount), D(unit)) == expected
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(
     st.integers(min_value=0, max_value=1000),
     st.integers(min_value=1, max_value=99),

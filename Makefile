@@ -1,0 +1,53 @@
+# Contest Desk: `make run` opens the app on a demo database, `make test` runs every check headless.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+# Qt needs these on a bare Debian/Ubuntu machine: the first group for any platform
+# (offscreen included), the second for a real display (xcb).
+QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
+	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
+
+.PHONY: run test lint typecheck pytest bench demo system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+# Installs what Qt needs when run as root on Debian/Ubuntu; otherwise names the exact command.
+system-deps:
+	@missing=$$(for p in $(QT_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ] || ! command -v dpkg-query >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Qt's system libraries: $$missing"; \
+		apt-get install -y -q $$missing >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q $$missing >/dev/null; }; \
+	else \
+		echo "Qt needs system libraries. Run:  sudo apt-get install -y $$missing"; exit 1; \
+	fi
+
+run: system-deps $(VENV)/.installed
+	test -f $(DEMO_DB) || $(BIN)/contest-desk --db $(DEMO_DB) demo
+	$(BIN)/contest-desk --db $(DEMO_DB)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+pytest: system-deps $(VENV)/.installed
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: system-deps $(VENV)/.installed
+	$(BIN)/python -m tests.benchmarks
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,60 @@
+"""The composition root: builds the database, services, translator and window, and runs them."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
+from contest_desk.services.hub import Services
+from contest_desk.ui.feedback import install_crash_handler
+from contest_desk.ui.fonts import install_font
+from contest_desk.ui.main_window import MainWindow
+from contest_desk.ui.translator import CatalogTranslator
+
+
+class DeskApp:
+    """One running application: rebuilt windows share the same services."""
+
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        self.services = services
+        self.settings = settings
+        self.window: MainWindow | None = None
+
+    def open_window(self) -> MainWindow:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+        self.window = MainWindow(self.services, on_language=self.switch_language)
+        self.window.show()
+        return self.window
+
+    def switch_language(self, lang: str) -> None:
+        """Apply a language at once by rebuilding the window in it, and remember it."""
+        set_language(lang)
+        self.settings.setValue("language", lang)
+        self.open_window()
+
+
+def make_qapp() -> QApplication:
+    instance = QApplication.instance()
+    app = instance if isinstance(instance, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("Contest Desk")
+    app.setOrganizationName("ContestDesk")
+    install_font(app)
+    translator = CatalogTranslator(app)
+    app.installTranslator(translator)
+    return app
+
+
+def run_gui(db: str | None = None, lang: str | None = None) -> int:
+    """Open the app on ``db`` (a path or URL; the user's data directory by default)."""
+    app = make_qapp()
+    install_crash_handler()
+    settings = QSettings()
+    set_language(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
+    desk = DeskApp(Services.open(db), settings)
+    desk.open_window()
+    return app.exec()

@@ -1,0 +1,90 @@
+"""The main window: a side bar of areas (Contests, Scoring, Standings) and the area shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from contest_desk import __version__
+from contest_desk.i18n import language
+from contest_desk.services.hub import Services
+from contest_desk.ui.contests.area import ContestsArea
+from contest_desk.ui.scoring.area import ScoringArea
+from contest_desk.ui.standings.area import StandingsArea
+from contest_desk.ui.state import AppState
+
+LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, services: Services, on_language: Callable[[str], None] | None = None
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.state = AppState()
+        self.setWindowTitle(self.tr("Contest Desk") + f" {__version__}")
+        self.resize(1280, 800)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self.areas = {
+            "contests": ContestsArea(services, self.state),
+            "scoring": ScoringArea(services, self.state),
+            "standings": StandingsArea(services, self.state),
+        }
+        titles = {
+            "contests": self.tr("Contests"),
+            "scoring": self.tr("Scoring"),
+            "standings": self.tr("Standings"),
+        }
+        for key, widget in self.areas.items():
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(140, 44))
+            self.sidebar.addItem(item)
+            self.stack.addWidget(widget)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.setStyleSheet(
+            "#sidebar { background: #23395d; color: white; border: none; font-size: 15px; }"
+            "#sidebar::item { padding: 8px 14px; }"
+            "#sidebar::item:selected { background: #c8102e; color: white; }"
+        )
+        self._build_menu(on_language)
+        self.statusBar().showMessage(services.ctx.db.url)
+
+    def show_area(self, key: str) -> None:
+        self.sidebar.setCurrentRow(list(self.areas).index(key))
+
+    def _build_menu(self, on_language: Callable[[str], None] | None) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == language())
+            if on_language is not None:
+                action.triggered.connect(lambda _checked, c=code: on_language(c))
+            group.addAction(action)
+            menu.addAction(action)

@@ -1,0 +1,29 @@
+"""What the areas share: the chosen contest and event, and news of changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppState(QObject):
+    """Areas listen here instead of polling: a saved score tells Standings to refresh."""
+
+    contest_changed = Signal(object)  # contest id or None
+    event_changed = Signal(object)  # event id or None
+    setup_changed = Signal()  # contests, events, rubrics, roster or judges were edited
+    scores_changed = Signal(int)  # event id whose scores changed
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.contest_id: int | None = None
+        self.event_id: int | None = None
+
+    def choose_contest(self, contest_id: int | None) -> None:
+        if contest_id != self.contest_id:
+            self.contest_id = contest_id
+            self.contest_changed.emit(contest_id)
+
+    def choose_event(self, event_id: int | None) -> None:
+        if event_id != self.event_id:
+            self.event_id = event_id
+            self.event_changed.emit(event_id)

@@ -1,0 +1,89 @@
+"""The database file: migrations at start, the copy kept before an upgrade, SQLite settings."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from contest_desk.storage import models as m
+from contest_desk.storage.db import MIGRATIONS, Database, database_url, open_database
+from contest_desk.storage.types import Milli
+
+
+def test_a_new_file_gets_the_whole_schema(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.db")
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"contests", "events", "criteria", "scores", "audit_log", "alembic_version"} <= tables
+    assert db.revision() == db.head()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "wal.db")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with pytest.raises(Exception, match="FOREIGN KEY"), db.transaction() as s:
+        s.add(m.Event(contest_id=999, name="orphan", tie_breaks=[]))
+
+
+def test_an_older_database_is_copied_aside_before_upgrading(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    with db.transaction() as s:
+        s.add(m.Contest(name="2025年技能比武", kind="skill"))
+    db.dispose()
+    # A later release: the same migrations plus one that adds a column.
+    newer = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, newer, ignore=shutil.ignore_patterns("__pycache__"))
+    (newer / "versions" / "0002_test.py").write_text(NEXT_REVISION, encoding="utf-8")
+
+    upgraded = Database(path, migrations=newer)
+    backup = upgraded.upgrade()
+
+    assert backup is not None and backup.name.endswith(".0001_baseline.bak")
+    assert upgraded.revision() == "0002_test"
+    with upgraded.engine.connect() as conn:
+        assert conn.execute(text("SELECT name, motto FROM contests")).one() == (
+            "2025年技能比武",
+            None,
+        )
+    with Database(backup).engine.connect() as conn:
+        columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(contests)")]
+        assert "motto" not in columns
+        assert conn.execute(text("SELECT name FROM contests")).scalar() == "2025年技能比武"
+    assert upgraded.upgrade() is None  # already current: no second copy
+
+
+NEXT_REVISION = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002_test"
+down_revision = "0001_baseline"
+
+
+def upgrade():
+    op.add_column("contests", sa.Column("motto", sa.String(50)))
+"""
+
+
+def test_scores_keep_exact_decimals(tmp_path: Path) -> None:
+    milli = Milli()
+    dialect = open_database(tmp_path / "exact.db").engine.dialect
+    assert milli.process_bind_param(Decimal("8.5"), dialect) == 8500
+    assert milli.process_result_value(8500, dialect) == Decimal("8.5")
+    assert str(milli.process_result_value(10000, dialect)) == "10"
+    # A sum of thousandths stays exact where a float would drift (0.1 + 0.2).
+    assert milli.process_result_value(100 + 200, dialect) == Decimal("0.3")
+    with pytest.raises(ValueError, match="decimal places"):
+        milli.process_bind_param(Decimal("0.0001"), dialect)
+
+
+def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
+    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert database_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"

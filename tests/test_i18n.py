@@ -1,0 +1,79 @@
+"""Every user-visible message has a Chinese translation, and the catalog fills in its fields."""
+
+from __future__ import annotations
+
+import ast
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from contest_desk import i18n
+from contest_desk.errors import Location, UserError
+
+PACKAGE = Path(__file__).resolve().parents[1] / "contest_desk"
+# Calls whose first string argument is a message id (Qt's translate takes it second).
+MESSAGE_CALLS = {"_", "N_", "tr", "UserError", "NotFound"}
+
+
+def message_ids(path: Path) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = getattr(func, "id", None) or getattr(func, "attr", None)
+        if name == "translate" and len(node.args) >= 2:
+            arg: ast.expr | None = node.args[1]
+        elif name in MESSAGE_CALLS and node.args:
+            arg = node.args[0]
+        else:
+            arg = None
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
+            yield node.lineno, arg.value
+
+
+def all_message_ids() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "i18n" in path.parts:
+            continue
+        found.extend(
+            (f"{path.relative_to(PACKAGE)}:{line}", msgid) for line, msgid in message_ids(path)
+        )
+    return found
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_has_a_chinese_translation() -> None:
+    zh = i18n.catalog("zh_CN")
+    missing = sorted(
+        {f"{where}: {msgid!r}" for where, msgid in all_message_ids() if msgid not in zh}
+    )
+    assert missing == []
+
+
+def test_translations_keep_the_fields_of_their_message() -> None:
+    zh = i18n.catalog("zh_CN")
+    wrong = [msgid for msgid, text in zh.items() if fields(msgid) != fields(text)]
+    assert wrong == []
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    i18n.set_language("en")
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+def test_a_user_error_speaks_chinese_by_default() -> None:
+    error = UserError("{value} is outside 0–{max} for {code}", value=11, max=10, code="P1")
+    assert error.message() == "P1 的分值 11 超出 0–10 的范围"
+
+
+def test_a_user_error_names_where_it_happened(english: None) -> None:
+    error = UserError("A contest needs a name", where=Location("roster.xlsx", 7, "Name"))
+    assert error.message() == "roster.xlsx, row 7, column Name: A contest needs a name"
