@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
@@ -46,22 +47,26 @@ class AwardRule:
     def assign(self, placings: Sequence[Placing]) -> list[str | None]:
         """The award level name for each placing (None for no award).
 
-        Entries tied on rank share the better level, so a tie at a cut-off
-        gives every tied entry the award.
+        Cut-offs count eligible entries only: an entry whose marks are incomplete
+        neither gets an award nor takes one from the entries below it. Entries
+        tied on rank share the better level, so a tie at a cut-off gives every
+        tied entry the award.
         """
-        field_size = sum(1 for p in placings if p.eligible)
+        eligible_ranks = sorted(p.rank for p in placings if p.eligible)
+        field_size = len(eligible_ranks)
         result: list[str | None] = []
         for p in placings:
             level = None
             if p.eligible and (self.min_score is None or p.total >= self.min_score):
-                level = self._level(p, field_size)
+                rank = 1 + bisect_left(eligible_ranks, p.rank)  # competition rank among eligible
+                level = self._level(rank, p.total, field_size)
             result.append(level)
         return result
 
-    def _level(self, p: Placing, field_size: int) -> str | None:
+    def _level(self, rank: int, total: Decimal, field_size: int) -> str | None:
         if self.mode is AwardMode.THRESHOLDS:
             for lv in sorted(self.levels, key=lambda lv: -lv.value):
-                if p.total >= lv.value:
+                if total >= lv.value:
                     return lv.name
             return None
         cumulative = Decimal(0)
@@ -72,7 +77,7 @@ class AwardRule:
                 if self.mode is AwardMode.COUNTS
                 else (cumulative * field_size).to_integral_value(rounding=ROUND_FLOOR)
             )
-            if p.rank <= places:
+            if rank <= places:
                 return lv.name
         return None
 

@@ -6,13 +6,25 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import NamedTuple
 
 from contest_desk.domain.aggregation import AggregationRule, MarkSummary
 from contest_desk.domain.rubric import Criterion, CriterionKind, Rubric
+from contest_desk.errors import UserError
 
 Marks = Sequence[Decimal] | MarkSummary
 # (round number, criterion code) → the marks stored for one entry
 EntryMarks = Mapping[tuple[int, str], Marks]
+
+
+class _Leaf(NamedTuple):
+    """A leaf criterion as scoring walks it: its weight along the path, its kind's flags."""
+
+    criterion: Criterion
+    code: str
+    weight: Decimal
+    objective: bool
+    deduction: bool
 
 
 @dataclass(frozen=True)
@@ -44,9 +56,31 @@ class ScoringScheme:
         """Every leaf criterion by code."""
         return {c.code: c for part in self.parts for c in part.rubric.leaves()}
 
+    @cached_property
+    def weighted_leaves(self) -> dict[str, tuple[_Leaf, ...]]:
+        """Each part's leaves with the product of the weights on their path.
+
+        A group's value is the weighted sum of its children, so a part total is
+        linear in its leaves; flattening once saves walking the tree per entry.
+        """
+
+        def walk(nodes: tuple[Criterion, ...], factor: Decimal) -> list[_Leaf]:
+            out: list[_Leaf] = []
+            for c in nodes:
+                if c.is_leaf:
+                    deduction = c.kind is CriterionKind.DEDUCTION
+                    out.append(_Leaf(c, c.code, factor * c.weight, c.objective, deduction))
+                else:
+                    out.extend(walk(c.children, factor * c.weight))
+            return out
+
+        return {p.name: tuple(walk(p.rubric.criteria, Decimal(1))) for p in self.parts}
+
     def for_round(self, number: int) -> ScoringScheme:
         """The same scheme limited to one round, weighted 1 (for per-round standings)."""
-        spec = next(r for r in self.rounds if r.number == number)
+        spec = next((r for r in self.rounds if r.number == number), None)
+        if spec is None:
+            raise UserError("There is no round {number}", number=number)
         return ScoringScheme(self.parts, (RoundSpec(spec.number, spec.name),), self.aggregation)
 
 
@@ -66,50 +100,50 @@ class EntryResult:
         return self.missing == 0
 
 
-def _count(marks: Marks | None) -> int:
-    if marks is None:
-        return 0
+def _count(marks: Marks) -> int:
     return marks.count if isinstance(marks, MarkSummary) else len(marks)
 
 
-def _value(rule: AggregationRule, criterion: Criterion, marks: Marks) -> Decimal | None:
-    if criterion.objective:
-        # Entered once; should several rows exist, the service keeps only the last.
-        if isinstance(marks, MarkSummary):
-            return marks.highest if marks.count else None
-        return marks[-1] if marks else None
+def _value(rule: AggregationRule, leaf: _Leaf, marks: Marks) -> Decimal | None:
     if isinstance(marks, MarkSummary):
+        if leaf.objective:
+            return marks.highest if marks.count else None
         return rule.aggregate_summary(marks)
+    if leaf.objective:
+        # Entered once; should several rows ever exist, the highest stands, as in a summary.
+        return max(marks) if marks else None
     return rule.aggregate(marks)
 
 
 class _RoundScorer:
-    """Evaluates one round's criteria trees for one entry, counting missing marks."""
+    """Evaluates one round's criteria for one entry, counting missing marks."""
 
     def __init__(self, scheme: ScoringScheme, marks: EntryMarks, spec: RoundSpec, panel: int):
         self.scheme, self.marks, self.spec, self.panel = scheme, marks, spec, panel
         self.missing = 0
         self.criterion_points: dict[str, Decimal] = {}
 
-    def node(self, c: Criterion) -> Decimal:
-        if not c.is_leaf:
-            return sum((ch.weight * self.node(ch) for ch in c.children), Decimal(0))
-        stored = self.marks.get((self.spec.number, c.code))
-        if c.kind is not CriterionKind.DEDUCTION:
-            wanted = 1 if c.objective else self.panel
-            self.missing += max(wanted - _count(stored), 0)
-        value = _value(self.scheme.aggregation, c, stored) if stored is not None else None
-        if value is None:
-            return Decimal(0)
-        points = c.points(value)
-        if c.kind is CriterionKind.DEDUCTION:
-            points = -points
-        self.criterion_points[c.code] = points
-        return points
-
     def part_total(self, part: Part) -> Decimal:
         """A part never goes below zero, however many deductions it carries."""
-        total = sum((c.weight * self.node(c) for c in part.rubric.criteria), Decimal(0))
+        total = Decimal(0)
+        rule, number, marks = self.scheme.aggregation, self.spec.number, self.marks
+        for leaf in self.scheme.weighted_leaves[part.name]:
+            stored = marks.get((number, leaf.code))
+            if not leaf.deduction:
+                wanted = 1 if leaf.objective else self.panel
+                present = 0 if stored is None else _count(stored)
+                if present < wanted:
+                    self.missing += wanted - present
+            if stored is None:
+                continue
+            value = _value(rule, leaf, stored)
+            if value is None:
+                continue
+            points = leaf.criterion.points(value)
+            if leaf.deduction:
+                points = -points
+            self.criterion_points[leaf.code] = points
+            total += leaf.weight * points
         return max(total, Decimal(0))
 
 

@@ -49,6 +49,52 @@ def entry_rows(s: Session, event_id: int) -> list[m.Entry]:
     )
 
 
+def unit_paths(s: Session) -> dict[int, str]:
+    """Every unit's path, from one query (the tree is small; entries are many)."""
+    rows = s.execute(select(m.Unit.id, m.Unit.name, m.Unit.parent_id)).all()
+    parents = {uid: (name, parent) for uid, name, parent in rows}
+    paths: dict[int, str] = {}
+
+    def path(uid: int) -> str:
+        if uid not in paths:
+            name, parent = parents[uid]
+            paths[uid] = f"{path(parent)}/{name}" if parent is not None else name
+        return paths[uid]
+
+    for uid in parents:
+        path(uid)
+    return paths
+
+
+def entry_infos(s: Session, event_id: int) -> list[EntryInfo]:
+    """An event's entries as records, from plain rows: fast enough for 10,000 entries."""
+    paths = unit_paths(s)
+    query = (
+        select(
+            m.Entry.id,
+            m.Entry.code,
+            m.Entry.person_id,
+            m.Entry.team_id,
+            m.Person.name,
+            m.Person.employee_no,
+            m.Person.unit_id,
+            m.Team.name,
+            m.Team.unit_id,
+        )  # fmt: skip
+        .outerjoin(m.Person, m.Person.id == m.Entry.person_id)
+        .outerjoin(m.Team, m.Team.id == m.Entry.team_id)
+        .where(m.Entry.event_id == event_id)
+        .order_by(m.Entry.id)
+    )
+    out = []
+    for eid, code, pid, tid, pname, number, punit, tname, tunit in s.execute(query).all():
+        unit = punit if pid is not None else tunit
+        label = pname if pid is not None else tname
+        key = number if pid is not None else tname
+        out.append(EntryInfo(eid, label, paths.get(unit, "") if unit else "", key, code, pid, tid))
+    return out
+
+
 class RosterService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -148,7 +194,7 @@ class RosterService:
 
     def entries(self, event_id: int) -> list[EntryInfo]:
         with self.ctx.db.reading() as s:
-            return [entry_info(e) for e in entry_rows(s, event_id)]
+            return entry_infos(s, event_id)
 
     def add_entry(
         self, event_id: int, person_id: int | None = None, team_id: int | None = None

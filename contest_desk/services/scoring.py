@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.mapping import entry_info, get_event, get_round, rubric_of
+from contest_desk.services.mapping import get_event, get_round, rubric_of
 from contest_desk.services.records import CriterionColumn, ScoreSheet
-from contest_desk.services.roster import entry_rows
+from contest_desk.services.roster import entry_infos
 from contest_desk.storage import models as m
 
 
@@ -71,7 +71,7 @@ class ScoringService:
                 for entry_id, crit, judge, value in rows
                 if crit in code_of and (judge == judge_id or crit in objective)
             }
-            entries = tuple(entry_info(e) for e in entry_rows(s, event_id))
+            entries = tuple(entry_infos(s, event_id))
             return ScoreSheet(event_id, rnd.number, judge_id, entries, tuple(columns), values)
 
     def record_score(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.aggregation import MarkSummary
@@ -13,15 +13,15 @@ from contest_desk.domain.scoring import Marks, ScoringScheme, score_entry
 from contest_desk.domain.standings import rank_results
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import (
-    entry_info,
     event_info,
     get_event,
     get_round,
     scoring_scheme,
 )
 from contest_desk.services.records import StandingRow, StandingsTable
-from contest_desk.services.roster import entry_rows
+from contest_desk.services.roster import entry_infos
 from contest_desk.storage import models as m
+from contest_desk.storage.types import from_milli
 
 
 def _panel_sizes(s: Session, event: m.Event, wanted: int) -> dict[int, int]:
@@ -50,28 +50,25 @@ def _marks(
     by_entry: dict[int, dict[tuple[int, str], Marks]] = defaultdict(dict)
     keys = (m.Score.round_id, m.Score.entry_id, m.Score.criterion_id)
     where = m.Score.round_id.in_(round_ids)
+    conn = s.connection()  # Core rows: the ORM's row machinery would double the time here
     if scheme.aggregation.summarizable:
+        raw = type_coerce(m.Score.value, BigInteger)  # thousandths, converted once below
         query = (
-            select(
-                *keys,
-                func.sum(m.Score.value),
-                func.count(),
-                func.min(m.Score.value),
-                func.max(m.Score.value),
-            )
+            select(*keys, func.sum(raw), func.count(), func.min(raw), func.max(raw))
             .where(where)
             .group_by(*keys)
         )
-        for round_id, entry_id, crit, total, count, low, high in s.execute(query):
+        for round_id, entry_id, crit, total, count, low, high in conn.execute(query).all():
             if crit in code_of:
-                by_entry[entry_id][(round_ids[round_id], code_of[crit])] = MarkSummary(
-                    total, count, low, high
-                )
+                summary = MarkSummary(from_milli(total), count, from_milli(low), from_milli(high))
+                by_entry[entry_id][(round_ids[round_id], code_of[crit])] = summary
     else:
         lists: dict[int, dict[tuple[int, str], list[Decimal]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        for round_id, entry_id, crit, value in s.execute(select(*keys, m.Score.value).where(where)):
+        for round_id, entry_id, crit, value in conn.execute(
+            select(*keys, m.Score.value).where(where)
+        ).all():
             if crit in code_of:
                 lists[entry_id][(round_ids[round_id], code_of[crit])].append(value)
         by_entry.update({e: dict(v) for e, v in lists.items()})
@@ -103,7 +100,7 @@ class StandingsService:
                 select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id.in_(round_ids))
             ):
                 times[entry_id] += seconds
-            entries = {e.id: entry_info(e) for e in entry_rows(s, event_id)}
+            entries = {e.id: e for e in entry_infos(s, event_id)}
         results = [score_entry(scheme, eid, marks.get(eid, {}), panel_sizes) for eid in entries]
         ranked = rank_results(
             results, settings.tie_breaks, settings.award_rule, settings.places, times

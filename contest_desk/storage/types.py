@@ -33,7 +33,10 @@ class Milli(TypeDecorator[Decimal]):
         return int(scaled)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        # Exact division keeps the shortest form: 8500 → 8.5, 10000 → 10.
-        return Decimal(int(value)) / SCALE
+        return None if value is None else from_milli(value)
+
+
+def from_milli(value: Any) -> Decimal:
+    """Thousandths (as SQL sums and stores them) back to a Decimal: 8500 → 8.5, 10000 → 10."""
+    # Exact division keeps the shortest form, unlike scaleb (8500 → 8.500).
+    return Decimal(int(value)) / SCALE

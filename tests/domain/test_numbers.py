@@ -83,11 +83,17 @@ def test_parse_decimal_refuses_more_places_than_stored(typed: str | Decimal):
     assert str(MAX_PLACES) in str(err)
 
 
-@pytest.mark.parametrize("typed", ["1e30", "1" * 30])
-def test_parse_decimal_refuses_a_huge_number_with_a_user_error(typed: str):
+@pytest.mark.parametrize("typed", ["1e30", "-1e30", "1" * 30, "9" * 40 + ".5", D("1e40")])
+def test_parse_decimal_refuses_a_huge_number_with_a_user_error(typed: str | Decimal):
     # A person can type this; it must be refused, not crash with decimal.InvalidOperation.
     with pytest.raises(UserError):
         parse_decimal(typed)
+
+
+@pytest.mark.parametrize("typed", ["123456789.125", "-98765432.5", "5000000"])
+def test_parse_decimal_accepts_large_everyday_amounts(typed: str):
+    # benefits in CNY can run to millions; they are well within what storage keeps
+    assert parse_decimal(typed) == D(typed)
 
 
 @settings(max_examples=100)

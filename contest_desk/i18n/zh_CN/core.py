@@ -24,6 +24,8 @@ MESSAGES = {
     "{code}: the deduction unit must be above 0": "{code}：扣分单位必须大于 0",
     "{code}: the tolerance cannot be negative": "{code}：允差不能为负数",
     "The rubric has no criteria": "评分细则中没有评分项",
+    # domain/scoring.py
+    "There is no round {number}": "没有第 {number} 轮",
     # domain/aggregation.py
     "Dropping the {k} highest and {k} lowest marks needs more than {n} judges; this panel has {judges}": "去掉 {k} 个最高分和 {k} 个最低分需要多于 {n} 名裁判，本组只有 {judges} 名",
     # domain/awards.py

@@ -1,0 +1,6 @@
+"""`python -m tests.benchmarks`: every benchmark, one after the other."""
+
+from tests.benchmarks import bench_standings
+
+if __name__ == "__main__":
+    bench_standings.main()
