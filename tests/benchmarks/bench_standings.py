@@ -24,7 +24,8 @@ from contest_desk.storage import models as m
 
 ENTRIES, JUDGES, CRITERIA = 2_000, 7, 20
 GROUP_BY = (
-    "SELECT entry_id, criterion_id, SUM(value), COUNT(*) FROM scores GROUP BY entry_id, criterion_id"
+    "SELECT entry_id, criterion_id, SUM(value), COUNT(*) FROM scores"
+    " GROUP BY entry_id, criterion_id"
 )
 
 
