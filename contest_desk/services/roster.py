@@ -80,7 +80,7 @@ def entry_infos(s: Session, event_id: int) -> list[EntryInfo]:
             m.Person.unit_id,
             m.Team.name,
             m.Team.unit_id,
-        )  # fmt: skip
+        )
         .outerjoin(m.Person, m.Person.id == m.Entry.person_id)
         .outerjoin(m.Team, m.Team.id == m.Entry.team_id)
         .where(m.Entry.event_id == event_id)
