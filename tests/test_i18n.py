@@ -77,3 +77,22 @@ def test_a_user_error_speaks_chinese_by_default() -> None:
 def test_a_user_error_names_where_it_happened(english: None) -> None:
     error = UserError("A contest needs a name", where=Location("roster.xlsx", 7, "Name"))
     assert error.message() == "roster.xlsx, row 7, column Name: A contest needs a name"
+
+
+def test_no_two_catalog_modules_translate_a_message_differently() -> None:
+    """Areas keep separate modules; one message must still mean one thing everywhere."""
+    package = Path(i18n.__file__).with_name("zh_CN")
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for path in sorted(package.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        namespace: dict[str, dict[str, str]] = {}
+        exec(path.read_text(encoding="utf-8"), namespace)
+        for msgid, text in namespace["MESSAGES"].items():
+            if msgid in seen and seen[msgid][1] != text:
+                clashes.append(
+                    f"{msgid!r}: {seen[msgid][0]} {seen[msgid][1]!r} vs {path.name} {text!r}"
+                )
+            seen.setdefault(msgid, (path.name, text))
+    assert clashes == []

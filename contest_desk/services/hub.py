@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from contest_desk.services.contests import ContestService
 from contest_desk.services.context import SYSTEM_ACTOR, ServiceContext
 from contest_desk.services.roster import RosterService
+from contest_desk.services.roster_import import RosterImportService
 from contest_desk.services.scoring import ScoringService
 from contest_desk.services.standings import StandingsService
 from contest_desk.storage.db import Database, open_database
@@ -17,6 +18,7 @@ class Services:
     ctx: ServiceContext
     contests: ContestService
     roster: RosterService
+    roster_import: RosterImportService
     scoring: ScoringService
     standings: StandingsService
 

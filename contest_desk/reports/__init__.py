@@ -1,0 +1,1 @@
+"""Output and file formats: charts, PDFs and Excel."""
