@@ -17,20 +17,31 @@ PACKAGE = Path(__file__).resolve().parents[1] / "contest_desk"
 MESSAGE_CALLS = {"_", "N_", "tr", "UserError", "NotFound"}
 
 
+def _strings(node: ast.expr | None) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip():
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    return []
+
+
 def message_ids(path: Path) -> Iterator[tuple[int, str]]:
+    """Message ids in a module: arguments of the message calls, of the importers' ``problem``
+    helpers (the message comes last), and values assigned to a variable named ``msgid``."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "msgid":
+            yield from ((node.lineno, text) for text in _strings(node.value))
         if not isinstance(node, ast.Call):
             continue
-        func = node.func
-        name = getattr(func, "id", None) or getattr(func, "attr", None)
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        arg: ast.expr | None = None
         if name == "translate" and len(node.args) >= 2:
-            arg: ast.expr | None = node.args[1]
+            arg = node.args[1]
         elif name in MESSAGE_CALLS and node.args:
             arg = node.args[0]
-        else:
-            arg = None
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
-            yield node.lineno, arg.value
+        elif name == "problem" and node.args:
+            arg = node.args[-1]
+        yield from ((node.lineno, text) for text in _strings(arg))
 
 
 def all_message_ids() -> list[tuple[str, str]]:

@@ -8,8 +8,10 @@ from contest_desk.services.contests import ContestService
 from contest_desk.services.context import SYSTEM_ACTOR, ServiceContext
 from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
+from contest_desk.services.score_import import ScoreImportService
 from contest_desk.services.scoring import ScoringService
 from contest_desk.services.standings import StandingsService
+from contest_desk.services.transfer import TransferService
 from contest_desk.storage.db import Database, open_database
 
 
@@ -20,13 +22,22 @@ class Services:
     roster: RosterService
     roster_import: RosterImportService
     scoring: ScoringService
+    score_import: ScoreImportService
     standings: StandingsService
+    transfer: TransferService
 
     @classmethod
     def build(cls, db: Database, actor: str = SYSTEM_ACTOR) -> Services:
         ctx = ServiceContext(db, actor)
         return cls(
-            ctx, ContestService(ctx), RosterService(ctx), ScoringService(ctx), StandingsService(ctx)
+            ctx,
+            ContestService(ctx),
+            RosterService(ctx),
+            RosterImportService(ctx),
+            ScoringService(ctx),
+            ScoreImportService(ctx),
+            StandingsService(ctx),
+            TransferService(ctx),
         )
 
     @classmethod

@@ -16,7 +16,15 @@ from contest_desk.services.roster_import import FIELD_LABELS, RosterRow
 
 EVENTS = ["采油工技能比武", "仪表维修工团体赛"]
 CHINESE_HEADERS = ["工号", "姓名", "单位", "工种", "技能等级", "参赛项目", "参赛队"]
-ENGLISH_HEADERS = ["Employee no.", "Name", "Unit", "Job type", "Skill level", "Entered event", "Team"]
+ENGLISH_HEADERS = [
+    "Employee no.",
+    "Name",
+    "Unit",
+    "Job type",
+    "Skill level",
+    "Entered event",
+    "Team",
+]
 
 
 @pytest.fixture

@@ -1,0 +1,305 @@
+"""The ``contest-desk`` command: the window by default, subcommands for headless work.
+
+Every subcommand goes through the services, prints what it did on stdout and
+returns 0; a problem a person can fix prints a one-line reason on stderr and
+returns 2 (an import prints every problem, one per line); a file or database
+that cannot be opened returns 1.
+
+``standings --format json`` prints this structure, kept stable for scripts::
+
+    {"event": {"id": 3, "contest_id": 1, "name": "采油工技能比武", "mode": "individual",
+               "parts": [{"name": "理论", "weight": "0.3"}, …],
+               "rounds": [{"number": 1, "name": "决赛", "weight": "1"}, …]},
+     "round": null,            # or the round number asked for with --round
+     "rows": [{"rank": 1, "entry": "吕新民", "code": null, "unit": "采油一区/采油一班",
+               "key": "26010001",          # employee number, or team name
+               "total": "92.98",           # decimals are strings, rounded as shown
+               "parts": {"理论": "98.00", "实操": "90.83"}, "rounds": {"1": "92.98"},
+               "award": "一等奖",          # or null
+               "complete": true, "missing": 0}, …]}
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from contest_desk import __version__
+from contest_desk.errors import ImportRejected, UserError
+from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
+from contest_desk.services.demo import build_demo
+from contest_desk.services.hub import Services
+from contest_desk.services.records import ImportSummary, StandingsTable
+from contest_desk.storage.db import default_database_path
+
+Handler = Callable[[Services, argparse.Namespace], int]
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+# Commands ----------------------------------------------------------------------------------
+
+
+def _demo(services: Services, args: argparse.Namespace) -> int:
+    build_demo(services)
+    contest = services.contests.contests()[0]
+    _out(_("Demo contest written: {name} (contest {id})", name=contest.name, id=contest.id))
+    for event in services.contests.events(contest.id):
+        _out(_("  event {id}: {name}", id=event.id, name=event.name))
+    return 0
+
+
+def _summary(source: str, summary: ImportSummary) -> None:
+    counts = []
+    for kind in dict.fromkeys([*summary.created, *summary.updated]):
+        created = summary.created.get(kind, 0)
+        if kind in summary.updated:
+            updated = summary.updated[kind]
+            text = _(
+                "{what}: {created} new, {updated} updated",
+                what=_(kind),
+                created=created,
+                updated=updated,
+            )
+        else:
+            text = _("{what}: {created} new", what=_(kind), created=created)
+        counts.append(text)
+    _out(_("Imported {file}: {counts}", file=source, counts=_("; ").join(counts)))
+
+
+def _import_roster(services: Services, args: argparse.Namespace) -> int:
+    # Imported here: the Excel reader pulls in openpyxl, which other commands do not need.
+    from contest_desk.reports.roster_excel import read_roster
+
+    path = Path(args.file)
+    summary = services.roster_import.import_rows(args.contest, read_roster(path), path.name)
+    _summary(path.name, summary)
+    return 0
+
+
+def _import_scores(services: Services, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    _summary(path.name, services.score_import.import_csv(args.event, path))
+    return 0
+
+
+def _import_contest(services: Services, args: argparse.Namespace) -> int:
+    contest = services.transfer.import_file(args.file)
+    _out(_("Imported the contest {name} as contest {id}", name=contest.name, id=contest.id))
+    return 0
+
+
+def _export_contest(services: Services, args: argparse.Namespace) -> int:
+    path = services.transfer.export_file(args.contest_id, args.out)
+    _out(_("Contest {id} written to {file}", id=args.contest_id, file=path))
+    return 0
+
+
+def _standings(services: Services, args: argparse.Namespace) -> int:
+    table = services.standings.standings(args.event, args.round)
+    formats = {"table": standings_text, "csv": standings_csv, "json": standings_json}
+    sys.stdout.write(formats[args.format](table))
+    return 0
+
+
+# Standings output --------------------------------------------------------------------------
+
+
+def _round_columns(table: StandingsTable) -> list[int]:
+    """Per-round totals are worth a column only for the whole event over several rounds."""
+    rounds = [r.number for r in table.event.rounds]
+    return rounds if table.round_number is None and len(rounds) > 1 else []
+
+
+def _rows(table: StandingsTable) -> tuple[list[str], list[list[str]]]:
+    parts = [p.name for p in table.event.parts]
+    rounds = _round_columns(table)
+    header = [_("Rank"), _("Code"), _("Name"), _("Unit"), *parts]
+    header += [_("Round {number}", number=n) for n in rounds]
+    header += [_("Total"), _("Award")]
+    body = [
+        [str(r.rank), r.entry.code or "", r.entry.label, r.entry.unit]
+        + [str(r.part_totals.get(p, "")) for p in parts]
+        + [str(r.round_totals.get(n, "")) for n in rounds]
+        + [str(r.total), r.award or ""]
+        for r in table.rows
+    ]
+    return header, body
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def standings_text(table: StandingsTable) -> str:
+    """Aligned columns; an incomplete entry (marks missing) is marked with ``*``."""
+    header, body = _rows(table)
+    marks = [""] + ["" if r.complete else "*" for r in table.rows]
+    lines = [header, *body]
+    widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
+    numeric = {0, *range(4, len(header) - 1)}  # rank and totals align right
+    out = [_("{event}: standings", event=table.event.name)]
+    for line, mark in zip(lines, marks, strict=True):
+        cells = [
+            " " * (w - _width(c)) + c if i in numeric else c + " " * (w - _width(c))
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        out.append(("  ".join(cells) + " " + mark).rstrip())
+    if any(marks):
+        out.append(_("* marks are missing; the entry is not ranked for awards yet"))
+    return "\n".join(out) + "\n"
+
+
+def standings_csv(table: StandingsTable) -> str:
+    header, body = _rows(table)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*header, _("Complete")])
+    for row, r in zip(body, table.rows, strict=True):
+        writer.writerow([*row, _("yes") if r.complete else _("no")])
+    return buffer.getvalue()
+
+
+def standings_json(table: StandingsTable) -> str:
+    """The structure documented at the top of this module."""
+    event = table.event
+    data: dict[str, Any] = {
+        "event": {
+            "id": event.id,
+            "contest_id": event.contest_id,
+            "name": event.name,
+            "mode": event.mode.value,
+            "parts": [{"name": p.name, "weight": str(p.weight)} for p in event.parts],
+            "rounds": [
+                {"number": r.number, "name": r.name, "weight": str(r.weight)} for r in event.rounds
+            ],
+        },
+        "round": table.round_number,
+        "rows": [
+            {
+                "rank": r.rank,
+                "entry": r.entry.label,
+                "code": r.entry.code,
+                "unit": r.entry.unit,
+                "key": r.entry.key,
+                "total": str(r.total),
+                "parts": {name: str(v) for name, v in r.part_totals.items()},
+                "rounds": {str(n): str(v) for n, v in r.round_totals.items()},
+                "award": r.award,
+                "complete": r.complete,
+                "missing": r.missing,
+            }
+            for r in table.rows
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# Parsing and running -----------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="contest-desk",
+        description=_("Contest Desk: opens the window, or runs one command without it."),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=_("database file or SQLAlchemy URL (default: {path})", path=default_database_path()),
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language of messages"))
+    parser.add_argument("--version", action="version", version=f"contest-desk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(group: Any, name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = group.add_parser(name, help=text, description=text)
+        sub.set_defaults(run=handler)
+        return sub
+
+    command(commands, "demo", _demo, _("write the demo contest into an empty database"))
+    imports = commands.add_parser("import", help=_("import a roster, scores or a contest file"))
+    what = imports.add_subparsers(dest="what", metavar="roster|scores|contest", required=True)
+    sub = command(what, "roster", _import_roster, _("import persons and entries from Excel"))
+    sub.add_argument("file", metavar="FILE.xlsx")
+    sub.add_argument("--contest", type=int, required=True, metavar="ID")
+    sub = command(
+        what, "scores", _import_scores, _("import marks from CSV: entry, judge, criterion, value")
+    )
+    sub.add_argument("file", metavar="FILE.csv")
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub = command(what, "contest", _import_contest, _("import a contest file as a new contest"))
+    sub.add_argument("file", metavar="FILE.json")
+    exports = commands.add_parser("export", help=_("export a contest file"))
+    what = exports.add_subparsers(dest="what", metavar="contest", required=True)
+    sub = command(what, "contest", _export_contest, _("write a whole contest to a JSON file"))
+    sub.add_argument("contest_id", type=int, metavar="ID")
+    sub.add_argument("--out", required=True, metavar="FILE.json")
+    sub = command(commands, "standings", _standings, _("print an event's standings"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    db = args.db or str(default_database_path())
+    if args.command is None:
+        # Imported here so that every other command works without Qt.
+        from contest_desk.app import run_gui
+
+        return run_gui(db, args.lang)
+    try:
+        services = Services.open(db)
+        try:
+            handler: Handler = args.run
+            return handler(services, args)
+        finally:
+            services.ctx.db.dispose()
+    except ImportRejected as rejected:
+        _err(_("{count} problem(s), nothing imported:", count=len(rejected.problems)))
+        for problem in rejected.problems:
+            _err(problem.message())
+        return 2
+    except UserError as error:
+        _err(_("Error: {reason}", reason=error.message()))
+        return 2
+    except (OSError, SQLAlchemyError) as error:
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        _err(_("Error: {reason}", reason=first_line))
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status instead of leaving the process."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language is needed before the parser is built, since its help is translated.
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    known, _rest = early.parse_known_args(argv)
+    previous = language()
+    set_language(known.lang or DEFAULT_LANGUAGE)
+    try:
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as stop:  # --help, --version and usage errors
+            return stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
+        return _run(args)
+    finally:
+        set_language(previous)

@@ -1,0 +1,138 @@
+"""demo.py: the demo looks like the plant, uses every rule, and comes out the same each time."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from contest_desk.domain.aggregation import Aggregation, AggregationRule
+from contest_desk.domain.awards import DEFAULT_AWARD_RULE
+from contest_desk.domain.contest import EventMode
+from contest_desk.domain.ranking import TieBreak, TieBreakKind
+from contest_desk.domain.rubric import CriterionKind, MeasurementMode
+from contest_desk.errors import UserError
+from contest_desk.services.contest_file import dump_contest_file
+from contest_desk.services.demo import CONTEST_NAME, build_demo
+from contest_desk.services.hub import Services
+from contest_desk.services.transfer import TransferService
+
+INDIVIDUAL = ("采油工技能比武", "电焊工技能比武", "仪表维修工技能比武")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, float]]:
+    """The demo, built once for the module, and how long building it took."""
+    services = Services.open(str(tmp_path_factory.mktemp("demo") / "demo.db"))
+    started = time.perf_counter()
+    build_demo(services)
+    yield services, time.perf_counter() - started
+    services.ctx.db.dispose()
+
+
+@pytest.fixture
+def demo(built: tuple[Services, float]) -> Services:
+    return built[0]
+
+
+def test_it_builds_in_a_few_seconds(built: tuple[Services, float]) -> None:
+    assert built[1] < 10
+
+
+def test_contest_units_and_roster(demo: Services) -> None:
+    (contest,) = demo.contests.contests()
+    assert contest.name == CONTEST_NAME == "2026年采油厂职工技能比武"
+    assert contest.organizer == "采油厂工会"
+    assert contest.start_date and contest.start_date.year == 2026
+    units = demo.roster.units()
+    leaves = [u for u in units if not any(v.parent_id == u.id for v in units)]
+    assert len(leaves) >= 6
+    assert {"采油一区", "采油二区", "采油三区", "作业区", "维修大队"} <= {u.path for u in units}
+    assert "采油一区/采油一班" in {u.path for u in leaves}
+    persons = demo.roster.persons()
+    assert len(persons) >= 60
+    assert len({p.employee_no for p in persons}) == len(persons)
+    assert len({p.name for p in persons}) == len(persons)
+    assert {p.job_type for p in persons} == {"采油工", "电焊工", "仪表维修工"}
+    assert {p.skill_level for p in persons} == {"初级工", "中级工", "高级工", "技师", "高级技师"}
+    assert all(2 <= len(p.name) <= 3 for p in persons)
+
+
+def test_events_settings_and_judges(demo: Services) -> None:
+    (contest,) = demo.contests.contests()
+    events = demo.contests.events(contest.id)
+    individual = [e for e in events if e.mode is EventMode.INDIVIDUAL]
+    assert tuple(e.name for e in individual) == INDIVIDUAL
+    assert [e.mode for e in events if e.name not in INDIVIDUAL] == [EventMode.TEAM]
+    judges = demo.roster.judges(contest.id)
+    assert [j.username for j in judges] == [f"judge{n}" for n in range(1, 6)]
+    for event in events:
+        assert {j.username for j in demo.roster.panel(event.id)} == {j.username for j in judges}
+        settings = event.settings
+        assert settings.aggregation == AggregationRule(Aggregation.TRIMMED_MEAN, 1)
+        assert settings.award_rule == DEFAULT_AWARD_RULE
+        assert settings.tie_breaks[0] == TieBreak(TieBreakKind.PART, "实操")
+    for event in individual:
+        assert [(p.name, str(p.weight)) for p in event.parts] == [("理论", "0.3"), ("实操", "0.7")]
+
+
+def test_rubrics_use_every_kind_of_criterion(demo: Services) -> None:
+    (contest,) = demo.contests.contests()
+    leaves = []
+    groups = 0
+    for event in demo.contests.events(contest.id):
+        for part in event.parts:
+            rubric = demo.contests.rubric(part.id)
+            groups += sum(1 for c in rubric.criteria if not c.is_leaf)
+            leaves += list(rubric.leaves())
+            assert rubric.max_total() == 100
+    assert {c.kind for c in leaves} == set(CriterionKind)
+    modes = {c.rule.mode for c in leaves if c.rule is not None}
+    assert {MeasurementMode.LINEAR, MeasurementMode.DIRECT} <= modes
+    assert any(c.name == "安全扣分" for c in leaves)
+    assert any(c.name == "理论试卷" and c.kind is CriterionKind.MEASUREMENT for c in leaves)
+    assert groups > 0
+
+
+def test_complete_partial_and_missing_scores(demo: Services) -> None:
+    (contest,) = demo.contests.contests()
+    by_name = {e.name: e for e in demo.contests.events(contest.id)}
+    oil = demo.standings.standings(by_name["采油工技能比武"].id).rows
+    assert all(r.complete for r in oil) and len(oil) >= 20
+    assert [r.rank for r in oil][:1] == [1] and oil[0].award == "一等奖"
+    assert len({r.total for r in oil}) > len(oil) // 2  # spread out, not all alike
+    welding = demo.standings.standings(by_name["电焊工技能比武"].id).rows
+    assert any(r.complete for r in welding) and any(not r.complete for r in welding)
+    instruments = demo.standings.standings(by_name["仪表维修工技能比武"].id).rows
+    assert instruments and all(r.total == 0 and not r.complete for r in instruments)
+
+
+def test_marks_sit_on_their_step(demo: Services) -> None:
+    (contest,) = demo.contests.contests()
+    event = demo.contests.events(contest.id)[0]
+    judge = demo.roster.panel(event.id)[0]
+    sheet = demo.scoring.sheet(event.id, 1, judge.id)
+    by_code = {c.code: c.criterion for c in sheet.columns}
+    assert sheet.values
+    for (_, code), value in sheet.values.items():
+        by_code[code].check_value(value)
+
+
+def test_the_demo_is_the_same_every_time(demo: Services, tmp_path: Path) -> None:
+    other = Services.open(str(tmp_path / "other.db"))
+    build_demo(other)
+    first = TransferService(demo.ctx).export_contest(demo.contests.contests()[0].id)
+    second = TransferService(other.ctx).export_contest(other.contests.contests()[0].id)
+    other.ctx.db.dispose()
+    assert dump_contest_file(first) == dump_contest_file(second)
+
+
+def test_a_database_with_contests_is_refused(demo: Services) -> None:
+    with pytest.raises(UserError) as caught:
+        build_demo(demo)
+    assert caught.value.msgid == (
+        "The database already has contests; write the demo into a new database"
+    )
+    assert len(demo.contests.contests()) == 1

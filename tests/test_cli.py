@@ -1,0 +1,231 @@
+"""cli.py: each command through main(), its output, exit status and one-line failures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from contest_desk import __version__
+from contest_desk.cli import main
+from contest_desk.i18n import language
+from contest_desk.services.hub import Services
+from contest_desk.services.records import StandingsTable
+
+OIL, WELDING, INSTRUMENTS = 1, 2, 3  # event ids of the demo in a new database
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "demo.db")
+    assert main(["--db", path, "demo"]) == 0
+    return path
+
+
+@pytest.fixture
+def services(demo_db: str) -> Iterator[Services]:
+    opened = Services.open(demo_db)
+    yield opened
+    opened.ctx.db.dispose()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["--lang", "en", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--version")
+    assert (status, out) == (0, f"contest-desk {__version__}\n")
+    assert out == "contest-desk 0.1.0\n"
+
+
+def test_the_language_is_put_back_after_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    before = language()
+    run(capsys, "--version")
+    assert language() == before
+
+
+def test_demo_then_a_second_demo_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "new.db")
+    status, out, _ = run(capsys, "--db", db, "demo")
+    assert status == 0
+    assert "2026年采油厂职工技能比武" in out and "采油工技能比武" in out
+    status, out, err = run(capsys, "--db", db, "demo")
+    assert (status, out) == (2, "")
+    assert err == ("Error: The database already has contests; write the demo into a new database\n")
+
+
+def test_standings_json(
+    demo_db: str, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(
+        capsys, "--db", demo_db, "standings", "--event", str(OIL), "--format", "json"
+    )
+    assert status == 0
+    data = json.loads(out)
+    table = services.standings.standings(OIL)
+    assert data["event"]["name"] == "采油工技能比武"
+    assert [p["name"] for p in data["event"]["parts"]] == ["理论", "实操"]
+    assert data["round"] is None
+    expected = [
+        {
+            "rank": r.rank,
+            "entry": r.entry.label,
+            "code": r.entry.code,
+            "unit": r.entry.unit,
+            "key": r.entry.key,
+            "total": str(r.total),
+            "parts": {k: str(v) for k, v in r.part_totals.items()},
+            "rounds": {"1": str(r.round_totals[1])},
+            "award": r.award,
+            "complete": r.complete,
+            "missing": r.missing,
+        }
+        for r in table.rows
+    ]
+    assert data["rows"] == expected
+    assert data["rows"][0]["rank"] == 1 and data["rows"][0]["award"] == "一等奖"
+    assert len(data["rows"][0]["total"].split(".")[1]) == 2  # shown with the event's places
+
+
+def test_standings_of_one_round(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("--db", demo_db, "standings", "--event", str(OIL), "--round", "1", "--format", "json")
+    status, out, _ = run(capsys, *argv)
+    assert status == 0 and json.loads(out)["round"] == 1
+
+
+def test_standings_csv(
+    demo_db: str, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(
+        capsys, "--db", demo_db, "standings", "--event", str(WELDING), "--format", "csv"
+    )
+    assert status == 0
+    header, *rows = list(csv.reader(io.StringIO(out)))
+    assert header == ["Rank", "Code", "Name", "Unit", "理论", "实操", "Total", "Award", "Complete"]
+    table = services.standings.standings(WELDING)
+    assert len(rows) == len(table.rows)
+    for row, r in zip(rows, table.rows, strict=True):
+        assert row[0] == str(r.rank) and row[2] == r.entry.label and row[6] == str(r.total)
+        assert row[7] == (r.award or "") and row[8] == ("yes" if r.complete else "no")
+
+
+def test_standings_table(
+    demo_db: str, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "--db", demo_db, "standings", "--event", str(WELDING))
+    assert status == 0
+    title, header, *lines = out.splitlines()
+    assert title == "电焊工技能比武: standings"
+    assert header.split() == ["Rank", "Code", "Name", "Unit", "理论", "实操", "Total", "Award"]
+    table: StandingsTable = services.standings.standings(WELDING)
+    first = table.rows[0]
+    assert lines[0].split()[:2] == ["1", first.entry.label]
+    assert str(first.total) in lines[0].split()
+    incomplete = [r for r in table.rows if not r.complete]
+    assert incomplete  # the demo leaves some welding marks out
+    marked = [line for line in lines if line.endswith("*")]
+    assert len(marked) == len(incomplete)
+    assert lines[-1].startswith("* marks are missing")
+
+
+def test_export_and_import_a_contest(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "contest.json"
+    status, out, _ = run(capsys, "--db", demo_db, "export", "contest", "1", "--out", str(exported))
+    assert status == 0 and out == f"Contest 1 written to {exported}\n"
+    fresh = str(tmp_path / "fresh.db")
+    status, out, _ = run(capsys, "--db", fresh, "import", "contest", str(exported))
+    assert status == 0
+    assert out == "Imported the contest 2026年采油厂职工技能比武 as contest 1\n"
+    again = tmp_path / "again.json"
+    assert run(capsys, "--db", fresh, "export", "contest", "1", "--out", str(again))[0] == 0
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_import_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "scores.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    services = Services.open(db)
+    entry = services.roster.entries(INSTRUMENTS)[0]
+    scores = tmp_path / "scores.csv"
+    scores.write_text(
+        "entry,judge,criterion,value\n"
+        + "".join(f"{entry.key},judge{n},A1,16\n" for n in range(1, 6))
+        + f"{entry.key},judge1,T1,88\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "--db", db, "import", "scores", str(scores), "--event", "3")
+    assert status == 0
+    assert out == "Imported scores.csv: scores: 6 new, 0 updated\n"
+    row = next(r for r in services.standings.standings(INSTRUMENTS).rows if r.entry.id == entry.id)
+    assert row.rank == 1 and row.part_totals["理论"] == 88 and row.part_totals["实操"] == 16
+    services.ctx.db.dispose()
+
+
+def test_a_rejected_import_prints_every_problem(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("entry,judge,criterion,value\nnobody,judge1,A1,8\nx,judge9,A1,99\n", "utf-8")
+    status, out, err = run(capsys, "--db", demo_db, "import", "scores", str(bad), "--event", "3")
+    assert (status, out) == (2, "")
+    first, *problems = err.splitlines()
+    assert first == "4 problem(s), nothing imported:"
+    assert len(problems) == 4
+    assert problems[0] == "bad.csv, row 2, column entry: 仪表维修工技能比武 has no entry 'nobody'"
+    assert all(p.startswith("bad.csv, row ") for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("standings", "--event", "999"), "Error: There is no event 999"),
+        (("import", "contest", "nowhere.json"), "Error: There is no file nowhere.json"),
+        (("export", "contest", "77", "--out", "x.json"), "Error: There is no contest 77"),
+    ],
+)
+def test_a_failing_command_prints_one_line(
+    demo_db: str, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    status, out, err = run(capsys, "--db", demo_db, *argv)
+    assert (status, out, err) == (2, "", message + "\n")
+
+
+def test_a_database_that_cannot_be_opened(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "--db", "nosuchdialect://host/db", "standings", "--event", "1")
+    assert status == 1
+    assert err.startswith("Error: ") and err.count("\n") == 1
+
+
+def test_usage_errors_return_instead_of_exiting(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "standings")[0] == 2  # --event is required
+    assert run(capsys, "--help")[0] == 0
+
+
+def test_no_command_opens_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls = []
+
+    def run_gui(db: str | None = None, lang: str | None = None) -> int:
+        calls.append((db, lang))
+        return 7
+
+    # Stands in for the Qt application, which this test does not start.
+    monkeypatch.setitem(sys.modules, "contest_desk.app", types.SimpleNamespace(run_gui=run_gui))
+    db = str(tmp_path / "gui.db")
+    assert main(["--db", db]) == 7
+    assert main(["--db", db, "--lang", "en"]) == 7
+    assert calls == [(db, None), (db, "en")]
