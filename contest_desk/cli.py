@@ -64,6 +64,20 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _contests(services: Services, args: argparse.Namespace) -> int:
+    """The ids other commands ask for: every contest with its events."""
+    contests = services.contests.contests()
+    if not contests:
+        _out(_("No contests yet."))
+    for contest in contests:
+        _out(f"{contest.id:>4}  {contest.name}  [{_(contest.status.value)}]")
+        for event in services.contests.events(contest.id):
+            entries = len(services.roster.entries(event.id))
+            _out("      " + _("event {id}: {name} ({entries} entries)", id=event.id,
+                               name=event.name, entries=entries))  # fmt: skip
+    return 0
+
+
 def _summary(source: str, summary: ImportSummary) -> None:
     counts = []
     for kind in dict.fromkeys([*summary.created, *summary.updated]):
@@ -234,6 +248,7 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command(commands, "demo", _demo, _("write the demo contest into an empty database"))
+    command(commands, "contests", _contests, _("list contests and their events with their ids"))
     imports = commands.add_parser("import", help=_("import a roster, scores or a contest file"))
     what = imports.add_subparsers(dest="what", metavar="roster|scores|contest", required=True)
     sub = command(what, "roster", _import_roster, _("import persons and entries from Excel"))

@@ -84,4 +84,12 @@ MESSAGES = {
     "{path}: the same score appears twice": "{path}：同一成绩重复出现",
     "{path}: the same time appears twice": "{path}：同一用时重复出现",
     "{path}: the same assignment appears twice": "{path}：同一裁判分配重复出现",
+    "No contests yet.": "还没有竞赛。",
+    "event {id}: {name} ({entries} entries)": "项目 {id}：{name}（{entries} 个参赛单元）",
+    "list contests and their events with their ids": "列出竞赛及其项目和编号",
+    "draft": "草稿",
+    "open": "报名中",
+    "running": "进行中",
+    "finished": "已结束",
+    "archived": "已归档",
 }
