@@ -1,0 +1,268 @@
+"""The Scoring area: choose event, round and judge, then type marks into the grid.
+
+The sheet loads in a worker, so a 10,000-entry event opens at once; each
+accepted value is saved immediately and announced through ``scores_changed``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.ranking import TieBreakKind
+from contest_desk.errors import UserError
+from contest_desk.services.hub import Services
+from contest_desk.services.records import EventInfo, ScoreSheet
+from contest_desk.ui.scoring.grid import ScoreGrid
+from contest_desk.ui.scoring.jobs import LatestJob
+from contest_desk.ui.scoring.loading import read_sheet
+from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
+from contest_desk.ui.scoring.model import ScoreSheetModel
+from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.state import AppState
+
+_REFUSED_STYLE = "color: #b00020; font-weight: bold;"
+_QUIET_STYLE = "color: #555;"
+
+
+class ScoringArea(QWidget):
+    """A judge's sheet for one event and round; every value is saved as it is typed."""
+
+    sheet_loaded = Signal()  # a sheet (or a message instead of one) is now shown
+
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.state = state
+        self._stale = True  # the shown sheet does not match the choices yet
+        self._job = LatestJob(self)
+
+        self.picker = EventPicker(services, state)
+        self.round_box = QComboBox()
+        self.judge_box = QComboBox()
+        self.judge_box.setMinimumWidth(140)
+        self.time_check = QCheckBox(self.tr("Completion time"))
+        self.time_check.setToolTip(self.tr("Show a column for each entry's time in seconds"))
+        choices = QHBoxLayout()
+        choices.addWidget(self.picker)
+        choices.addSpacing(8)
+        choices.addWidget(QLabel(self.tr("Round")))
+        choices.addWidget(self.round_box)
+        choices.addSpacing(8)
+        choices.addWidget(QLabel(self.tr("Judge")))
+        choices.addWidget(self.judge_box)
+        choices.addSpacing(8)
+        choices.addWidget(self.time_check)
+        choices.addStretch(1)
+
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setMaximumHeight(12)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress_bar)
+        progress.addStretch(1)
+
+        self.model = ScoreSheetModel(self)
+        self.grid = ScoreGrid()
+        self.grid.setModel(self.model)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #555; font-size: 15px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.message)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        legend = QLabel(
+            self.tr(
+                "{mark} shared value (measurement or deduction): entered once, "
+                "the same for every judge. Enter or Tab saves and moves on; "
+                "Delete clears a cell."
+            ).format(mark=SHARED_MARK)
+        )
+        legend.setStyleSheet(_QUIET_STYLE)
+        legend.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(choices)
+        layout.addLayout(progress)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(legend)
+
+        self.picker.changed.connect(self._event_shown)
+        self.round_box.currentIndexChanged.connect(self._choice_changed)
+        self.judge_box.currentIndexChanged.connect(self._choice_changed)
+        self.time_check.toggled.connect(self._show_time)
+        self.model.saved.connect(self._saved)
+        self.model.refused.connect(self._refused)
+        self._filling = False
+        self._event_shown()
+
+    # Choices -------------------------------------------------------------------
+
+    def event_info(self) -> EventInfo | None:
+        return self.picker.current_event()
+
+    def _event_shown(self) -> None:
+        """The event (or its setup) changed: refill rounds and judges, then load the sheet."""
+        event = self.event_info()
+        self._filling = True
+        try:
+            round_number = self.round_box.currentData()
+            judge_id = self.judge_box.currentData()
+            self.round_box.clear()
+            self.judge_box.clear()
+            if event is not None:
+                for rnd in event.rounds:
+                    self.round_box.addItem(rnd.name, rnd.number)
+                for judge in self.services.roster.panel(event.id):
+                    self.judge_box.addItem(f"{judge.name} ({judge.username})", judge.id)
+            for box, wanted in ((self.round_box, round_number), (self.judge_box, judge_id)):
+                found = box.findData(wanted) if wanted is not None else -1
+                box.setCurrentIndex(found if found >= 0 else (0 if box.count() else -1))
+            timed = event is not None and any(
+                tb.kind is TieBreakKind.TIME for tb in event.settings.tie_breaks
+            )
+            self.time_check.setChecked(timed)
+        finally:
+            self._filling = False
+        self._choice_changed()
+
+    def _choice_changed(self, _index: int = 0) -> None:
+        if self._filling:
+            return
+        self._stale = True
+        if self.isVisible():
+            self.load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.load()
+
+    # Loading -------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Load the chosen judge's sheet in a worker; the grid fills when it arrives."""
+        self._stale = False
+        event = self.event_info()
+        round_number = self.round_box.currentData()
+        judge_id = self.judge_box.currentData()
+        self.status.clear()
+        if event is None:
+            self._show_message(self.tr("Choose a contest and an event to score."))
+            return
+        if judge_id is None:
+            self._show_message(
+                self.tr("No judge is on the panel of {event} yet.").format(event=event.name)
+            )
+            return
+        self._show_message(self.tr("Loading the score sheet…"), clear=False)
+        services = self.services
+        self._job.start(
+            lambda: read_sheet(services, event, round_number, judge_id),
+            self._sheet_arrived,
+            self._sheet_failed,
+        )
+
+    def _show_message(self, text: str, clear: bool = True) -> None:
+        self._job.cancel()
+        if clear:
+            self.model.set_sheet(None)
+            self._update_progress()
+            self.sheet_loaded.emit()
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def _sheet_arrived(self, answer: tuple[ScoreSheet, dict[int, Decimal]]) -> None:
+        sheet, times = answer
+        scoring = self.services.scoring
+        event_id, round_number, judge_id = sheet.event_id, sheet.round_number, sheet.judge_id
+
+        def write(entry_id: int, code: str, text: str) -> Decimal | None:
+            return scoring.record_score(event_id, round_number, judge_id, entry_id, code, text)
+
+        def write_time(entry_id: int, text: str) -> Decimal | None:
+            seconds = parse_decimal(text, self.tr("Time (s)")) if text else None
+            scoring.record_time(event_id, round_number, entry_id, seconds)
+            return seconds
+
+        self.model.set_sheet(sheet, write, write_time, times)
+        self.grid.refresh_header()
+        self._show_time(self.time_check.isChecked())
+        fit_columns(self.grid)
+        self._update_progress()
+        if not sheet.columns:
+            self.message.setText(self.tr("This event has no criteria yet: add a rubric first."))
+            self.stack.setCurrentWidget(self.message)
+        elif not sheet.entries:
+            self.message.setText(self.tr("Nobody is entered in this event yet."))
+            self.stack.setCurrentWidget(self.message)
+        else:
+            self.stack.setCurrentWidget(self.grid)
+            if not self.grid.currentIndex().isValid():
+                self.grid.setCurrentIndex(self.model.index(0, 1))
+        self.sheet_loaded.emit()
+
+    def _sheet_failed(self, error: Exception) -> None:
+        if not isinstance(error, UserError):
+            raise error
+        self._show_message(error.message())
+
+    def _show_time(self, shown: bool) -> None:
+        if self.model.sheet is not None:
+            self.grid.setColumnHidden(self.model.time_column, not shown)
+
+    # Feedback ------------------------------------------------------------------
+
+    def _saved(self, entry_id: int) -> None:
+        sheet = self.model.sheet
+        if sheet is None:
+            return
+        index = self.grid.currentIndex()
+        text = ""
+        if index.isValid():
+            value = self.model.data(index)
+            header = self.model.headerData(index.row(), Qt.Orientation.Vertical)
+            text = self.tr("Saved: {entry} {value}").format(entry=header, value=value or "—")
+        self.status.setStyleSheet(_QUIET_STYLE)
+        self.status.setText(text)
+        self._update_progress()
+        self.state.scores_changed.emit(sheet.event_id)
+
+    def _refused(self, row: int, column: int, reason: str) -> None:
+        entry = self.model.headerData(row, Qt.Orientation.Vertical)
+        self.status.setStyleSheet(_REFUSED_STYLE)
+        self.status.setText(
+            self.tr("Not saved ({entry}): {reason}").format(entry=entry, reason=reason)
+        )
+
+    def _update_progress(self) -> None:
+        filled, total = self.model.progress()
+        self.progress_label.setText(
+            self.tr("{n} of {m} cells filled").format(n=filled, m=total) if total else ""
+        )
+        self.progress_bar.setVisible(bool(total))
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(filled)

@@ -1,0 +1,310 @@
+"""The scoring grid's model: one judge's sheet served from plain dicts, written one value at a time.
+
+Nothing here asks the database for a cell: the sheet is loaded once (in a
+worker) and every accepted value comes back from the service that stored it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+
+from contest_desk.domain.rubric import CriterionKind
+from contest_desk.errors import UserError
+from contest_desk.services.records import CriterionColumn, EntryInfo, ScoreSheet
+from contest_desk.ui.scoring.batched import BatchedTableModel, Parent
+from contest_desk.ui.scoring.look import (
+    ERROR_COLOUR,
+    ERROR_TEXT,
+    SHARED_COLOUR,
+    SHARED_MARK,
+    part_colour,
+    show_decimal,
+)
+
+# Saves one criterion value for one entry: (entry id, code, typed text) → the stored value.
+ScoreWriter = Callable[[int, str, str], Decimal | None]
+# Saves one completion time: (entry id, typed text) → the stored seconds.
+TimeWriter = Callable[[int, str], Decimal | None]
+
+ROLE_VALUE = Qt.ItemDataRole.UserRole  # the stored Decimal (or None)
+UNIT_COLUMN = 0
+TIME_KEY = "\0time"  # the error key of the time column; never a criterion code
+
+_NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_HEADER_ALIGN = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+
+
+class ScoreSheetModel(BatchedTableModel):
+    """Entries down, the unit then criteria across, then the completion time.
+
+    ``setData`` writes through the writer it was given; a refused value keeps
+    the old one, marks the cell and emits ``refused`` with the reason.
+    """
+
+    saved = Signal(int)  # entry id whose value is now stored
+    refused = Signal(int, int, str)  # row, column, the reason in the user's language
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: tuple[EntryInfo, ...] = ()
+        self._columns: tuple[CriterionColumn, ...] = ()
+        self._values: dict[tuple[int, str], Decimal] = {}
+        self._times: dict[int, Decimal] = {}
+        self._errors: dict[tuple[int, str], str] = {}
+        self._shown: dict[tuple[int, str], str] = {}  # display strings, made on first request
+        self._parts: dict[str, int] = {}
+        self._counted: frozenset[str] = frozenset()
+        self._filled = 0
+        self._write: ScoreWriter | None = None
+        self._write_time: TimeWriter | None = None
+        self.sheet: ScoreSheet | None = None
+
+    # Loading -------------------------------------------------------------------
+
+    def set_sheet(
+        self,
+        sheet: ScoreSheet | None,
+        write: ScoreWriter | None = None,
+        write_time: TimeWriter | None = None,
+        times: Mapping[int, Decimal] | None = None,
+    ) -> None:
+        """Show ``sheet`` (None: nothing) and ``times``; values are saved through the writers."""
+        self.beginResetModel()
+        self.sheet = sheet
+        self._entries = sheet.entries if sheet else ()
+        self._columns = sheet.columns if sheet else ()
+        self._values = dict(sheet.values) if sheet else {}
+        self._times = dict(times or {})
+        self._errors.clear()
+        self._shown.clear()
+        self._parts = {}
+        for column in self._columns:
+            self._parts.setdefault(column.part, len(self._parts))
+        # Progress counts what must be marked: an empty deduction just means no penalty.
+        self._counted = frozenset(
+            c.code for c in self._columns if c.criterion.kind is not CriterionKind.DEDUCTION
+        )
+        entry_ids = {e.id for e in self._entries}
+        self._filled = sum(
+            1 for (eid, code) in self._values if code in self._counted and eid in entry_ids
+        )
+        self._write, self._write_time = write, write_time
+        self._set_total(len(self._entries))
+        self.endResetModel()
+
+    # Shape ---------------------------------------------------------------------
+
+    def columnCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.sheet is None:
+            return 0
+        return len(self._columns) + 2
+
+    @property
+    def time_column(self) -> int:
+        return len(self._columns) + 1
+
+    def column_of(self, code: str) -> int:
+        return next(i for i, c in enumerate(self._columns, start=1) if c.code == code)
+
+    def criterion_at(self, column: int) -> CriterionColumn | None:
+        if 1 <= column <= len(self._columns):
+            return self._columns[column - 1]
+        return None
+
+    def entry_at(self, row: int) -> EntryInfo:
+        return self._entries[row]
+
+    def editable_columns(self) -> list[int]:
+        return list(range(1, self.time_column + 1)) if self.sheet else []
+
+    def part_groups(self) -> list[tuple[int, int, str, int]]:
+        """(first column, last column, part name, part position) for each run of a part."""
+        groups: list[tuple[int, int, str, int]] = []
+        for column, criterion in enumerate(self._columns, start=1):
+            if groups and groups[-1][2] == criterion.part:
+                first, _, name, position = groups[-1]
+                groups[-1] = (first, column, name, position)
+            else:
+                groups.append((column, column, criterion.part, self._parts[criterion.part]))
+        return groups
+
+    def progress(self) -> tuple[int, int]:
+        """(cells filled, cells to fill) for this judge; deductions are not counted."""
+        return self._filled, len(self._entries) * len(self._counted)
+
+    # Reading -------------------------------------------------------------------
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() != UNIT_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _key(self, row: int, column: int) -> tuple[int, str]:
+        criterion = self.criterion_at(column)
+        return self._entries[row].id, criterion.code if criterion else TIME_KEY
+
+    def _stored(self, row: int, column: int) -> Decimal | None:
+        entry_id, code = self._key(row, column)
+        if code == TIME_KEY:
+            return self._times.get(entry_id)
+        return self._values.get((entry_id, code))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or self.sheet is None:
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < self._loaded and 0 <= column < self.columnCount()):
+            return None
+        if column == UNIT_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._entries[row].unit
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            key = self._key(row, column)
+            text = self._shown.get(key)
+            if text is None:
+                text = self._shown[key] = show_decimal(self._stored(row, column))
+            return text
+        if role == ROLE_VALUE:
+            return self._stored(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _NUMBER_ALIGN
+        error = self._errors.get(self._key(row, column))
+        criterion = self.criterion_at(column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if error:
+                return ERROR_COLOUR
+            if criterion is None:
+                return None
+            if criterion.criterion.objective:
+                return SHARED_COLOUR
+            return part_colour(self._parts[criterion.part])
+        if role == Qt.ItemDataRole.ForegroundRole and error:
+            return ERROR_TEXT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return error or self._cell_tip(criterion, self._stored(row, column))
+        return None
+
+    def _cell_tip(self, column: CriterionColumn | None, value: Decimal | None) -> str:
+        if column is None:
+            return self.tr("Completion time in seconds, used to break ties")
+        c = column.criterion
+        if c.kind is CriterionKind.MEASUREMENT:
+            tip = self.tr("Measured value, shared by all judges")
+            if value is not None:
+                tip += "\n" + self.tr("Worth {points} of {max} points").format(
+                    points=show_decimal(c.points(value)), max=show_decimal(c.max_points)
+                )
+            return tip
+        if c.kind is CriterionKind.DEDUCTION:
+            return self.tr("Penalty points 0–{max} (step {step}), shared by all judges").format(
+                max=show_decimal(c.max_points), step=show_decimal(c.step)
+            )
+        return self.tr("Your mark 0–{max} (step {step})").format(
+            max=show_decimal(c.max_points), step=show_decimal(c.step)
+        )
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if self.sheet is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._loaded:
+                entry = self._entries[section]
+                return entry.code or entry.label
+            return None
+        if not 0 <= section < self.columnCount():
+            return None
+        criterion = self.criterion_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == UNIT_COLUMN:
+                return self.tr("Unit")
+            if criterion is None:
+                return self.tr("Time (s)")
+            c = criterion.criterion
+            text = f"{c.code} {c.name} ({show_decimal(c.max_points)})"
+            return f"{text} {SHARED_MARK}" if c.objective else text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _HEADER_ALIGN
+        if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
+            kinds = {
+                CriterionKind.JUDGEMENT: self.tr("Judgement: every judge gives a mark"),
+                CriterionKind.MEASUREMENT: self.tr(
+                    "Measurement: one value entered once, shared by all judges"
+                ),
+                CriterionKind.DEDUCTION: self.tr(
+                    "Deduction: penalty points entered once, shared by all judges"
+                ),
+            }
+            kind = criterion.criterion.kind
+            return f"{criterion.part}\n{kinds[kind]}" if kind else criterion.part
+        return None
+
+    # Writing -------------------------------------------------------------------
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
+    ) -> bool:
+        """Save a typed value; False (and ``refused``) when the service refuses it."""
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or not self.flags(index) & Qt.ItemFlag.ItemIsEditable
+            or self.sheet is None
+        ):
+            return False
+        row, column = index.row(), index.column()
+        text = "" if value is None else str(value).strip()
+        key = self._key(row, column)
+        entry_id, code = key
+        if text == show_decimal(self._stored(row, column)) and key not in self._errors:
+            return True  # nothing changed: no write, no audit row
+        try:
+            stored = self._save(entry_id, code, text)
+        except UserError as error:
+            self._errors[key] = error.message()
+            self.dataChanged.emit(index, index)
+            self.refused.emit(row, column, self._errors[key])
+            return False
+        self._errors.pop(key, None)
+        self._remember(entry_id, code, stored)
+        self.dataChanged.emit(index, index)
+        self.saved.emit(entry_id)
+        return True
+
+    def _save(self, entry_id: int, code: str, text: str) -> Decimal | None:
+        if code == TIME_KEY:
+            if self._write_time is None:
+                return None
+            return self._write_time(entry_id, text)
+        if self._write is None:
+            return None
+        return self._write(entry_id, code, text)
+
+    def _remember(self, entry_id: int, code: str, stored: Decimal | None) -> None:
+        self._shown.pop((entry_id, code), None)
+        if code == TIME_KEY:
+            if stored is None:
+                self._times.pop(entry_id, None)
+            else:
+                self._times[entry_id] = stored
+            return
+        had = (entry_id, code) in self._values
+        if stored is None:
+            self._values.pop((entry_id, code), None)
+        else:
+            self._values[(entry_id, code)] = stored
+        if code in self._counted:
+            self._filled += (stored is not None) - had
+
+    def error_at(self, row: int, column: int) -> str | None:
+        """Why the last value typed into this cell was refused, if it was."""
+        if column == UNIT_COLUMN or not 0 <= row < self._loaded:
+            return None
+        return self._errors.get(self._key(row, column))

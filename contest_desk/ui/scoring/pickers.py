@@ -1,0 +1,121 @@
+"""Choosing the contest and event an area shows, kept in step with the shared AppState."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from contest_desk.services.hub import Services
+from contest_desk.services.records import ContestInfo, EventInfo
+from contest_desk.ui.state import AppState
+
+_UNREAD = object()
+
+
+class EventPicker(QWidget):
+    """Two combo boxes (contest, event) that follow and drive ``AppState``.
+
+    Every area has its own picker, all bound to one state, so choosing an event
+    in Scoring shows the same event in Standings. ``changed`` fires when the
+    shown event changes or its setup may have changed: reload what depends on it.
+    """
+
+    changed = Signal()
+
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.state = state
+        self._contests: list[ContestInfo] = []
+        self._events: list[EventInfo] = []
+        self._events_of: object = _UNREAD  # the contest whose events are in _events
+        self._shown: int | None = None
+        self._force = False
+        self._filling = False
+
+        self.contest_box = QComboBox()
+        self.event_box = QComboBox()
+        for box in (self.contest_box, self.event_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMinimumWidth(160)
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Contest")))
+        layout.addWidget(self.contest_box)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel(self.tr("Event")))
+        layout.addWidget(self.event_box)
+
+        self.contest_box.currentIndexChanged.connect(self._contest_picked)
+        self.event_box.currentIndexChanged.connect(self._event_picked)
+        state.contest_changed.connect(self._follow)
+        state.event_changed.connect(self._follow)
+        state.setup_changed.connect(self.reload)
+        self.reload()
+
+    def current_event(self) -> EventInfo | None:
+        return next((e for e in self._events if e.id == self.state.event_id), None)
+
+    def reload(self) -> None:
+        """Read the lists again (contests, events, rounds may have been edited)."""
+        self._contests = self.services.contests.contests()
+        self._events_of = _UNREAD
+        self._force = True
+        self._sync()
+
+    def _follow(self, _value: object = None) -> None:
+        self._sync()
+
+    def _sync(self) -> None:
+        state = self.state
+        ids = [c.id for c in self._contests]
+        if state.contest_id is not None and state.contest_id not in ids:
+            # Another area may have just created it: look once more before giving up on it.
+            self._contests = self.services.contests.contests()
+            ids = [c.id for c in self._contests]
+        if state.contest_id not in ids:
+            wanted = ids[0] if ids else None
+            if wanted != state.contest_id:
+                state.choose_contest(wanted)
+                return  # the state's signal has run _sync again
+        if self._events_of != state.contest_id:
+            self._events = (
+                self.services.contests.events(state.contest_id)
+                if state.contest_id is not None
+                else []
+            )
+            self._events_of = state.contest_id
+        event_ids = [e.id for e in self._events]
+        if state.event_id not in event_ids:
+            wanted = event_ids[0] if event_ids else None
+            if wanted != state.event_id:
+                state.choose_event(wanted)
+                return
+        self._fill()
+        if self._force or state.event_id != self._shown:
+            self._force = False
+            self._shown = state.event_id
+            self.changed.emit()
+
+    def _fill(self) -> None:
+        self._filling = True
+        try:
+            for box, items, chosen in (
+                (self.contest_box, self._contests, self.state.contest_id),
+                (self.event_box, self._events, self.state.event_id),
+            ):
+                box.clear()
+                for item in items:
+                    box.addItem(item.name, item.id)
+                box.setCurrentIndex(box.findData(chosen) if chosen is not None else -1)
+        finally:
+            self._filling = False
+
+    def _contest_picked(self, index: int) -> None:
+        if not self._filling and index >= 0:
+            self.state.choose_contest(self.contest_box.itemData(index))
+
+    def _event_picked(self, index: int) -> None:
+        if not self._filling and index >= 0:
+            self.state.choose_event(self.event_box.itemData(index))
