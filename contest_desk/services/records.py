@@ -134,6 +134,7 @@ class ScoreSheet:
     entries: tuple[EntryInfo, ...]
     columns: tuple[CriterionColumn, ...]
     values: dict[tuple[int, str], Decimal]  # (entry id, criterion code) → stored value
+    times: dict[int, Decimal] = field(default_factory=dict)  # entry id → completion seconds
 
 
 @dataclass(frozen=True)

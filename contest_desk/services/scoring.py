@@ -72,7 +72,11 @@ class ScoringService:
                 if crit in code_of and (judge == judge_id or crit in objective)
             }
             entries = tuple(entry_infos(s, event_id))
-            return ScoreSheet(event_id, rnd.number, judge_id, entries, tuple(columns), values)
+            timed = select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id == rnd.id)
+            times = {entry_id: seconds for entry_id, seconds in s.execute(timed)}
+            return ScoreSheet(
+                event_id, rnd.number, judge_id, entries, tuple(columns), values, times
+            )
 
     def record_score(
         self,

@@ -28,7 +28,6 @@ from contest_desk.services.hub import Services
 from contest_desk.services.records import EventInfo, ScoreSheet
 from contest_desk.ui.scoring.grid import ScoreGrid
 from contest_desk.ui.scoring.jobs import LatestJob
-from contest_desk.ui.scoring.loading import read_sheet
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import ScoreSheetModel
 from contest_desk.ui.scoring.pickers import EventPicker
@@ -181,7 +180,7 @@ class ScoringArea(QWidget):
         self._show_message(self.tr("Loading the score sheet…"), clear=False)
         services = self.services
         self._job.start(
-            lambda: read_sheet(services, event, round_number, judge_id),
+            lambda: services.scoring.sheet(event.id, round_number, judge_id),
             self._sheet_arrived,
             self._sheet_failed,
         )
@@ -195,8 +194,8 @@ class ScoringArea(QWidget):
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
 
-    def _sheet_arrived(self, answer: tuple[ScoreSheet, dict[int, Decimal]]) -> None:
-        sheet, times = answer
+    def _sheet_arrived(self, sheet: ScoreSheet) -> None:
+        times = sheet.times
         scoring = self.services.scoring
         event_id, round_number, judge_id = sheet.event_id, sheet.round_number, sheet.judge_id
 
