@@ -10,11 +10,13 @@ import types
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from contest_desk import __version__
 from contest_desk.cli import main
 from contest_desk.i18n import language
+from contest_desk.reports.roster_excel import write_roster_template
 from contest_desk.services.hub import Services
 from contest_desk.services.records import StandingsTable
 
@@ -171,6 +173,39 @@ def test_import_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert out == "Imported scores.csv: scores: 6 new, 0 updated\n"
     row = next(r for r in services.standings.standings(INSTRUMENTS).rows if r.entry.id == entry.id)
     assert row.rank == 1 and row.part_totals["理论"] == 88 and row.part_totals["实操"] == 16
+    services.ctx.db.dispose()
+
+
+def test_import_roster_from_the_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "roster.db")
+    services = Services.open(db)
+    contest = services.contests.create_contest("2026年青工技能比武")
+    services.contests.create_event(contest.id, "采油工")
+    path = tmp_path / "报名表.xlsx"
+    write_roster_template(path, ["采油工"])
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.append(["30001", "孙海涛", "采油四区/采油一班", "采油工", "中级工", "采油工", None])
+    sheet.append(["30002", "周晓燕", "采油四区/注水班", "采油工", "高级工", "采油工", None])
+    book.save(path)
+
+    argv = ("--db", db, "import", "roster", str(path), "--contest", str(contest.id))
+    status, out, err = run(capsys, *argv)
+
+    assert (status, err) == (0, "")
+    assert out.startswith("Imported 报名表.xlsx")
+    event_id = services.contests.events(contest.id)[0].id
+    entries = services.roster.entries(event_id)
+    assert [(e.label, e.unit) for e in entries] == [
+        ("孙海涛", "采油四区/采油一班"),
+        ("周晓燕", "采油四区/注水班"),
+    ]
+    # The same file again: both persons are already entered, so nothing changes.
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and err.startswith("2 problem(s), nothing imported:")
+    assert len(services.roster.entries(event_id)) == 2
     services.ctx.db.dispose()
 
 
