@@ -1,0 +1,1 @@
+"""The Contests area: contests, events, rubrics, the roster, entries and judges."""

@@ -1,0 +1,329 @@
+"""The roster (人员名单): units, persons, adding a person, and the Excel template and import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.errors import UserError
+from contest_desk.services.hub import Services
+from contest_desk.services.records import ImportSummary, PersonInfo, UnitInfo
+from contest_desk.ui import feedback
+from contest_desk.ui.contests.common import attempt, note_label
+from contest_desk.ui.contests.models import Column, RecordTableModel
+from contest_desk.ui.contests.navigator import list_view
+from contest_desk.ui.state import AppState
+from contest_desk.ui.tasks import Task, run_task
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def person_columns(tr: Callable[[str], str]) -> list[Column]:
+    return [
+        Column(tr("Employee no."), lambda p: p.employee_no),
+        Column(tr("Name"), lambda p: p.name),
+        Column(tr("Unit"), lambda p: p.unit),
+        Column(tr("Job type"), lambda p: p.job_type),
+        Column(tr("Skill level"), lambda p: p.skill_level),
+    ]
+
+
+def unit_combo(units: list[UnitInfo]) -> QComboBox:
+    """An editable unit chooser: pick a known path or type a new one (made on save)."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItem("")
+    for unit in sorted(units, key=lambda u: u.path):
+        box.addItem(unit.path)
+    box.setMinimumWidth(220)
+    return box
+
+
+class AddPersonDialog(QDialog):
+    def __init__(self, units: list[UnitInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add person"))
+        self.employee_no = QLineEdit()
+        self.name = QLineEdit()
+        self.unit = unit_combo(units)
+        self.job_type = QLineEdit()
+        self.skill_level = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Employee no.:"), self.employee_no)
+        form.addRow(self.tr("Full name:"), self.name)
+        form.addRow(self.tr("Unit:"), self.unit)
+        form.addRow(self.tr("Job type:"), self.job_type)
+        form.addRow(self.tr("Skill level:"), self.skill_level)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, str, str, str]:
+        return (
+            self.employee_no.text(),
+            self.name.text(),
+            self.unit.currentText(),
+            self.job_type.text(),
+            self.skill_level.text(),
+        )
+
+
+class RosterTab(QWidget):
+    """Persons of the whole plant (the roster is shared by all contests), searchable by unit."""
+
+    import_finished = Signal(object)  # the ImportSummary, or the exception that stopped it
+
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.state = services, state
+        self.task: Task | None = None
+        self.all_persons: list[PersonInfo] = []
+
+        self.unit_tree = QTreeWidget()
+        self.unit_tree.setHeaderLabels([self.tr("Units")])
+        self.unit_tree.currentItemChanged.connect(lambda *_: self._filter())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name or employee no."))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.reload_persons)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.persons = RecordTableModel(person_columns(self.tr), batch=200)
+        self.person_view = list_view(self.persons, stretch=2)
+        self.count_label = QLabel()
+        self.add_button = QPushButton(self.tr("Add person…"))
+        self.add_button.clicked.connect(self._add_person_dialog)
+        self.template_button = QPushButton(self.tr("Write template…"))
+        self.template_button.setToolTip(
+            self.tr("An Excel roster to fill in, with the events of the chosen contest")
+        )
+        self.template_button.clicked.connect(self._template_dialog)
+        self.import_button = QPushButton(self.tr("Import roster…"))
+        self.import_button.setToolTip(
+            self.tr("Read a filled-in roster: persons, teams and entries of the chosen contest")
+        )
+        self.import_button.clicked.connect(self._import_dialog)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.note = note_label()
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 1)
+        for button in (self.add_button, self.template_button, self.import_button):
+            tools.addWidget(button)
+        right = QWidget()
+        inner = QVBoxLayout(right)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(tools)
+        inner.addWidget(self.person_view, 1)
+        inner.addWidget(self.count_label)
+        inner.addWidget(self.message)
+        inner.addWidget(self.note)
+        splitter = QSplitter()
+        splitter.addWidget(self.unit_tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 760])
+        QVBoxLayout(self).addWidget(splitter)
+
+        state.contest_changed.connect(lambda _id: self._enable())
+        state.setup_changed.connect(self.reload)
+        self.reload()
+
+    # Showing ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.reload_units()
+        self.reload_persons()
+        self._enable()
+
+    def _enable(self) -> None:
+        has_contest = self.state.contest_id is not None
+        busy = self.task is not None
+        self.template_button.setEnabled(has_contest)
+        self.import_button.setEnabled(has_contest and not busy)
+
+    def reload_units(self) -> None:
+        units = attempt(self, self.services.roster.units)
+        chosen = self._chosen_path()
+        self.unit_tree.blockSignals(True)
+        self.unit_tree.clear()
+        top = QTreeWidgetItem([self.tr("All units")])
+        top.setData(0, PATH_ROLE, "")
+        self.unit_tree.addTopLevelItem(top)
+        items: dict[int | None, QTreeWidgetItem] = {None: top}
+        # Units come ordered by id, so a parent is always made before its children.
+        for unit in units or []:
+            item = QTreeWidgetItem([unit.name])
+            item.setData(0, PATH_ROLE, unit.path)
+            items.get(unit.parent_id, top).addChild(item)
+            items[unit.id] = item
+            if unit.path == chosen:
+                self.unit_tree.setCurrentItem(item)
+        if self.unit_tree.currentItem() is None:
+            self.unit_tree.setCurrentItem(top)
+        self.unit_tree.expandAll()
+        self.unit_tree.blockSignals(False)
+
+    def _chosen_path(self) -> str:
+        item = self.unit_tree.currentItem()
+        return item.data(0, PATH_ROLE) if item is not None else ""
+
+    def reload_persons(self) -> None:
+        persons = attempt(self, lambda: self.services.roster.persons(self.search.text().strip()))
+        self.all_persons = persons or []
+        self._filter()
+
+    def _filter(self) -> None:
+        path = self._chosen_path()
+        shown = [
+            p
+            for p in self.all_persons
+            if not path or p.unit == path or p.unit.startswith(path + "/")
+        ]
+        self.persons.set_records(shown)
+        self.count_label.setText(self.tr("{count} person(s)").format(count=len(shown)))
+
+    # Adding a person ----------------------------------------------------------
+
+    def _add_person_dialog(self) -> None:
+        units = attempt(self, self.services.roster.units)
+        dialog = AddPersonDialog(units or [], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_person(*dialog.values())
+
+    def add_person(
+        self, employee_no: str, name: str, unit: str, job_type: str = "", skill_level: str = ""
+    ) -> PersonInfo | None:
+        person = attempt(
+            self,
+            lambda: self.services.roster.add_person(employee_no, name, unit, job_type, skill_level),
+        )
+        if person is not None:
+            self.message.setText(self.tr("Added {name}.").format(name=person.name))
+            self.state.setup_changed.emit()  # reloads this tab too
+        return person
+
+    # The Excel roster ---------------------------------------------------------
+
+    def _event_names(self) -> list[str]:
+        contest_id = self.state.contest_id
+        if contest_id is None:
+            return []
+        events = attempt(self, lambda: self.services.contests.events(contest_id))
+        return [e.name for e in events or []]
+
+    def _template_dialog(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Write roster template"),
+            self.tr("roster.xlsx"),
+            self.tr("Excel (*.xlsx)"),
+        )
+        if path:
+            self.write_template_file(path)
+
+    def write_template_file(self, path: str | Path) -> bool:
+        from contest_desk.reports.roster_excel import write_roster_template
+
+        names = self._event_names()
+        try:
+            write_roster_template(path, names)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return False
+        except OSError as error:
+            self.note.setText(
+                self.tr("Cannot write {file}: {reason}").format(
+                    file=Path(path).name, reason=error.strerror or error
+                )
+            )
+            return False
+        self.message.setText(self.tr("Template written: {file}").format(file=str(path)))
+        return True
+
+    def _import_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import roster"), "", self.tr("Excel (*.xlsx)")
+        )
+        if path:
+            self.import_roster_file(path)
+
+    def import_roster_file(self, path: str | Path) -> Task | None:
+        """Read and import a roster on a worker; ``import_finished`` tells when it is over."""
+        from contest_desk.reports.roster_excel import read_roster
+        from contest_desk.services.roster_import import RosterImportService
+
+        contest_id = self.state.contest_id
+        if contest_id is None or self.task is not None:
+            return None
+        # Problems name the file as read_roster does: by its name, not the whole path.
+        ctx, source, name = self.services.ctx, str(path), Path(path).name
+
+        def work() -> ImportSummary:
+            rows = read_roster(source)
+            return RosterImportService(ctx).import_rows(contest_id, rows, name)
+
+        self.message.setText(self.tr("Importing {file}…").format(file=Path(path).name))
+        self.note.clear()
+        self.task = run_task(work, self._imported, self._import_failed)
+        self._enable()
+        return self.task
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self.task = None
+        self.message.setText(self.summary_text(summary))
+        self.state.setup_changed.emit()  # reloads this tab too
+        self.import_finished.emit(summary)
+
+    def _import_failed(self, error: Exception) -> None:
+        self.task = None
+        self._enable()
+        self.message.clear()
+        if isinstance(error, UserError):
+            self.note.setText(error.message())
+            feedback.show_user_error(self, error)
+            self.import_finished.emit(error)
+            return
+        self.import_finished.emit(error)
+        raise error  # a bug: the crash handler shows it with the log file
+
+    def summary_text(self, summary: ImportSummary) -> str:
+        created = {
+            "units": self.tr("{count} new unit(s)"),
+            "persons": self.tr("{count} new person(s)"),
+            "teams": self.tr("{count} new team(s)"),
+            "entries": self.tr("{count} new entry(ies)"),
+        }
+        updated = {
+            "persons": self.tr("{count} person(s) updated"),
+            "teams": self.tr("{count} team(s) updated"),
+        }
+        parts = []
+        for texts, counts in ((created, summary.created), (updated, summary.updated)):
+            for key, count in counts.items():
+                if count:
+                    parts.append(texts.get(key, f"{key}: {{count}}").format(count=count))
+        details = "，".join(parts) if parts else self.tr("nothing new")
+        return self.tr("Roster imported: {details}.").format(details=details)
