@@ -79,14 +79,18 @@ class EventPicker(QWidget):
             if wanted != state.contest_id:
                 state.choose_contest(wanted)
                 return  # the state's signal has run _sync again
-        if self._events_of != state.contest_id:
+        event_ids = [e.id for e in self._events]
+        if self._events_of != state.contest_id or (
+            state.event_id is not None and state.event_id not in event_ids
+        ):
+            # As with contests: an event chosen elsewhere may be newer than our list.
             self._events = (
                 self.services.contests.events(state.contest_id)
                 if state.contest_id is not None
                 else []
             )
             self._events_of = state.contest_id
-        event_ids = [e.id for e in self._events]
+            event_ids = [e.id for e in self._events]
         if state.event_id not in event_ids:
             wanted = event_ids[0] if event_ids else None
             if wanted != state.event_id:
