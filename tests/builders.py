@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.rubric import (
@@ -17,6 +22,17 @@ from contest_desk.services.hub import Services
 from contest_desk.services.records import EntryInfo, EventInfo, EventSettings, JudgeInfo
 
 D = Decimal
+
+
+def fill_rows(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
+    """Fill a template workbook's first sheet from row 2, the way an organizer would."""
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[0]
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    workbook.save(path)
+    return path
 
 
 @dataclass

@@ -19,6 +19,7 @@ from contest_desk.services.hub import Services
 from contest_desk.services.records import ImportSummary, PersonInfo
 from contest_desk.services.roster_import import RosterImportService, RosterRow
 from contest_desk.storage import models as m
+from tests.builders import fill_rows
 
 SOLO = "采油工技能比武"
 TEAM = "仪表维修工团体赛"
@@ -61,13 +62,7 @@ def english() -> Iterator[None]:
 def roster_file(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
     """Our template, filled in from row 2 the way an organizer would."""
     write_roster_template(path, [SOLO, TEAM])
-    wb = load_workbook(path)
-    ws = wb.worksheets[0]
-    for r, values in enumerate(rows, start=2):
-        for c, value in enumerate(values, start=1):
-            ws.cell(row=r, column=c, value=value)
-    wb.save(path)
-    return path
+    return fill_rows(path, rows)
 
 
 def import_file(contest: Contest, path: Path) -> ImportSummary:

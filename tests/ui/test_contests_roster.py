@@ -13,6 +13,7 @@ from contest_desk.errors import ImportRejected
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.contests.roster_tab import AddPersonDialog, RosterTab
+from tests.builders import fill_rows
 from tests.ui import test_contests_area as shared
 
 # Fixtures and helpers shared with test_contests_area.py.
@@ -38,13 +39,7 @@ def roster(area: ContestsArea, services: Services) -> RosterTab:
 def fill_template(roster: RosterTab, path: Path, rows: list[list[Any]]) -> Path:
     """The area's own template, filled in from row 2 as an organizer would."""
     assert roster.write_template_file(path)
-    wb = load_workbook(path)
-    ws = wb.worksheets[0]
-    for r, values in enumerate(rows, start=2):
-        for c, value in enumerate(values, start=1):
-            ws.cell(row=r, column=c, value=value)
-    wb.save(path)
-    return path
+    return fill_rows(path, rows)
 
 
 ROWS = [

@@ -11,19 +11,19 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
 from contest_desk.domain.aggregation import Aggregation
 from contest_desk.domain.rubric import CriterionKind
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.contests.rubric_model import KIND, MAX, NAME, STEP, VALUE_ROLE
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.standings.area import StandingsArea
+from tests.builders import fill_rows
+from tests.ui import test_contests_area as shared
 
 D = Decimal
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -54,11 +54,8 @@ EXPECTED = [
 ]
 
 
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[UserError]:
-    errors: list[UserError] = []
-    monkeypatch.setattr(feedback, "show_user_error", lambda _parent, error: errors.append(error))
-    return errors
+# Errors the window would show, collected instead of opening a modal box.
+shown = shared.shown
 
 
 @pytest.fixture
@@ -128,12 +125,7 @@ def import_roster(qtbot, area: ContestsArea, path: Path) -> None:
     area.tabs.setCurrentWidget(area.roster_tab)
     roster = area.roster_tab
     assert roster.write_template_file(path)
-    workbook = load_workbook(path)
-    sheet = workbook.worksheets[0]
-    for r, values in enumerate(ROSTER, start=2):
-        for c, value in enumerate(values, start=1):
-            sheet.cell(row=r, column=c, value=value)
-    workbook.save(path)
+    fill_rows(path, ROSTER)
     with qtbot.waitSignal(roster.import_finished, timeout=20000):
         assert roster.import_roster_file(path) is not None
     assert roster.persons.rowCount() == len(ROSTER)

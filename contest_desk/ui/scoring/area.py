@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import ScoreSheetModel
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
+from contest_desk.ui.view_or_message import ViewOrMessage
 
 _REFUSED_STYLE = "color: #b00020; font-weight: bold;"
 _QUIET_STYLE = "color: #555;"
@@ -80,13 +80,8 @@ class ScoringArea(QWidget):
         self.model = ScoreSheetModel(self)
         self.grid = ScoreGrid()
         self.grid.setModel(self.model)
-        self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #555; font-size: 15px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.grid)
-        self.stack.addWidget(self.message)
+        self.stack = ViewOrMessage(self.grid)
+        self.message = self.stack.message
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -191,8 +186,7 @@ class ScoringArea(QWidget):
             self.model.set_sheet(None)
             self._update_progress()
             self.sheet_loaded.emit()
-        self.message.setText(text)
-        self.stack.setCurrentWidget(self.message)
+        self.stack.show_message(text)
 
     def _sheet_arrived(self, sheet: ScoreSheet) -> None:
         times = sheet.times
@@ -213,13 +207,11 @@ class ScoringArea(QWidget):
         fit_columns(self.grid)
         self._update_progress()
         if not sheet.columns:
-            self.message.setText(self.tr("This event has no criteria yet: add a rubric first."))
-            self.stack.setCurrentWidget(self.message)
+            self.stack.show_message(self.tr("This event has no criteria yet: add a rubric first."))
         elif not sheet.entries:
-            self.message.setText(self.tr("Nobody is entered in this event yet."))
-            self.stack.setCurrentWidget(self.message)
+            self.stack.show_message(self.tr("Nobody is entered in this event yet."))
         else:
-            self.stack.setCurrentWidget(self.grid)
+            self.stack.show_view()
             if not self.grid.currentIndex().isValid():
                 self.grid.setCurrentIndex(self.model.index(0, 1))
         self.sheet_loaded.emit()

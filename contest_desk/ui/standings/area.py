@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from contest_desk.ui.scoring.look import fit_columns
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.standings.model import StandingsTableModel
 from contest_desk.ui.state import AppState
+from contest_desk.ui.view_or_message import ViewOrMessage
 
 COALESCE_MS = 300  # how long to wait for more saved scores before recomputing
 
@@ -76,13 +76,8 @@ class StandingsArea(QWidget):
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(max(self.fontMetrics().height() + 10, 26))
-        self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #555; font-size: 15px;")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.message)
+        self.stack = ViewOrMessage(self.view)
+        self.message = self.stack.message
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -171,7 +166,7 @@ class StandingsArea(QWidget):
         codes = any(row.entry.code for row in table.rows)
         self.view.setColumnHidden(self.model.column_of("code"), not codes)
         fit_columns(self.view)
-        self.stack.setCurrentWidget(self.view)
+        self.stack.show_view()
         if not table.rows:
             self._show_message(self.tr("Nobody is entered in this event yet."))
         stamp = dt.datetime.now().strftime("%H:%M:%S")
@@ -187,7 +182,6 @@ class StandingsArea(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.model.set_table(None)
-        self.message.setText(text)
-        self.stack.setCurrentWidget(self.message)
+        self.stack.show_message(text)
         self.updated.clear()
         self.table_shown.emit()
