@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -24,6 +24,16 @@ class TieBreak:
 
     def describe(self) -> str:
         return f"{self.kind.value}:{self.key}" if self.key else self.kind.value
+
+
+def rename_parts(
+    tie_breaks: Sequence[TieBreak], renamed: Mapping[str, str]
+) -> tuple[TieBreak, ...]:
+    """The tie-breaks after parts were renamed (old name → new name)."""
+    return tuple(
+        TieBreak(tb.kind, renamed.get(tb.key, tb.key)) if tb.kind is TieBreakKind.PART else tb
+        for tb in tie_breaks
+    )
 
 
 def competition_ranks(sorted_keys: Sequence[Hashable]) -> list[int]:

@@ -10,8 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode, check_status_move
+from contest_desk.domain.ranking import rename_parts
 from contest_desk.domain.rubric import Rubric, rubric_problems
-from contest_desk.domain.settings_codec import award_rule_to_dict, tie_breaks_to_list
+from contest_desk.domain.settings_codec import (
+    award_rule_to_dict,
+    tie_breaks_from_list,
+    tie_breaks_to_list,
+)
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import N_, _
 from contest_desk.services.context import ServiceContext
@@ -195,8 +200,19 @@ class ContestService:
         event.tie_breaks = tie_breaks_to_list(settings.tie_breaks)
         event.award_rule = award_rule_to_dict(settings.award_rule)
 
-    def set_parts(self, event_id: int, parts: Sequence[tuple[str, Decimal]]) -> EventInfo:
-        """Rename, reweight, add or remove parts; a part with scored criteria cannot be removed."""
+    def set_parts(
+        self,
+        event_id: int,
+        parts: Sequence[tuple[str, Decimal]],
+        ids: Sequence[int | None] | None = None,
+    ) -> EventInfo:
+        """Reweight, reorder, rename, add or remove parts.
+
+        ``ids`` says which stored part each row is (None for a new one), so a renamed part
+        keeps its rubric, its scores and the tie-breaks that name it. Without ``ids`` (the
+        command line, contest files) parts are matched by name. A part with scored
+        criteria cannot be removed.
+        """
         if not parts:
             raise UserError("An event needs at least one part")
         names = [n.strip() for n, _ in parts]
@@ -205,18 +221,44 @@ class ContestService:
         _check_weights("part", [w for _, w in parts])
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
-            existing = {p.name: p for p in event.parts}
-            for old_name, part in existing.items():
-                if old_name not in names:
+            by_id = {p.id: p for p in event.parts}
+            if ids is None:
+                by_name = {p.name: p.id for p in event.parts}
+                ids = [by_name.get(name) for name in names]
+            if len(ids) != len(names):
+                raise ValueError("one id per part, None for a new one")
+            kept = [i for i in ids if i is not None]
+            for part_id in kept:
+                if part_id not in by_id or kept.count(part_id) > 1:
+                    raise NotFound("There is no part {id}", id=part_id)
+            for part_id, part in by_id.items():
+                if part_id not in kept:
                     if self._scored(s, [c.id for c in part.criteria]):
-                        raise UserError("The part {name} already has scores", name=old_name)
+                        raise UserError("The part {name} already has scores", name=part.name)
                     s.delete(part)
-            for i, (pname, weight) in enumerate(zip(names, [w for _, w in parts], strict=True)):
-                part = existing.get(pname) or m.Part(event_id=event_id, name=pname)
-                part.weight, part.position = weight, i
+            renamed = {
+                by_id[i].name: name
+                for i, name in zip(ids, names, strict=True)
+                if i is not None and by_id[i].name != name
+            }
+            for part_id in kept:  # names are unique per event: step aside before swapping
+                if by_id[part_id].name in renamed:
+                    by_id[part_id].name = f"~{part_id}"
+            s.flush()
+            for i, (name, weight) in enumerate(zip(names, [w for _, w in parts], strict=True)):
+                row_id = ids[i]
+                part = by_id[row_id] if row_id is not None else m.Part(event_id=event_id)
+                part.name, part.weight, part.position = name, weight, i
                 s.add(part)
+            if renamed:
+                old = tie_breaks_from_list(event.tie_breaks)
+                event.tie_breaks = tie_breaks_to_list(rename_parts(old, renamed))
             self.ctx.audit(
-                s, "event.parts", f"event:{event_id}", parts=[[n, str(w)] for n, w in parts]
+                s,
+                "event.parts",
+                f"event:{event_id}",
+                parts=[[n, str(w)] for n, w in parts],
+                renamed=renamed,
             )
             s.flush()
             s.expire(event)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
 from contest_desk.domain.contest import ContestStatus
+from contest_desk.domain.ranking import TieBreak, TieBreakKind
 from contest_desk.domain.rubric import Criterion, Rubric
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
-from tests.builders import PRACTICAL, SmallEvent
+from tests.builders import PRACTICAL, THEORY, SmallEvent
 
 D = Decimal
 
@@ -111,3 +113,68 @@ def test_rounds_can_be_added_and_an_unscored_one_removed(
     assert len(event.rounds) == 1
     with services.ctx.db.reading() as s:
         assert s.scalar(select(func.count()).select_from(m.Round)) == 1
+
+
+def test_a_renamed_part_keeps_its_rubric_scores_and_tie_breaks(
+    small_event: SmallEvent, services: Services
+) -> None:
+    event = small_event.event
+    theory, practical = event.parts
+    services.contests.update_event(
+        event.id,
+        event.name,
+        replace(event.settings, tie_breaks=(TieBreak(TieBreakKind.PART, practical.name),)),
+    )
+    judge, entry = small_event.judges[0], small_event.entries[0]
+    services.scoring.record_score(event.id, 1, judge.id, entry.id, "P1", "8")
+
+    after = services.contests.set_parts(
+        event.id,
+        [("理论知识", D("0.2")), ("实际操作", D("0.8"))],
+        [theory.id, practical.id],
+    )
+
+    assert [(p.id, p.name, p.weight) for p in after.parts] == [
+        (theory.id, "理论知识", D("0.2")),
+        (practical.id, "实际操作", D("0.8")),
+    ]
+    assert services.contests.rubric(practical.id) == PRACTICAL
+    assert services.scoring.sheet(event.id, 1, judge.id).values[(entry.id, "P1")] == D(8)
+    assert after.settings.tie_breaks == (TieBreak(TieBreakKind.PART, "实际操作"),)
+
+
+def test_two_parts_can_swap_names(small_event: SmallEvent, services: Services) -> None:
+    event = small_event.event
+    theory, practical = event.parts
+    after = services.contests.set_parts(
+        event.id,
+        [(practical.name, theory.weight), (theory.name, practical.weight)],
+        [theory.id, practical.id],
+    )
+    assert [(p.id, p.name) for p in after.parts] == [
+        (theory.id, practical.name),
+        (practical.id, theory.name),
+    ]
+    assert services.contests.rubric(theory.id) == THEORY
+
+
+def test_without_ids_parts_are_matched_by_name(small_event: SmallEvent, services: Services) -> None:
+    event = small_event.event
+    theory, practical = event.parts
+    after = services.contests.set_parts(event.id, [(practical.name, D("0.5")), ("答辩", D("0.5"))])
+    assert [p.name for p in after.parts] == [practical.name, "答辩"]
+    assert after.parts[0].id == practical.id  # reordered, the same part
+    assert services.contests.rubric(practical.id) == PRACTICAL
+    assert theory.id not in {p.id for p in after.parts}
+
+
+def test_a_scored_part_cannot_be_removed_and_nothing_changes(
+    small_event: SmallEvent, services: Services
+) -> None:
+    event = small_event.event
+    theory = event.parts[0]
+    judge, entry = small_event.judges[0], small_event.entries[0]
+    services.scoring.record_score(event.id, 1, judge.id, entry.id, "P1", "8")
+    with pytest.raises(UserError, match="已有成绩"):
+        services.contests.set_parts(event.id, [("理论知识", D(1))], [theory.id])
+    assert services.contests.event(event.id).parts == event.parts

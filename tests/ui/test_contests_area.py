@@ -17,6 +17,7 @@ from contest_desk.domain.aggregation import Aggregation
 from contest_desk.domain.awards import AwardMode
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
 from contest_desk.domain.ranking import TieBreak, TieBreakKind
+from contest_desk.domain.rubric import Criterion, CriterionKind, Rubric
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
@@ -292,3 +293,23 @@ def test_choosing_an_event_shows_it_everywhere(qtbot, area, services):
     assert "电焊工" in area.entries_tab.title.text()
     area.navigator.event_view.selectRow(area.navigator.events.row_of(first.id))
     assert area.event_editor.name_edit.text() == "采油工"
+
+
+def test_renaming_a_part_keeps_its_rubric_and_tie_break(qtbot, area, services, shown):
+    create_contest(qtbot, area)
+    event_id = create_event(qtbot, area)
+    practical = services.contests.event(event_id).parts[1]
+    rubric = Rubric((Criterion("B1", "操作规范", CriterionKind.JUDGEMENT, D(10), D("0.5")),))
+    services.contests.save_rubric(practical.id, rubric)
+    editor = area.event_editor
+    editor.tie_breaks.model.set_rows([["part", practical.name]])
+    click(qtbot, editor.save_button)
+
+    editor.parts.setData(editor.parts.index(1, 0), "实际操作")
+    click(qtbot, editor.save_button)  # no question: nothing is lost
+
+    event = services.contests.event(event_id)
+    assert [(p.id, p.name) for p in event.parts][1] == (practical.id, "实际操作")
+    assert services.contests.rubric(practical.id) == rubric
+    assert event.settings.tie_breaks == (TieBreak(TieBreakKind.PART, "实际操作"),)
+    assert shown == []

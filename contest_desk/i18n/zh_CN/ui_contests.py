@@ -70,8 +70,8 @@ MESSAGES = {
     "Practical": "实操",
     "Round {number}": "第{number}轮",
     "Event: {name}": "项目：{name}",
-    "Removing or renaming the part(s) {names} deletes their rubric. Continue?": (
-        "删除或改名组成部分 {names} 会同时删除其评分细则。是否继续？"
+    "Removing the part(s) {names} deletes their rubric. Continue?": (
+        "删除组成部分 {names} 会同时删除其评分细则。是否继续？"
     ),
     "Add": "添加",
     "Remove": "删除",

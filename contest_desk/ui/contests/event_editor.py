@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.awards import DEFAULT_AWARD_RULE
 from contest_desk.domain.contest import EventMode
+from contest_desk.domain.ranking import rename_parts
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.services.records import EventInfo, EventSettings
@@ -153,7 +155,9 @@ class EventEditor(QWidget):
         self.name_edit.setText(event.name)
         self.mode_box.setCurrentIndex(self.mode_box.findData(event.mode.value))
         self.mode_box.setEnabled(False)  # entries are persons or teams; fixed once created
-        self.parts.set_rows([[p.name, percent_text(p.weight)] for p in event.parts])
+        self.parts.set_rows(
+            [[p.name, percent_text(p.weight)] for p in event.parts], [p.id for p in event.parts]
+        )
         self.rounds.set_rows([[r.name, percent_text(r.weight)] for r in event.rounds])
         self._load_settings(event.settings)
         self.note.clear()
@@ -244,12 +248,19 @@ class EventEditor(QWidget):
         settings: EventSettings,
     ) -> EventInfo | None:
         contests = self.services.contests
-        if [(p.name, p.weight) for p in event.parts] != parts:
-            if not self._confirm_dropped_parts(event, {n for n, _ in parts}):
+        ids: list[int | None] = self.parts.keys()
+        if [(p.id, p.name, p.weight) for p in event.parts] != [
+            (i, n, w) for i, (n, w) in zip(ids, parts, strict=True)
+        ]:
+            if not self._confirm_dropped_parts(event, {i for i in ids if i is not None}):
                 return None
-            ok = done(self, lambda: contests.set_parts(event.id, parts))
+            ok = done(self, lambda: contests.set_parts(event.id, parts, ids))
             if not ok:
                 return None
+            # The tie-breaks as shown may still name a part by its old name.
+            new_names = {i: n for i, (n, _w) in zip(ids, parts, strict=True) if i is not None}
+            renamed = {p.name: new_names[p.id] for p in event.parts if p.id in new_names}
+            settings = replace(settings, tie_breaks=rename_parts(settings.tie_breaks, renamed))
         if [(r.name, r.weight) for r in event.rounds] != rounds:
             ok = done(self, lambda: contests.set_rounds(event.id, rounds))
             if not ok:
@@ -257,11 +268,11 @@ class EventEditor(QWidget):
         updated = attempt(self, lambda: contests.update_event(event.id, name, settings))
         return updated
 
-    def _confirm_dropped_parts(self, event: EventInfo, kept: set[str]) -> bool:
-        """A removed or renamed part takes its rubric with it; ask before that happens."""
+    def _confirm_dropped_parts(self, event: EventInfo, kept: set[int]) -> bool:
+        """A removed part takes its rubric with it; ask before that happens."""
         losing = []
         for part in event.parts:
-            if part.name in kept:
+            if part.id in kept:
                 continue
             rubric = attempt(self, partial(self.services.contests.rubric, part.id))
             if rubric is not None and rubric.criteria:
@@ -271,9 +282,9 @@ class EventEditor(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Remove parts"),
-            self.tr(
-                "Removing or renaming the part(s) {names} deletes their rubric. Continue?"
-            ).format(names="、".join(losing)),
+            self.tr("Removing the part(s) {names} deletes their rubric. Continue?").format(
+                names="、".join(losing)
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -121,19 +121,27 @@ class EditableRowsModel(QAbstractTableModel):
         self.headers = list(headers)
         self.choices = {col: list(options) for col, options in (choices or {}).items()}
         self._rows: list[list[str]] = []
+        # What each row stands for (e.g. a stored part's id), carried through moves;
+        # None for a row added here. Lets a renamed row stay the same thing.
+        self._keys: list[Any] = []
 
-    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
         self.beginResetModel()
         self._rows = [self._padded(r) for r in rows]
+        self._keys = list(keys) if keys is not None else [None] * len(self._rows)
         self.endResetModel()
 
     def rows(self) -> list[list[str]]:
         return [list(r) for r in self._rows]
 
+    def keys(self) -> list[Any]:
+        return list(self._keys)
+
     def add_row(self, values: Sequence[str] = ()) -> int:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(self._padded(values))
+        self._keys.append(None)
         self.endInsertRows()
         return row
 
@@ -141,6 +149,7 @@ class EditableRowsModel(QAbstractTableModel):
         if 0 <= row < len(self._rows):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
+            del self._keys[row]
             self.endRemoveRows()
 
     def move_row(self, row: int, delta: int) -> int:
@@ -152,6 +161,7 @@ class EditableRowsModel(QAbstractTableModel):
         destination = target + 1 if delta > 0 else target
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
         self._rows.insert(target, self._rows.pop(row))
+        self._keys.insert(target, self._keys.pop(row))
         self.endMoveRows()
         return target
 
