@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
+from contest_desk.domain.contest import STATUS_NAMES
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 from contest_desk.services.demo import build_demo
@@ -70,7 +71,7 @@ def _contests(services: Services, args: argparse.Namespace) -> int:
     if not contests:
         _out(_("No contests yet."))
     for contest in contests:
-        _out(f"{contest.id:>4}  {contest.name}  [{_(contest.status.value)}]")
+        _out(f"{contest.id:>4}  {contest.name}  [{_(STATUS_NAMES[contest.status])}]")
         for event in services.contests.events(contest.id):
             entries = len(services.roster.entries(event.id))
             _out("      " + _("event {id}: {name} ({entries} entries)", id=event.id,

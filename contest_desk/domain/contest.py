@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from contest_desk.errors import UserError
+from contest_desk.i18n import N_, _
 
 
 class ContestKind(StrEnum):
@@ -23,6 +24,15 @@ class ContestStatus(StrEnum):
 
 _ORDER = list(ContestStatus)
 
+# The one name of each status, shown (translated) by the window, the command line and errors.
+STATUS_NAMES = {
+    ContestStatus.DRAFT: N_("Draft"),
+    ContestStatus.OPEN: N_("Open for entries"),
+    ContestStatus.RUNNING: N_("Running"),
+    ContestStatus.FINISHED: N_("Finished"),
+    ContestStatus.ARCHIVED: N_("Archived"),
+}
+
 
 def check_status_move(current: ContestStatus, new: ContestStatus) -> None:
     """A contest moves one step forward at a time (draft → open → running → finished → archived),
@@ -32,8 +42,8 @@ def check_status_move(current: ContestStatus, new: ContestStatus) -> None:
     if abs(_ORDER.index(new) - _ORDER.index(current)) > 1:
         raise UserError(
             "A contest cannot go from {current} to {new} in one step",
-            current=current.value,
-            new=new.value,
+            current=_(STATUS_NAMES[current]),
+            new=_(STATUS_NAMES[new]),
         )
 
 

@@ -87,9 +87,4 @@ MESSAGES = {
     "No contests yet.": "还没有竞赛。",
     "event {id}: {name} ({entries} entries)": "项目 {id}：{name}（{entries} 个参赛单元）",
     "list contests and their events with their ids": "列出竞赛及其项目和编号",
-    "draft": "草稿",
-    "open": "报名中",
-    "running": "进行中",
-    "finished": "已结束",
-    "archived": "已归档",
 }

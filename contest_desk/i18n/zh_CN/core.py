@@ -32,6 +32,11 @@ MESSAGES = {
     "The award shares add up to more than 100 %": "各奖项比例之和超过 100%",
     "An award level has a negative value": "奖项设置中有负数",
     # domain/contest.py
+    "Draft": "筹备中",
+    "Open for entries": "报名中",
+    "Running": "进行中",
+    "Finished": "已结束",
+    "Archived": "已归档",
     "An archived contest cannot be reopened": "已归档的竞赛不能重新打开",
     "A contest cannot go from {current} to {new} in one step": "竞赛状态不能从 {current} 直接变为 {new}",
     # services/contests.py

@@ -15,11 +15,6 @@ MESSAGES = {
     "Skill contest": "技能比武",
     "Labor competition": "劳动竞赛",
     "Innovation awards": "创新成果评比",
-    "Draft": "筹备中",
-    "Open for entries": "报名中",
-    "Running": "进行中",
-    "Finished": "已结束",
-    "Archived": "已归档",
     "Individual event": "个人赛",
     "Team event": "团体赛",
     # navigator.py

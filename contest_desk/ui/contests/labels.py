@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
+from contest_desk.domain.contest import STATUS_NAMES, ContestKind, ContestStatus, EventMode
 
 
 def tr(text: str) -> str:
@@ -20,13 +20,7 @@ def kind_names() -> dict[ContestKind, str]:
 
 
 def status_names() -> dict[ContestStatus, str]:
-    return {
-        ContestStatus.DRAFT: tr("Draft"),
-        ContestStatus.OPEN: tr("Open for entries"),
-        ContestStatus.RUNNING: tr("Running"),
-        ContestStatus.FINISHED: tr("Finished"),
-        ContestStatus.ARCHIVED: tr("Archived"),
-    }
+    return {status: tr(name) for status, name in STATUS_NAMES.items()}
 
 
 def mode_names() -> dict[EventMode, str]:
