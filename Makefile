@@ -9,7 +9,7 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
 
-.PHONY: run test lint typecheck pytest bench demo system-deps clean
+.PHONY: run test lint typecheck pytest pg-stop bench demo system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,12 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
+# The service and storage tests run on SQLite and on a private PostgreSQL server.
 pytest: system-deps $(VENV)/.installed
-	$(BIN)/pytest -q
+	url=$$(bash tests/pg_server.sh) && CONTEST_DESK_TEST_PG=$$url $(BIN)/pytest -q
+
+pg-stop:
+	bash tests/pg_server.sh stop
 
 test: lint typecheck pytest
 

@@ -1,8 +1,8 @@
-"""A real SQLite database per test, and a small scored event to work on."""
+"""A real database per test (SQLite and PostgreSQL), and a small scored event to work on."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -11,8 +11,10 @@ from tests.builders import SmallEvent, build_small_event
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Services:
-    return Services.open(str(tmp_path / "desk.db"))
+def services(database_url: str) -> Iterator[Services]:
+    services = Services.open(database_url)
+    yield services
+    services.ctx.db.dispose()
 
 
 @pytest.fixture

@@ -18,18 +18,21 @@ from contest_desk.services.contest_file import dump_contest_file
 from contest_desk.services.demo import CONTEST_NAME, build_demo
 from contest_desk.services.hub import Services
 from contest_desk.services.transfer import TransferService
+from tests.databases import Databases
 
 INDIVIDUAL = ("采油工技能比武", "电焊工技能比武", "仪表维修工技能比武")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, float]]:
+def built(databases: Databases) -> Iterator[tuple[Services, float]]:
     """The demo, built once for the module, and how long building it took."""
-    services = Services.open(str(tmp_path_factory.mktemp("demo") / "demo.db"))
+    url = databases.new()
+    services = Services.open(url)
     started = time.perf_counter()
     build_demo(services)
     yield services, time.perf_counter() - started
     services.ctx.db.dispose()
+    databases.drop(url)
 
 
 @pytest.fixture

@@ -71,9 +71,9 @@ class Setup:
 
 
 @pytest.fixture
-def setup(tmp_path: Path) -> Iterator[Setup]:
+def setup(database_url: str, tmp_path: Path) -> Iterator[Setup]:
     """One event (mean of two judges) with a judged, a measured and a deduction criterion."""
-    services = Services.open(str(tmp_path / "scores.db"))
+    services = Services.open(database_url)
     contest = services.contests.create_contest("测试竞赛")
     settings = EventSettings(aggregation=AggregationRule(Aggregation.MEAN), judges_per_entry=2)
     event = services.contests.create_event(

@@ -22,18 +22,21 @@ from contest_desk.services.demo import build_demo
 from contest_desk.services.hub import Services
 from contest_desk.services.transfer import TransferService
 from contest_desk.storage import models as m
+from tests.databases import Databases
 
 SCHEMA_MSGID = "The contest file does not follow its format at {path}: {reason}"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def demo_file(databases: Databases) -> dict[str, Any]:
     """The demo contest exported once; each test imports it somewhere fresh."""
-    services = Services.open(str(tmp_path_factory.mktemp("demo") / "demo.db"))
+    url = databases.new()
+    services = Services.open(url)
     build_demo(services)
     (contest,) = services.contests.contests()
     data = TransferService(services.ctx).export_contest(contest.id)
     services.ctx.db.dispose()
+    databases.drop(url)
     return data
 
 
@@ -43,8 +46,8 @@ def data(demo_file: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Services]:
-    services = Services.open(str(tmp_path / "fresh.db"))
+def fresh(database_url: str) -> Iterator[Services]:
+    services = Services.open(database_url)
     yield services
     services.ctx.db.dispose()
 

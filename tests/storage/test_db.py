@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from contest_desk.storage import models as m
 from contest_desk.storage.db import MIGRATIONS, Database, database_url, open_database
 from contest_desk.storage.types import Milli
+from tests.databases import Databases
 
 
 def test_a_new_file_gets_the_whole_schema(tmp_path: Path) -> None:
@@ -87,3 +91,47 @@ def test_scores_keep_exact_decimals(tmp_path: Path) -> None:
 def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
     assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
     assert database_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
+
+
+def test_the_migrations_build_exactly_the_models(database_url: str) -> None:
+    """On SQLite and PostgreSQL alike, alembic finds nothing left to migrate."""
+    db = Database(database_url)
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, m.Base.metadata) == []
+    assert db.revision() == db.head()
+    db.dispose()
+
+
+@pytest.fixture
+def postgres(tmp_path: Path) -> Iterator[str]:
+    """An empty PostgreSQL database with no schema at all."""
+    made = Databases("postgresql", tmp_path)
+    assert made.server is not None
+    url = made.server.empty()
+    yield url
+    made.close()
+
+
+def test_a_failed_upgrade_on_postgresql_changes_nothing(postgres: str, tmp_path: Path) -> None:
+    """The server has no file to copy aside; the whole upgrade is one transaction instead."""
+    db = open_database(postgres)
+    with db.transaction() as s:
+        s.add(m.Contest(name="2025年技能比武", kind="skill"))
+    db.dispose()
+    broken = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, broken, ignore=shutil.ignore_patterns("__pycache__"))
+    (broken / "versions" / "0002_test.py").write_text(
+        NEXT_REVISION + "    raise RuntimeError('disk full')\n", encoding="utf-8"
+    )
+
+    upgraded = Database(postgres, migrations=broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        upgraded.upgrade()
+
+    assert upgraded.revision() == "0001_baseline"
+    columns = {c["name"] for c in inspect(upgraded.engine).get_columns("contests")}
+    assert "motto" not in columns
+    with upgraded.engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM contests")).scalar() == "2025年技能比武"
+    upgraded.dispose()
