@@ -67,3 +67,7 @@ class ImportRejected(UserError):
             count=len(problems),
             first=first.message(),
         )
+
+
+class PermissionDenied(UserError):
+    """The acting user's roles do not allow the action, or not on this sheet."""

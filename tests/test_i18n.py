@@ -14,7 +14,7 @@ from contest_desk.errors import Location, UserError
 
 PACKAGE = Path(__file__).resolve().parents[1] / "contest_desk"
 # Calls whose first string argument is a message id (Qt's translate takes it second).
-MESSAGE_CALLS = {"_", "N_", "tr", "UserError", "NotFound"}
+MESSAGE_CALLS = {"_", "N_", "tr", "UserError", "NotFound", "PermissionDenied"}
 
 
 def _strings(node: ast.expr | None) -> list[str]:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode, check_status_move
+from contest_desk.domain.permissions import Action
 from contest_desk.domain.ranking import rename_parts
 from contest_desk.domain.rubric import Rubric, rubric_problems
 from contest_desk.domain.settings_codec import (
@@ -27,6 +28,7 @@ from contest_desk.services.mapping import (
     get_event,
     rubric_of,
 )
+from contest_desk.services.permissions import requires
 from contest_desk.services.records import ContestInfo, EventInfo, EventSettings
 from contest_desk.storage import models as m
 
@@ -57,15 +59,18 @@ class ContestService:
 
     # Contests ------------------------------------------------------------------
 
+    @requires(Action.VIEW_SETUP)
     def contests(self) -> list[ContestInfo]:
         with self.ctx.db.reading() as s:
             rows = s.scalars(select(m.Contest).order_by(m.Contest.id.desc()))
             return [contest_info(c) for c in rows]
 
+    @requires(Action.VIEW_SETUP)
     def contest(self, contest_id: int) -> ContestInfo:
         with self.ctx.db.reading() as s:
             return contest_info(_get_contest(s, contest_id))
 
+    @requires(Action.EDIT_SETUP)
     def create_contest(
         self,
         name: str,
@@ -92,6 +97,7 @@ class ContestService:
             self.ctx.audit(s, "contest.create", f"contest:{contest.id}", name=name)
             return contest_info(contest)
 
+    @requires(Action.EDIT_SETUP)
     def update_contest(
         self,
         contest_id: int,
@@ -110,6 +116,7 @@ class ContestService:
             self.ctx.audit(s, "contest.update", f"contest:{contest_id}", name=name)
             return contest_info(contest)
 
+    @requires(Action.EDIT_SETUP)
     def set_status(self, contest_id: int, status: ContestStatus) -> ContestInfo:
         with self.ctx.db.transaction() as s:
             contest = _get_contest(s, contest_id)
@@ -130,14 +137,17 @@ class ContestService:
 
     # Events --------------------------------------------------------------------
 
+    @requires(Action.VIEW_SETUP)
     def events(self, contest_id: int) -> list[EventInfo]:
         with self.ctx.db.reading() as s:
             return [event_info(e) for e in _get_contest(s, contest_id).events]
 
+    @requires(Action.VIEW_SETUP)
     def event(self, event_id: int) -> EventInfo:
         with self.ctx.db.reading() as s:
             return event_info(get_event(s, event_id))
 
+    @requires(Action.EDIT_SETUP)
     def create_event(
         self,
         contest_id: int,
@@ -174,6 +184,7 @@ class ContestService:
             self.ctx.audit(s, "event.create", f"event:{event.id}", name=name)
             return event_info(event)
 
+    @requires(Action.EDIT_SETUP)
     def update_event(self, event_id: int, name: str, settings: EventSettings) -> EventInfo:
         if not name.strip():
             raise UserError("An event needs a name")
@@ -200,6 +211,7 @@ class ContestService:
         event.tie_breaks = tie_breaks_to_list(settings.tie_breaks)
         event.award_rule = award_rule_to_dict(settings.award_rule)
 
+    @requires(Action.EDIT_SETUP)
     def set_parts(
         self,
         event_id: int,
@@ -264,6 +276,7 @@ class ContestService:
             s.expire(event)
             return event_info(event)
 
+    @requires(Action.EDIT_SETUP)
     def set_rounds(self, event_id: int, rounds: Sequence[tuple[str, Decimal]]) -> EventInfo:
         """Rounds numbered 1… in order, with their weight in the event total."""
         if not rounds:
@@ -291,6 +304,7 @@ class ContestService:
 
     # Rubrics -------------------------------------------------------------------
 
+    @requires(Action.VIEW_SETUP)
     def rubric(self, part_id: int) -> Rubric:
         with self.ctx.db.reading() as s:
             part = s.get(m.Part, part_id)
@@ -298,6 +312,7 @@ class ContestService:
                 raise NotFound("There is no part {id}", id=part_id)
             return rubric_of(part.criteria)
 
+    @requires(Action.EDIT_SETUP)
     def save_rubric(self, part_id: int, rubric: Rubric) -> Rubric:
         """Replace a part's criteria tree after checking it.
 

@@ -2,26 +2,53 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from contest_desk.domain.audit_chain import GENESIS, link_hash
+from contest_desk.domain.permissions import SYSTEM, Actor
 from contest_desk.storage.db import Database
-from contest_desk.storage.models import AuditRecord
+from contest_desk.storage.models import AuditHead, AuditRecord
 
-SYSTEM_ACTOR = "system"
+
+def utc_now() -> dt.datetime:
+    """Naive UTC, as stored: the same reading on SQLite and PostgreSQL."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
 class ServiceContext:
     db: Database
-    actor: str = SYSTEM_ACTOR
+    actor: Actor = SYSTEM
 
     def audit(
         self, session: Session, action: str, target: str, note: str = "", **detail: Any
     ) -> None:
-        """Record an action in the same transaction as the change it describes."""
+        """Append a link to the audit chain in the same transaction as the change it describes.
+
+        ``note`` is the reason given, where the action needs one. The head row is locked
+        while the link is made (FOR UPDATE on PostgreSQL; SQLite has one writer anyway).
+        """
+        head = session.get(AuditHead, 1, with_for_update=True)
+        if head is None:
+            head = AuditHead(id=1, seq=0, hash=GENESIS)
+            session.add(head)
+        seq, at = head.seq + 1, utc_now()
+        digest = link_hash(head.hash, seq, at, self.actor.username, action, target, detail, note)
         session.add(
-            AuditRecord(actor=self.actor, action=action, target=target, detail=detail, note=note)
+            AuditRecord(
+                seq=seq,
+                at=at,
+                actor=self.actor.username,
+                action=action,
+                target=target,
+                detail=detail,
+                note=note,
+                prev_hash=head.hash,
+                hash=digest,
+            )
         )
+        head.seq, head.hash = seq, digest

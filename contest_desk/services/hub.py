@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contest_desk.domain.permissions import SYSTEM, Actor
+from contest_desk.services.audit import AuditService
 from contest_desk.services.contests import ContestService
-from contest_desk.services.context import SYSTEM_ACTOR, ServiceContext
+from contest_desk.services.context import ServiceContext
 from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
 from contest_desk.services.score_import import ScoreImportService
 from contest_desk.services.scoring import ScoringService
 from contest_desk.services.standings import StandingsService
 from contest_desk.services.transfer import TransferService
+from contest_desk.services.users import UserService
 from contest_desk.storage.db import Database, open_database
 
 
 @dataclass(frozen=True)
 class Services:
+    """Every service, acting for one user (``ctx.actor``); ``as_user`` gives another's."""
+
     ctx: ServiceContext
     contests: ContestService
     roster: RosterService
@@ -25,9 +30,11 @@ class Services:
     score_import: ScoreImportService
     standings: StandingsService
     transfer: TransferService
+    users: UserService
+    audit: AuditService
 
     @classmethod
-    def build(cls, db: Database, actor: str = SYSTEM_ACTOR) -> Services:
+    def build(cls, db: Database, actor: Actor = SYSTEM) -> Services:
         ctx = ServiceContext(db, actor)
         return cls(
             ctx,
@@ -38,9 +45,15 @@ class Services:
             ScoreImportService(ctx),
             StandingsService(ctx),
             TransferService(ctx),
+            UserService(ctx),
+            AuditService(ctx),
         )
 
     @classmethod
-    def open(cls, path_or_url: str | None = None, actor: str = SYSTEM_ACTOR) -> Services:
+    def open(cls, path_or_url: str | None = None, actor: Actor = SYSTEM) -> Services:
         """Open (and upgrade) a database and build its services."""
         return cls.build(open_database(path_or_url), actor)
+
+    def as_user(self, actor: Actor) -> Services:
+        """The same database, acting for ``actor`` (after a log-in)."""
+        return Services.build(self.ctx.db, actor)

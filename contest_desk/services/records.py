@@ -12,6 +12,7 @@ from decimal import Decimal
 from contest_desk.domain.aggregation import AggregationRule
 from contest_desk.domain.awards import AwardRule
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
+from contest_desk.domain.permissions import Role
 from contest_desk.domain.ranking import TieBreak
 from contest_desk.domain.rubric import Criterion
 
@@ -163,3 +164,13 @@ class ImportSummary:
 
     created: dict[str, int]
     updated: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    name: str
+    roles: tuple[Role, ...]
+    active: bool
+    expires_on: dt.date | None

@@ -8,9 +8,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from contest_desk.domain.contest import EventMode
+from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import entry_info, get_event, person_info, unit_path
+from contest_desk.services.permissions import requires
 from contest_desk.services.records import EntryInfo, JudgeInfo, PersonInfo, TeamInfo, UnitInfo
 from contest_desk.storage import models as m
 
@@ -101,11 +103,13 @@ class RosterService:
 
     # Units and persons ---------------------------------------------------------
 
+    @requires(Action.VIEW_SETUP)
     def units(self) -> list[UnitInfo]:
         with self.ctx.db.reading() as s:
             rows = s.scalars(select(m.Unit).order_by(m.Unit.id))
             return [UnitInfo(u.id, u.name, u.parent_id, unit_path(u)) for u in rows]
 
+    @requires(Action.EDIT_ROSTER)
     def add_unit(self, path: str) -> UnitInfo:
         """Add a unit by its path; the units above it are made as needed."""
         if not path.strip("/ "):
@@ -116,6 +120,7 @@ class RosterService:
             self.ctx.audit(s, "unit.add", f"unit:{unit.id}", path=path)
             return UnitInfo(unit.id, unit.name, unit.parent_id, unit_path(unit))
 
+    @requires(Action.VIEW_SETUP)
     def persons(self, search: str = "") -> list[PersonInfo]:
         with self.ctx.db.reading() as s:
             query = (
@@ -126,6 +131,7 @@ class RosterService:
                 query = query.where(m.Person.name.like(like) | m.Person.employee_no.like(like))
             return [person_info(p) for p in s.scalars(query)]
 
+    @requires(Action.EDIT_ROSTER)
     def add_person(
         self,
         employee_no: str,
@@ -155,6 +161,7 @@ class RosterService:
 
     # Teams and entries ---------------------------------------------------------
 
+    @requires(Action.VIEW_SETUP)
     def teams(self, contest_id: int) -> list[TeamInfo]:
         with self.ctx.db.reading() as s:
             rows = s.scalars(
@@ -170,6 +177,7 @@ class RosterService:
                 for t in rows
             ]
 
+    @requires(Action.EDIT_ROSTER)
     def add_team(self, contest_id: int, name: str, member_ids: Sequence[int]) -> TeamInfo:
         name = name.strip()
         if not name:
@@ -192,10 +200,12 @@ class RosterService:
             self.ctx.audit(s, "team.add", f"team:{team.id}", name=name)
             return TeamInfo(team.id, name, "", tuple(p.name for p in members if p))
 
+    @requires(Action.VIEW_SETUP)
     def entries(self, event_id: int) -> list[EntryInfo]:
         with self.ctx.db.reading() as s:
             return entry_infos(s, event_id)
 
+    @requires(Action.EDIT_ROSTER)
     def add_entry(
         self, event_id: int, person_id: int | None = None, team_id: int | None = None
     ) -> EntryInfo:
@@ -228,6 +238,7 @@ class RosterService:
         s.flush()
         return entry
 
+    @requires(Action.EDIT_ROSTER)
     def remove_entry(self, entry_id: int) -> None:
         """Withdraw an entry that has no scores yet; a scored entry is kept for the record."""
         with self.ctx.db.transaction() as s:
@@ -241,6 +252,7 @@ class RosterService:
 
     # Judges --------------------------------------------------------------------
 
+    @requires(Action.VIEW_SETUP)
     def judges(self, contest_id: int) -> list[JudgeInfo]:
         with self.ctx.db.reading() as s:
             rows = s.scalars(
@@ -257,6 +269,7 @@ class RosterService:
                 out.append(JudgeInfo(j.id, j.username, j.name, unit_path(unit), tuple(events)))
             return out
 
+    @requires(Action.EDIT_ROSTER)
     def add_judge(
         self, contest_id: int, username: str, name: str, unit_path_text: str = ""
     ) -> JudgeInfo:
@@ -281,6 +294,7 @@ class RosterService:
             self.ctx.audit(s, "judge.add", f"judge:{judge.id}", username=username)
             return JudgeInfo(judge.id, username, name, unit_path(unit))
 
+    @requires(Action.EDIT_ROSTER)
     def assign_judge(self, judge_id: int, event_id: int) -> None:
         """Put a judge on an event's panel for every round."""
         with self.ctx.db.transaction() as s:
@@ -295,6 +309,7 @@ class RosterService:
                 s.add(m.JudgeAssignment(judge_id=judge_id, event_id=event_id))
                 self.ctx.audit(s, "judge.assign", f"judge:{judge_id}", event=event_id)
 
+    @requires(Action.EDIT_ROSTER)
     def unassign_judge(self, judge_id: int, event_id: int) -> None:
         with self.ctx.db.transaction() as s:
             rows = s.scalars(
@@ -307,6 +322,7 @@ class RosterService:
             if rows:
                 self.ctx.audit(s, "judge.unassign", f"judge:{judge_id}", event=event_id)
 
+    @requires(Action.VIEW_SETUP)
     def panel(self, event_id: int) -> list[JudgeInfo]:
         """The judges assigned to an event."""
         with self.ctx.db.reading() as s:

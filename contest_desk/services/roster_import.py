@@ -19,9 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from contest_desk.domain.contest import EventMode
+from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, NotFound, UserError
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
+from contest_desk.services.permissions import requires
 from contest_desk.services.records import ImportSummary
 from contest_desk.services.roster import unit_by_path
 from contest_desk.storage import models as m
@@ -269,6 +271,7 @@ class RosterImportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @requires(Action.EDIT_ROSTER)
     def import_rows(self, contest_id: int, rows: Sequence[RosterRow], source: str) -> ImportSummary:
         """Write a roster's units, persons, teams and entries in one transaction, or nothing.
 

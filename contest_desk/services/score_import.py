@@ -20,9 +20,11 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import get_event
+from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn, ImportSummary
 from contest_desk.services.scoring import criterion_columns
 from contest_desk.storage import models as m
@@ -205,6 +207,7 @@ class ScoreImportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @requires(Action.IMPORT_SCORES)
     def import_csv(self, event_id: int, path: str | Path) -> ImportSummary:
         """Import a score file: every row is written, or nothing when any row has a problem."""
         path = Path(path)
@@ -219,6 +222,7 @@ class ScoreImportService:
             )
         return self.import_rows(event_id, rows, path.name, first_row=2)
 
+    @requires(Action.IMPORT_SCORES)
     def import_rows(
         self, event_id: int, rows: Iterable[Row], source: str, first_row: int = 1
     ) -> ImportSummary:

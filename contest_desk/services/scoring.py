@@ -8,9 +8,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import get_event, get_round, rubric_of
+from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn, ScoreSheet
 from contest_desk.services.roster import entry_infos
 from contest_desk.storage import models as m
@@ -52,6 +54,7 @@ class ScoringService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @requires(Action.SCORE)
     def sheet(self, event_id: int, round_number: int | None, judge_id: int) -> ScoreSheet:
         """Everything a judge's scoring grid shows: their marks and the shared objective values."""
         with self.ctx.db.reading() as s:
@@ -78,6 +81,7 @@ class ScoringService:
                 event_id, rnd.number, judge_id, entries, tuple(columns), values, times
             )
 
+    @requires(Action.SCORE)
     def record_score(
         self,
         event_id: int,
@@ -149,6 +153,7 @@ class ScoringService:
             )
         return old
 
+    @requires(Action.SCORE)
     def record_time(
         self, event_id: int, round_number: int | None, entry_id: int, seconds: Decimal | None
     ) -> None:

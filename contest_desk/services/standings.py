@@ -10,6 +10,7 @@ from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.aggregation import MarkSummary
+from contest_desk.domain.permissions import Action
 from contest_desk.domain.scoring import Marks, ScoringScheme, score_entry
 from contest_desk.domain.standings import rank_results
 from contest_desk.services.context import ServiceContext
@@ -19,6 +20,7 @@ from contest_desk.services.mapping import (
     get_round,
     scoring_scheme,
 )
+from contest_desk.services.permissions import requires
 from contest_desk.services.records import StandingRow, StandingsTable
 from contest_desk.services.roster import entry_infos
 from contest_desk.storage import models as m
@@ -84,6 +86,7 @@ class StandingsService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @requires(Action.VIEW_RESULTS)
     def standings(self, event_id: int, round_number: int | None = None) -> StandingsTable:
         """Ranks, totals, tie-break values and awards; the whole event when no round is given."""
         with self.ctx.db.reading() as s:

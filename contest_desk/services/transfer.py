@@ -5,6 +5,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contest_desk.domain.permissions import Action
 from contest_desk.domain.settings_codec import (
     award_rule_to_dict,
     tie_breaks_to_list,
@@ -26,6 +27,7 @@ from contest_desk.services.mapping import (
     rubric_of,
     unit_path,
 )
+from contest_desk.services.permissions import requires
 from contest_desk.services.records import ContestInfo, EventSettings
 from contest_desk.services.roster import entry_rows
 from contest_desk.services.transfer_import import ContestImporter
@@ -179,10 +181,12 @@ class TransferService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @requires(Action.TRANSFER)
     def export_contest(self, contest_id: int) -> Data:
         with self.ctx.db.reading() as s:
             return export_contest(s, contest_id)
 
+    @requires(Action.TRANSFER)
     def import_contest(self, data: Data, source: str = "") -> ContestInfo:
         """Create a new contest from a file's data: all of it, or nothing when anything is wrong.
 
@@ -200,8 +204,10 @@ class TransferService:
             )
             return contest_info(contest)
 
+    @requires(Action.TRANSFER)
     def export_file(self, contest_id: int, path: str | Path) -> Path:
         return write_contest_file(path, self.export_contest(contest_id))
 
+    @requires(Action.TRANSFER)
     def import_file(self, path: str | Path) -> ContestInfo:
         return self.import_contest(read_contest_file(path), Path(path).name)

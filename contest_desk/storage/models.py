@@ -121,6 +121,9 @@ class Round(Base):
     number: Mapped[int]
     name: Mapped[str] = mapped_column(String(100))
     weight: Mapped[Decimal] = mapped_column(default=Decimal(1))
+    # Set by the chief judge when every sheet is in; the round's standings are then final.
+    locked_at: Mapped[dt.datetime | None]
+    locked_by: Mapped[str | None] = mapped_column(String(60))
 
 
 class Team(Base):
@@ -215,14 +218,58 @@ class Timing(Base):
     seconds: Mapped[Decimal]
 
 
+class Sheet(Base):
+    """One judge's score sheet for one round: draft while they key it, then submitted."""
+
+    __tablename__ = "sheets"
+    __table_args__ = (UniqueConstraint("round_id", "judge_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    state: Mapped[str] = mapped_column(String(20), default="draft")
+    submitted_at: Mapped[dt.datetime | None]
+    submitted_by: Mapped[str | None] = mapped_column(String(60))
+
+
+class User(Base):
+    """An account: log-in name, scrypt hash of the password, roles, and its lock-out state."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[list[Any]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(default=True)
+    expires_on: Mapped[dt.date | None]
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+
+
 class AuditRecord(Base):
-    """Who changed what and when; written by services in the same transaction."""
+    """Who changed what and when; written by services in the same transaction.
+
+    Rows form a hash chain in ``seq`` order: each row's hash covers its fields and the
+    hash of the row before, so an edit or a deletion behind the app's back shows.
+    """
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)
     at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
     actor: Mapped[str] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(60))
     target: Mapped[str] = mapped_column(String(200))
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")  # the reason given, where one is
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The chain's last link, one row: writers lock it, so appends happen one at a time."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(default=0)
+    hash: Mapped[str] = mapped_column(String(64))

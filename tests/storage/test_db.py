@@ -44,13 +44,13 @@ def test_an_older_database_is_copied_aside_before_upgrading(tmp_path: Path) -> N
     # A later release: the same migrations plus one that adds a column.
     newer = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, newer, ignore=shutil.ignore_patterns("__pycache__"))
-    (newer / "versions" / "0002_test.py").write_text(NEXT_REVISION, encoding="utf-8")
+    (newer / "versions" / "9999_test.py").write_text(NEXT_REVISION, encoding="utf-8")
 
     upgraded = Database(path, migrations=newer)
     backup = upgraded.upgrade()
 
-    assert backup is not None and backup.name.endswith(".0001_baseline.bak")
-    assert upgraded.revision() == "0002_test"
+    assert backup is not None and backup.name.endswith(f".{HEAD}.bak")
+    assert upgraded.revision() == "9999_test"
     with upgraded.engine.connect() as conn:
         assert conn.execute(text("SELECT name, motto FROM contests")).one() == (
             "2025年技能比武",
@@ -63,12 +63,13 @@ def test_an_older_database_is_copied_aside_before_upgrading(tmp_path: Path) -> N
     assert upgraded.upgrade() is None  # already current: no second copy
 
 
-NEXT_REVISION = """
+HEAD = Database("sqlite://").head()
+NEXT_REVISION = f"""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002_test"
-down_revision = "0001_baseline"
+revision = "9999_test"
+down_revision = "{HEAD}"
 
 
 def upgrade():
@@ -121,7 +122,7 @@ def test_a_failed_upgrade_on_postgresql_changes_nothing(postgres: str, tmp_path:
     db.dispose()
     broken = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, broken, ignore=shutil.ignore_patterns("__pycache__"))
-    (broken / "versions" / "0002_test.py").write_text(
+    (broken / "versions" / "9999_test.py").write_text(
         NEXT_REVISION + "    raise RuntimeError('disk full')\n", encoding="utf-8"
     )
 
@@ -129,7 +130,7 @@ def test_a_failed_upgrade_on_postgresql_changes_nothing(postgres: str, tmp_path:
     with pytest.raises(RuntimeError, match="disk full"):
         upgraded.upgrade()
 
-    assert upgraded.revision() == "0001_baseline"
+    assert upgraded.revision() == HEAD
     columns = {c["name"] for c in inspect(upgraded.engine).get_columns("contests")}
     assert "motto" not in columns
     with upgraded.engine.connect() as conn:

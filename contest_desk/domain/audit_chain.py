@@ -1,0 +1,81 @@
+"""The audit trail's hash chain: how a row's hash is made, and where a chain breaks.
+
+Each row's hash is SHA-256 over its fields and the previous row's hash, in a canonical
+JSON form, so that changing, inserting or removing a row anywhere breaks every link
+after it. The function is part of the file format: changing it breaks stored chains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64  # the "previous hash" of the first row
+
+
+def link_hash(
+    prev_hash: str,
+    seq: int,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    target: str,
+    detail: Mapping[str, Any],
+    note: str,
+) -> str:
+    payload = {
+        "prev": prev_hash,
+        "seq": seq,
+        "at": at.isoformat(timespec="microseconds"),
+        "actor": actor,
+        "action": action,
+        "target": target,
+        "detail": detail,
+        "note": note,
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Link:
+    """One stored row as read back, for checking."""
+
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    target: str
+    detail: Mapping[str, Any]
+    note: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first row where the chain does not hold, and why."""
+
+    seq: int
+    reason: str  # "changed", "missing", "relinked" or "tail"
+
+
+def first_break(links: Iterable[Link], head_seq: int, head_hash: str) -> Break | None:
+    """Walk the rows in ``seq`` order; None when every link and the head agree."""
+    prev, expected_seq = GENESIS, 1
+    for link in links:
+        if link.seq != expected_seq:
+            return Break(expected_seq, "missing")
+        if link.prev_hash != prev:
+            return Break(link.seq, "relinked")
+        fields = (link.at, link.actor, link.action, link.target, link.detail, link.note)
+        if link_hash(prev, link.seq, *fields) != link.hash:
+            return Break(link.seq, "changed")
+        prev, expected_seq = link.hash, expected_seq + 1
+    if expected_seq - 1 != head_seq or prev != head_hash:
+        return Break(expected_seq, "tail")  # rows removed from the end
+    return None
