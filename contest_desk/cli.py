@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
+import getpass
 import io
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -34,15 +37,19 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
+from contest_desk.domain.audit_chain import BREAK_REASONS
 from contest_desk.domain.contest import STATUS_NAMES
+from contest_desk.domain.permissions import LOCAL_READER, ROLE_NAMES, Role
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
 from contest_desk.services.records import ImportSummary, StandingsTable
 from contest_desk.storage.db import default_database_path
 
 Handler = Callable[[Services, argparse.Namespace], int]
+PASSWORD_ENV = "CONTEST_DESK_PASSWORD"  # the --user's password, for scripts
+NEW_PASSWORD_ENV = "CONTEST_DESK_NEW_PASSWORD"  # a password being set, for scripts
 
 
 def _out(text: str = "") -> None:
@@ -62,6 +69,77 @@ def _demo(services: Services, args: argparse.Namespace) -> int:
     _out(_("Demo contest written: {name} (contest {id})", name=contest.name, id=contest.id))
     for event in services.contests.events(contest.id):
         _out(_("  event {id}: {name}", id=event.id, name=event.name))
+    _out(_("Accounts (user name / password / role):"))
+    for username, name, roles in ACCOUNTS:
+        role_names = "、".join(_(ROLE_NAMES[r]) for r in roles)
+        _out(f"  {username:<10} {demo_password(username):<16} {role_names}（{name}）")
+    return 0
+
+
+def _new_password(username: str) -> str:
+    """The new password of ``username``: CONTEST_DESK_NEW_PASSWORD, or typed twice."""
+    given = os.environ.get(NEW_PASSWORD_ENV)
+    if given is not None:
+        return given
+    first = getpass.getpass(_("New password for {user}: ", user=username))
+    if getpass.getpass(_("The same again: ")) != first:
+        raise UserError("The two passwords differ")
+    return first
+
+
+def _user_add(services: Services, args: argparse.Namespace) -> int:
+    password = _new_password(args.username)
+    if services.users.has_users():
+        info = services.users.add_user(
+            args.username, args.name or args.username, password, args.role, args.expires
+        )
+    else:  # the first account of a new database: its administrator, as the set-up dialog
+        if args.role != [Role.ADMIN.value]:
+            raise UserError("The first account must be an administrator: --role admin")
+        info = services.users.create_first_admin(args.username, args.name or "", password)
+    _out(_("User {user} added", user=info.username))
+    return 0
+
+
+def _user_passwd(services: Services, args: argparse.Namespace) -> int:
+    services.users.set_password(args.username, _new_password(args.username))
+    _out(_("Password of {user} changed", user=args.username))
+    return 0
+
+
+def _user_disable(services: Services, args: argparse.Namespace) -> int:
+    services.users.set_active(args.username, False, args.reason)
+    _out(_("User {user} disabled", user=args.username))
+    return 0
+
+
+def _user_enable(services: Services, args: argparse.Namespace) -> int:
+    services.users.set_active(args.username, True, args.reason)
+    _out(_("User {user} enabled", user=args.username))
+    return 0
+
+
+def _user_list(services: Services, args: argparse.Namespace) -> int:
+    for user in services.users.users():
+        roles = "、".join(_(ROLE_NAMES[r]) for r in user.roles)
+        state = _("active") if user.active else _("disabled")
+        _out(f"{user.username:<12} {user.name:<8} {roles}  [{state}]")
+    return 0
+
+
+def _audit_verify(services: Services, args: argparse.Namespace) -> int:
+    check = services.audit.verify()
+    if check.broken is not None:
+        reason = _(BREAK_REASONS[check.broken.reason])
+        _err(
+            _(
+                "The audit trail is broken at row {seq}: {reason}",
+                seq=check.broken.seq,
+                reason=reason,
+            )
+        )
+        return 3
+    _out(_("The audit trail is intact: {rows} rows", rows=check.rows))
     return 0
 
 
@@ -240,16 +318,26 @@ def _parser() -> argparse.ArgumentParser:
         help=_("database file or SQLAlchemy URL (default: {path})", path=default_database_path()),
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=_("language of messages"))
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=_("act as this user (password from {env} or a prompt)", env=PASSWORD_ENV),
+    )
     parser.add_argument("--version", action="version", version=f"contest-desk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(group: Any, name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+    def command(
+        group: Any, name: str, handler: Handler, text: str, reads: bool = False
+    ) -> argparse.ArgumentParser:
+        """``reads``: a read-only report, which a local file lets anyone run without a log-in."""
         sub: argparse.ArgumentParser = group.add_parser(name, help=text, description=text)
-        sub.set_defaults(run=handler)
+        sub.set_defaults(run=handler, reads=reads)
         return sub
 
     command(commands, "demo", _demo, _("write the demo contest into an empty database"))
-    command(commands, "contests", _contests, _("list contests and their events with their ids"))
+    command(
+        commands, "contests", _contests, _("list contests and their events with their ids"), True
+    )
     imports = commands.add_parser("import", help=_("import a roster, scores or a contest file"))
     what = imports.add_subparsers(dest="what", metavar="roster|scores|contest", required=True)
     sub = command(what, "roster", _import_roster, _("import persons and entries from Excel"))
@@ -267,11 +355,59 @@ def _parser() -> argparse.ArgumentParser:
     sub = command(what, "contest", _export_contest, _("write a whole contest to a JSON file"))
     sub.add_argument("contest_id", type=int, metavar="ID")
     sub.add_argument("--out", required=True, metavar="FILE.json")
-    sub = command(commands, "standings", _standings, _("print an event's standings"))
+    sub = command(commands, "standings", _standings, _("print an event's standings"), True)
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    users = commands.add_parser("user", help=_("add, change or disable user accounts"))
+    what = users.add_subparsers(
+        dest="what", metavar="add|passwd|disable|enable|list", required=True
+    )
+    sub = command(what, "add", _user_add, _("add an account (the first one: the administrator)"))
+    sub.add_argument("username", metavar="USERNAME")
+    sub.add_argument("--name", default="", help=_("the person's name"))
+    sub.add_argument(
+        "--role", action="append", required=True, choices=[r.value for r in Role],
+        help=_("a role; repeat for several"),
+    )  # fmt: skip
+    sub.add_argument("--expires", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    sub = command(what, "passwd", _user_passwd, _("set a user's password"))
+    sub.add_argument("username", metavar="USERNAME")
+    for name, handler, text in (
+        ("disable", _user_disable, _("disable an account (it is kept, with its history)")),
+        ("enable", _user_enable, _("enable a disabled account")),
+    ):
+        sub = command(what, name, handler, text)
+        sub.add_argument("username", metavar="USERNAME")
+        sub.add_argument("--reason", default="")
+    command(what, "list", _user_list, _("list the accounts"))
+    audit = commands.add_parser("audit", help=_("the audit trail"))
+    what = audit.add_subparsers(dest="what", metavar="verify", required=True)
+    command(what, "verify", _audit_verify, _("check the audit trail's hash chain"), True)
     return parser
+
+
+def _acting(services: Services, args: argparse.Namespace) -> Services:
+    """The services acting for whoever runs the command, after the same checks as the window.
+
+    A read-only report on a local file needs no log-in; anything that changes data does,
+    except the first steps of a database without accounts (the demo, the first user).
+    """
+    # The demo refuses any database that has contests or accounts, so it may run unnamed.
+    first_steps = args.run is _demo or (args.run is _user_add and not services.users.has_users())
+    if args.user:
+        password = os.environ.get(PASSWORD_ENV)
+        if password is None:
+            password = getpass.getpass(_("Password for {user}: ", user=args.user))
+        return services.as_user(services.users.authenticate(args.user, password))
+    if first_steps:
+        return services
+    if not args.reads:
+        raise UserError("This command changes data: say who you are with --user NAME")
+    if services.ctx.db.sqlite_path is None:
+        raise UserError("A database on a server needs --user NAME, even to read")
+    return services.as_user(LOCAL_READER)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -285,7 +421,7 @@ def _run(args: argparse.Namespace) -> int:
         services = Services.open(db)
         try:
             handler: Handler = args.run
-            return handler(services, args)
+            return handler(_acting(services, args), args)
         finally:
             services.ctx.db.dispose()
     except ImportRejected as rejected:

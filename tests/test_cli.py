@@ -15,12 +15,28 @@ import pytest
 
 from contest_desk import __version__
 from contest_desk.cli import main
+from contest_desk.errors import UserError
 from contest_desk.i18n import language
 from contest_desk.reports.roster_excel import write_roster_template
 from contest_desk.services.hub import Services
 from contest_desk.services.records import StandingsTable
 
 OIL, WELDING, INSTRUMENTS = 1, 2, 3  # event ids of the demo in a new database
+AS_ORGANIZER = ("--user", "organizer")  # the demo's account; its password comes from the env
+
+
+@pytest.fixture(autouse=True)
+def organizer_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "organizer-2026")
+
+
+def with_organizer(path: str) -> str:
+    """A database with no contests yet and the demo's organizer account in it."""
+    services = Services.open(path)
+    services.users.create_first_admin("admin", "管理员", "admin-2026")
+    services.users.add_user("organizer", "赵晓梅", "organizer-2026", ["organizer"])
+    services.ctx.db.dispose()
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -145,14 +161,16 @@ def test_export_and_import_a_contest(
     demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     exported = tmp_path / "contest.json"
-    status, out, _ = run(capsys, "--db", demo_db, "export", "contest", "1", "--out", str(exported))
+    argv = ("--db", demo_db, *AS_ORGANIZER, "export", "contest", "1", "--out", str(exported))
+    status, out, _ = run(capsys, *argv)
     assert status == 0 and out == f"Contest 1 written to {exported}\n"
-    fresh = str(tmp_path / "fresh.db")
-    status, out, _ = run(capsys, "--db", fresh, "import", "contest", str(exported))
+    fresh = with_organizer(str(tmp_path / "fresh.db"))
+    status, out, _ = run(capsys, "--db", fresh, *AS_ORGANIZER, "import", "contest", str(exported))
     assert status == 0
     assert out == "Imported the contest 2026年采油厂职工技能比武 as contest 1\n"
     again = tmp_path / "again.json"
-    assert run(capsys, "--db", fresh, "export", "contest", "1", "--out", str(again))[0] == 0
+    argv = ("--db", fresh, *AS_ORGANIZER, "export", "contest", "1", "--out", str(again))
+    assert run(capsys, *argv)[0] == 0
     assert again.read_bytes() == exported.read_bytes()
 
 
@@ -168,7 +186,8 @@ def test_import_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         + f"{entry.key},judge1,T1,88\n",
         encoding="utf-8",
     )
-    status, out, _ = run(capsys, "--db", db, "import", "scores", str(scores), "--event", "3")
+    argv = ("--db", db, *AS_ORGANIZER, "import", "scores", str(scores), "--event", "3")
+    status, out, _ = run(capsys, *argv)
     assert status == 0
     assert out == "Imported scores.csv: scores: 6 new, 0 updated\n"
     row = next(r for r in services.standings.standings(INSTRUMENTS).rows if r.entry.id == entry.id)
@@ -179,7 +198,7 @@ def test_import_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_import_roster_from_the_template(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "roster.db")
+    db = with_organizer(str(tmp_path / "roster.db"))
     services = Services.open(db)
     contest = services.contests.create_contest("2026年青工技能比武")
     services.contests.create_event(contest.id, "采油工")
@@ -191,7 +210,7 @@ def test_import_roster_from_the_template(
     sheet.append(["30002", "周晓燕", "采油四区/注水班", "采油工", "高级工", "采油工", None])
     book.save(path)
 
-    argv = ("--db", db, "import", "roster", str(path), "--contest", str(contest.id))
+    argv = ("--db", db, *AS_ORGANIZER, "import", "roster", str(path), "--contest", str(contest.id))
     status, out, err = run(capsys, *argv)
 
     assert (status, err) == (0, "")
@@ -214,7 +233,8 @@ def test_a_rejected_import_prints_every_problem(
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("entry,judge,criterion,value\nnobody,judge1,A1,8\nx,judge9,A1,99\n", "utf-8")
-    status, out, err = run(capsys, "--db", demo_db, "import", "scores", str(bad), "--event", "3")
+    argv = ("--db", demo_db, *AS_ORGANIZER, "import", "scores", str(bad), "--event", "3")
+    status, out, err = run(capsys, *argv)
     assert (status, out) == (2, "")
     first, *problems = err.splitlines()
     assert first == "4 problem(s), nothing imported:"
@@ -234,7 +254,7 @@ def test_a_rejected_import_prints_every_problem(
 def test_a_failing_command_prints_one_line(
     demo_db: str, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
 ) -> None:
-    status, out, err = run(capsys, "--db", demo_db, *argv)
+    status, out, err = run(capsys, "--db", demo_db, *AS_ORGANIZER, *argv)
     assert (status, out, err) == (2, "", message + "\n")
 
 
@@ -264,3 +284,94 @@ def test_no_command_opens_the_window(
     assert main(["--db", db]) == 7
     assert main(["--db", db, "--lang", "en"]) == 7
     assert calls == [(db, None), (db, "en")]
+
+
+# --- Who is acting ------------------------------------------------------------------------
+
+
+def test_the_demo_prints_one_account_per_role(tmp_path: Path, capsys) -> None:
+    status, out, _ = run(capsys, "--db", str(tmp_path / "d.db"), "demo")
+    assert status == 0
+    for line in ("admin      admin-2026", "organizer  organizer-2026", "chief      chief-2026"):
+        assert line in out
+    assert "judge1     judge1-2026" in out and "viewer     viewer-2026" in out
+
+
+def test_a_change_needs_a_user_and_the_right_password(
+    demo_db: str, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    out_file = str(tmp_path / "c.json")
+    status, _, err = run(capsys, "--db", demo_db, "export", "contest", "1", "--out", out_file)
+    assert (status, err) == (
+        2,
+        "Error: This command changes data: say who you are with --user NAME\n",
+    )
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "wrong")
+    status, _, err = run(
+        capsys, "--db", demo_db, *AS_ORGANIZER, "export", "contest", "1", "--out", out_file
+    )
+    assert (status, err) == (2, "Error: Wrong user name or password\n")
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "judge1-2026")
+    status, _, err = run(
+        capsys, "--db", demo_db, "--user", "judge1", "export", "contest", "1", "--out", out_file
+    )
+    assert (status, err) == (2, "Error: judge1 may not export or import contests\n")
+    assert not Path(out_file).exists()
+
+
+def test_reports_on_a_local_file_need_no_log_in(demo_db: str, capsys) -> None:
+    status, out, _ = run(
+        capsys, "--db", demo_db, "standings", "--event", str(OIL), "--format", "csv"
+    )
+    assert status == 0 and out.startswith("Rank,Code,Name")
+    assert run(capsys, "--db", demo_db, "contests")[0] == 0
+
+
+def test_a_server_database_needs_a_log_in_even_to_read(demo_db: str, capsys, monkeypatch) -> None:
+    from contest_desk.storage.db import Database
+
+    monkeypatch.setattr(Database, "sqlite_path", property(lambda self: None))
+    status, _, err = run(capsys, "--db", demo_db, "standings", "--event", str(OIL))
+    assert (status, err) == (2, "Error: A database on a server needs --user NAME, even to read\n")
+
+
+def test_user_accounts_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = str(tmp_path / "users.db")
+    monkeypatch.setenv("CONTEST_DESK_NEW_PASSWORD", "admin-pass")
+    status, out, _ = run(
+        capsys, "--db", db, "user", "add", "admin", "--name", "王管理", "--role", "admin"
+    )
+    assert (status, out) == (0, "User admin added\n")
+    # The first account is made; after it, only an administrator adds accounts.
+    monkeypatch.setenv("CONTEST_DESK_NEW_PASSWORD", "judge-pass")
+    argv = ("user", "add", "judge1", "--role", "judge", "--role", "chief_judge")
+    assert run(capsys, "--db", db, *argv)[0] == 2
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "admin-pass")
+    assert run(capsys, "--db", db, "--user", "admin", *argv)[:2] == (0, "User judge1 added\n")
+    status, _, err = run(
+        capsys, "--db", db, "--user", "admin", "user", "disable", "judge1", "--reason", "调岗"
+    )
+    assert (status, err) == (0, "")
+    status, out, _ = run(capsys, "--db", db, "--user", "admin", "user", "list")
+    assert out.splitlines() == [
+        "admin        王管理      Administrator  [active]",
+        "judge1       judge1   Chief judge、Judge  [disabled]",
+    ]
+    services = Services.open(db)
+    with pytest.raises(UserError, match="已停用"):
+        services.users.authenticate("judge1", "judge-pass")
+    services.ctx.db.dispose()
+
+
+def test_audit_verify_names_the_first_broken_row(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "audit.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    status, out, _ = run(capsys, "--db", db, "audit", "verify")
+    assert status == 0 and out.startswith("The audit trail is intact: ")
+    services = Services.open(db)
+    with services.ctx.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_log SET note = 'edited' WHERE seq = 42")
+    services.ctx.db.dispose()
+    status, out, err = run(capsys, "--db", db, "audit", "verify")
+    assert (status, out) == (3, "")
+    assert err == "The audit trail is broken at row 42: the row was changed after it was written\n"

@@ -14,7 +14,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from contest_desk.i18n import N_
+
 GENESIS = "0" * 64  # the "previous hash" of the first row
+BREAK_REASONS = {
+    "changed": N_("the row was changed after it was written"),
+    "missing": N_("the row is missing"),
+    "relinked": N_("the row before it was changed and re-hashed"),
+    "tail": N_("rows were removed from the end"),
+}
 
 
 def link_hash(

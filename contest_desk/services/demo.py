@@ -15,6 +15,7 @@ from decimal import Decimal
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.awards import DEFAULT_AWARD_RULE
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
+from contest_desk.domain.permissions import Role
 from contest_desk.domain.ranking import TieBreak, TieBreakKind
 from contest_desk.domain.rubric import (
     Criterion,
@@ -39,6 +40,21 @@ JUDGES = (
     ("judge5", "陈立新"),
 )
 JUDGE_UNIT = "培训中心/技能鉴定站"
+# One account per role (the judges' accounts match their judge user names); printed by
+# `contest-desk demo` and listed in the README. Demo passwords only: change them for real use.
+ACCOUNTS = (
+    ("admin", "系统管理员", (Role.ADMIN,)),
+    ("organizer", "赵晓梅", (Role.ORGANIZER,)),
+    ("chief", "孙国华", (Role.CHIEF_JUDGE,)),
+    *((username, name, (Role.JUDGE,)) for username, name in JUDGES),
+    ("viewer", "工会查看", (Role.VIEWER,)),
+)
+
+
+def demo_password(username: str) -> str:
+    return f"{username}-2026"
+
+
 # Job type → (unit path, persons there): 采油管理区 and 维修大队 with their 班组.
 ROSTER = {
     "采油工": (
@@ -265,6 +281,9 @@ def build_demo(services: Services) -> None:
     """Write the demo contest into an empty database; refuse one that already has contests."""
     if services.contests.contests():
         raise UserError("The database already has contests; write the demo into a new database")
+    if services.users.has_users():
+        raise UserError("The database already has accounts; write the demo into a new database")
+    _accounts(services)
     rng = random.Random(2026)
     marks = _Marks(rng)
     contest = services.contests.create_contest(
@@ -297,6 +316,13 @@ def build_demo(services: Services) -> None:
     _team_event(services, contest.id, by_job["采油工"], judge_ids, usernames, marks)
     services.contests.set_status(contest.id, ContestStatus.OPEN)
     services.contests.set_status(contest.id, ContestStatus.RUNNING)
+
+
+def _accounts(services: Services) -> None:
+    (admin, admin_name, _roles), *others = ACCOUNTS
+    services.users.create_first_admin(admin, admin_name, demo_password(admin))
+    for username, name, roles in others:
+        services.users.add_user(username, name, demo_password(username), roles)
 
 
 def _team_event(

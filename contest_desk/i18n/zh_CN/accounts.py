@@ -34,4 +34,43 @@ MESSAGES = {
     "Too many wrong passwords for {user}; try again in {seconds} s": (
         "用户 {user} 密码错误次数过多，请 {seconds} 秒后再试"
     ),
+    # cli.py
+    "User {user} added": "已添加用户 {user}",
+    "Password of {user} changed": "已修改用户 {user} 的密码",
+    "User {user} disabled": "已停用用户 {user}",
+    "User {user} enabled": "已启用用户 {user}",
+    "active": "启用",
+    "disabled": "停用",
+    "The audit trail is broken at row {seq}: {reason}": "审计记录在第 {seq} 条处断裂：{reason}",
+    "The audit trail is intact: {rows} rows": "审计记录完整：共 {rows} 条",
+    "act as this user (password from {env} or a prompt)": "以该用户身份操作（密码取自 {env} 或提示输入）",
+    "add, change or disable user accounts": "添加、修改或停用用户账户",
+    "add an account (the first one: the administrator)": "添加账户（第一个账户为系统管理员）",
+    "the person's name": "姓名",
+    "a role; repeat for several": "角色；可重复以指定多个",
+    "set a user's password": "设置用户密码",
+    "disable an account (it is kept, with its history)": "停用账户（账户及其历史记录保留）",
+    "enable a disabled account": "启用已停用的账户",
+    "list the accounts": "列出账户",
+    "the audit trail": "审计记录",
+    "check the audit trail's hash chain": "校验审计记录的哈希链",
+    "Password for {user}: ": "用户 {user} 的密码：",
+    "This command changes data: say who you are with --user NAME": (
+        "此命令会修改数据：请用 --user 用户名 说明操作人"
+    ),
+    "A database on a server needs --user NAME, even to read": "服务器上的数据库即使只读也需要 --user 用户名",
+    "Accounts (user name / password / role):": "账户（用户名 / 密码 / 角色）：",
+    "New password for {user}: ": "用户 {user} 的新密码：",
+    "The same again: ": "再输入一次：",
+    "The two passwords differ": "两次输入的密码不一致",
+    "The first account must be an administrator: --role admin": "第一个账户必须是系统管理员：--role admin",
+    # domain/audit_chain.py
+    "the row was changed after it was written": "该条记录在写入后被修改",
+    "the row is missing": "该条记录缺失",
+    "the row before it was changed and re-hashed": "前一条记录被修改并重新计算了哈希",
+    "rows were removed from the end": "末尾的记录被删除",
+    # services/demo.py
+    "The database already has accounts; write the demo into a new database": (
+        "数据库中已有账户；请将演示数据写入新的数据库"
+    ),
 }
