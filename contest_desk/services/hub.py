@@ -12,6 +12,7 @@ from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
 from contest_desk.services.score_import import ScoreImportService
 from contest_desk.services.scoring import ScoringService
+from contest_desk.services.sheets import SheetService
 from contest_desk.services.standings import StandingsService
 from contest_desk.services.transfer import TransferService
 from contest_desk.services.users import UserService
@@ -27,6 +28,7 @@ class Services:
     roster: RosterService
     roster_import: RosterImportService
     scoring: ScoringService
+    sheets: SheetService
     score_import: ScoreImportService
     standings: StandingsService
     transfer: TransferService
@@ -42,6 +44,7 @@ class Services:
             RosterService(ctx),
             RosterImportService(ctx),
             ScoringService(ctx),
+            SheetService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),
             TransferService(ctx),

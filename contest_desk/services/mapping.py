@@ -20,6 +20,7 @@ from contest_desk.domain.settings_codec import (
 from contest_desk.errors import NotFound
 from contest_desk.services.records import (
     ContestInfo,
+    CriterionColumn,
     EntryInfo,
     EventInfo,
     EventSettings,
@@ -170,3 +171,17 @@ def get_round(session: Session, event: m.Event, number: int | None) -> m.Round:
     if found is None:
         raise NotFound("The event {name} has no round {number}", name=event.name, number=number)
     return found
+
+
+def criterion_columns(event: m.Event) -> list[CriterionColumn]:
+    """The event's leaf criteria in rubric order, part by part."""
+    columns = []
+    for part in event.parts:
+        ids = {c.code: c.id for c in part.criteria}
+        for criterion in rubric_of(part.criteria).leaves():
+            columns.append(
+                CriterionColumn(
+                    ids[criterion.code], criterion.code, criterion.name, part.name, criterion
+                )
+            )
+    return columns

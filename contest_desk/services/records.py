@@ -136,6 +136,45 @@ class ScoreSheet:
     columns: tuple[CriterionColumn, ...]
     values: dict[tuple[int, str], Decimal]  # (entry id, criterion code) → stored value
     times: dict[int, Decimal] = field(default_factory=dict)  # entry id → completion seconds
+    state: str = "draft"  # "draft" or "submitted"
+    locked: bool = False  # the round is locked: nothing on the sheet can change
+
+    @property
+    def read_only(self) -> bool:
+        return self.locked or self.state == "submitted"
+
+
+@dataclass(frozen=True)
+class JudgeEvent:
+    """An event someone may score: as ``judge_id``, or as any panel judge when None."""
+
+    contest_name: str
+    event: EventInfo
+    judge_id: int | None
+
+
+@dataclass(frozen=True)
+class SheetStatus:
+    """One judge's sheet as the chief judge sees it on the progress board."""
+
+    judge: JudgeInfo
+    state: str
+    filled: int  # the judge's own marks keyed
+    expected: int  # entries × judgement criteria
+    submitted_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class RoundStatus:
+    event_id: int
+    round_number: int
+    sheets: tuple[SheetStatus, ...]
+    locked_at: dt.datetime | None
+    locked_by: str | None
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_at is not None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,19 @@ def unit_by_path(s: Session, path: str, create: bool) -> m.Unit | None:
     return parent
 
 
+def judge_infos(s: Session, contest_id: int) -> list[JudgeInfo]:
+    """A contest's judges with their units and the events they are on."""
+    rows = s.scalars(select(m.Judge).where(m.Judge.contest_id == contest_id).order_by(m.Judge.id))
+    out = []
+    for j in rows:
+        events = s.scalars(
+            select(m.JudgeAssignment.event_id).where(m.JudgeAssignment.judge_id == j.id).distinct()
+        )
+        unit = s.get(m.Unit, j.unit_id) if j.unit_id else None
+        out.append(JudgeInfo(j.id, j.username, j.name, unit_path(unit), tuple(events)))
+    return out
+
+
 def entry_rows(s: Session, event_id: int) -> list[m.Entry]:
     """An event's entries with what their labels need, loaded in a few queries."""
     return list(
@@ -255,19 +268,7 @@ class RosterService:
     @requires(Action.VIEW_SETUP)
     def judges(self, contest_id: int) -> list[JudgeInfo]:
         with self.ctx.db.reading() as s:
-            rows = s.scalars(
-                select(m.Judge).where(m.Judge.contest_id == contest_id).order_by(m.Judge.id)
-            )
-            out = []
-            for j in rows:
-                events = s.scalars(
-                    select(m.JudgeAssignment.event_id)
-                    .where(m.JudgeAssignment.judge_id == j.id)
-                    .distinct()
-                )
-                unit = s.get(m.Unit, j.unit_id) if j.unit_id else None
-                out.append(JudgeInfo(j.id, j.username, j.name, unit_path(unit), tuple(events)))
-            return out
+            return judge_infos(s, contest_id)
 
     @requires(Action.EDIT_ROSTER)
     def add_judge(

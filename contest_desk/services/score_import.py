@@ -23,10 +23,9 @@ from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.mapping import get_event
+from contest_desk.services.mapping import criterion_columns, get_event
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn, ImportSummary
-from contest_desk.services.scoring import criterion_columns
 from contest_desk.storage import models as m
 
 REQUIRED_COLUMNS = ("entry", "judge", "criterion", "value")
@@ -47,6 +46,8 @@ class _EventIndex:
     panel: set[tuple[int, int | None]]  # (judge id, round id or None for every round)
     columns: dict[str, CriterionColumn]
     rounds: dict[int, int]  # round number → round id
+    locked: dict[int, str]  # round id → name, for locked rounds
+    submitted: set[tuple[int, int]]  # (round id, judge id) of submitted sheets
 
     def on_panel(self, judge_id: int, round_id: int) -> bool:
         return (judge_id, None) in self.panel or (judge_id, round_id) in self.panel
@@ -81,7 +82,16 @@ def _index(s: Session, event: m.Event) -> _EventIndex:
     }
     columns = {c.code: c for c in criterion_columns(event)}
     rounds = {r.number: r.id for r in event.rounds}
-    return _EventIndex(event.name, entries, judges, panel, columns, rounds)
+    locked = {r.id: r.name for r in event.rounds if r.locked_at is not None}
+    submitted = {
+        (rid, jid)
+        for rid, jid in s.execute(
+            select(m.Sheet.round_id, m.Sheet.judge_id).where(
+                m.Sheet.round_id.in_(rounds.values()), m.Sheet.state == "submitted"
+            )
+        )
+    }
+    return _EventIndex(event.name, entries, judges, panel, columns, rounds, locked, submitted)
 
 
 def read_score_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -143,6 +153,15 @@ class _RowChecker:
                 judge=judge[1],
                 event=ix.name,
             )
+        elif (round_id, judge[0]) in ix.submitted:
+            self.problem(
+                number,
+                "judge",
+                "{judge}'s sheet for this round is submitted; the chief judge must re-open it",
+                judge=judge[1],
+            )
+        if round_id in ix.locked:
+            self.problem(number, "round", "{round} is locked", round=ix.locked[round_id])
         column = ix.columns.get(cell["criterion"])
         if column is None:
             self.problem(

@@ -9,27 +9,19 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
-from contest_desk.errors import NotFound, UserError
+from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.mapping import get_event, get_round, rubric_of
+from contest_desk.services.mapping import criterion_columns, event_info, get_event, get_round
 from contest_desk.services.permissions import requires
-from contest_desk.services.records import CriterionColumn, ScoreSheet
+from contest_desk.services.records import CriterionColumn, JudgeEvent, ScoreSheet
 from contest_desk.services.roster import entry_infos
+from contest_desk.services.sheets import (
+    check_own_sheet,
+    check_round_open,
+    sheet_state,
+    writable_sheet,
+)
 from contest_desk.storage import models as m
-
-
-def criterion_columns(event: m.Event) -> list[CriterionColumn]:
-    """The event's leaf criteria in rubric order, part by part."""
-    columns = []
-    for part in event.parts:
-        ids = {c.code: c.id for c in part.criteria}
-        for criterion in rubric_of(part.criteria).leaves():
-            columns.append(
-                CriterionColumn(
-                    ids[criterion.code], criterion.code, criterion.name, part.name, criterion
-                )
-            )
-    return columns
 
 
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
@@ -60,7 +52,8 @@ class ScoringService:
         with self.ctx.db.reading() as s:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
-            check_on_panel(s, event, rnd, judge_id)
+            judge = check_on_panel(s, event, rnd, judge_id)
+            check_own_sheet(self.ctx.actor, judge)
             columns = criterion_columns(event)
             objective = {c.id for c in columns if c.criterion.objective}
             code_of = {c.id: c.code for c in columns}
@@ -78,7 +71,15 @@ class ScoringService:
             timed = select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id == rnd.id)
             times = {entry_id: seconds for entry_id, seconds in s.execute(timed)}
             return ScoreSheet(
-                event_id, rnd.number, judge_id, entries, tuple(columns), values, times
+                event_id,
+                rnd.number,
+                judge_id,
+                entries,
+                tuple(columns),
+                values,
+                times,
+                sheet_state(s, rnd.id, judge_id),
+                rnd.locked_at is not None,
             )
 
     @requires(Action.SCORE)
@@ -90,15 +91,20 @@ class ScoringService:
         entry_id: int,
         code: str,
         value: Decimal | str | None,
+        reason: str = "",
     ) -> Decimal | None:
         """Save one value (None or "" clears it) and return what is now stored.
 
-        Refuses a value outside [0, max] or off the step, naming the reason.
+        Refuses a value outside [0, max] or off the step, naming the reason; a locked
+        round; another judge's sheet; a submitted sheet unless the chief judge gives a
+        ``reason``.
         """
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
-            check_on_panel(s, event, rnd, judge_id)
+            judge = check_on_panel(s, event, rnd, judge_id)
+            check_own_sheet(self.ctx.actor, judge)
+            writable_sheet(s, self.ctx.actor, event, rnd, judge, reason)
             entry = s.get(m.Entry, entry_id)
             if entry is None or entry.event_id != event_id:
                 raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
@@ -114,6 +120,8 @@ class ScoringService:
                 s,
                 "score.record",
                 f"entry:{entry_id}",
+                reason,
+                event=event.id,
                 round=rnd.number,
                 criterion=code,
                 judge=judge_id,
@@ -163,6 +171,9 @@ class ScoringService:
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
+            check_round_open(event, rnd)
+            if self.ctx.actor.judge_only:
+                self._check_judge_of(s, event, rnd)
             s.execute(
                 delete(m.Timing).where(m.Timing.round_id == rnd.id, m.Timing.entry_id == entry_id)
             )
@@ -171,3 +182,45 @@ class ScoringService:
             self.ctx.audit(
                 s, "time.record", f"entry:{entry_id}", round=rnd.number, seconds=str(seconds)
             )
+
+    def _check_judge_of(self, s: Session, event: m.Event, rnd: m.Round) -> None:
+        """A judge records times only in events whose panel they sit on."""
+        mine = s.scalars(
+            select(m.Judge.id).where(
+                m.Judge.contest_id == event.contest_id, m.Judge.username == self.ctx.actor.username
+            )
+        ).all()
+        for judge_id in mine:
+            try:
+                check_on_panel(s, event, rnd, judge_id)
+                return
+            except UserError:
+                continue
+        raise PermissionDenied(
+            "{user} is not a judge of {event}", user=self.ctx.actor.username, event=event.name
+        )
+
+    @requires(Action.SCORE)
+    def my_events(self) -> list[JudgeEvent]:
+        """The events the acting user may score, with the judge they score as.
+
+        A judge sees the events whose panel they sit on, as themselves; a chief judge
+        every event with a panel, as any of its judges (``judge_id`` None).
+        """
+        with self.ctx.db.reading() as s:
+            query = (
+                select(m.Event, m.Judge.id)
+                .join(m.JudgeAssignment, m.JudgeAssignment.event_id == m.Event.id)
+                .join(m.Judge, m.Judge.id == m.JudgeAssignment.judge_id)
+                .order_by(m.Event.contest_id.desc(), m.Event.id)
+            )
+            if self.ctx.actor.judge_only:
+                query = query.where(m.Judge.username == self.ctx.actor.username)
+            out: dict[int, JudgeEvent] = {}
+            for event, judge_id in s.execute(query):
+                if event.id not in out:
+                    contest = s.get(m.Contest, event.contest_id)
+                    mine = judge_id if self.ctx.actor.judge_only else None
+                    name = contest.name if contest else ""
+                    out[event.id] = JudgeEvent(name, event_info(event), mine)
+            return list(out.values())
