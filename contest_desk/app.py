@@ -11,6 +11,7 @@ from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
 from contest_desk.ui.feedback import install_crash_handler
 from contest_desk.ui.fonts import install_font
+from contest_desk.ui.login import log_in
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.translator import CatalogTranslator
 
@@ -27,9 +28,24 @@ class DeskApp:
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-        self.window = MainWindow(self.services, on_language=self.switch_language)
+        self.window = MainWindow(
+            self.services, on_language=self.switch_language, on_log_out=self.log_out
+        )
         self.window.show()
         return self.window
+
+    def log_out(self) -> None:
+        """Close the window and ask for a log-in again; quit when it is cancelled."""
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        actor = log_in(self.services)
+        if actor is None:
+            QApplication.quit()
+            return
+        self.services = self.services.as_user(actor)
+        self.open_window()
 
     def switch_language(self, lang: str) -> None:
         """Apply a language at once by rebuilding the window in it, and remember it."""
@@ -55,6 +71,10 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     install_crash_handler()
     settings = QSettings()
     set_language(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
-    desk = DeskApp(Services.open(db), settings)
+    services = Services.open(db)
+    actor = log_in(services)
+    if actor is None:
+        return 0
+    desk = DeskApp(services.as_user(actor), settings)
     desk.open_window()
     return app.exec()

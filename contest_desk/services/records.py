@@ -151,6 +151,7 @@ class JudgeEvent:
     contest_name: str
     event: EventInfo
     judge_id: int | None
+    judge_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,7 @@ class ScoringService:
         """
         with self.ctx.db.reading() as s:
             query = (
-                select(m.Event, m.Judge.id)
+                select(m.Event, m.Judge.id, m.Judge.name)
                 .join(m.JudgeAssignment, m.JudgeAssignment.event_id == m.Event.id)
                 .join(m.Judge, m.Judge.id == m.JudgeAssignment.judge_id)
                 .order_by(m.Event.contest_id.desc(), m.Event.id)
@@ -217,10 +217,15 @@ class ScoringService:
             if self.ctx.actor.judge_only:
                 query = query.where(m.Judge.username == self.ctx.actor.username)
             out: dict[int, JudgeEvent] = {}
-            for event, judge_id in s.execute(query):
+            judge_only = self.ctx.actor.judge_only
+            for event, judge_id, judge_name in s.execute(query):
                 if event.id not in out:
                     contest = s.get(m.Contest, event.contest_id)
-                    mine = judge_id if self.ctx.actor.judge_only else None
                     name = contest.name if contest else ""
-                    out[event.id] = JudgeEvent(name, event_info(event), mine)
+                    out[event.id] = JudgeEvent(
+                        name,
+                        event_info(event),
+                        judge_id if judge_only else None,
+                        judge_name if judge_only else "",
+                    )
             return list(out.values())

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk import __version__
-from contest_desk.i18n import language
+from contest_desk.domain.permissions import ROLE_NAMES, Action, Role
+from contest_desk.i18n import _, language
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.scoring.area import ScoringArea
@@ -28,7 +30,10 @@ LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, services: Services, on_language: Callable[[str], None] | None = None
+        self,
+        services: Services,
+        on_language: Callable[[str], None] | None = None,
+        on_log_out: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.services = services
@@ -41,14 +46,17 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(150)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
-        self.areas = {
-            "contests": ContestsArea(services, self.state),
-            "scoring": ScoringArea(services, self.state),
-            "standings": StandingsArea(services, self.state),
+        actor = services.ctx.actor
+        # Only the areas the user's roles allow; the services refuse the rest anyway.
+        makers: dict[str, tuple[Action, Callable[[], QWidget]]] = {
+            "contests": (Action.VIEW_SETUP, lambda: ContestsArea(services, self.state)),
+            "scoring": (Action.SCORE, lambda: ScoringArea(services, self.state)),
+            "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
         }
+        self.areas = {key: make() for key, (action, make) in makers.items() if actor.may(action)}
         titles = {
             "contests": self.tr("Contests"),
-            "scoring": self.tr("Scoring"),
+            "scoring": self.tr("My scoring") if actor.judge_only else self.tr("Scoring"),
             "standings": self.tr("Standings"),
         }
         for key, widget in self.areas.items():
@@ -72,13 +80,22 @@ class MainWindow(QMainWindow):
             "#sidebar::item { padding: 8px 14px; }"
             "#sidebar::item:selected { background: #c8102e; color: white; }"
         )
-        self._build_menu(on_language)
+        self._build_menu(on_language, on_log_out)
+        roles = "、".join(_(ROLE_NAMES[r]) for r in sorted(actor.roles, key=list(Role).index))
+        self.user_label = QLabel(f"{actor.username}（{roles}）")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(services.ctx.db.url)
 
     def show_area(self, key: str) -> None:
         self.sidebar.setCurrentRow(list(self.areas).index(key))
 
-    def _build_menu(self, on_language: Callable[[str], None] | None) -> None:
+    def _build_menu(
+        self, on_language: Callable[[str], None] | None, on_log_out: Callable[[], None] | None
+    ) -> None:
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        self.log_out_action = account.addAction(self.tr("Log out"))
+        if on_log_out is not None:
+            self.log_out_action.triggered.connect(on_log_out)
         menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():

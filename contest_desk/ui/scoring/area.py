@@ -29,7 +29,8 @@ from contest_desk.ui.scoring.grid import ScoreGrid
 from contest_desk.ui.scoring.jobs import LatestJob
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import ScoreSheetModel
-from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.scoring.pickers import EventPicker, ScorableEvents
+from contest_desk.ui.scoring.sheet_bar import SheetBar
 from contest_desk.ui.state import AppState
 from contest_desk.ui.view_or_message import ViewOrMessage
 
@@ -49,7 +50,9 @@ class ScoringArea(QWidget):
         self._stale = True  # the shown sheet does not match the choices yet
         self._job = LatestJob(self)
 
-        self.picker = EventPicker(services, state)
+        # A judge picks among the panels they sit on; the chief judge among every event.
+        self.mine = ScorableEvents(services) if services.ctx.actor.judge_only else None
+        self.picker = EventPicker(services, state, source=self.mine)
         self.round_box = QComboBox()
         self.judge_box = QComboBox()
         self.judge_box.setMinimumWidth(140)
@@ -80,6 +83,13 @@ class ScoringArea(QWidget):
         self.model = ScoreSheetModel(self)
         self.grid = ScoreGrid()
         self.grid.setModel(self.model)
+        if services.ctx.actor.judge_only:
+            # "My scoring" on a site laptop: large type, read at arm's length.
+            font = self.grid.font()
+            font.setPointSize(max(font.pointSize(), 10) + 4)
+            self.grid.setFont(font)
+        self.sheet_bar = SheetBar(services)
+        self.sheet_bar.changed.connect(self.load)
         self.stack = ViewOrMessage(self.grid)
         self.message = self.stack.message
 
@@ -99,6 +109,7 @@ class ScoringArea(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(choices)
+        layout.addWidget(self.sheet_bar)
         layout.addLayout(progress)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
@@ -130,8 +141,12 @@ class ScoringArea(QWidget):
             if event is not None:
                 for rnd in event.rounds:
                     self.round_box.addItem(rnd.name, rnd.number)
-                for judge in self.services.roster.panel(event.id):
-                    self.judge_box.addItem(f"{judge.name} ({judge.username})", judge.id)
+                mine = self.mine.judge_of(event.id) if self.mine is not None else None
+                if mine is not None and mine.judge_id is not None:
+                    self.judge_box.addItem(mine.judge_name, mine.judge_id)  # a judge: only self
+                else:
+                    for judge in self.services.roster.panel(event.id):
+                        self.judge_box.addItem(f"{judge.name} ({judge.username})", judge.id)
             for box, wanted in ((self.round_box, round_number), (self.judge_box, judge_id)):
                 found = box.findData(wanted) if wanted is not None else -1
                 box.setCurrentIndex(found if found >= 0 else (0 if box.count() else -1))
@@ -184,6 +199,7 @@ class ScoringArea(QWidget):
         self._job.cancel()
         if clear:
             self.model.set_sheet(None)
+            self.sheet_bar.show_sheet(None)
             self._update_progress()
             self.sheet_loaded.emit()
         self.stack.show_message(text)
@@ -202,6 +218,7 @@ class ScoringArea(QWidget):
             return seconds
 
         self.model.set_sheet(sheet, write, write_time, times)
+        self.sheet_bar.show_sheet(sheet)
         self.grid.refresh_header()
         self._show_time(self.time_check.isChecked())
         fit_columns(self.grid)

@@ -142,7 +142,8 @@ class ScoreSheetModel(BatchedTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() != UNIT_COLUMN:
+        writable = self.sheet is not None and not self.sheet.read_only
+        if index.column() != UNIT_COLUMN and writable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -2,14 +2,56 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from contest_desk.services.hub import Services
-from contest_desk.services.records import ContestInfo, EventInfo
+from contest_desk.services.records import ContestInfo, EventInfo, JudgeEvent
 from contest_desk.ui.state import AppState
 
 _UNREAD = object()
+
+
+@dataclass(frozen=True)
+class _Named:
+    id: int
+    name: str
+
+
+class EventSource(Protocol):
+    """Where a picker's lists come from."""
+
+    def contests(self) -> Sequence[ContestInfo | _Named]: ...
+
+    def events(self, contest_id: int) -> Sequence[EventInfo]: ...
+
+
+class ScorableEvents:
+    """The contests and events the acting user may score, from ``scoring.my_events``.
+
+    A judge has no right to the contest set-up, only to the panels they sit on.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.mine: list[JudgeEvent] = []
+
+    def contests(self) -> list[_Named]:
+        self.mine = self.services.scoring.my_events()
+        seen: dict[int, _Named] = {}
+        for item in self.mine:
+            seen.setdefault(item.event.contest_id, _Named(item.event.contest_id, item.contest_name))
+        return list(seen.values())
+
+    def events(self, contest_id: int) -> list[EventInfo]:
+        return [item.event for item in self.mine if item.event.contest_id == contest_id]
+
+    def judge_of(self, event_id: int) -> JudgeEvent | None:
+        return next((item for item in self.mine if item.event.id == event_id), None)
 
 
 class EventPicker(QWidget):
@@ -22,12 +64,19 @@ class EventPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        state: AppState,
+        parent: QWidget | None = None,
+        source: EventSource | None = None,
+    ):
         super().__init__(parent)
         self.services = services
         self.state = state
-        self._contests: list[ContestInfo] = []
-        self._events: list[EventInfo] = []
+        self.source: EventSource = source or services.contests
+        self._contests: Sequence[ContestInfo | _Named] = []
+        self._events: Sequence[EventInfo] = []
         self._events_of: object = _UNREAD  # the contest whose events are in _events
         self._shown: int | None = None
         self._force = False
@@ -59,7 +108,7 @@ class EventPicker(QWidget):
 
     def reload(self) -> None:
         """Read the lists again (contests, events, rounds may have been edited)."""
-        self._contests = self.services.contests.contests()
+        self._contests = self.source.contests()
         self._events_of = _UNREAD
         self._force = True
         self._sync()
@@ -72,7 +121,7 @@ class EventPicker(QWidget):
         ids = [c.id for c in self._contests]
         if state.contest_id is not None and state.contest_id not in ids:
             # Another area may have just created it: look once more before giving up on it.
-            self._contests = self.services.contests.contests()
+            self._contests = self.source.contests()
             ids = [c.id for c in self._contests]
         if state.contest_id not in ids:
             wanted = ids[0] if ids else None
@@ -85,9 +134,7 @@ class EventPicker(QWidget):
         ):
             # As with contests: an event chosen elsewhere may be newer than our list.
             self._events = (
-                self.services.contests.events(state.contest_id)
-                if state.contest_id is not None
-                else []
+                self.source.events(state.contest_id) if state.contest_id is not None else []
             )
             self._events_of = state.contest_id
             event_ids = [e.id for e in self._events]
