@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contest_desk.domain.permissions import SYSTEM, Actor
+from contest_desk.services.assignments import AssignmentService
 from contest_desk.services.audit import AuditService
 from contest_desk.services.contests import ContestService
 from contest_desk.services.context import ServiceContext
@@ -26,6 +27,7 @@ class Services:
     ctx: ServiceContext
     contests: ContestService
     roster: RosterService
+    assignments: AssignmentService
     roster_import: RosterImportService
     scoring: ScoringService
     sheets: SheetService
@@ -42,6 +44,7 @@ class Services:
             ctx,
             ContestService(ctx),
             RosterService(ctx),
+            AssignmentService(ctx),
             RosterImportService(ctx),
             ScoringService(ctx),
             SheetService(ctx),

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, UserError
+from contest_desk.services.assignments import assigned_judges, excluded_judges
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import criterion_columns, get_event
 from contest_desk.services.permissions import requires
@@ -48,6 +49,18 @@ class _EventIndex:
     rounds: dict[int, int]  # round number → round id
     locked: dict[int, str]  # round id → name, for locked rounds
     submitted: set[tuple[int, int]]  # (round id, judge id) of submitted sheets
+    assigned: dict[int, dict[int, set[int]] | None]  # round id → entry → judges, if assigned
+    excluded: dict[int, frozenset[int]]  # entry id → judges in conflict with it
+
+    def may_mark(self, round_id: int, entry_id: int, judge_id: int) -> str | None:
+        """Why the judge may not mark the entry, or None (as ``check_may_mark``)."""
+        assigned = self.assigned.get(round_id)
+        if assigned is not None:
+            ok = judge_id in assigned.get(entry_id, set())
+            return None if ok else "{judge} is not assigned to this entry in {round}"
+        if judge_id in self.excluded.get(entry_id, frozenset()):
+            return "{judge} has a conflict of interest with this entry"
+        return None
 
     def on_panel(self, judge_id: int, round_id: int) -> bool:
         return (judge_id, None) in self.panel or (judge_id, round_id) in self.panel
@@ -91,7 +104,19 @@ def _index(s: Session, event: m.Event) -> _EventIndex:
             )
         )
     }
-    return _EventIndex(event.name, entries, judges, panel, columns, rounds, locked, submitted)
+    assigned = {rid: assigned_judges(s, rid) for rid in rounds.values()}
+    return _EventIndex(
+        event.name,
+        entries,
+        judges,
+        panel,
+        columns,
+        rounds,
+        locked,
+        submitted,
+        assigned,
+        excluded_judges(s, event),
+    )
 
 
 def read_score_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -175,6 +200,10 @@ class _RowChecker:
         if round_id is None or entry_id is None or judge is None or column is None:
             return
         if value is None:
+            return
+        if (why := ix.may_mark(round_id, entry_id, judge[0])) is not None:
+            number_of = {rid: n for n, rid in ix.rounds.items()}
+            self.problem(number, "judge", why, judge=judge[1], round=number_of[round_id])
             return
         # An objective value is entered once, whoever keys it (see ScoringService._store).
         key = (round_id, entry_id, column.id, 0 if column.criterion.objective else judge[0])

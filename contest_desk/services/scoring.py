@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, PermissionDenied, UserError
+from contest_desk.services.assignments import check_may_mark
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import criterion_columns, event_info, get_event, get_round
 from contest_desk.services.permissions import requires
@@ -108,6 +109,7 @@ class ScoringService:
             entry = s.get(m.Entry, entry_id)
             if entry is None or entry.event_id != event_id:
                 raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
+            check_may_mark(s, event, rnd, judge, entry_id)
             column = next((c for c in criterion_columns(event) if c.code == code), None)
             if column is None:
                 raise NotFound("{event} has no criterion {code}", event=event.name, code=code)

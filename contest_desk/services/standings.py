@@ -13,6 +13,7 @@ from contest_desk.domain.aggregation import MarkSummary
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.scoring import Marks, ScoringScheme, score_entry
 from contest_desk.domain.standings import rank_results
+from contest_desk.services.assignments import assigned_judges, excluded_judges, panel_ids
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import (
     event_info,
@@ -43,6 +44,26 @@ def _panel_sizes(s: Session, event: m.Event, wanted: int) -> dict[int, int]:
         )
         sizes[rnd.number] = min(panel or wanted, wanted)
     return sizes
+
+
+def _expected_judges(
+    s: Session, event: m.Event, rounds: list[m.Round], panel_sizes: dict[int, int]
+) -> dict[int, dict[int, int]]:
+    """entry id → round number → judges expected to mark it, where that is not the panel:
+    the judges assigned to it, or the panel less those in conflict with it."""
+    excluded = excluded_judges(s, event)
+    out: dict[int, dict[int, int]] = defaultdict(lambda: dict(panel_sizes))
+    for rnd in rounds:
+        assigned = assigned_judges(s, rnd.id)
+        if assigned is not None:
+            for entry_id, judges in assigned.items():
+                out[entry_id][rnd.number] = len(judges)
+            continue
+        panel = panel_ids(s, event, rnd)
+        for entry_id, conflicted in excluded.items():
+            eligible = len([j for j in panel if j not in conflicted])
+            out[entry_id][rnd.number] = min(eligible, panel_sizes[rnd.number])
+    return dict(out)
 
 
 def _marks(
@@ -99,6 +120,7 @@ class StandingsService:
                 rounds = [get_round(s, event, round_number)]
                 scheme = scheme.for_round(round_number)
             panel_sizes = _panel_sizes(s, event, settings.judges_per_entry)
+            expected = _expected_judges(s, event, rounds, panel_sizes)
             for rnd in rounds:
                 settings.aggregation.check_panel(panel_sizes[rnd.number])
             round_ids = {r.id: r.number for r in rounds}
@@ -109,7 +131,10 @@ class StandingsService:
             ):
                 times[entry_id] += seconds
             entries = {e.id: e for e in entry_infos(s, event_id)}
-        results = [score_entry(scheme, eid, marks.get(eid, {}), panel_sizes) for eid in entries]
+        results = [
+            score_entry(scheme, eid, marks.get(eid, {}), expected.get(eid, panel_sizes))
+            for eid in entries
+        ]
         ranked = rank_results(
             results, settings.tie_breaks, settings.award_rule, settings.places, times
         )

@@ -189,6 +189,40 @@ class JudgeAssignment(Base):
     round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id"))
 
 
+class Conflict(Base):
+    """A declared conflict of interest (回避) between a judge and a person, with its note."""
+
+    __tablename__ = "conflicts"
+    __table_args__ = (UniqueConstraint("judge_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConflictOverride(Base):
+    """An organizer's decision to let a conflicted judge mark an entry, and why."""
+
+    __tablename__ = "conflict_overrides"
+    __table_args__ = (UniqueConstraint("judge_id", "entry_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(60))
+
+
+class EntryAssignment(Base):
+    """A judge assigned to mark one entry in one round; without any, the whole panel does."""
+
+    __tablename__ = "entry_assignments"
+    __table_args__ = (UniqueConstraint("round_id", "judge_id", "entry_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), index=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+
+
 class Score(Base):
     """One judge's mark (or one objective value) for one criterion of one entry in one round."""
 
