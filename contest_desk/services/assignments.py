@@ -33,18 +33,21 @@ class ConflictInfo:
     override: str | None  # the organizer's reason, when overridden
 
 
-def panel_ids(s: Session, event: m.Event, rnd: m.Round) -> list[int]:
-    return list(
-        s.scalars(
-            select(m.JudgeAssignment.judge_id)
-            .where(
-                m.JudgeAssignment.event_id == event.id,
-                (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
-            )
-            .distinct()
-            .order_by(m.JudgeAssignment.judge_id)
+def panel_ids(s: Session, event: m.Event, rnd: m.Round, trainees: bool = False) -> list[int]:
+    """The judges of a round's panel whose marks count (trainees too, when asked)."""
+    query = (
+        select(m.JudgeAssignment.judge_id)
+        .join(m.Judge, m.Judge.id == m.JudgeAssignment.judge_id)
+        .where(
+            m.JudgeAssignment.event_id == event.id,
+            (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
         )
+        .distinct()
+        .order_by(m.JudgeAssignment.judge_id)
     )
+    if not trainees:
+        query = query.where(m.Judge.trainee.is_(False))
+    return list(s.scalars(query))
 
 
 def _entry_people(s: Session, event_id: int) -> dict[int, list[tuple[int, int | None]]]:
@@ -130,12 +133,11 @@ def assigned_judges(s: Session, round_id: int) -> dict[int, set[int]] | None:
 def check_may_mark(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge, entry_id: int) -> None:
     """A judge marks an entry only when assigned to it, and never one in conflict."""
     assigned = assigned_judges(s, rnd.id)
-    if assigned is not None:
-        if judge.id not in assigned.get(entry_id, set()):
-            raise PermissionDenied(
-                "{judge} is not assigned to this entry in {round}", judge=judge.name, round=rnd.name
-            )
-        return
+    # A trainee shadows the whole panel; everyone else marks only what they are assigned.
+    if assigned is not None and not judge.trainee and judge.id not in assigned.get(entry_id, set()):
+        raise PermissionDenied(
+            "{judge} is not assigned to this entry in {round}", judge=judge.name, round=rnd.name
+        )
     if judge.id in excluded_judges(s, event).get(entry_id, frozenset()):
         raise PermissionDenied(
             "{judge} has a conflict of interest with this entry", judge=judge.name

@@ -112,6 +112,7 @@ class JudgeInfo:
     name: str
     unit: str
     events: tuple[int, ...] = ()
+    trainee: bool = False  # shadow judge: marks kept and compared, never counted
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def judge_infos(s: Session, contest_id: int) -> list[JudgeInfo]:
             select(m.JudgeAssignment.event_id).where(m.JudgeAssignment.judge_id == j.id).distinct()
         )
         unit = s.get(m.Unit, j.unit_id) if j.unit_id else None
-        out.append(JudgeInfo(j.id, j.username, j.name, unit_path(unit), tuple(events)))
+        out.append(JudgeInfo(j.id, j.username, j.name, unit_path(unit), tuple(events), j.trainee))
     return out
 
 
@@ -272,7 +272,12 @@ class RosterService:
 
     @requires(Action.EDIT_ROSTER)
     def add_judge(
-        self, contest_id: int, username: str, name: str, unit_path_text: str = ""
+        self,
+        contest_id: int,
+        username: str,
+        name: str,
+        unit_path_text: str = "",
+        trainee: bool = False,
     ) -> JudgeInfo:
         username, name = username.strip(), name.strip()
         if not username or not name:
@@ -289,11 +294,12 @@ class RosterService:
                 username=username,
                 name=name,
                 unit_id=unit.id if unit else None,
+                trainee=trainee,
             )
             s.add(judge)
             s.flush()
-            self.ctx.audit(s, "judge.add", f"judge:{judge.id}", username=username)
-            return JudgeInfo(judge.id, username, name, unit_path(unit))
+            self.ctx.audit(s, "judge.add", f"judge:{judge.id}", username=username, trainee=trainee)
+            return JudgeInfo(judge.id, username, name, unit_path(unit), (), trainee)
 
     @requires(Action.EDIT_ROSTER)
     def assign_judge(self, judge_id: int, event_id: int) -> None:
@@ -334,4 +340,4 @@ class RosterService:
                 .distinct()
                 .order_by(m.Judge.id)
             )
-            return [JudgeInfo(j.id, j.username, j.name, "", (event_id,)) for j in rows]
+            return [JudgeInfo(j.id, j.username, j.name, "", (event_id,), j.trainee) for j in rows]

@@ -93,7 +93,8 @@ def _panel(s: Session, event: m.Event, rnd: m.Round) -> list[JudgeInfo]:
             (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
         )
     ).all()
-    return [j for j in judge_infos(s, event.contest_id) if j.id in set(ids)]
+    # Trainees' sheets are welcome but never hold up the lock: their marks do not count.
+    return [j for j in judge_infos(s, event.contest_id) if j.id in set(ids) and not j.trainee]
 
 
 def _judgement_columns(event: m.Event) -> list[int]:

@@ -6,8 +6,9 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
-from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlalchemy import BigInteger, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from contest_desk.domain.aggregation import MarkSummary
 from contest_desk.domain.permissions import Action
@@ -36,12 +37,7 @@ def _panel_sizes(s: Session, event: m.Event, wanted: int) -> dict[int, int]:
     """Judges expected per entry in each round: the panel, but at most the event's number."""
     sizes = {}
     for rnd in event.rounds:
-        panel = s.scalar(
-            select(func.count(func.distinct(m.JudgeAssignment.judge_id))).where(
-                m.JudgeAssignment.event_id == event.id,
-                (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
-            )
-        )
+        panel = len(panel_ids(s, event, rnd))
         sizes[rnd.number] = min(panel or wanted, wanted)
     return sizes
 
@@ -77,7 +73,17 @@ def _marks(
     code_of = {c.id: c.code for p in event.parts for c in p.criteria if c.code in scheme.criteria}
     by_entry: dict[int, dict[tuple[int, str], Marks]] = defaultdict(dict)
     keys = (m.Score.round_id, m.Score.entry_id, m.Score.criterion_id)
-    where = m.Score.round_id.in_(round_ids)
+    where: ColumnElement[bool] = m.Score.round_id.in_(round_ids)
+    trainees = list(
+        s.scalars(select(m.Judge.id).where(m.Judge.contest_id == event.contest_id, m.Judge.trainee))
+    )
+    if trainees:  # a shadow judge's marks never count; objective values are anyone's to key
+        objective = [
+            c.id for p in event.parts for c in p.criteria if c.kind in ("measurement", "deduction")
+        ]
+        where = and_(
+            where, or_(m.Score.judge_id.not_in(trainees), m.Score.criterion_id.in_(objective))
+        )
     conn = s.connection()  # Core rows: the ORM's row machinery would double the time here
     raw = type_coerce(m.Score.value, BigInteger)  # thousandths, converted once below
     if scheme.aggregation.summarizable:

@@ -176,6 +176,8 @@ class Judge(Base):
     username: Mapped[str] = mapped_column(String(60))
     name: Mapped[str] = mapped_column(String(60))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    # A trainee (shadow) judge's marks are kept and compared, never counted in results.
+    trainee: Mapped[bool] = mapped_column(default=False)
 
 
 class JudgeAssignment(Base):
@@ -223,6 +225,110 @@ class EntryAssignment(Base):
     entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
 
 
+class Draw(Base):
+    """抽签: one layer of anonymous codes for a round, reproducible from its seed."""
+
+    __tablename__ = "draws"
+    __table_args__ = (UniqueConstraint("round_id", "layer"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    layer: Mapped[int] = mapped_column(default=1)  # 2: the second coding (二次加密)
+    seed: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(10), default="")
+    drawn_by: Mapped[str] = mapped_column(String(60))
+    drawn_at: Mapped[dt.datetime]
+    codes: Mapped[list[DrawCode]] = relationship(order_by="DrawCode.position")
+
+
+class DrawCode(Base):
+    """One entry's code in one layer, with its drawn position and workstation."""
+
+    __tablename__ = "draw_codes"
+    __table_args__ = (
+        UniqueConstraint("draw_id", "entry_id"),
+        UniqueConstraint("draw_id", "code"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    draw_id: Mapped[int] = mapped_column(ForeignKey("draws.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int]
+    workstation: Mapped[str | None] = mapped_column(String(40))
+
+
+class FlagResolution(Base):
+    """The chief judge's answer to a discrepancy flag: confirmed with a note, or re-opened."""
+
+    __tablename__ = "flag_resolutions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criteria.id"))
+    decision: Mapped[str] = mapped_column(String(20))
+    marks: Mapped[list[Any]] = mapped_column(default=list)  # the marks it was decided on
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(60))
+    decided_at: Mapped[dt.datetime]
+
+
+class Appeal(Base):
+    """申诉 against an entry's result, and the arbitration's decision."""
+
+    __tablename__ = "appeals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id"))
+    filed_at: Mapped[dt.datetime]
+    filed_by: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(20))  # upheld / rejected
+    decision: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[dt.datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(60))
+
+
+class Recheck(Base):
+    """复核: a sample of a round's cells keyed again and compared with the stored marks."""
+
+    __tablename__ = "rechecks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    seed: Mapped[str] = mapped_column(String(100))
+    entries: Mapped[list[Any]] = mapped_column(default=list)  # the sampled entry ids
+    drawn_by: Mapped[str] = mapped_column(String(60))
+    drawn_at: Mapped[dt.datetime]
+
+
+class KeyedValue(Base):
+    """A value keyed a second time: for a re-check, or for double entry of paper sheets."""
+
+    __tablename__ = "keyed_values"
+    __table_args__ = (
+        UniqueConstraint("purpose", "ref_id", "entry_id", "criterion_id", "judge_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20))  # "recheck" or "double"
+    ref_id: Mapped[int]  # the re-check, or the round for double entry
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criteria.id"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    value: Mapped[Decimal]
+    keyed_by: Mapped[str] = mapped_column(String(60))
+
+
+class SheetKey(Base):
+    """The HMAC key made when a judge's sheet is exported for a laptop without the network."""
+
+    __tablename__ = "sheet_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id"))
+    key: Mapped[str] = mapped_column(String(64))
+    file_id: Mapped[str] = mapped_column(String(40), unique=True)
+    exported_at: Mapped[dt.datetime]
+    imported_at: Mapped[dt.datetime | None]
+
+
 class Score(Base):
     """One judge's mark (or one objective value) for one criterion of one entry in one round."""
 
@@ -263,6 +369,9 @@ class Sheet(Base):
     state: Mapped[str] = mapped_column(String(20), default="draft")
     submitted_at: Mapped[dt.datetime | None]
     submitted_by: Mapped[str | None] = mapped_column(String(60))
+    # Double entry: who keyed the paper sheet first, and who confirmed the second keying.
+    keyed_by: Mapped[str | None] = mapped_column(String(60))
+    confirmed_by: Mapped[str | None] = mapped_column(String(60))
 
 
 class User(Base):

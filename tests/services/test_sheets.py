@@ -190,3 +190,27 @@ def test_an_import_cannot_overwrite_a_submitted_sheet_or_a_locked_round(
         "theory.csv, 第 1 行, “round”列: 第1轮已锁定",
     ]
     assert stored(services, small.judges[1].id, small.entries[0].id, "T1") is None
+
+
+def test_a_trainee_marks_in_the_shadow(panel: Panel, services: Services) -> None:
+    """A trainee's marks are kept but never counted, and their sheet never holds up the lock."""
+    small, event = panel.small, panel.small.event.id
+    trainee = services.roster.add_judge(small.event.contest_id, "t1", "见习裁判", trainee=True)
+    services.roster.assign_judge(trainee.id, event)
+    for n in range(3):
+        fill(panel, n, "8")
+    for entry in small.entries:  # the shared values, keyed once
+        services.scoring.record_score(event, 1, small.judges[0].id, entry.id, "M1", "0.5")
+        services.scoring.record_score(event, 1, small.judges[0].id, entry.id, "S1", "0")
+        services.scoring.record_score(event, 1, small.judges[0].id, entry.id, "T1", "80")
+    before = [(r.entry.id, r.total, r.complete) for r in services.standings.standings(event).rows]
+    for entry in small.entries:
+        for code in ("P1", "P2"):
+            services.scoring.record_score(event, 1, trainee.id, entry.id, code, "1")
+    after = [(r.entry.id, r.total, r.complete) for r in services.standings.standings(event).rows]
+    assert after == before and all(complete for _, _, complete in after)
+    assert stored(services, trainee.id, small.entries[0].id, "P1") == D(1)
+    for n in range(3):
+        panel.judges[n].sheets.submit(event, 1, small.judges[n].id, f"j{n + 1}-pass")
+    panel.chief.sheets.lock_round(event, 1)  # without the trainee's sheet
+    assert panel.chief.sheets.round_status(event, 1).locked
