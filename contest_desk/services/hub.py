@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contest_desk.domain.permissions import SYSTEM, Actor
+from contest_desk.services.appeals import AppealService
 from contest_desk.services.assignments import AssignmentService
 from contest_desk.services.audit import AuditService
 from contest_desk.services.contests import ContestService
@@ -31,6 +32,7 @@ class Services:
     roster_import: RosterImportService
     scoring: ScoringService
     sheets: SheetService
+    appeals: AppealService
     score_import: ScoreImportService
     standings: StandingsService
     transfer: TransferService
@@ -48,6 +50,7 @@ class Services:
             RosterImportService(ctx),
             ScoringService(ctx),
             SheetService(ctx),
+            AppealService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),
             TransferService(ctx),
