@@ -210,6 +210,9 @@ class ContestService:
         event.places = settings.places
         event.tie_breaks = tie_breaks_to_list(settings.tie_breaks)
         event.award_rule = award_rule_to_dict(settings.award_rule)
+        if not 0 < settings.discrepancy_threshold <= 1:
+            raise UserError("The discrepancy threshold is a share above 0 % and up to 100 %")
+        event.discrepancy = settings.discrepancy_threshold
 
     @requires(Action.EDIT_SETUP)
     def set_parts(

@@ -8,8 +8,10 @@ from contest_desk.domain.permissions import SYSTEM, Actor
 from contest_desk.services.appeals import AppealService
 from contest_desk.services.assignments import AssignmentService
 from contest_desk.services.audit import AuditService
+from contest_desk.services.consistency import ConsistencyService
 from contest_desk.services.contests import ContestService
 from contest_desk.services.context import ServiceContext
+from contest_desk.services.discrepancies import DiscrepancyService
 from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
 from contest_desk.services.score_import import ScoreImportService
@@ -33,6 +35,8 @@ class Services:
     scoring: ScoringService
     sheets: SheetService
     appeals: AppealService
+    discrepancies: DiscrepancyService
+    consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
     transfer: TransferService
@@ -51,6 +55,8 @@ class Services:
             ScoringService(ctx),
             SheetService(ctx),
             AppealService(ctx),
+            DiscrepancyService(ctx),
+            ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),
             TransferService(ctx),

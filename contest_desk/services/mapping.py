@@ -50,6 +50,7 @@ def event_settings(e: m.Event) -> EventSettings:
         places=e.places,
         tie_breaks=tie_breaks_from_list(e.tie_breaks or []),
         award_rule=award_rule_from_dict(e.award_rule),
+        discrepancy_threshold=e.discrepancy,
     )
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from contest_desk.domain.aggregation import AggregationRule
 from contest_desk.domain.awards import AwardRule
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
+from contest_desk.domain.discrepancy import DEFAULT_THRESHOLD
 from contest_desk.domain.permissions import Role
 from contest_desk.domain.ranking import TieBreak
 from contest_desk.domain.rubric import Criterion
@@ -52,6 +53,8 @@ class EventSettings:
     places: int = 2
     tie_breaks: tuple[TieBreak, ...] = ()
     award_rule: AwardRule | None = None
+    # A judgement mark spread above this share of the criterion's max flags the cell.
+    discrepancy_threshold: Decimal = DEFAULT_THRESHOLD
 
 
 @dataclass(frozen=True)

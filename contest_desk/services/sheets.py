@@ -181,6 +181,16 @@ class SheetService:
                 raise UserError(
                     "Not every sheet is submitted yet: {judges}", judges="、".join(waiting)
                 )
+            # Imported here: discrepancies builds on this module (sheet_row, states).
+            from contest_desk.services.discrepancies import unresolved
+
+            open_flags = unresolved(s, event, rnd)
+            if open_flags:
+                raise UserError(
+                    "{count} discrepancy flag(s) are not resolved yet, the first: {code}",
+                    count=len(open_flags),
+                    code=open_flags[0].code,
+                )
             rnd.locked_at, rnd.locked_by = utc_now(), self.ctx.actor.username
             self.ctx.audit(
                 s, "round.lock", f"event:{event.id}", round=rnd.number, old=False, new=True

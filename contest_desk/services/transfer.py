@@ -40,6 +40,7 @@ def _settings_to_dict(settings: EventSettings) -> Data:
         "trim": settings.aggregation.trim,
         "judges_per_entry": settings.judges_per_entry,
         "places": settings.places,
+        "discrepancy_threshold": str(settings.discrepancy_threshold),
         "tie_breaks": tie_breaks_to_list(settings.tie_breaks),
         "award_rule": award_rule_to_dict(settings.award_rule),
     }

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.contest import EventMode
+from contest_desk.domain.discrepancy import DEFAULT_THRESHOLD
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.rubric import Criterion, Rubric, rubric_problems
 from contest_desk.domain.settings_codec import (
@@ -174,7 +175,10 @@ class ContestImporter:
             d["places"],
             tie_breaks_from_list(d["tie_breaks"]),
             award_rule_from_dict(d["award_rule"]),
+            Decimal(d.get("discrepancy_threshold", DEFAULT_THRESHOLD)),
         )
+        if not 0 < settings.discrepancy_threshold <= 1:
+            self.problem(path, "{path}: the discrepancy threshold must be above 0 and at most 1")
         try:
             settings.aggregation.check_panel(settings.judges_per_entry)
             if settings.award_rule is not None:
@@ -201,6 +205,7 @@ class ContestImporter:
             places=settings.places,
             tie_breaks=tie_breaks_to_list(settings.tie_breaks),
             award_rule=award_rule_to_dict(settings.award_rule),
+            discrepancy=settings.discrepancy_threshold,
         )
         self.s.add(event)
         self.s.flush()

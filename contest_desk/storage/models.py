@@ -73,6 +73,7 @@ class Event(Base):
     places: Mapped[int] = mapped_column(default=2)
     tie_breaks: Mapped[list[Any]] = mapped_column(default=list)
     award_rule: Mapped[dict[str, Any] | None]
+    discrepancy: Mapped[Decimal] = mapped_column(default=Decimal("0.2"))
     contest: Mapped[Contest] = relationship(back_populates="events")
     parts: Mapped[list[Part]] = relationship(order_by="Part.position")
     rounds: Mapped[list[Round]] = relationship(order_by="Round.number")

@@ -111,6 +111,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('purpose', 'ref_id', 'entry_id', 'criterion_id', 'judge_id')
     )
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('discrepancy', contest_desk.storage.types.Milli(), nullable=False, server_default='200'))
+
     with op.batch_alter_table('judges', schema=None) as batch_op:
         batch_op.add_column(sa.Column('trainee', sa.Boolean(), nullable=False, server_default=sa.false()))
 
@@ -129,6 +132,9 @@ def downgrade() -> None:
 
     with op.batch_alter_table('judges', schema=None) as batch_op:
         batch_op.drop_column('trainee')
+
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_column('discrepancy')
 
     op.drop_table('keyed_values')
     op.drop_table('flag_resolutions')
