@@ -29,7 +29,6 @@ import io
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,8 @@ from contest_desk.domain.contest import STATUS_NAMES
 from contest_desk.domain.permissions import LOCAL_READER, ROLE_NAMES, Role
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
+from contest_desk.reports.consistency_report import judges_json, judges_text
+from contest_desk.reports.text_table import aligned
 from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
 from contest_desk.services.records import ImportSummary, StandingsTable
@@ -210,6 +211,12 @@ def _standings(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _judges(services: Services, args: argparse.Namespace) -> int:
+    report = services.consistency.report(args.event, args.round)
+    sys.stdout.write(judges_json(report) if args.format == "json" else judges_text(report))
+    return 0
+
+
 # Standings output --------------------------------------------------------------------------
 
 
@@ -235,25 +242,13 @@ def _rows(table: StandingsTable) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def standings_text(table: StandingsTable) -> str:
     """Aligned columns; an incomplete entry (marks missing) is marked with ``*``."""
     header, body = _rows(table)
     marks = [""] + ["" if r.complete else "*" for r in table.rows]
-    lines = [header, *body]
-    widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
     numeric = {0, *range(4, len(header) - 1)}  # rank and totals align right
     out = [_("{event}: standings", event=table.event.name)]
-    for line, mark in zip(lines, marks, strict=True):
-        cells = [
-            " " * (w - _width(c)) + c if i in numeric else c + " " * (w - _width(c))
-            for i, (c, w) in enumerate(zip(line, widths, strict=True))
-        ]
-        out.append(("  ".join(cells) + " " + mark).rstrip())
+    out += aligned([header, *body], numeric, marks)
     if any(marks):
         out.append(_("* marks are missing; the entry is not ranked for awards yet"))
     return "\n".join(out) + "\n"
@@ -359,6 +354,13 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    sub = command(
+        commands, "judges", _judges, _("print the judges' consistency (bias, ICC, W)"), True
+    )
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--format", choices=("table", "json"), default="table")
 
     users = commands.add_parser("user", help=_("add, change or disable user accounts"))
     what = users.add_subparsers(

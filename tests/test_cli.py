@@ -375,3 +375,16 @@ def test_audit_verify_names_the_first_broken_row(tmp_path: Path, capsys) -> None
     status, out, err = run(capsys, "--db", db, "audit", "verify")
     assert (status, out) == (3, "")
     assert err == "The audit trail is broken at row 42: the row was changed after it was written\n"
+
+
+def test_judges_prints_bias_and_agreement(demo_db: str, capsys) -> None:
+    status, out, _ = run(capsys, "--db", demo_db, "judges", "--event", str(OIL), "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert [j["username"] for j in data["judges"]] == [f"judge{n}" for n in range(1, 6)]
+    assert all(j["marks"] == 144 for j in data["judges"])  # 24 entries × 6 judged criteria
+    total = data["agreement"][-1]
+    assert total["criterion"] == "total" and total["targets"] == 24
+    assert 0 < float(total["icc2"]) <= 1 and 0 < float(total["kendall_w"]) <= 1
+    status, out, _ = run(capsys, "--db", demo_db, "judges", "--event", str(OIL))
+    assert status == 0 and "ICC(2,1)" in out and out.splitlines()[0].endswith("judges")

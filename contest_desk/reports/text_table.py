@@ -1,0 +1,27 @@
+"""Plain-text tables for the terminal, aligned even with Chinese text in them."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def aligned(
+    lines: Sequence[Sequence[str]], numeric: set[int], suffixes: Sequence[str] = ()
+) -> list[str]:
+    """Rows padded to their columns' widths; ``numeric`` columns align right."""
+    widths = [max(display_width(line[i]) for line in lines) for i in range(len(lines[0]))]
+    out = []
+    for n, line in enumerate(lines):
+        cells = [
+            " " * (w - display_width(c)) + c if i in numeric else c + " " * (w - display_width(c))
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        suffix = suffixes[n] if n < len(suffixes) else ""
+        out.append(("  ".join(cells) + " " + suffix).rstrip())
+    return out
