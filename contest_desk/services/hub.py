@@ -12,6 +12,7 @@ from contest_desk.services.consistency import ConsistencyService
 from contest_desk.services.contests import ContestService
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.discrepancies import DiscrepancyService
+from contest_desk.services.draws import DrawService
 from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
 from contest_desk.services.score_import import ScoreImportService
@@ -36,6 +37,7 @@ class Services:
     sheets: SheetService
     appeals: AppealService
     discrepancies: DiscrepancyService
+    draws: DrawService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -56,6 +58,7 @@ class Services:
             SheetService(ctx),
             AppealService(ctx),
             DiscrepancyService(ctx),
+            DrawService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),

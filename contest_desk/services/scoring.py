@@ -12,6 +12,7 @@ from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.assignments import check_may_mark
 from contest_desk.services.context import ServiceContext
+from contest_desk.services.draws import blind, judge_codes
 from contest_desk.services.mapping import criterion_columns, event_info, get_event, get_round
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn, JudgeEvent, ScoreSheet
@@ -69,6 +70,9 @@ class ScoringService:
                 if crit in code_of and (judge == judge_id or crit in objective)
             }
             entries = tuple(entry_infos(s, event_id))
+            if self.ctx.actor.judge_only and rnd.locked_at is None:
+                # Judges mark blind: codes only, names once the round is locked.
+                entries = blind(entries, judge_codes(s, rnd.id))
             timed = select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id == rnd.id)
             times = {entry_id: seconds for entry_id, seconds in s.execute(timed)}
             return ScoreSheet(
