@@ -13,6 +13,7 @@ from contest_desk.services.contests import ContestService
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.discrepancies import DiscrepancyService
 from contest_desk.services.draws import DrawService
+from contest_desk.services.rechecks import RecheckService
 from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
 from contest_desk.services.score_import import ScoreImportService
@@ -38,6 +39,7 @@ class Services:
     appeals: AppealService
     discrepancies: DiscrepancyService
     draws: DrawService
+    rechecks: RecheckService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -59,6 +61,7 @@ class Services:
             AppealService(ctx),
             DiscrepancyService(ctx),
             DrawService(ctx),
+            RecheckService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),
