@@ -94,9 +94,9 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
 @pytest.mark.parametrize(
     ("username", "areas"),
     [
-        ("admin", ["竞赛", "成绩排名"]),
+        ("admin", ["竞赛", "成绩排名", "审计记录"]),
         ("org", ["竞赛", "成绩排名"]),
-        ("chief", ["竞赛", "评分", "成绩排名"]),
+        ("chief", ["竞赛", "评分", "成绩排名", "审计记录"]),
         ("judge1", ["我的评分"]),
         ("viewer", ["竞赛", "成绩排名"]),
     ],

@@ -1,0 +1,25 @@
+"""The audit view and its Excel export."""
+
+MESSAGES = {
+    "Audit trail": "审计记录",
+    "Only this event": "仅本项目",
+    "From": "时间从",
+    "Show": "查询",
+    "Verify the chain": "校验审计链",
+    "Export to Excel…": "导出 Excel…",
+    "Entry": "参赛单元",
+    "(any)": "（全部）",
+    "The chain holds: {n} rows": "审计链完整：共 {n} 条",
+    "Broken at row {seq}: {reason}": "审计链在第 {seq} 条处断裂：{reason}",
+    "Written: {path}": "已写入：{path}",
+    "Row": "序号",
+    "Time (UTC)": "时间（UTC）",
+    "User": "用户",
+    "Action": "操作",
+    "Old value": "原值",
+    "New value": "新值",
+    "Reason": "理由",
+    "Export": "导出",
+    "Subject": "对象",
+    "Details": "详情",
+}

@@ -1,0 +1,216 @@
+"""The audit view: the trail filtered by event, judge, entry and time; checked; exported.
+
+For administrators and chief judges (``Action.VIEW_AUDIT``). Filtering reads through
+``audit.records``; the chain check and the Excel file use the services and reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.domain.audit_chain import BREAK_REASONS
+from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.reports.audit_excel import write_audit_excel
+from contest_desk.services.audit import AuditRow
+from contest_desk.services.hub import Services
+from contest_desk.ui import feedback
+from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.state import AppState
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _shown(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class AuditTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[AuditRow] = []
+        self.headers = [
+            self.tr("Row"),
+            self.tr("Time (UTC)"),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Subject"),
+            self.tr("Old value"),
+            self.tr("New value"),
+            self.tr("Reason"),
+        ]
+
+    def set_rows(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        values = (
+            r.seq,
+            r.at.strftime("%Y-%m-%d %H:%M:%S"),
+            r.actor,
+            r.action,
+            r.target,
+            r.old,
+            r.new,
+            r.note,
+        )
+        return _shown(values[index.column()])
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> str | None:
+    """Where to save the Excel file; looked up at call time so tests can answer."""
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Export"), suggested, "Excel (*.xlsx)")
+    return path or None
+
+
+class AuditArea(QWidget):
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.state = state
+        self.picker = EventPicker(services, state)
+        self.event_check = QCheckBox(self.tr("Only this event"))
+        self.judge_box = QComboBox()
+        self.entry_box = QComboBox()
+        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.until = QDateEdit(QDate.currentDate())
+        self.time_check = QCheckBox(self.tr("From"))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.refresh_button = QPushButton(self.tr("Show"))
+        self.verify_button = QPushButton(self.tr("Verify the chain"))
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.result = QLabel()
+        self.model = AuditTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.picker)
+        filters.addWidget(self.event_check)
+        filters.addWidget(QLabel(self.tr("Judge")))
+        filters.addWidget(self.judge_box)
+        filters.addWidget(QLabel(self.tr("Entry")))
+        filters.addWidget(self.entry_box)
+        filters.addWidget(self.time_check)
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel("—"))
+        filters.addWidget(self.until)
+        filters.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.refresh_button, self.verify_button, self.export_button):
+            actions.addWidget(button)
+        actions.addWidget(self.result, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+
+        self.picker.changed.connect(self._event_shown)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.verify_button.clicked.connect(self.verify)
+        self.export_button.clicked.connect(self.export)
+        self._event_shown()
+
+    def _event_shown(self) -> None:
+        event = self.picker.current_event()
+        self.judge_box.clear()
+        self.entry_box.clear()
+        self.judge_box.addItem(self.tr("(any)"), None)
+        self.entry_box.addItem(self.tr("(any)"), None)
+        if event is not None:
+            for judge in self.services.roster.judges(event.contest_id):
+                self.judge_box.addItem(judge.name, judge.id)
+            for entry in self.services.roster.entries(event.id):
+                self.entry_box.addItem(entry.label, entry.id)
+        self.refresh()
+
+    def rows(self) -> list[AuditRow]:
+        """The rows the filters ask for, newest first."""
+        event = self.picker.current_event()
+        targets: tuple[str, ...] = ()
+        entry_id = self.entry_box.currentData()
+        if entry_id is not None:
+            targets = (f"entry:{entry_id}",)
+        elif self.event_check.isChecked() and event is not None:
+            entries = self.services.roster.entries(event.id)
+            targets = (f"event:{event.id}", *(f"entry:{e.id}" for e in entries))
+        judge_id = self.judge_box.currentData()
+        since = until = None
+        if self.time_check.isChecked():
+            first, last = self.since.date(), self.until.date()
+            since = dt.datetime(first.year(), first.month(), first.day())
+            until = dt.datetime(last.year(), last.month(), last.day(), 23, 59, 59, 999999)
+        return self.services.audit.records(
+            targets, None, since, until, {"judge": judge_id} if judge_id is not None else None
+        )
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.rows())
+        self.view.resizeColumnsToContents()
+
+    def verify(self) -> None:
+        check = self.services.audit.verify()
+        if check.broken is None:
+            self.result.setStyleSheet("color: #1b5e20;")
+            self.result.setText(self.tr("The chain holds: {n} rows").format(n=check.rows))
+        else:
+            self.result.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.result.setText(
+                self.tr("Broken at row {seq}: {reason}").format(
+                    seq=check.broken.seq, reason=_(BREAK_REASONS[check.broken.reason])
+                )
+            )
+
+    def export(self) -> None:
+        path = ask_save_path(self, "audit.xlsx")
+        if path is None:
+            return
+        try:
+            written = write_audit_excel(path, self.model.rows)
+        except OSError as error:
+            feedback.show_user_error(
+                self, UserError("Cannot write {file}: {reason}", file=path, reason=error)
+            )
+            return
+        self.result.setText(self.tr("Written: {path}").format(path=written))

@@ -1,0 +1,73 @@
+"""The audit view: filters, the chain check and the Excel export, through the widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from contest_desk.services.hub import Services
+from contest_desk.ui.audit import area as audit_area
+from contest_desk.ui.audit.area import AuditArea
+from contest_desk.ui.state import AppState
+from tests.ui import test_scoring_models as shared
+from tests.ui.test_scoring_models import SmallEvent
+
+language = shared.language
+services = shared.services
+small = shared.small
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def area(qtbot, services: Services, small: SmallEvent) -> AuditArea:
+    for judge in small.judges:
+        for entry in small.entries[:2]:
+            services.scoring.record_score(small.event_id, 1, judge, entry.id, "P1", "8")
+    widget = AuditArea(services, AppState())
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    return widget
+
+
+def column(area: AuditArea, n: int) -> list[str]:
+    return [area.model.data(area.model.index(r, n)) for r in range(area.model.rowCount())]
+
+
+def test_filters_narrow_the_trail(qtbot, area: AuditArea, small: SmallEvent) -> None:
+    everything = area.model.rowCount()
+    first = small.entries[0]
+    area.entry_box.setCurrentIndex(area.entry_box.findData(first.id))
+    qtbot.mouseClick(area.refresh_button, Qt.MouseButton.LeftButton)
+    assert set(column(area, 4)) == {f"entry:{first.id}"}
+    assert column(area, 3).count("score.record") == 3
+    assert everything > area.model.rowCount()
+
+    area.entry_box.setCurrentIndex(0)
+    area.judge_box.setCurrentIndex(area.judge_box.findData(small.judges[1]))
+    qtbot.mouseClick(area.refresh_button, Qt.MouseButton.LeftButton)
+    assert column(area, 3) == ["score.record", "score.record"]
+    assert column(area, 6) == ["8", "8"]
+
+
+def test_the_chain_check_and_the_excel_export(
+    qtbot, area: AuditArea, services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    qtbot.mouseClick(area.verify_button, Qt.MouseButton.LeftButton)
+    assert area.result.text().startswith("审计链完整")
+    target = tmp_path / "审计记录.xlsx"
+    monkeypatch.setattr(audit_area, "ask_save_path", lambda *_a: str(target))
+    qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("序号", "时间（UTC）", "用户", "操作")
+    assert len(rows) == area.model.rowCount() + 1
+    assert rows[1][0] == area.model.rows[0].seq
+
+    with services.ctx.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_log SET actor = 'someone' WHERE seq = 3")
+    qtbot.mouseClick(area.verify_button, Qt.MouseButton.LeftButton)
+    assert area.result.text() == "审计链在第 3 条处断裂：该条记录在写入后被修改"
