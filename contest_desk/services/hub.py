@@ -12,6 +12,7 @@ from contest_desk.services.consistency import ConsistencyService
 from contest_desk.services.contests import ContestService
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.discrepancies import DiscrepancyService
+from contest_desk.services.double_entry import DoubleEntryService
 from contest_desk.services.draws import DrawService
 from contest_desk.services.rechecks import RecheckService
 from contest_desk.services.roster import RosterService
@@ -40,6 +41,7 @@ class Services:
     discrepancies: DiscrepancyService
     draws: DrawService
     rechecks: RecheckService
+    double_entry: DoubleEntryService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -62,6 +64,7 @@ class Services:
             DiscrepancyService(ctx),
             DrawService(ctx),
             RecheckService(ctx),
+            DoubleEntryService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),
