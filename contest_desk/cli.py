@@ -45,7 +45,9 @@ from contest_desk.reports.consistency_report import judges_json, judges_text
 from contest_desk.reports.text_table import aligned
 from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
+from contest_desk.services.offline_sheets import fill_sheet_file
 from contest_desk.services.records import ImportSummary, StandingsTable
+from contest_desk.services.score_import import read_score_csv
 from contest_desk.storage.db import default_database_path
 
 Handler = Callable[[Services, argparse.Namespace], int]
@@ -217,6 +219,42 @@ def _judges(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _judge_id(services: Services, event_id: int, username: str) -> int:
+    event = services.contests.event(event_id)
+    for judge in services.roster.judges(event.contest_id):
+        if judge.username == username:
+            return judge.id
+    raise UserError("The contest has no judge '{judge}'", judge=username)
+
+
+def _sheet_export(services: Services, args: argparse.Namespace) -> int:
+    judge = _judge_id(services, args.event, args.judge)
+    path = services.offline_sheets.export(args.event, args.round, judge, args.out)
+    _out(_("Score sheet written to {path}", path=path))
+    return 0
+
+
+def _sheet_fill(services: Services, args: argparse.Namespace) -> int:
+    """On the laptop: values from a CSV (entry code, criterion, value) into the sheet file."""
+    _header, rows = read_score_csv(Path(args.scores))
+    values = {(r.get("entry", ""), r.get("criterion", "")): r.get("value", "") for r in rows}
+    fill_sheet_file(args.file, values)
+    _out(_("{count} value(s) written into {path}", count=len(values), path=args.file))
+    return 0
+
+
+def _sheet_import(services: Services, args: argparse.Namespace) -> int:
+    result = services.offline_sheets.import_file(args.file)
+    _out(
+        _(
+            "Imported: {stored} new, {same} already stored",
+            stored=result.stored,
+            same=result.unchanged,
+        )
+    )
+    return 0
+
+
 # Standings output --------------------------------------------------------------------------
 
 
@@ -361,6 +399,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
     sub.add_argument("--format", choices=("table", "json"), default="table")
+
+    sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
+    what = sheets.add_subparsers(dest="what", metavar="export|fill|import", required=True)
+    sub = command(what, "export", _sheet_export, _("write a judge's sheet to a signed file"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--judge", required=True, metavar="USERNAME")
+    sub.add_argument("--out", required=True, metavar="FILE.json")
+    sub = command(what, "fill", _sheet_fill, _("on the laptop: put marks into a sheet file"), True)
+    sub.add_argument("file", metavar="FILE.json")
+    sub.add_argument("--scores", required=True, metavar="FILE.csv")
+    sub = command(what, "import", _sheet_import, _("import a filled sheet file"))
+    sub.add_argument("file", metavar="FILE.json")
 
     users = commands.add_parser("user", help=_("add, change or disable user accounts"))
     what = users.add_subparsers(

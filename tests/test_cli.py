@@ -388,3 +388,31 @@ def test_judges_prints_bias_and_agreement(demo_db: str, capsys) -> None:
     assert 0 < float(total["icc2"]) <= 1 and 0 < float(total["kendall_w"]) <= 1
     status, out, _ = run(capsys, "--db", demo_db, "judges", "--event", str(OIL))
     assert status == 0 and "ICC(2,1)" in out and out.splitlines()[0].endswith("judges")
+
+
+def test_an_offline_sheet_goes_out_and_comes_back(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = str(tmp_path / "offline.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    sheet = tmp_path / "judge1.json"
+    argv = (
+        "sheet",
+        "export",
+        "--event",
+        str(INSTRUMENTS),
+        "--judge",
+        "judge1",
+        "--out",
+        str(sheet),
+    )
+    status, out, err = run(capsys, "--db", db, *AS_ORGANIZER, *argv)
+    assert (status, err) == (0, "") and out == f"Score sheet written to {sheet}\n"
+    code = json.loads(sheet.read_text("utf-8"))["entries"][0]["code"]
+    marks = tmp_path / "marks.csv"
+    marks.write_text(f"entry,criterion,value\n{code},A1,16\n", encoding="utf-8")
+    laptop = str(tmp_path / "laptop.db")
+    status, out, _ = run(
+        capsys, "--db", laptop, "sheet", "fill", str(sheet), "--scores", str(marks)
+    )
+    assert status == 0
+    status, out, _ = run(capsys, "--db", db, *AS_ORGANIZER, "sheet", "import", str(sheet))
+    assert (status, out) == (0, "Imported: 1 new, 0 already stored\n")

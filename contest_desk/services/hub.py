@@ -14,6 +14,7 @@ from contest_desk.services.context import ServiceContext
 from contest_desk.services.discrepancies import DiscrepancyService
 from contest_desk.services.double_entry import DoubleEntryService
 from contest_desk.services.draws import DrawService
+from contest_desk.services.offline_sheets import OfflineSheetService
 from contest_desk.services.rechecks import RecheckService
 from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
@@ -42,6 +43,7 @@ class Services:
     draws: DrawService
     rechecks: RecheckService
     double_entry: DoubleEntryService
+    offline_sheets: OfflineSheetService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -65,6 +67,7 @@ class Services:
             DrawService(ctx),
             RecheckService(ctx),
             DoubleEntryService(ctx),
+            OfflineSheetService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),
