@@ -21,6 +21,7 @@ from contest_desk.domain.permissions import ROLE_NAMES, Action, Role
 from contest_desk.i18n import _, language
 from contest_desk.services.hub import Services
 from contest_desk.ui.audit.area import AuditArea
+from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.standings.area import StandingsArea
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
             "contests": (Action.VIEW_SETUP, lambda: ContestsArea(services, self.state)),
             "scoring": (Action.SCORE, lambda: ScoringArea(services, self.state)),
             "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
+            "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
             "audit": (Action.VIEW_AUDIT, lambda: AuditArea(services, self.state)),
         }
         self.areas = {key: make() for key, (action, make) in makers.items() if actor.may(action)}
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
             "contests": self.tr("Contests"),
             "scoring": self.tr("My scoring") if actor.judge_only else self.tr("Scoring"),
             "standings": self.tr("Standings"),
+            "chief": self.tr("Chief judge"),
             "audit": self.tr("Audit trail"),
         }
         for key, widget in self.areas.items():

@@ -1,0 +1,24 @@
+"""The one Chinese font of the app (WenQuanYi Micro Hei, Apache-2.0), for every output.
+
+The window, the charts and the PDFs all use this file, so Chinese looks the same
+everywhere and prints on a PC with no CJK font. reportlab needs TrueType outlines, which
+this TTC has (Noto CJK's CFF outlines it cannot embed).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
+PDF_FONT = "WenQuanYiMicroHei"
+
+
+@cache
+def pdf_font() -> str:
+    """Register the font with reportlab once (embedded as a subset) and give its name."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(PDF_FONT, str(FONT_FILE), subfontIndex=0))
+    return PDF_FONT

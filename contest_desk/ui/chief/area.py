@@ -1,0 +1,228 @@
+"""The chief judge's desk (裁判长): sheets in and the lock, discrepancy flags, consistency.
+
+Everything goes through the services (``sheets``, ``discrepancies``, ``consistency``);
+reasons are asked with the same dialog as the sheet bar and kept on the record there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.errors import UserError
+from contest_desk.reports.charts import judges_bias_chart
+from contest_desk.services.consistency import TOTAL
+from contest_desk.services.discrepancies import FlagInfo
+from contest_desk.services.hub import Services
+from contest_desk.ui import feedback
+from contest_desk.ui.contests.models import Column, RecordTableModel
+from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.state import AppState
+
+
+def _text(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _table(model: RecordTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ChiefArea(QWidget):
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.state = state
+        self.picker = EventPicker(services, state)
+        self.round_box = QComboBox()
+        self.lock_label = QLabel()
+        self.lock_button = QPushButton(self.tr("Lock round"))
+        self.unlock_button = QPushButton(self.tr("Unlock round…"))
+        top = QHBoxLayout()
+        top.addWidget(self.picker)
+        top.addWidget(QLabel(self.tr("Round")))
+        top.addWidget(self.round_box)
+        top.addStretch(1)
+        top.addWidget(self.lock_label)
+        top.addWidget(self.lock_button)
+        top.addWidget(self.unlock_button)
+
+        self.sheets = RecordTableModel(
+            [
+                Column(self.tr("Judge"), lambda r: r.judge.name),
+                Column(self.tr("Sheet"), lambda r: self._state_name(r.state)),
+                Column(self.tr("Cells filled"), lambda r: f"{r.filled} / {r.expected}"),
+                Column(self.tr("Submitted at"), lambda r: _text(r.submitted_at)),
+            ]
+        )
+        self.flags = RecordTableModel(
+            [
+                Column(self.tr("Entry"), lambda f: self._entry_codes.get(f.flag.entry_id, "")),
+                Column(self.tr("Criterion"), lambda f: f.flag.code),
+                Column(self.tr("Judges' marks"), lambda f: " / ".join(map(str, f.flag.marks))),
+                Column(self.tr("Spread"), lambda f: f"{f.flag.spread} > {f.flag.allowed}"),
+                Column(self.tr("Resolved"), lambda f: f.confirmed or ""),
+            ]
+        )
+        self.judges = RecordTableModel(
+            [
+                Column(self.tr("Judge"), lambda j: j.judge.name),
+                Column(self.tr("Marks given"), lambda j: j.bias.marks),
+                Column(self.tr("Bias"), lambda j: _text(j.bias.bias)),
+                Column(self.tr("Flagged"), lambda j: j.bias.flagged),
+            ]
+        )
+        self.agreement = RecordTableModel(
+            [
+                Column(
+                    self.tr("Criterion"),
+                    lambda a: self.tr("Total") if a.code == TOTAL else f"{a.code} {a.name}",
+                ),
+                Column("ICC(1,1)", lambda a: _text(a.icc.icc1)),
+                Column("ICC(2,1)", lambda a: _text(a.icc.icc2)),
+                Column("ICC(3,1)", lambda a: _text(a.icc.icc3)),
+                Column("Kendall W", lambda a: _text(a.kendall_w)),
+            ]
+        )
+        self._entry_codes: dict[int, str] = {}
+        self.flag_view = _table(self.flags)
+        self.confirm_button = QPushButton(self.tr("Confirm the marks…"))
+        self.send_back_button = QPushButton(self.tr("Send back to re-mark…"))
+        self.chart_box = QVBoxLayout()
+        self.canvas: FigureCanvasQTAgg | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_table(self.sheets), self.tr("Sheets"))
+        flags = QWidget()
+        flag_layout = QVBoxLayout(flags)
+        flag_layout.addWidget(self.flag_view, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.send_back_button)
+        buttons.addStretch(1)
+        flag_layout.addLayout(buttons)
+        self.tabs.addTab(flags, self.tr("Discrepancies"))
+        consistency = QWidget()
+        grid = QHBoxLayout(consistency)
+        tables = QVBoxLayout()
+        tables.addWidget(_table(self.judges), 1)
+        tables.addWidget(_table(self.agreement), 1)
+        grid.addLayout(tables, 1)
+        grid.addLayout(self.chart_box, 1)
+        self.tabs.addTab(consistency, self.tr("Consistency"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.picker.changed.connect(self._event_shown)
+        self.round_box.currentIndexChanged.connect(self.refresh)
+        self.lock_button.clicked.connect(self.lock)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.send_back_button.clicked.connect(self.send_back)
+        state.scores_changed.connect(lambda _event: self.refresh())
+        self._event_shown()
+
+    def _state_name(self, state: str) -> str:
+        return self.tr("Submitted") if state == "submitted" else self.tr("Draft sheet")
+
+    def _event_shown(self) -> None:
+        event = self.picker.current_event()
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        for rnd in event.rounds if event else ():
+            self.round_box.addItem(rnd.name, rnd.number)
+        self.round_box.blockSignals(False)
+        self.refresh()
+
+    def refresh(self, _index: int = 0) -> None:
+        event = self.picker.current_event()
+        number = self.round_box.currentData()
+        if event is None or number is None:
+            return
+        status = self.services.sheets.round_status(event.id, number)
+        self.sheets.set_records(status.sheets)
+        self.lock_label.setText(
+            self.tr("Locked by {user}").format(user=status.locked_by)
+            if status.locked
+            else self.tr("Open")
+        )
+        self.lock_button.setVisible(not status.locked)
+        self.unlock_button.setVisible(status.locked)
+        self._entry_codes = {
+            e.id: e.code or e.label for e in self.services.roster.entries(event.id)
+        }
+        self.flags.set_records(self.services.discrepancies.flags(event.id, number))
+        report = self.services.consistency.report(event.id, number)
+        self.judges.set_records(report.judges)
+        self.agreement.set_records(report.agreements)
+        if self.canvas is not None:
+            self.chart_box.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+        self.canvas = FigureCanvasQTAgg(judges_bias_chart(report))  # type: ignore[no-untyped-call]
+        self.chart_box.addWidget(self.canvas)
+
+    def _run(self, work: Callable[[], object]) -> None:
+        try:
+            work()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+        self.refresh()
+
+    def lock(self) -> None:
+        event, number = self.picker.current_event(), self.round_box.currentData()
+        if event is not None:
+            self._run(lambda: self.services.sheets.lock_round(event.id, number))
+
+    def unlock(self) -> None:
+        event, number = self.picker.current_event(), self.round_box.currentData()
+        reason = sheet_bar.ask_text(
+            self, self.tr("Unlock round"), self.tr("Reason (kept on the record):")
+        )
+        if event is not None and reason is not None:
+            self._run(lambda: self.services.sheets.unlock_round(event.id, number, reason))
+
+    def _chosen_flag(self) -> FlagInfo | None:
+        index = self.flag_view.currentIndex()
+        return self.flags.record(index.row()) if index.isValid() else None
+
+    def confirm(self) -> None:
+        self._resolve(self.services.discrepancies.confirm, self.tr("Confirm the marks"))
+
+    def send_back(self) -> None:
+        self._resolve(self.services.discrepancies.send_back, self.tr("Send back to re-mark"))
+
+    def _resolve(self, action: Callable[..., object], title: str) -> None:
+        event, number, chosen = (
+            self.picker.current_event(),
+            self.round_box.currentData(),
+            self._chosen_flag(),
+        )
+        if event is None or chosen is None:
+            return
+        note = sheet_bar.ask_text(self, title, self.tr("Reason (kept on the record):"))
+        if note is not None:
+            flag = chosen.flag
+            self._run(lambda: action(event.id, number, flag.entry_id, flag.code, note))

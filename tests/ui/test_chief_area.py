@@ -1,0 +1,53 @@
+"""The chief judge's desk: sheets in, a flag resolved, the round locked, the bias chart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from contest_desk.services.hub import Services
+from contest_desk.ui import feedback
+from contest_desk.ui.chief.area import ChiefArea
+from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.state import AppState
+from tests.ui import test_scoring_models as shared
+from tests.ui.test_scoring_models import SmallEvent
+
+language = shared.language
+services = shared.services
+small = shared.small
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def mark(services: Services, small: SmallEvent, odd: str) -> None:
+    for n, judge in enumerate(small.judges):
+        for i, entry in enumerate(small.entries):
+            for code in ("P1", "P2"):
+                value = odd if (n, i, code) == (0, 0, "P1") else "8"
+                services.scoring.record_score(small.event_id, 1, judge, entry.id, code, value)
+
+
+def test_resolve_a_flag_and_lock(qtbot, qtmodeltester, services, small, monkeypatch) -> None:
+    mark(services, small, "2")
+    area = ChiefArea(services, AppState())
+    qtbot.addWidget(area)
+    area.resize(1200, 700)
+    area.show()
+    assert area.sheets.rowCount() == 3
+    assert area.flags.rowCount() == 1
+    qtmodeltester.check(area.flags)
+    assert area.flags.index(0, 2).data() == "2 / 8 / 8"
+    assert area.canvas is not None  # the bias chart is drawn
+
+    shown = []
+    monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: shown.append(e.message()))
+    qtbot.mouseClick(area.lock_button, Qt.MouseButton.LeftButton)
+    assert shown and shown[0].startswith("还有评分表未提交")
+
+    area.flag_view.selectRow(0)
+    monkeypatch.setattr(sheet_bar, "ask_text", lambda *a, **k: "现场复核无误")
+    qtbot.mouseClick(area.confirm_button, Qt.MouseButton.LeftButton)
+    assert area.flags.index(0, 4).data() == "现场复核无误"
+    judge_rows = [area.judges.index(r, 0).data() for r in range(area.judges.rowCount())]
+    assert judge_rows == ["张振华", "李国强", "王秀兰"]
+    assert area.agreement.index(area.agreement.rowCount() - 1, 0).data() == "总分"
