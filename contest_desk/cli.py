@@ -42,6 +42,7 @@ from contest_desk.domain.permissions import LOCAL_READER, ROLE_NAMES, Role
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 from contest_desk.reports.consistency_report import judges_json, judges_text
+from contest_desk.reports.paper_sheet import paper_sheet_from, write_paper_sheets
 from contest_desk.reports.text_table import aligned
 from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
@@ -243,6 +244,19 @@ def _sheet_fill(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _sheet_print(services: Services, args: argparse.Namespace) -> int:
+    paper = services.offline_sheets.paper(args.event, args.round)
+    sheets = [
+        paper_sheet_from(sheet, paper.contest, paper.event, paper.round_name, judge.name)
+        for judge, sheet in paper.sheets
+    ]
+    if not sheets:
+        raise UserError("No judge is on the panel of {event} yet", event=paper.event)
+    path = write_paper_sheets(args.out, sheets)
+    _out(_("{count} paper score sheet(s) written to {path}", count=len(sheets), path=path))
+    return 0
+
+
 def _sheet_import(services: Services, args: argparse.Namespace) -> int:
     result = services.offline_sheets.import_file(args.file)
     _out(
@@ -401,7 +415,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=("table", "json"), default="table")
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
-    what = sheets.add_subparsers(dest="what", metavar="export|fill|import", required=True)
+    what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)
     sub = command(what, "export", _sheet_export, _("write a judge's sheet to a signed file"))
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
@@ -410,6 +424,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = command(what, "fill", _sheet_fill, _("on the laptop: put marks into a sheet file"), True)
     sub.add_argument("file", metavar="FILE.json")
     sub.add_argument("--scores", required=True, metavar="FILE.csv")
+    sub = command(what, "print", _sheet_print, _("paper score sheets of a round, as PDF"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--out", required=True, metavar="FILE.pdf")
     sub = command(what, "import", _sheet_import, _("import a filled sheet file"))
     sub.add_argument("file", metavar="FILE.json")
 

@@ -416,3 +416,18 @@ def test_an_offline_sheet_goes_out_and_comes_back(tmp_path: Path, capsys, monkey
     assert status == 0
     status, out, _ = run(capsys, "--db", db, *AS_ORGANIZER, "sheet", "import", str(sheet))
     assert (status, out) == (0, "Imported: 1 new, 0 already stored\n")
+
+
+def test_paper_sheets_print_codes_and_no_names(demo_db: str, tmp_path: Path, capsys) -> None:
+    from pypdf import PdfReader
+
+    out_file = tmp_path / "纸质评分表.pdf"
+    argv = ("sheet", "print", "--event", str(INSTRUMENTS), "--out", str(out_file))
+    status, out, _ = run(capsys, "--db", demo_db, *AS_ORGANIZER, *argv)
+    assert (status, out) == (0, f"5 paper score sheet(s) written to {out_file}\n")
+    text = "".join(page.extract_text() for page in PdfReader(out_file).pages)
+    services = Services.open(demo_db)
+    entries = services.roster.entries(INSTRUMENTS)
+    services.ctx.db.dispose()
+    assert not any(e.label in text for e in entries)  # blind: no names on paper
+    assert "张振华" in text and "李国强" in text  # one sheet per judge of the panel

@@ -28,12 +28,13 @@ from sqlalchemy import select
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, NotFound, UserError
-from contest_desk.services.assignments import check_may_mark
+from contest_desk.services.assignments import check_may_mark, panel_ids
 from contest_desk.services.context import ServiceContext, utc_now
-from contest_desk.services.draws import judge_codes
+from contest_desk.services.draws import blind, judge_codes
 from contest_desk.services.mapping import criterion_columns, get_event, get_round
 from contest_desk.services.permissions import requires
-from contest_desk.services.roster import entry_infos
+from contest_desk.services.records import JudgeInfo, ScoreSheet
+from contest_desk.services.roster import entry_infos, judge_infos
 from contest_desk.services.scoring import ScoringService, check_on_panel
 from contest_desk.services.sheets import writable_sheet
 from contest_desk.storage import models as m
@@ -83,6 +84,14 @@ def fill_sheet_file(path: str | Path, values: dict[tuple[str, str], str]) -> Pat
         data["values"][f"{entry}|{criterion}"] = str(parse_decimal(text, criterion))
     data["signature"] = sign(data, data["key"])
     return _write(Path(path), data)
+
+
+@dataclass(frozen=True)
+class PaperRound:
+    contest: str
+    event: str
+    round_name: str
+    sheets: tuple[tuple[JudgeInfo, ScoreSheet], ...]
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,25 @@ class OfflineSheetService:
                 file=file_id,
             )
         return _write(Path(path), data)
+
+    @requires(Action.IMPORT_SCORES)
+    def paper(self, event_id: int, round_number: int | None) -> PaperRound:
+        """Every panel judge's blank sheet for a round, entries by code only: for printing."""
+        with self.ctx.db.reading() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            contest = s.get(m.Contest, event.contest_id)
+            entries = blind(entry_infos(s, event.id), judge_codes(s, rnd.id))
+            columns = tuple(criterion_columns(event))
+            judges = [
+                j
+                for j in judge_infos(s, event.contest_id)
+                if j.id in panel_ids(s, event, rnd, True)
+            ]
+            sheets = tuple(
+                (j, ScoreSheet(event.id, rnd.number, j.id, entries, columns, {})) for j in judges
+            )
+            return PaperRound(contest.name if contest else "", event.name, rnd.name, sheets)
 
     @requires(Action.IMPORT_SCORES)
     def import_file(self, path: str | Path) -> SheetImport:
