@@ -228,6 +228,27 @@ def _judge_id(services: Services, event_id: int, username: str) -> int:
     raise UserError("The contest has no judge '{judge}'", judge=username)
 
 
+def _draw(services: Services, args: argparse.Namespace) -> int:
+    stations = [s for s in (args.stations or "").split(",") if s.strip()]
+    if args.recode:
+        info = services.draws.recode(args.event, args.round, args.seed, args.prefix or "B")
+    else:
+        info = services.draws.run(args.event, args.round, args.seed, args.prefix, stations)
+    _out(_("Draw, layer {layer}, seed {seed}:", layer=info.layer, seed=info.seed))
+    for drawn in info.entries:
+        station = drawn.workstation or ""
+        _out(f"  {drawn.position:>3}  {' → '.join(drawn.codes):<14} {station}")
+    return 0
+
+
+def _assign(services: Services, args: argparse.Namespace) -> int:
+    short = services.assignments.assign_entries(args.event, args.round)
+    _out(_("Judges assigned to every entry"))
+    for entry_id, lacking in short.items():
+        _err(_("entry {id} lacks {n} judge(s)", id=entry_id, n=lacking))
+    return 0
+
+
 def _sheet_export(services: Services, args: argparse.Namespace) -> int:
     judge = _judge_id(services, args.event, args.judge)
     path = services.offline_sheets.export(args.event, args.round, judge, args.out)
@@ -413,6 +434,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
     sub.add_argument("--format", choices=("table", "json"), default="table")
+
+    sub = command(commands, "draw", _draw, _("draw the anonymous codes of a round"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--seed", help=_("the seed (a fresh one when left out)"))
+    sub.add_argument("--prefix", default="", help=_("code prefix, e.g. A"))
+    sub.add_argument("--stations", metavar="1号,2号,…", help=_("workstations, in turn"))
+    sub.add_argument(
+        "--recode", action="store_true", help=_("the second coding, by a second person")
+    )
+    sub = command(commands, "assign", _assign, _("give each entry its judges, balanced"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

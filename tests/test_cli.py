@@ -431,3 +431,22 @@ def test_paper_sheets_print_codes_and_no_names(demo_db: str, tmp_path: Path, cap
     services.ctx.db.dispose()
     assert not any(e.label in text for e in entries)  # blind: no names on paper
     assert "张振华" in text and "李国强" in text  # one sheet per judge of the panel
+
+
+def test_draw_and_assign_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = str(tmp_path / "draw.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    services = Services.open(db)
+    contest = services.contests.contests()[0]
+    event = services.contests.create_event(contest.id, "钳工技能比武")
+    person = services.roster.persons()[0]
+    services.roster.add_entry(event.id, person_id=person.id)
+    for judge in services.roster.judges(contest.id)[:3]:
+        services.roster.assign_judge(judge.id, event.id)
+    services.ctx.db.dispose()
+    argv = ("draw", "--event", str(event.id), "--seed", "s", "--prefix", "D", "--stations", "1号")
+    status, out, _ = run(capsys, "--db", db, *AS_ORGANIZER, *argv)
+    assert status == 0 and out.splitlines()[1].split() == ["1", "D001", "1号"]
+    status, out, err = run(capsys, "--db", db, *AS_ORGANIZER, "assign", "--event", str(event.id))
+    assert (status, out) == (0, "Judges assigned to every entry\n")
+    assert err.endswith(" lacks 2 judge(s)\n")  # five per entry asked, three on the panel

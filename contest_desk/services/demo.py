@@ -40,6 +40,7 @@ JUDGES = (
     ("judge5", "陈立新"),
 )
 JUDGE_UNIT = "培训中心/技能鉴定站"
+STATIONS = ("1号工位", "2号工位", "3号工位", "4号工位", "5号工位", "6号工位")
 # One account per role (the judges' accounts match their judge user names); printed by
 # `contest-desk demo` and listed in the README. Demo passwords only: change them for real use.
 ACCOUNTS = (
@@ -305,6 +306,8 @@ def build_demo(services: Services) -> None:
             services.roster.assign_judge(judge_id, event.id)
         entries = [services.roster.add_entry(event.id, person_id=p.id) for p in persons]
         if keep[job] < 0:
+            # Not marked yet: drawn, so its judges mark codes, not names.
+            services.draws.run(event.id, None, seed="2026-05-12", prefix="C", workstations=STATIONS)
             continue
         entrants = [(p.employee_no, rng.randint(60, 96)) for p in persons]
         rows = list(_rows(marks, list(rubrics.values()), entrants, usernames, keep[job]))

@@ -14,4 +14,14 @@ MESSAGES = {
     ),
     "{round} has been drawn already": "{round}已经抽过签",
     "Nobody is entered in {event} yet": "{event} 还没有参赛单元",
+    # cli.py
+    "Draw, layer {layer}, seed {seed}:": "抽签（第 {layer} 层，种子 {seed}）：",
+    "Judges assigned to every entry": "已为每个参赛单元分配裁判",
+    "entry {id} lacks {n} judge(s)": "参赛单元 {id} 还缺 {n} 名裁判",
+    "draw the anonymous codes of a round": "为一轮抽签，生成加密号",
+    "the seed (a fresh one when left out)": "种子（不填则新生成）",
+    "code prefix, e.g. A": "加密号前缀，如 A",
+    "workstations, in turn": "工位，依次轮用",
+    "the second coding, by a second person": "二次加密（须由另一人执行）",
+    "give each entry its judges, balanced": "为每个参赛单元均衡分配裁判",
 }
