@@ -28,7 +28,7 @@ from contest_desk.services.records import EventInfo, ScoreSheet
 from contest_desk.ui.scoring.grid import ScoreGrid
 from contest_desk.ui.scoring.jobs import LatestJob
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
-from contest_desk.ui.scoring.model import ScoreSheetModel
+from contest_desk.ui.scoring.model import UNIT_COLUMN, ScoreSheetModel
 from contest_desk.ui.scoring.pickers import EventPicker, ScorableEvents
 from contest_desk.ui.scoring.sheet_bar import SheetBar
 from contest_desk.ui.state import AppState
@@ -219,6 +219,8 @@ class ScoringArea(QWidget):
 
         self.model.set_sheet(sheet, write, write_time, times)
         self.sheet_bar.show_sheet(sheet)
+        # Blind marking: a judge's sheet has no units to show until the round is locked.
+        self.grid.setColumnHidden(UNIT_COLUMN, not any(e.unit for e in sheet.entries))
         self.grid.refresh_header()
         self._show_time(self.time_check.isChecked())
         fit_columns(self.grid)
