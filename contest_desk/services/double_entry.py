@@ -20,6 +20,7 @@ from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.assignments import check_may_mark
 from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.services.keyed import keep_keyed
 from contest_desk.services.mapping import criterion_columns, get_event, get_round
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn
@@ -129,28 +130,8 @@ class DoubleEntryService:
             column = self._column(event, code)
             value = parse_decimal(text, code)
             column.criterion.check_value(value)
-            where = (
-                m.KeyedValue.purpose == DOUBLE,
-                m.KeyedValue.ref_id == sheet.id,
-                m.KeyedValue.entry_id == entry_id,
-                m.KeyedValue.criterion_id == column.id,
-                m.KeyedValue.judge_id == judge.id,
-            )
-            row = s.scalar(select(m.KeyedValue).where(*where))
-            if row is None:
-                s.add(
-                    m.KeyedValue(
-                        purpose=DOUBLE,
-                        ref_id=sheet.id,
-                        entry_id=entry_id,
-                        criterion_id=column.id,
-                        judge_id=judge.id,
-                        value=value,
-                        keyed_by=self.ctx.actor.username,
-                    )
-                )
-            else:
-                row.value, row.keyed_by = value, self.ctx.actor.username
+            cell = (entry_id, column.id, judge.id)
+            keep_keyed(s, DOUBLE, sheet.id, cell, value, self.ctx.actor.username)
             self.ctx.audit(
                 s,
                 "double.second",

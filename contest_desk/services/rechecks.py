@@ -19,6 +19,7 @@ from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.services.keyed import keep_keyed
 from contest_desk.services.mapping import criterion_columns, get_event
 from contest_desk.services.permissions import requires
 from contest_desk.services.standings import StandingsService
@@ -122,27 +123,8 @@ class RecheckService:
                 raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
             value = parse_decimal(text, code)
             column.criterion.check_value(value)
-            where = (
-                m.KeyedValue.purpose == RECHECK,
-                m.KeyedValue.ref_id == recheck.id,
-                m.KeyedValue.entry_id == entry_id,
-                m.KeyedValue.criterion_id == column.id,
-                m.KeyedValue.judge_id == judge_id,
-            )
-            row = s.scalar(select(m.KeyedValue).where(*where))
-            if row is None:
-                row = m.KeyedValue(
-                    purpose=RECHECK,
-                    ref_id=recheck.id,
-                    entry_id=entry_id,
-                    criterion_id=column.id,
-                    judge_id=judge_id,
-                    value=value,
-                    keyed_by=self.ctx.actor.username,
-                )
-                s.add(row)
-            else:
-                row.value, row.keyed_by = value, self.ctx.actor.username
+            where = (entry_id, column.id, judge_id)
+            keep_keyed(s, RECHECK, recheck.id, where, value, self.ctx.actor.username)
             self.ctx.audit(
                 s,
                 "recheck.key",
