@@ -24,4 +24,15 @@ MESSAGES = {
     "workstations, in turn": "工位，依次轮用",
     "the second coding, by a second person": "二次加密（须由另一人执行）",
     "give each entry its judges, balanced": "为每个参赛单元均衡分配裁判",
+    # ui/contests/draw_tab.py
+    "Draw": "抽签",
+    "Layer {layer}, seed {seed}, drawn by {user}": "第 {layer} 层，种子 {seed}，由 {user} 抽签",
+    "empty: a fresh seed": "留空则新生成种子",
+    "e.g. station 1, station 2 (optional)": "如 1号工位, 2号工位（可不填）",
+    "Second coding": "二次加密",
+    "Order": "顺序",
+    "Workstation": "工位",
+    "Seed": "种子",
+    "Code prefix": "加密号前缀",
+    "Workstations": "工位",
 }

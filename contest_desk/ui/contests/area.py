@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.contest_panel import ContestPanel
+from contest_desk.ui.contests.draw_tab import DrawTab
 from contest_desk.ui.contests.entries_tab import EntriesTab
 from contest_desk.ui.contests.event_editor import EventEditor
 from contest_desk.ui.contests.judges_tab import JudgesTab
@@ -28,6 +29,7 @@ class ContestsArea(QWidget):
         self.roster_tab = RosterTab(services, state)
         self.entries_tab = EntriesTab(services, state)
         self.judges_tab = JudgesTab(services, state)
+        self.draw_tab = DrawTab(services, state)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -38,6 +40,7 @@ class ContestsArea(QWidget):
             (self.roster_tab, self.tr("Persons")),
             (self.entries_tab, self.tr("Entries")),
             (self.judges_tab, self.tr("Judges")),
+            (self.draw_tab, self.tr("Draw")),
         ):
             self.tabs.addTab(widget, title)
 

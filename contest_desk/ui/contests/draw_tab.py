@@ -1,0 +1,136 @@
+"""The Draw tab (抽签): codes, order and workstations of a round, from a recorded seed.
+
+An empty seed asks the services for a fresh one; the seed shown afterwards is the one on
+the record, with which anyone can re-run the draw. The second coding (二次加密) is the
+services' to refuse when the same person tries it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.errors import UserError
+from contest_desk.services.draws import DrawInfo
+from contest_desk.services.hub import Services
+from contest_desk.ui.contests.common import attempt
+from contest_desk.ui.contests.models import Column, RecordTableModel
+from contest_desk.ui.state import AppState
+
+
+class DrawTab(QWidget):
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.state = services, state
+        self.round_box = QComboBox()
+        self.seed_edit = QLineEdit()
+        self.seed_edit.setPlaceholderText(self.tr("empty: a fresh seed"))
+        self.prefix_edit = QLineEdit("A")
+        self.prefix_edit.setMaximumWidth(60)
+        self.stations_edit = QLineEdit()
+        self.stations_edit.setPlaceholderText(self.tr("e.g. station 1, station 2 (optional)"))
+        self.draw_button = QPushButton(self.tr("Draw"))
+        self.recode_button = QPushButton(self.tr("Second coding"))
+        self.summary = QLabel()
+        self.drawn = RecordTableModel(
+            [
+                Column(self.tr("Order"), lambda d: d.position),
+                Column(self.tr("Code"), lambda d: " → ".join(d.codes)),
+                Column(self.tr("Workstation"), lambda d: d.workstation or ""),
+                Column(self.tr("Name"), lambda d: d.entry.label),
+                Column(self.tr("Unit"), lambda d: d.entry.unit),
+            ]
+        )
+        view = QTableView()
+        view.setModel(self.drawn)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Round"), self.round_box)
+        form.addRow(self.tr("Seed"), self.seed_edit)
+        form.addRow(self.tr("Code prefix"), self.prefix_edit)
+        form.addRow(self.tr("Workstations"), self.stations_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.draw_button)
+        buttons.addWidget(self.recode_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(view, 1)
+
+        self.draw_button.clicked.connect(self.draw)
+        self.recode_button.clicked.connect(self.recode)
+        self.round_box.currentIndexChanged.connect(lambda _i: self.show_draw())
+        state.event_changed.connect(lambda _id: self.reload())
+        state.setup_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        event_id = self.state.event_id
+        if event_id is not None:
+            for rnd in self.services.contests.event(event_id).rounds:
+                self.round_box.addItem(rnd.name, rnd.number)
+        self.round_box.blockSignals(False)
+        self.show_draw()
+
+    def show_draw(self) -> None:
+        event_id, number = self.state.event_id, self.round_box.currentData()
+        info = None
+        if event_id is not None and number is not None:
+            try:
+                info = self.services.draws.draw(event_id, number)
+            except UserError as error:
+                self.summary.setText(error.message())
+        self._show(info)
+
+    def _show(self, info: DrawInfo | None) -> None:
+        self.drawn.set_records(info.entries if info else [])
+        if info is not None:
+            self.summary.setText(
+                self.tr("Layer {layer}, seed {seed}, drawn by {user}").format(
+                    layer=info.layer, seed=info.seed, user=info.drawn_by
+                )
+            )
+        self.draw_button.setEnabled(info is None and self.state.event_id is not None)
+        self.recode_button.setEnabled(info is not None and info.layer == 1)
+
+    def draw(self) -> None:
+        event_id, number = self.state.event_id, self.round_box.currentData()
+        if event_id is None:
+            return
+        stations = [s.strip() for s in self.stations_edit.text().replace("，", ",").split(",")]
+        seed = self.seed_edit.text().strip() or None
+        draws = self.services.draws
+        info = attempt(
+            self,
+            lambda: draws.run(event_id, number, seed, self.prefix_edit.text(), stations),
+        )
+        if info is not None:
+            self._show(info)
+            self.state.setup_changed.emit()
+
+    def recode(self) -> None:
+        event_id, number = self.state.event_id, self.round_box.currentData()
+        if event_id is None:
+            return
+        seed = self.seed_edit.text().strip() or None
+        draws = self.services.draws
+        info = attempt(self, lambda: draws.recode(event_id, number, seed, "B"))
+        if info is not None:
+            self._show(info)
