@@ -51,3 +51,35 @@ def test_resolve_a_flag_and_lock(qtbot, qtmodeltester, services, small, monkeypa
     judge_rows = [area.judges.index(r, 0).data() for r in range(area.judges.rowCount())]
     assert judge_rows == ["张振华", "李国强", "王秀兰"]
     assert area.agreement.index(area.agreement.rowCount() - 1, 0).data() == "总分"
+
+
+def test_recheck_and_appeals_from_the_desk(qtbot, services, small, monkeypatch) -> None:
+    mark(services, small, "8")
+    area = ChiefArea(services, AppState())
+    qtbot.addWidget(area)
+    area.show()
+    tab = area.recheck_tab
+    tab.top_spin.setValue(2)
+    tab.share_spin.setValue(50)
+    qtbot.mouseClick(tab.draw_button, Qt.MouseButton.LeftButton)
+    model = tab.model
+    assert model.rowCount() == 3 * 3 * 2  # 3 sampled entries × 3 judges × P1, P2
+    for row in range(model.rowCount()):
+        model.setData(model.index(row, 3), "8")
+    assert tab.result.text().startswith("已复核 18 / 18 格；不一致 0 格：0.0 %")
+    model.setData(model.index(0, 3), "7")
+    assert "需全面复核" in tab.result.text()
+
+    from contest_desk.ui.chief import appeals_tab
+
+    answers = iter(["王建国", "P1 评分过低", "经复核维持原评分"])
+    monkeypatch.setattr(sheet_bar, "ask_text", lambda *a, **k: next(answers))
+    monkeypatch.setattr(appeals_tab, "ask_choice", lambda *a, **k: 1)
+    qtbot.mouseClick(area.appeals_tab.file_button, Qt.MouseButton.LeftButton)
+    appeals = area.appeals_tab.appeals
+    assert appeals.rowCount() == 1 and appeals.index(0, 3).data() == "P1 评分过低"
+    area.appeals_tab.view.selectRow(0)
+    qtbot.mouseClick(area.appeals_tab.decide_button, Qt.MouseButton.LeftButton)
+    assert appeals.index(0, 4).data() == "不成立"
+    (stored,) = services.appeals.appeals(small.event_id)
+    assert (stored.entry_id, stored.outcome) == (small.entries[1].id, "rejected")

@@ -20,4 +20,31 @@ MESSAGES = {
     "Resolved": "处理结果",
     "Draft sheet": "草稿",
     "Judges' marks": "各裁判分数",
+    # ui/chief/appeals_tab.py
+    "Upheld": "成立",
+    "Rejected": "不成立",
+    "Filed at": "申诉时间",
+    "Filed by": "申诉人",
+    "Outcome": "裁决",
+    "Decision": "裁决意见",
+    "Record an appeal…": "登记申诉…",
+    "Record the ruling…": "登记裁决…",
+    "Entry:": "参赛单元：",
+    "Record an appeal": "登记申诉",
+    "Filed by:": "申诉人：",
+    "Grounds:": "申诉理由：",
+    "Record the ruling": "登记裁决",
+    "Ruling:": "裁决：",
+    "Decision:": "裁决意见：",
+    "Appeals": "申诉",
+    # ui/chief/recheck_tab.py
+    "Re-check": "复核",
+    "Draw the re-check sample": "抽取复核样本",
+    "Top entries in full": "前几名全部复核",
+    "and of the rest": "其余抽取",
+    "{keyed} of {cells} cells keyed again; {errors} differ: {rate} %": (
+        "已复核 {keyed} / {cells} 格；不一致 {errors} 格：{rate} %"
+    ),
+    " — above the limit: a full re-check is due": "——超过限度：需全面复核",
+    "Keyed again": "复核录入",
 }

@@ -27,6 +27,8 @@ from contest_desk.services.consistency import TOTAL
 from contest_desk.services.discrepancies import FlagInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
+from contest_desk.ui.chief.appeals_tab import AppealsTab
+from contest_desk.ui.chief.recheck_tab import RecheckTab
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
@@ -130,6 +132,10 @@ class ChiefArea(QWidget):
         grid.addLayout(tables, 1)
         grid.addLayout(self.chart_box, 1)
         self.tabs.addTab(consistency, self.tr("Consistency"))
+        self.recheck_tab = RecheckTab(services, self._choice)
+        self.tabs.addTab(self.recheck_tab, self.tr("Re-check"))
+        self.appeals_tab = AppealsTab(services, self._choice)
+        self.tabs.addTab(self.appeals_tab, self.tr("Appeals"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -144,6 +150,10 @@ class ChiefArea(QWidget):
         self.send_back_button.clicked.connect(self.send_back)
         state.scores_changed.connect(lambda _event: self.refresh())
         self._event_shown()
+
+    def _choice(self) -> tuple[int | None, int | None]:
+        event = self.picker.current_event()
+        return (event.id if event else None), self.round_box.currentData()
 
     def _state_name(self, state: str) -> str:
         return self.tr("Submitted") if state == "submitted" else self.tr("Draft sheet")
@@ -183,6 +193,7 @@ class ChiefArea(QWidget):
             self.canvas.deleteLater()
         self.canvas = FigureCanvasQTAgg(judges_bias_chart(report))  # type: ignore[no-untyped-call]
         self.chart_box.addWidget(self.canvas)
+        self.appeals_tab.refresh()
 
     def _run(self, work: Callable[[], object]) -> None:
         try:
