@@ -144,14 +144,14 @@ def test_add_a_judge_and_put_them_on_the_panel(qtbot, area, services, shown):
 
     (judge,) = services.roster.judges(area.state.contest_id)
     assert (judge.username, judge.name, judge.unit) == ("zhangwei", "张伟", "采油二区")
-    assert tab.judges.rowCount() == 1 and tab.judges.index(0, 3).data() == ""
+    assert tab.judges.rowCount() == 1 and tab.judges.index(0, 4).data() == ""
     assert tab.username_edit.text() == ""
 
     tab.judge_view.selectRow(0)
     click(qtbot, tab.assign_button)
     assert [j.id for j in services.roster.panel(event_id)] == [judge.id]
     assert labels(tab.panel) == ["张伟"]
-    assert tab.judges.index(0, 3).data() == "✓"
+    assert tab.judges.index(0, 4).data() == "✓"
     assert "1" in tab.panel_label.text() and "5" in tab.panel_label.text()
 
     tab.panel_view.selectRow(0)
@@ -171,3 +171,16 @@ def test_a_judge_twice_is_refused(area, services, shown):
 def test_judges_need_a_contest(area):
     assert not area.judges_tab.add_button.isEnabled()
     assert not area.judges_tab.assign_button.isEnabled()
+
+
+def test_a_trainee_judge_is_added_as_such(qtbot, area, services, shown):
+    choose(area, services)
+    tab = area.judges_tab
+    area.tabs.setCurrentWidget(tab)
+    tab.username_edit.setText("t1")
+    tab.name_edit.setText("见习裁判")
+    tab.trainee_check.setChecked(True)
+    click(qtbot, tab.add_button)
+    (judge,) = services.roster.judges(area.state.contest_id)
+    assert judge.trainee and tab.judges.index(0, 3).data() == "✓"
+    assert not tab.trainee_check.isChecked()

@@ -216,4 +216,7 @@ MESSAGES = {
     "{field}: {value} has more than {places} decimal places": (
         "{field}：{value} 的小数位超过 {places} 位"
     ),
+    # judges_tab.py
+    "Trainee": "见习",
+    "Trainee (marks kept, never counted)": "见习裁判（评分保留，不计入成绩）",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +35,7 @@ class JudgesTab(QWidget):
                 Column(self.tr("User name"), lambda j: j.username),
                 Column(self.tr("Name"), lambda j: j.name),
                 Column(self.tr("Unit"), lambda j: j.unit),
+                Column(self.tr("Trainee"), lambda j: "✓" if j.trainee else ""),
                 Column(self.tr("On this event's panel"), self._on_panel_text),
             ]
         )
@@ -49,6 +51,7 @@ class JudgesTab(QWidget):
         self.username_edit = QLineEdit()
         self.name_edit = QLineEdit()
         self.unit_box = unit_combo([])
+        self.trainee_check = QCheckBox(self.tr("Trainee (marks kept, never counted)"))
         self.add_button = QPushButton(self.tr("Add judge"))
         self.add_button.clicked.connect(self.add_from_form)
         self.assign_button = QPushButton(self.tr("Assign to event →"))
@@ -65,6 +68,7 @@ class JudgesTab(QWidget):
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Full name:"), self.name_edit)
         form.addRow(self.tr("Unit:"), self.unit_box)
+        form.addRow("", self.trainee_check)
         left.addLayout(form)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
@@ -143,21 +147,28 @@ class JudgesTab(QWidget):
 
     def add_from_form(self) -> JudgeInfo | None:
         return self.add_judge(
-            self.username_edit.text(), self.name_edit.text(), self.unit_box.currentText()
+            self.username_edit.text(),
+            self.name_edit.text(),
+            self.unit_box.currentText(),
+            self.trainee_check.isChecked(),
         )
 
-    def add_judge(self, username: str, name: str, unit_path: str = "") -> JudgeInfo | None:
+    def add_judge(
+        self, username: str, name: str, unit_path: str = "", trainee: bool = False
+    ) -> JudgeInfo | None:
         contest_id = self.state.contest_id
         if contest_id is None:
             return None
+        roster = self.services.roster
         judge = attempt(
             self,
-            lambda: self.services.roster.add_judge(contest_id, username, name, unit_path.strip()),
+            lambda: roster.add_judge(contest_id, username, name, unit_path.strip(), trainee),
         )
         if judge is None:
             return None
         self.username_edit.clear()
         self.name_edit.clear()
+        self.trainee_check.setChecked(False)
         self.unit_box.setEditText("")
         self.state.setup_changed.emit()
         row = self.judges.row_of(judge.id)
