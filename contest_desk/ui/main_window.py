@@ -23,6 +23,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
+from contest_desk.ui.paper.area import PaperArea
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.standings.area import StandingsArea
 from contest_desk.ui.state import AppState
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
             "contests": (Action.VIEW_SETUP, lambda: ContestsArea(services, self.state)),
             "scoring": (Action.SCORE, lambda: ScoringArea(services, self.state)),
             "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
+            "paper": (Action.IMPORT_SCORES, lambda: PaperArea(services, self.state)),
             "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
             "audit": (Action.VIEW_AUDIT, lambda: AuditArea(services, self.state)),
         }
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
             "contests": self.tr("Contests"),
             "scoring": self.tr("My scoring") if actor.judge_only else self.tr("Scoring"),
             "standings": self.tr("Standings"),
+            "paper": self.tr("Paper sheets"),
             "chief": self.tr("Chief judge"),
             "audit": self.tr("Audit trail"),
         }

@@ -95,8 +95,8 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
     ("username", "areas"),
     [
         ("admin", ["竞赛", "成绩排名", "审计记录"]),
-        ("org", ["竞赛", "成绩排名"]),
-        ("chief", ["竞赛", "评分", "成绩排名", "裁判长", "审计记录"]),
+        ("org", ["竞赛", "成绩排名", "纸质评分表"]),
+        ("chief", ["竞赛", "评分", "成绩排名", "纸质评分表", "裁判长", "审计记录"]),
         ("judge1", ["我的评分"]),
         ("viewer", ["竞赛", "成绩排名"]),
     ],

@@ -1,0 +1,216 @@
+"""Keying paper score sheets twice (双人录入): one pass at a time, running totals per entry
+to check against the paper, mismatches between the passes in red, confirmation by a third.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.errors import UserError
+from contest_desk.services.double_entry import PassComparison
+from contest_desk.services.hub import Services
+from contest_desk.services.records import CriterionColumn, EntryInfo
+from contest_desk.ui import feedback
+from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.state import AppState
+
+Index = QModelIndex | QPersistentModelIndex
+MISMATCH = QColor("#ffcdd2")
+FIRST, SECOND = 1, 2
+
+
+class PassModel(QAbstractTableModel):
+    """Entries down, judgement criteria across, the pass's total last."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[EntryInfo] = []
+        self.columns: list[CriterionColumn] = []
+        self.compared: PassComparison | None = None
+        self.which = FIRST
+        self.write: Any = None  # (entry id, code, text) → Decimal
+
+    def show(
+        self,
+        entries: list[EntryInfo],
+        columns: list[CriterionColumn],
+        compared: PassComparison | None,
+        which: int,
+    ) -> None:
+        self.beginResetModel()
+        self.entries, self.columns, self.compared, self.which = entries, columns, compared, which
+        self.endResetModel()
+
+    def _values(self) -> dict[tuple[int, str], Decimal]:
+        if self.compared is None:
+            return {}
+        return self.compared.first if self.which == FIRST else self.compared.second
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() < len(self.columns) else flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if index.column() == len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole and self.compared is not None:
+                totals = (
+                    self.compared.first_totals
+                    if self.which == FIRST
+                    else self.compared.second_totals
+                )
+                return str(totals.get(entry.id, ""))
+            return None
+        key = (entry.id, self.columns[index.column()].code)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = self._values().get(key)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole and self.compared is not None:
+            return MISMATCH if key in self.compared.mismatches else None
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if self.write is None or not str(value).strip() or index.column() >= len(self.columns):
+            return False
+        entry = self.entries[index.row()]
+        try:
+            self.write(entry.id, self.columns[index.column()].code, str(value))
+        except UserError as error:
+            feedback.show_user_error(None, error)
+            return False
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            entry = self.entries[section]
+            return entry.code or entry.label
+        if section == len(self.columns):
+            return self.tr("Total")
+        column = self.columns[section]
+        return f"{column.code} {column.name} ({column.criterion.max_points})"
+
+
+class PaperArea(QWidget):
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.state = services, state
+        self.picker = EventPicker(services, state)
+        self.round_box = QComboBox()
+        self.judge_box = QComboBox()
+        self.pass_box = QComboBox()
+        self.pass_box.addItem(self.tr("First keying"), FIRST)
+        self.pass_box.addItem(self.tr("Second keying (blind)"), SECOND)
+        self.confirm_button = QPushButton(self.tr("Confirm the sheet"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.model = PassModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        top = QHBoxLayout()
+        top.addWidget(self.picker)
+        for label, box in (
+            (self.tr("Round"), self.round_box),
+            (self.tr("Judge"), self.judge_box),
+            (self.tr("Pass"), self.pass_box),
+        ):
+            top.addWidget(QLabel(label))
+            top.addWidget(box)
+        top.addStretch(1)
+        top.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.picker.changed.connect(self._event_shown)
+        for box in (self.round_box, self.judge_box, self.pass_box):
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.confirm_button.clicked.connect(self.confirm)
+        self._event_shown()
+
+    def _event_shown(self) -> None:
+        event = self.picker.current_event()
+        for box in (self.round_box, self.judge_box):
+            box.blockSignals(True)
+            box.clear()
+        if event is not None:
+            for rnd in event.rounds:
+                self.round_box.addItem(rnd.name, rnd.number)
+            for judge in self.services.roster.panel(event.id):
+                self.judge_box.addItem(judge.name, judge.id)
+        for box in (self.round_box, self.judge_box):
+            box.blockSignals(False)
+        self.refresh()
+
+    def _choice(self) -> tuple[int, int, int] | None:
+        event = self.picker.current_event()
+        number, judge = self.round_box.currentData(), self.judge_box.currentData()
+        if event is None or number is None or judge is None:
+            return None
+        return event.id, number, judge
+
+    def refresh(self) -> None:
+        choice = self._choice()
+        if choice is None:
+            self.model.show([], [], None, FIRST)
+            return
+        event_id, number, judge = choice
+        double = self.services.double_entry
+        which = self.pass_box.currentData()
+        key = double.key_first if which == FIRST else double.key_second
+
+        def write(entry_id: int, code: str, text: str) -> Decimal:
+            value = key(event_id, number, judge, entry_id, code, text)
+            # Re-read after the edit has finished: totals and mismatches change with it.
+            QTimer.singleShot(0, self.refresh)
+            return value
+
+        # The paper's view of the sheet: entries by code, as the judge marked them.
+        paper = self.services.offline_sheets.paper(event_id, number)
+        sheet = next(sheet for info, sheet in paper.sheets if info.id == judge)
+        columns = [c for c in sheet.columns if not c.criterion.objective]
+        compared = double.compare(event_id, number, judge)
+        self.model.write = write
+        self.model.show(list(sheet.entries), columns, compared, which)
+        text = self.tr("First keyed by {first}; {mismatches} differ, {missing} in one pass only")
+        text = text.format(
+            first=compared.keyed_by or "—",
+            mismatches=len(compared.mismatches),
+            missing=len(compared.missing),
+        )
+        if compared.confirmed_by:
+            text += self.tr("; confirmed by {user}").format(user=compared.confirmed_by)
+        self.status.setText(text)
+
+    def confirm(self) -> None:
+        choice = self._choice()
+        if choice is None:
+            return
+        try:
+            self.services.double_entry.confirm(*choice)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+        self.refresh()
