@@ -249,6 +249,49 @@ def _assign(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _person_id(services: Services, employee_no: str) -> int:
+    for person in services.roster.persons(employee_no):
+        if person.employee_no == employee_no:
+            return person.id
+    raise UserError("There is no person with the employee number {no}", no=employee_no)
+
+
+def _entry_of(services: Services, event_id: int, key: str) -> int:
+    for entry in services.roster.entries(event_id):
+        if key in (entry.key, entry.code):
+            return entry.id
+    event = services.contests.event(event_id)
+    raise UserError("{event} has no entry '{entry}'", event=event.name, entry=key)
+
+
+def _conflicts(services: Services, args: argparse.Namespace) -> int:
+    event = services.contests.event(args.event)
+    names = {j.id: j.name for j in services.roster.judges(event.contest_id)}
+    labels = {e.id: e.code or e.label for e in services.roster.entries(args.event)}
+    kinds = {"unit": _("same unit"), "declared": _("declared")}
+    for c in services.assignments.conflicts(args.event):
+        state = _("overridden: {reason}", reason=c.override) if c.override else ""
+        note = f"（{c.note}）" if c.note else ""
+        _out(f"{names.get(c.judge_id, c.judge_id)}  {labels.get(c.entry_id, c.entry_id)}  "
+             f"{kinds[c.kind]}{note}  {state}".rstrip())  # fmt: skip
+    return 0
+
+
+def _conflict_declare(services: Services, args: argparse.Namespace) -> int:
+    judge = _judge_id(services, args.event, args.judge)
+    services.assignments.declare_conflict(judge, _person_id(services, args.employee), args.note)
+    _out(_("Conflict recorded"))
+    return 0
+
+
+def _conflict_override(services: Services, args: argparse.Namespace) -> int:
+    judge = _judge_id(services, args.event, args.judge)
+    entry = _entry_of(services, args.event, args.entry)
+    services.assignments.override_conflict(judge, entry, args.reason)
+    _out(_("Conflict overridden"))
+    return 0
+
+
 def _sheet_export(services: Services, args: argparse.Namespace) -> int:
     judge = _judge_id(services, args.event, args.judge)
     path = services.offline_sheets.export(args.event, args.round, judge, args.out)
@@ -447,6 +490,21 @@ def _parser() -> argparse.ArgumentParser:
     sub = command(commands, "assign", _assign, _("give each entry its judges, balanced"))
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
+
+    conflicts = commands.add_parser("conflict", help=_("conflicts of interest"))
+    what = conflicts.add_subparsers(dest="what", metavar="list|declare|override", required=True)
+    sub = command(what, "list", _conflicts, _("list an event's conflicts"), True)
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub = command(what, "declare", _conflict_declare, _("declare a judge's conflict with a person"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--judge", required=True, metavar="USERNAME")
+    sub.add_argument("--employee", required=True, metavar="NO")
+    sub.add_argument("--note", required=True)
+    sub = command(what, "override", _conflict_override, _("let a conflicted judge mark an entry"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--judge", required=True, metavar="USERNAME")
+    sub.add_argument("--entry", required=True, metavar="KEY_OR_CODE")
+    sub.add_argument("--reason", required=True)
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

@@ -450,3 +450,21 @@ def test_draw_and_assign_from_the_command_line(tmp_path: Path, capsys, monkeypat
     status, out, err = run(capsys, "--db", db, *AS_ORGANIZER, "assign", "--event", str(event.id))
     assert (status, out) == (0, "Judges assigned to every entry\n")
     assert err.endswith(" lacks 2 judge(s)\n")  # five per entry asked, three on the panel
+
+
+def test_conflicts_from_the_command_line(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "conflicts.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    services = Services.open(db)
+    entry = services.roster.entries(INSTRUMENTS)[0]
+    services.ctx.db.dispose()
+    declare = ("conflict", "declare", "--event", str(INSTRUMENTS), "--judge", "judge2")
+    argv = (*declare, "--employee", entry.key, "--note", "师徒关系")
+    assert run(capsys, "--db", db, *AS_ORGANIZER, *argv)[:2] == (0, "Conflict recorded\n")
+    status, out, _ = run(capsys, "--db", db, "conflict", "list", "--event", str(INSTRUMENTS))
+    assert status == 0 and out == f"李国强  {entry.code}  declared（师徒关系）\n"
+    override = ("conflict", "override", "--event", str(INSTRUMENTS), "--judge", "judge2")
+    argv = (*override, "--entry", entry.code or "", "--reason", "仅此一名考评员")
+    assert run(capsys, "--db", db, *AS_ORGANIZER, *argv)[:2] == (0, "Conflict overridden\n")
+    status, out, _ = run(capsys, "--db", db, "conflict", "list", "--event", str(INSTRUMENTS))
+    assert out.rstrip().endswith("overridden: 仅此一名考评员")

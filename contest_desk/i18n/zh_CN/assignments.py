@@ -19,4 +19,15 @@ MESSAGES = {
     "{judge} has already marked this entry and cannot be taken off it": (
         "{judge} 已为该参赛单元评分，不能取消分配"
     ),
+    # cli.py
+    "There is no person with the employee number {no}": "没有员工编号为 {no} 的人员",
+    "declared": "申报回避",
+    "same unit": "同单位回避",
+    "overridden: {reason}": "已解除：{reason}",
+    "Conflict recorded": "已登记回避关系",
+    "Conflict overridden": "已解除回避",
+    "conflicts of interest": "回避关系",
+    "list an event's conflicts": "列出项目的回避关系",
+    "declare a judge's conflict with a person": "登记裁判与某人的回避关系",
+    "let a conflicted judge mark an entry": "解除回避，允许该裁判评判该参赛单元",
 }
