@@ -144,6 +144,18 @@ def check_may_mark(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge, ent
         )
 
 
+def entries_of_judge(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge) -> set[int]:
+    """The entries a judge's sheet holds: those assigned to them (a trainee shadows all),
+    or, without assignments, every entry but those they are in conflict with."""
+    everyone = set(s.scalars(select(m.Entry.id).where(m.Entry.event_id == event.id)))
+    excluded = excluded_judges(s, event)
+    mine = {e for e in everyone if judge.id not in excluded.get(e, frozenset())}
+    assigned = assigned_judges(s, rnd.id)
+    if assigned is None or judge.trainee:
+        return mine
+    return {e for e in mine if judge.id in assigned.get(e, set())}
+
+
 class AssignmentService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx

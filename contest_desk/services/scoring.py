@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, PermissionDenied, UserError
-from contest_desk.services.assignments import check_may_mark
+from contest_desk.services.assignments import check_may_mark, entries_of_judge
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.draws import blind, judge_codes
 from contest_desk.services.mapping import criterion_columns, event_info, get_event, get_round
@@ -69,7 +69,8 @@ class ScoringService:
                 for entry_id, crit, judge, value in rows
                 if crit in code_of and (judge == judge_id or crit in objective)
             }
-            entries = tuple(entry_infos(s, event_id))
+            mine = entries_of_judge(s, event, rnd, judge)
+            entries = tuple(e for e in entry_infos(s, event_id) if e.id in mine)
             if self.ctx.actor.judge_only and rnd.locked_at is None:
                 # Judges mark blind: codes only, names once the round is locked.
                 entries = blind(entries, judge_codes(s, rnd.id))

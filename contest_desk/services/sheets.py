@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.permissions import Action, Actor
 from contest_desk.errors import NotFound, PermissionDenied, UserError
+from contest_desk.services.assignments import entries_of_judge
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.mapping import criterion_columns, get_event, get_round
 from contest_desk.services.permissions import requires
@@ -244,9 +245,9 @@ class SheetService:
     def _progress(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> tuple[int, int]:
         """The judge's own marks keyed, and how many their sheet has cells for."""
         columns = _judgement_columns(event)
-        entries = s.scalar(
-            select(func.count()).select_from(m.Entry).where(m.Entry.event_id == event.id)
-        )
+        judge = s.get(m.Judge, judge_id)
+        assert judge is not None
+        entries = len(entries_of_judge(s, event, rnd, judge))
         filled = s.scalar(
             select(func.count())
             .select_from(m.Score)

@@ -115,3 +115,20 @@ def test_the_score_import_obeys_conflicts(services, conflicted) -> None:
     with pytest.raises(ImportRejected) as rejected:
         services.score_import.import_rows(conflicted.event.id, rows, "paper.csv")
     assert rejected.value.problems[0].message().endswith("本区裁判 与该参赛单元有利害关系，需回避")
+
+
+def test_a_judges_sheet_holds_only_their_entries(services, small_event) -> None:
+    event = small_event.event
+    services.contests.update_event(
+        event.id, event.name, type(event.settings)(event.settings.aggregation, 2, 2)
+    )
+    services.assignments.assign_entries(event.id, 1)
+    judges_of = services.assignments.entry_judges(event.id, 1)
+    judge = small_event.judges[0]
+    mine = {e for e, js in judges_of.items() if judge.id in js}
+    sheet = services.scoring.sheet(event.id, 1, judge.id)
+    assert {e.id for e in sheet.entries} == mine and len(mine) < len(small_event.entries)
+    (status,) = [
+        s for s in services.sheets.round_status(event.id, 1).sheets if s.judge.id == judge.id
+    ]
+    assert status.expected == len(mine) * 2  # P1 and P2 of their own entries only
