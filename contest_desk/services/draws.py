@@ -47,6 +47,12 @@ def judge_codes(s: Session, round_id: int) -> dict[int, str]:
     return {c.entry_id: c.code for c in layers[-1].codes} if layers else {}
 
 
+def drawn_order(s: Session, round_id: int) -> dict[int, int]:
+    """entry id → drawn position (the order of appearance), when the round is drawn."""
+    layers = _layers(s, round_id)
+    return {c.entry_id: c.position for c in layers[0].codes} if layers else {}
+
+
 def blind(entries: Sequence[EntryInfo], codes: dict[int, str]) -> tuple[EntryInfo, ...]:
     """Entries as a judge sees them before the round is locked: a code, no name or unit.
 

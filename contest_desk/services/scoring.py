@@ -12,7 +12,7 @@ from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.assignments import check_may_mark, entries_of_judge
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.draws import blind, judge_codes
+from contest_desk.services.draws import blind, drawn_order, judge_codes
 from contest_desk.services.mapping import criterion_columns, event_info, get_event, get_round
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn, JudgeEvent, ScoreSheet
@@ -70,7 +70,13 @@ class ScoringService:
                 if crit in code_of and (judge == judge_id or crit in objective)
             }
             mine = entries_of_judge(s, event, rnd, judge)
-            entries = tuple(e for e in entry_infos(s, event_id) if e.id in mine)
+            order = drawn_order(s, rnd.id)  # a drawn round is marked in order of appearance
+            entries = tuple(
+                sorted(
+                    (e for e in entry_infos(s, event_id) if e.id in mine),
+                    key=lambda e: order.get(e.id, 0),
+                )
+            )
             if self.ctx.actor.judge_only and rnd.locked_at is None:
                 # Judges mark blind: codes only, names once the round is locked.
                 entries = blind(entries, judge_codes(s, rnd.id))

@@ -66,6 +66,8 @@ def test_judges_see_codes_until_the_round_is_locked(panel: Panel, services) -> N
     sheet = panel.judges[0].scoring.sheet(event, 1, small.judges[0].id)
     names = {e.label for e in services.roster.entries(event)}
     assert not names & {e.label for e in sheet.entries}
+    drawn = services.draws.draw(event, 1).entries  # in drawn order
+    assert [e.code for e in sheet.entries] == [d.codes[0] for d in drawn]
     assert all(e.label.startswith("A") and e.unit == "" for e in sheet.entries)
     for n in range(3):
         fill(panel, n)
