@@ -20,6 +20,7 @@ from contest_desk import __version__
 from contest_desk.domain.permissions import ROLE_NAMES, Action, Role
 from contest_desk.i18n import _, language
 from contest_desk.services.hub import Services
+from contest_desk.ui.accounts.area import AccountsArea
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
             "paper": (Action.IMPORT_SCORES, lambda: PaperArea(services, self.state)),
             "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
             "audit": (Action.VIEW_AUDIT, lambda: AuditArea(services, self.state)),
+            "accounts": (Action.MANAGE_USERS, lambda: AccountsArea(services, self.state)),
         }
         self.areas = {key: make() for key, (action, make) in makers.items() if actor.may(action)}
         titles = {
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
             "paper": self.tr("Paper sheets"),
             "chief": self.tr("Chief judge"),
             "audit": self.tr("Audit trail"),
+            "accounts": self.tr("Accounts"),
         }
         for key, widget in self.areas.items():
             item = QListWidgetItem(titles[key])

@@ -94,7 +94,7 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
 @pytest.mark.parametrize(
     ("username", "areas"),
     [
-        ("admin", ["竞赛", "成绩排名", "审计记录"]),
+        ("admin", ["竞赛", "成绩排名", "审计记录", "账户"]),
         ("org", ["竞赛", "成绩排名", "纸质评分表"]),
         ("chief", ["竞赛", "评分", "成绩排名", "纸质评分表", "裁判长", "审计记录"]),
         ("judge1", ["我的评分"]),
@@ -195,3 +195,29 @@ def test_the_chief_judge_locks_a_round_when_every_sheet_is_in(
     assert not accounts.sheets.round_status(small.event_id, 1).locked
     (row,) = accounts.audit.records(detail={"round": 1, "new": False})
     assert (row.actor, row.action, row.note) == ("chief", "round.unlock", "申诉复核")
+
+
+def test_the_administrator_manages_accounts_in_the_window(qtbot, accounts, shown, monkeypatch):
+    window = window_for(qtbot, accounts, "admin")
+    window.show_area("accounts")
+    area = window.areas["accounts"]
+    area.username_edit.setText("judge9")
+    area.name_edit.setText("新裁判")
+    area.password_edit.setText("judge9-pass")
+    area.role_checks[Role.JUDGE].setChecked(True)
+    qtbot.mouseClick(area.add_button, Qt.MouseButton.LeftButton)
+    assert accounts.users.authenticate("judge9", "judge9-pass").roles == {Role.JUDGE}
+    row = next(r for r in range(area.users.rowCount()) if area.users.index(r, 0).data() == "judge9")
+    area.view.selectRow(row)
+    monkeypatch.setattr(sheet_bar, "ask_text", lambda *a, **k: "调离")
+    qtbot.mouseClick(area.disable_button, Qt.MouseButton.LeftButton)
+    assert area.users.index(row, 3).data() == ""
+    with pytest.raises(UserError, match="已停用"):
+        accounts.users.authenticate("judge9", "judge9-pass")
+    # The last administrator cannot be disabled: refused with the reason.
+    admin_row = next(
+        r for r in range(area.users.rowCount()) if area.users.index(r, 0).data() == "admin"
+    )
+    area.view.selectRow(admin_row)
+    qtbot.mouseClick(area.disable_button, Qt.MouseButton.LeftButton)
+    assert [e.message() for e in shown] == ["必须保留至少一个启用的系统管理员"]
