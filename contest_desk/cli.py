@@ -11,6 +11,7 @@ that cannot be opened returns 1.
                "parts": [{"name": "理论", "weight": "0.3"}, …],
                "rounds": [{"number": 1, "name": "决赛", "weight": "1"}, …]},
      "round": null,            # or the round number asked for with --round
+     "final": false,           # true once every round it covers is locked
      "rows": [{"rank": 1, "entry": "吕新民", "code": null, "unit": "采油一区/采油一班",
                "key": "26010001",          # employee number, or team name
                "total": "92.98",           # decimals are strings, rounded as shown
@@ -395,6 +396,7 @@ def standings_json(table: StandingsTable) -> str:
             ],
         },
         "round": table.round_number,
+        "final": table.final,
         "rows": [
             {
                 "rank": r.rank,

@@ -200,6 +200,7 @@ class StandingsTable:
     event: EventInfo
     round_number: int | None  # None: the event over all rounds
     rows: tuple[StandingRow, ...]
+    final: bool = False  # every round it covers is locked: nothing in it can change
 
 
 @dataclass(frozen=True)

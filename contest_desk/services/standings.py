@@ -125,6 +125,7 @@ class StandingsService:
             if round_number is not None:
                 rounds = [get_round(s, event, round_number)]
                 scheme = scheme.for_round(round_number)
+            final = all(r.locked_at is not None for r in rounds)
             panel_sizes = _panel_sizes(s, event, settings.judges_per_entry)
             expected = _expected_judges(s, event, rounds, panel_sizes)
             for rnd in rounds:
@@ -158,4 +159,4 @@ class StandingsService:
             )
             for r in ranked
         )
-        return StandingsTable(info, round_number, rows)
+        return StandingsTable(info, round_number, rows, final)

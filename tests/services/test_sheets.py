@@ -147,8 +147,10 @@ def test_a_round_locks_when_every_sheet_is_in_and_then_nothing_changes(panel: Pa
     panel.judges[2].sheets.submit(event, 1, small.judges[2].id, "j3-pass")
     status = panel.chief.sheets.round_status(event, 1)
     assert [(s.state, s.filled, s.expected) for s in status.sheets] == [("submitted", 8, 8)] * 3
+    assert not panel.chief.standings.standings(event, 1).final
     panel.chief.sheets.lock_round(event, 1)
     assert panel.chief.sheets.round_status(event, 1).locked
+    assert panel.chief.standings.standings(event, 1).final
 
     entry = small.entries[0].id
     with pytest.raises(UserError, match="已锁定"):

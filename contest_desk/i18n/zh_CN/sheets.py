@@ -22,4 +22,7 @@ MESSAGES = {
     "{judge}'s sheet for {round} is submitted: changing it needs a reason": (
         "{judge} 的{round}评分表已提交：修改需要说明理由"
     ),
+    # ui/standings/area.py
+    "Final (locked)": "最终成绩（已锁定）",
+    "Provisional": "暂定成绩",
 }

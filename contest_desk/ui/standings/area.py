@@ -170,7 +170,10 @@ class StandingsArea(QWidget):
         if not table.rows:
             self._show_message(self.tr("Nobody is entered in this event yet."))
         stamp = dt.datetime.now().strftime("%H:%M:%S")
-        self.updated.setText(self.tr("Updated {time}").format(time=stamp))
+        self.updated.setText(
+            (self.tr("Final (locked)") + " · " if table.final else self.tr("Provisional") + " · ")
+            + self.tr("Updated {time}").format(time=stamp)
+        )
         self.table_shown.emit()
 
     def _failed(self, error: Exception) -> None:
