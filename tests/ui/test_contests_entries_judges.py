@@ -184,3 +184,45 @@ def test_a_trainee_judge_is_added_as_such(qtbot, area, services, shown):
     (judge,) = services.roster.judges(area.state.contest_id)
     assert judge.trainee and tab.judges.index(0, 3).data() == "✓"
     assert not tab.trainee_check.isChecked()
+
+
+def test_conflicts_are_listed_declared_and_overridden(
+    qtbot, area, services, persons, shown, monkeypatch
+):
+    from contest_desk.ui import ask
+    from contest_desk.ui.scoring import sheet_bar
+
+    event_id = choose(area, services)
+    for person_id in persons[:2]:
+        services.roster.add_entry(event_id, person_id=person_id)
+    contest_id = area.state.contest_id
+    local = services.roster.add_judge(contest_id, "u1", "本区裁判", "采油1区/技术室")
+    other = services.roster.add_judge(contest_id, "u2", "外区裁判", "培训中心")
+    area.state.setup_changed.emit()
+    tab = area.judges_tab
+    area.tabs.setCurrentWidget(tab)
+    box = tab.conflicts_box
+    rows = [
+        [box.conflicts.index(r, c).data() for c in range(3)]
+        for r in range(box.conflicts.rowCount())
+    ]
+    assert rows == [["本区裁判", "王建国", "Same unit"]]  # 王建国 works in 采油1区 too
+
+    tab.judge_view.selectRow(tab.judges.row_of(other.id))
+    monkeypatch.setattr(ask, "ask_choice", lambda *a, **k: 0)
+    monkeypatch.setattr(sheet_bar, "ask_text", lambda *a, **k: "亲属关系")
+    click(qtbot, box.declare_button)
+    declared = [c for c in services.assignments.conflicts(event_id) if c.judge_id == other.id]
+    assert [(c.kind, c.note) for c in declared] == [("declared", "亲属关系")]
+
+    row = next(
+        r for r in range(box.conflicts.rowCount()) if box.conflicts.record(r).judge_id == other.id
+    )
+    box.view.selectRow(row)
+    monkeypatch.setattr(sheet_bar, "ask_text", lambda *a, **k: "无其他考评员")
+    click(qtbot, box.override_button)
+    assert box.conflicts.index(row, 3).data() == "无其他考评员"
+    assert shown == []
+    assert box.conflicts.rowCount() == 2 and local.id in {
+        c.judge_id for c in box.conflicts.records()
+    }

@@ -219,4 +219,15 @@ MESSAGES = {
     # judges_tab.py
     "Trainee": "见习",
     "Trainee (marks kept, never counted)": "见习裁判（评分保留，不计入成绩）",
+    # conflicts_box.py
+    "Conflicts of interest": "回避关系",
+    "Same unit": "同单位回避",
+    "Declared": "申报回避",
+    "Overridden": "解除理由",
+    "Declare for the chosen judge…": "为所选裁判申报回避…",
+    "Override…": "解除回避…",
+    "Declare a conflict": "申报回避",
+    "With:": "回避对象：",
+    "What is it:": "回避原因：",
+    "Override": "解除回避",
 }

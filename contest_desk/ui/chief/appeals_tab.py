@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QInputDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -15,17 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.services.hub import Services
+from contest_desk.ui.ask import ask_choice
 from contest_desk.ui.contests.common import attempt
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
 
 Choice = Callable[[], tuple[int | None, int | None]]  # (event id, round number)
-
-
-def ask_choice(parent: QWidget, title: str, label: str, items: list[str]) -> int | None:
-    """The index of an item the person picks; None when cancelled (tests answer here)."""
-    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
-    return items.index(text) if ok and text in items else None
 
 
 class AppealsTab(QWidget):

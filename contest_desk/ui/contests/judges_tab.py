@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from contest_desk.services.hub import Services
 from contest_desk.services.records import EventInfo, JudgeInfo
 from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui.contests.conflicts_box import ConflictsBox
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view, selected_id
 from contest_desk.ui.contests.roster_tab import unit_combo
@@ -85,6 +86,8 @@ class JudgesTab(QWidget):
         right = QVBoxLayout(self.panel_box)
         right.addWidget(self.panel_view, 1)
         right.addWidget(self.panel_label)
+        self.conflicts_box = ConflictsBox(services, lambda: selected_id(self.judge_view))
+        right.addWidget(self.conflicts_box, 1)
 
         layout = QHBoxLayout(self)
         layout.addWidget(judges_box, 3)
@@ -119,6 +122,7 @@ class JudgesTab(QWidget):
             self.judge_view.selectRow(row)
         self.panel.set_records(panel)
         self._reload_units()
+        self.conflicts_box.show_event(self.current.id if self.current else None, contest_id)
 
         has_contest = contest_id is not None
         for widget in (self.add_button, self.username_edit, self.name_edit, self.unit_box):
