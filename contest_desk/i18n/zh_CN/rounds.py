@@ -1,0 +1,10 @@
+"""Rounds with elimination (晋级 / 淘汰) and challenge boards (打擂)."""
+
+MESSAGES = {
+    "top {value}": "前 {value} 名",
+    "top {value} %": "前 {value}%",
+    "{value} points or more": "{value} 分及以上",
+    "An advance rule needs a value of 0 or more": "晋级规则的数值不能小于 0",
+    "A share cannot be above 100 %": "比例不能超过 100%",
+    "The number that advances must be a whole number": "晋级人数必须是整数",
+}
