@@ -7,4 +7,9 @@ MESSAGES = {
     "An advance rule needs a value of 0 or more": "晋级规则的数值不能小于 0",
     "A share cannot be above 100 %": "比例不能超过 100%",
     "The number that advances must be a whole number": "晋级人数必须是整数",
+    # domain/ladder.py
+    "Only entries on the board take part in bouts": "只有擂台上的参赛者才能比试",
+    "A challenge goes up the board": "只能向排名在前的参赛者发起挑战",
+    "Only the title holder may be challenged": "只能挑战擂主",
+    "The defender is more than {reach} places above": "守擂者排名高出挑战者超过 {reach} 位",
 }

@@ -1,0 +1,177 @@
+"""Challenge boards recomputed from their log: places, ratings, eliminations, corrections."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contest_desk.domain.ladder import (
+    BoardRules,
+    Bout,
+    Close,
+    Correction,
+    Join,
+    Logged,
+    RatingKind,
+    Removal,
+    RuleChange,
+    WinRule,
+    challenger_wins,
+    replay,
+)
+from contest_desk.domain.ratings import Glicko
+from contest_desk.errors import UserError
+
+D = Decimal
+
+
+def log(*events) -> list[Logged]:
+    return [Logged(n, e) for n, e in enumerate(events, start=1)]
+
+
+def joined(n: int) -> list:
+    return [Join(e) for e in range(1, n + 1)]
+
+
+def test_a_winning_challenger_takes_the_place_and_those_between_move_down() -> None:
+    board = replay(log(*joined(5), Bout(4, 2, True)), BoardRules())
+    assert board.places == [1, 4, 2, 3, 5]
+    swap = replay(log(*joined(5), Bout(4, 2, True)), BoardRules(win_rule=WinRule.SWAP))
+    assert swap.places == [1, 4, 3, 2, 5]
+
+
+def test_a_defence_counts_and_ties_go_to_the_defender() -> None:
+    assert not challenger_wins(D(85), D(85), defender_wins_ties=True)
+    assert challenger_wins(D(85), D(85), defender_wins_ties=False)
+    assert challenger_wins(D("85.5"), D(85), defender_wins_ties=True)
+    board = replay(log(*joined(3), Bout(2, 1, False)), BoardRules())
+    assert board.places == [1, 2, 3]
+    assert board.standings[1].defences == 1 and board.standings[2].streak == -1
+
+
+def test_challenges_must_stay_within_reach() -> None:
+    with pytest.raises(UserError) as refused:
+        replay(log(*joined(5), Bout(5, 2, True)), BoardRules(reach=2))
+    assert refused.value.params["reach"] == 2
+    with pytest.raises(UserError, match="只能挑战擂主"):
+        replay(log(*joined(3), Bout(3, 2, True)), BoardRules(only_holder=True))
+    with pytest.raises(UserError, match="只能向排名在前"):
+        replay(log(*joined(3), Bout(1, 2, True)), BoardRules())
+
+
+def test_eliminations_at_period_close_name_their_rule() -> None:
+    rules = BoardRules(eliminate_bottom=1, eliminate_losses=2, eliminate_idle=2)
+    board = replay(
+        log(*joined(6), Bout(3, 2, False), Close(), Bout(2, 1, False), Bout(3, 1, False), Close()),
+        rules,
+    )
+    # Period 1: the bottom entry (6) goes. Period 2: 3 lost twice in a row; 4 and 5 idle
+    # for two periods; then the bottom one of the rest.
+    assert board.standings[6].eliminated == (1, "bottom")
+    assert board.standings[3].eliminated == (2, "losses")
+    assert board.standings[4].eliminated == (2, "idle")
+    assert board.places == [1, 2]
+    assert board.holders == [(1, 1), (2, 1)]
+
+
+def test_ratings_elo_per_bout_and_glicko2_per_period() -> None:
+    elo = replay(log(*joined(2), Bout(2, 1, True)), BoardRules(rating=RatingKind.ELO))
+    assert elo.standings[2].rating.rating == D(1516) and elo.standings[1].rating.rating == D(1484)
+    glicko = replay(log(*joined(2), Bout(2, 1, True)), BoardRules(rating=RatingKind.GLICKO2))
+    assert glicko.standings[2].rating.rating == D(1500)  # not yet: at the period's close
+    closed = replay(
+        log(*joined(2), Bout(2, 1, True), Close()), BoardRules(rating=RatingKind.GLICKO2)
+    )
+    assert closed.standings[2].rating.rating > 1500 > closed.standings[1].rating.rating
+    below = BoardRules(rating=RatingKind.ELO, eliminate_below=D(1490))
+    assert replay(log(*joined(2), Bout(2, 1, True), Close()), below).standings[1].eliminated == (
+        1,
+        "below",
+    )
+
+
+def test_paper_boards_join_with_their_ratings() -> None:
+    start = Glicko(D(1720), D(80), D("0.05"))
+    board = replay(log(Join(7, start), Join(8)), BoardRules(rating=RatingKind.GLICKO2))
+    assert board.standings[7].rating == start and board.places == [7, 8]
+
+
+def test_rule_changes_apply_from_the_next_period() -> None:
+    events = [*joined(4), RuleChange(BoardRules(reach=3)), Bout(4, 2, True)]
+    with pytest.raises(UserError):
+        replay(log(*events), BoardRules(reach=1))
+    board = replay(
+        log(*joined(4), RuleChange(BoardRules(reach=3)), Close(), Bout(4, 1, True)),
+        BoardRules(reach=1),
+    )
+    assert board.places[0] == 4
+
+
+def test_a_removed_entry_keeps_its_history() -> None:
+    board = replay(log(*joined(3), Bout(2, 1, True), Close(), Removal(2, "调离")), BoardRules())
+    assert board.places == [1, 3]
+    assert board.standings[2].removed == "调离" and board.history[0][2] == (1, D(1500))
+
+
+def test_a_correction_changes_everything_after_it() -> None:
+    events = log(*joined(4), Bout(3, 2, True), Close(), Bout(4, 3, True))
+    before = replay(events, BoardRules())
+    assert before.places == [1, 4, 3, 2]
+    after = replay([*events, Logged(99, Correction(5, False, "录入错误"))], BoardRules())
+    assert after.places == [1, 2, 4, 3]
+
+
+@st.composite
+def boards(draw):
+    """A valid log: entries join, random in-reach challenges, period closes."""
+    n = draw(st.integers(2, 8))
+    events: list = [Join(e) for e in range(1, n + 1)]
+    rules = BoardRules(
+        reach=draw(st.integers(1, 3)), rating=draw(st.sampled_from(list(RatingKind)))
+    )
+    for _ in range(draw(st.integers(0, 25))):
+        places = replay(log(*events), rules).places
+        if draw(st.booleans()) and len(places) > 1:
+            low = draw(st.integers(1, len(places) - 1))
+            high = draw(st.integers(max(0, low - rules.reach), low - 1))
+            events.append(Bout(places[low], places[high], draw(st.booleans())))
+        else:
+            events.append(Close())
+    return log(*events), rules
+
+
+@given(boards(), st.data())
+def test_a_correction_replays_like_a_log_written_right(board_log, data) -> None:
+    events, rules = board_log
+    bouts = [e for e in events if isinstance(e.event, Bout)]
+    if not bouts:
+        return
+    target = data.draw(st.sampled_from(bouts))
+    flipped = not target.event.challenger_won
+    with_correction = [*events, Logged(len(events) + 1, Correction(target.seq, flipped, "更正"))]
+    rewritten = [
+        Logged(e.seq, replace(e.event, challenger_won=flipped)) if e.seq == target.seq else e
+        for e in events
+    ]
+    outcomes = []
+    for candidate in (with_correction, rewritten):
+        try:
+            board = replay(candidate, rules)
+            outcomes.append(
+                (
+                    board.places,
+                    board.history,
+                    board.holders,
+                    {
+                        e: (s.rating, s.defences, s.streak, s.eliminated)
+                        for e, s in board.standings.items()
+                    },
+                )
+            )
+        except UserError as error:  # a later challenge may have become out of reach
+            outcomes.append(error.msgid)
+    assert outcomes[0] == outcomes[1]
