@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from contest_desk.domain.advance import AdvanceMode, AdvanceRule
 from contest_desk.domain.awards import AwardLevel, AwardMode, AwardRule
 from contest_desk.domain.ranking import TieBreak, TieBreakKind
 from contest_desk.domain.rubric import MeasurementMode, MeasurementRule
@@ -64,3 +65,15 @@ def measurement_rule_from_dict(data: dict[str, Any] | None) -> MeasurementRule |
         Decimal(data.get("deduction_per_unit", "0")),
         Decimal(data.get("unit", "1")),
     )
+
+
+def advance_rule_to_dict(rule: AdvanceRule | None) -> dict[str, Any] | None:
+    if rule is None:
+        return None
+    return {"mode": rule.mode.value, "value": str(rule.value), "ties_advance": rule.ties_advance}
+
+
+def advance_rule_from_dict(data: dict[str, Any] | None) -> AdvanceRule | None:
+    if data is None:
+        return None
+    return AdvanceRule(AdvanceMode(data["mode"]), Decimal(data["value"]), data["ties_advance"])

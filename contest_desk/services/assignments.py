@@ -20,7 +20,7 @@ from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.mapping import get_event, get_round
 from contest_desk.services.permissions import requires
-from contest_desk.services.roster import unit_paths
+from contest_desk.services.roster import in_round, unit_paths
 from contest_desk.storage import models as m
 
 
@@ -147,7 +147,7 @@ def check_may_mark(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge, ent
 def entries_of_judge(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge) -> set[int]:
     """The entries a judge's sheet holds: those assigned to them (a trainee shadows all),
     or, without assignments, every entry but those they are in conflict with."""
-    everyone = set(s.scalars(select(m.Entry.id).where(m.Entry.event_id == event.id)))
+    everyone = in_round(s, event.id, rnd.number)
     excluded = excluded_judges(s, event)
     mine = {e for e in everyone if judge.id not in excluded.get(e, frozenset())}
     assigned = assigned_judges(s, rnd.id)

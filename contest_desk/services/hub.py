@@ -18,6 +18,7 @@ from contest_desk.services.offline_sheets import OfflineSheetService
 from contest_desk.services.rechecks import RecheckService
 from contest_desk.services.roster import RosterService
 from contest_desk.services.roster_import import RosterImportService
+from contest_desk.services.rounds import RoundService
 from contest_desk.services.score_import import ScoreImportService
 from contest_desk.services.scoring import ScoringService
 from contest_desk.services.sheets import SheetService
@@ -44,6 +45,7 @@ class Services:
     rechecks: RecheckService
     double_entry: DoubleEntryService
     offline_sheets: OfflineSheetService
+    rounds: RoundService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -68,6 +70,7 @@ class Services:
             RecheckService(ctx),
             DoubleEntryService(ctx),
             OfflineSheetService(ctx),
+            RoundService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),

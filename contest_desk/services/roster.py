@@ -46,6 +46,14 @@ def judge_infos(s: Session, contest_id: int) -> list[JudgeInfo]:
     return out
 
 
+def in_round(s: Session, event_id: int, round_number: int) -> set[int]:
+    """The entries still in at a round: none eliminated by an earlier round's close."""
+    rows = s.execute(
+        select(m.Entry.id, m.Entry.eliminated_round).where(m.Entry.event_id == event_id)
+    )
+    return {e for e, out in rows if out is None or out >= round_number}
+
+
 def entry_rows(s: Session, event_id: int) -> list[m.Entry]:
     """An event's entries with what their labels need, loaded in a few queries."""
     return list(

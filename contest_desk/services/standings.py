@@ -24,7 +24,7 @@ from contest_desk.services.mapping import (
 )
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import StandingRow, StandingsTable
-from contest_desk.services.roster import entry_infos
+from contest_desk.services.roster import entry_infos, in_round
 from contest_desk.storage import models as m
 from contest_desk.storage.types import from_milli
 
@@ -138,6 +138,9 @@ class StandingsService:
             ):
                 times[entry_id] += seconds
             entries = {e.id: e for e in entry_infos(s, event_id)}
+            if round_number is not None:  # a round ranks only the entries still in at it
+                still = in_round(s, event_id, round_number)
+                entries = {i: e for i, e in entries.items() if i in still}
         results = [
             score_entry(scheme, eid, marks.get(eid, {}), expected.get(eid, panel_sizes))
             for eid in entries

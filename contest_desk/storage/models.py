@@ -125,6 +125,8 @@ class Round(Base):
     # Set by the chief judge when every sheet is in; the round's standings are then final.
     locked_at: Mapped[dt.datetime | None]
     locked_by: Mapped[str | None] = mapped_column(String(60))
+    advance: Mapped[dict[str, Any] | None]  # who goes on to the next round (晋级规则)
+    closed_at: Mapped[dt.datetime | None]  # the advance rule was applied
 
 
 class Team(Base):
@@ -163,6 +165,9 @@ class Entry(Base):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
     code: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), default="active")
+    # 淘汰: the round whose close eliminated the entry, and the rule that did it.
+    eliminated_round: Mapped[int | None]
+    eliminated_rule: Mapped[str | None] = mapped_column(String(100))
     person: Mapped[Person | None] = relationship()
     team: Mapped[Team | None] = relationship()
 

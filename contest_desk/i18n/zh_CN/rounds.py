@@ -12,4 +12,10 @@ MESSAGES = {
     "A challenge goes up the board": "只能向排名在前的参赛者发起挑战",
     "Only the title holder may be challenged": "只能挑战擂主",
     "The defender is more than {reach} places above": "守擂者排名高出挑战者超过 {reach} 位",
+    # services/rounds.py
+    "{round} is closed: its rule has been applied": "{round}已结束：晋级规则已经执行",
+    "{round} has no advance rule": "{round}没有晋级规则",
+    "{round} must be locked before it is closed: its standings are not final": (
+        "{round}须先锁定才能结束：成绩尚未最终确定"
+    ),
 }
