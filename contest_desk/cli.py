@@ -37,8 +37,10 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
+from contest_desk.domain.advance import AdvanceMode, AdvanceRule
 from contest_desk.domain.audit_chain import BREAK_REASONS
 from contest_desk.domain.contest import STATUS_NAMES
+from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import LOCAL_READER, ROLE_NAMES, Role
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
@@ -49,6 +51,7 @@ from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
 from contest_desk.services.offline_sheets import fill_sheet_file
 from contest_desk.services.records import ImportSummary, StandingsTable
+from contest_desk.services.rounds import describe as describe_rule
 from contest_desk.services.score_import import read_score_csv
 from contest_desk.storage.db import default_database_path
 
@@ -293,6 +296,36 @@ def _conflict_override(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _round_rule(services: Services, args: argparse.Namespace) -> int:
+    options = (
+        (AdvanceMode.TOP, args.top),
+        (AdvanceMode.SHARE, args.share),
+        (AdvanceMode.MIN_SCORE, args.min),
+    )
+    given = [(mode, value) for mode, value in options if value is not None]
+    if len(given) != 1:
+        raise UserError("Give exactly one of --top, --share and --min")
+    mode, value = given[0]
+    rule = AdvanceRule(mode, parse_decimal(value, mode.value), not args.strict_ties)
+    services.rounds.set_advance_rule(args.event, args.round, rule)
+    _out(_("Advance rule of round {n}: {rule}", n=args.round, rule=describe_rule(rule)))
+    return 0
+
+
+def _round_close(services: Services, args: argparse.Namespace) -> int:
+    result = services.rounds.close(args.event, args.round)
+    _out(
+        _(
+            "Round {n} closed by {rule}: {up} advance, {out} eliminated",
+            n=args.round,
+            rule=result.rule,
+            up=len(result.advancing),
+            out=len(result.eliminated),
+        )
+    )
+    return 0
+
+
 def _sheet_export(services: Services, args: argparse.Namespace) -> int:
     judge = _judge_id(services, args.event, args.judge)
     path = services.offline_sheets.export(args.event, args.round, judge, args.out)
@@ -507,6 +540,21 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--judge", required=True, metavar="USERNAME")
     sub.add_argument("--entry", required=True, metavar="KEY_OR_CODE")
     sub.add_argument("--reason", required=True)
+
+    rounds = commands.add_parser("round", help=_("rounds with elimination"))
+    what = rounds.add_subparsers(dest="what", metavar="rule|close", required=True)
+    sub = command(what, "rule", _round_rule, _("set who advances from a round"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, required=True, metavar="N")
+    sub.add_argument("--top", metavar="N")
+    sub.add_argument("--share", metavar="PERCENT")
+    sub.add_argument("--min", metavar="SCORE")
+    sub.add_argument(
+        "--strict-ties", action="store_true", help=_("ties at the cut do not all advance")
+    )
+    sub = command(what, "close", _round_close, _("close a locked round by its rule"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, required=True, metavar="N")
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

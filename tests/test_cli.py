@@ -468,3 +468,20 @@ def test_conflicts_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert run(capsys, "--db", db, *AS_ORGANIZER, *argv)[:2] == (0, "Conflict overridden\n")
     status, out, _ = run(capsys, "--db", db, "conflict", "list", "--event", str(INSTRUMENTS))
     assert out.rstrip().endswith("overridden: 仅此一名考评员")
+
+
+def test_a_round_rule_from_the_command_line(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "rounds.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    argv = ("round", "rule", "--event", str(OIL), "--round", "1", "--share", "50")
+    assert run(capsys, "--db", db, *AS_ORGANIZER, *argv)[:2] == (
+        0,
+        "Advance rule of round 1: top 50 %\n",
+    )
+    both = ("round", "rule", "--event", str(OIL), "--round", "1", "--top", "8", "--min", "80")
+    status, _out, err = run(capsys, "--db", db, *AS_ORGANIZER, *both)
+    assert (status, err) == (2, "Error: Give exactly one of --top, --share and --min\n")
+    services = Services.open(db)
+    rule = services.rounds.advance_rule(OIL, 1)
+    services.ctx.db.dispose()
+    assert rule is not None and (rule.mode.value, rule.value) == ("share", 50)

@@ -29,7 +29,7 @@ class RoundClose:
 
 
 def describe(rule: AdvanceRule) -> str:
-    return _(MODE_NAMES[rule.mode], value=rule.value.normalize())
+    return _(MODE_NAMES[rule.mode], value=format(rule.value.normalize(), "f"))
 
 
 class RoundService:

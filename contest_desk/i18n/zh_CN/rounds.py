@@ -18,4 +18,14 @@ MESSAGES = {
     "{round} must be locked before it is closed: its standings are not final": (
         "{round}须先锁定才能结束：成绩尚未最终确定"
     ),
+    # cli.py
+    "Give exactly one of --top, --share and --min": "请只给出 --top、--share、--min 中的一个",
+    "Advance rule of round {n}: {rule}": "第 {n} 轮晋级规则：{rule}",
+    "Round {n} closed by {rule}: {up} advance, {out} eliminated": (
+        "第 {n} 轮已按{rule}结束：{up} 个晋级，{out} 个淘汰"
+    ),
+    "rounds with elimination": "轮次晋级与淘汰",
+    "set who advances from a round": "设置一轮的晋级规则",
+    "ties at the cut do not all advance": "并列于晋级线时不全部晋级",
+    "close a locked round by its rule": "按晋级规则结束已锁定的一轮",
 }
