@@ -8,6 +8,8 @@ period can be shown again. Place 1 is the title holder (擂主).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -29,6 +31,13 @@ class WinRule(StrEnum):
     SWAP = "swap"  # the two change places
 
 
+class PeriodKind(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    FREE = "free"  # closed by hand whenever the organizers say
+
+
 class RatingKind(StrEnum):
     NONE = "none"
     ELO = "elo"
@@ -39,7 +48,10 @@ class RatingKind(StrEnum):
 class BoardRules:
     reach: int = 2  # how many places above a challenger may challenge
     only_holder: bool = False  # only the title holder may be challenged
-    max_open: int = 1  # open challenges an entry may have
+    max_open: int = 1  # open challenges an entry may have, issued or received
+    accept_days: int = 7  # a challenge unanswered this long counts as the challenger's win
+    declines: int = 0  # challenges a defender may decline per period
+    period: PeriodKind = PeriodKind.MONTH
     win_rule: WinRule = WinRule.LADDER
     defender_wins_ties: bool = True  # 守擂成功 on equal totals
     rating: RatingKind = RatingKind.NONE
@@ -61,10 +73,29 @@ class Join:
 
 
 @dataclass(frozen=True)
+class Challenge:
+    challenger: int
+    defender: int
+    deadline: dt.date  # to accept by
+
+
+@dataclass(frozen=True)
+class Accept:
+    challenge: int  # the seq of the challenge
+
+
+@dataclass(frozen=True)
+class Decline:
+    challenge: int
+
+
+@dataclass(frozen=True)
 class Bout:
     challenger: int
     defender: int
     challenger_won: bool
+    challenge: int | None = None  # the challenge it settles; None for a bout kept on paper
+    forfeit: bool = False  # the defender let the deadline pass
 
 
 @dataclass(frozen=True)
@@ -90,7 +121,7 @@ class Close:
     pass
 
 
-Event = Join | Bout | Correction | Removal | RuleChange | Close
+Event = Join | Challenge | Accept | Decline | Bout | Correction | Removal | RuleChange | Close
 
 
 @dataclass(frozen=True)
@@ -113,6 +144,39 @@ class Standing:
     removed: str | None = None
 
 
+@dataclass(frozen=True)
+class OpenChallenge:
+    seq: int
+    challenger: int
+    defender: int
+    deadline: dt.date
+    period: int
+    accepted: bool = False
+
+
+@dataclass(frozen=True)
+class BoutRecord:
+    seq: int
+    period: int
+    challenger: int
+    defender: int
+    challenger_won: bool
+    forfeit: bool
+    title: bool  # the title holder defended
+
+
+@dataclass(frozen=True)
+class Reign:
+    holder: int
+    first: int  # period
+    last: int
+    defences: int  # title defences during the reign
+
+    @property
+    def periods(self) -> int:
+        return self.last - self.first + 1
+
+
 @dataclass
 class Board:
     rules: BoardRules
@@ -121,22 +185,96 @@ class Board:
     period: int = 1
     history: list[dict[int, tuple[int, Decimal]]] = field(default_factory=list)  # per period
     holders: list[tuple[int, int]] = field(default_factory=list)  # (period, holder)
+    open: dict[int, OpenChallenge] = field(default_factory=dict)  # by the challenge's seq
+    bouts: list[BoutRecord] = field(default_factory=list)
+    declined: Counter[tuple[int, int]] = field(default_factory=Counter)  # (period, entry)
+    next_rules: BoardRules | None = None  # a rule change waiting for the next period
 
     def place_of(self, entry: int) -> int:
         return self.places.index(entry) + 1
 
-    def may_challenge(self, challenger: int, defender: int) -> str | None:
-        """Why ``challenger`` may not challenge ``defender``, or None when they may."""
+    def open_of(self, entry: int) -> list[OpenChallenge]:
+        return [c for c in self.open.values() if entry in (c.challenger, c.defender)]
+
+    def may_challenge(self, challenger: int, defender: int) -> UserError | None:
+        """Why ``challenger`` may not challenge ``defender`` now, or None when they may."""
         if challenger not in self.places or defender not in self.places:
-            return "Only entries on the board take part in bouts"
+            return UserError("Only entries on the board take part in bouts")
         mine, theirs = self.place_of(challenger), self.place_of(defender)
         if theirs >= mine:
-            return "A challenge goes up the board"
+            return UserError("A challenge goes up the board")
         if self.rules.only_holder and theirs != 1:
-            return "Only the title holder may be challenged"
+            return UserError("Only the title holder may be challenged")
         if mine - theirs > self.rules.reach:
-            return "The defender is more than {reach} places above"
+            return UserError(
+                "The defender is more than {reach} places above", reach=self.rules.reach
+            )
+        for side in (challenger, defender):
+            if len(self.open_of(side)) >= self.rules.max_open:
+                return UserError(
+                    "Place {place} already has {count} open challenge(s), "
+                    "as many as the board allows",
+                    place=self.place_of(side),
+                    count=self.rules.max_open,
+                )
         return None
+
+    def refusal(self, event: Event, today: dt.date | None = None) -> UserError | None:
+        """Why ``event`` may not be added to the log now, or None when it may."""
+        if isinstance(event, Challenge):
+            return self.may_challenge(event.challenger, event.defender)
+        if isinstance(event, Accept | Decline):
+            found = self.open.get(event.challenge)
+            if found is None:
+                return UserError("Challenge {seq} is not open", seq=event.challenge)
+            if found.accepted:
+                return UserError("Challenge {seq} has been accepted already", seq=event.challenge)
+            if isinstance(event, Decline):
+                used = self.declined[(self.period, found.defender)]
+                if used >= self.rules.declines:
+                    return UserError(
+                        "A defender may decline {count} challenge(s) a period",
+                        count=self.rules.declines,
+                    )
+            return None
+        if isinstance(event, Bout):
+            if event.challenge is None:
+                return self.may_challenge(event.challenger, event.defender)
+            found = self.open.get(event.challenge)
+            if found is None:
+                return UserError(
+                    "Challenge {seq} is not open: its period is closed or it has a result",
+                    seq=event.challenge,
+                )
+            if event.forfeit and (today is None or today <= found.deadline or found.accepted):
+                return UserError(
+                    "Challenge {seq} is not past its deadline unanswered", seq=event.challenge
+                )
+            return None
+        if isinstance(event, Removal) and event.entry not in self.places:
+            return UserError("Only entries on the board take part in bouts")
+        if isinstance(event, Close) and self.open:
+            return UserError(
+                "Period {period} has {count} unresolved challenge(s): "
+                "record their results or let their deadlines pass first",
+                period=self.period,
+                count=len(self.open),
+            )
+        return None
+
+    def reigns(self) -> list[Reign]:
+        """Title holders over time: consecutive closed periods with the same holder."""
+        out: list[Reign] = []
+        for period, holder in self.holders:
+            defended = sum(
+                1 for b in self.bouts if b.title and b.period == period and not b.challenger_won
+            )
+            if out and out[-1].holder == holder and out[-1].last == period - 1:
+                last = out[-1]
+                out[-1] = Reign(holder, last.first, period, last.defences + defended)
+            else:
+                out.append(Reign(holder, period, period, defended))
+        return out
 
 
 def _rated(board: Board, pending: dict[int, list[Outcome]], a: int, b: int, a_won: bool) -> None:
@@ -151,18 +289,32 @@ def _rated(board: Board, pending: dict[int, list[Outcome]], a: int, b: int, a_wo
         pending.setdefault(b, []).append(Outcome(sa.rating, Decimal(0 if a_won else 1)))
 
 
-def _bout(board: Board, pending: dict[int, list[Outcome]], bout: Bout) -> None:
-    why = board.may_challenge(bout.challenger, bout.defender)
-    if why is not None:
-        raise UserError(why, reach=board.rules.reach)
+def _bout(board: Board, pending: dict[int, list[Outcome]], seq: int, bout: Bout) -> None:
+    if bout.challenge is not None:
+        board.open.pop(bout.challenge, None)
+    if bout.challenger not in board.places or bout.defender not in board.places:
+        return  # a corrected earlier result took one of them off the board
     challenger, defender = board.standings[bout.challenger], board.standings[bout.defender]
     for s in (challenger, defender):
         s.last_bout_period = board.period
+    top, low = board.place_of(bout.defender) - 1, board.place_of(bout.challenger) - 1
+    board.bouts.append(
+        BoutRecord(
+            seq,
+            board.period,
+            bout.challenger,
+            bout.defender,
+            bout.challenger_won,
+            bout.forfeit,
+            top == 0,
+        )
+    )
     _rated(board, pending, bout.challenger, bout.defender, bout.challenger_won)
     if bout.challenger_won:
         challenger.streak = max(challenger.streak, 0) + 1
         defender.streak = min(defender.streak, 0) - 1
-        top, low = board.place_of(bout.defender) - 1, board.place_of(bout.challenger) - 1
+        if low < top:
+            return  # already above (it won another challenge first): nothing to take
         if board.rules.win_rule is WinRule.SWAP:
             board.places[top], board.places[low] = board.places[low], board.places[top]
         else:
@@ -205,6 +357,8 @@ def _close(board: Board, pending: dict[int, list[Outcome]]) -> None:
     if board.places:
         board.holders.append((board.period, board.places[0]))
     board.period += 1
+    if board.next_rules is not None:
+        board.rules, board.next_rules = board.next_rules, None
 
 
 def challenger_wins(challenger: Decimal, defender: Decimal, defender_wins_ties: bool) -> bool:
@@ -233,28 +387,51 @@ def corrected(log: Sequence[Logged]) -> list[Logged]:
     return out
 
 
+def apply(board: Board, pending: dict[int, list[Outcome]], seq: int, event: Event) -> None:
+    """One event of a corrected log. Never refuses: what the log holds has happened, and a
+    corrected result earlier on must not make later history unreadable."""
+    if isinstance(event, Join):
+        board.standings.setdefault(event.entry, Standing(event.entry, event.start or Glicko()))
+        # Idle periods count from the one it joins in.
+        board.standings[event.entry].last_bout_period = board.period - 1
+        if event.entry not in board.places:
+            board.places.append(event.entry)
+    elif isinstance(event, Challenge):
+        board.open[seq] = OpenChallenge(
+            seq, event.challenger, event.defender, event.deadline, board.period
+        )
+    elif isinstance(event, Accept) and event.challenge in board.open:
+        board.open[event.challenge] = replace(board.open[event.challenge], accepted=True)
+    elif isinstance(event, Decline) and event.challenge in board.open:
+        board.declined[(board.period, board.open.pop(event.challenge).defender)] += 1
+    elif isinstance(event, Bout):
+        _bout(board, pending, seq, event)
+    elif isinstance(event, Removal) and event.entry in board.places:
+        board.standings[event.entry].removed = event.reason
+        board.places.remove(event.entry)
+        for c in board.open_of(event.entry):
+            del board.open[c.seq]
+    elif isinstance(event, RuleChange):
+        board.next_rules = event.rules
+    elif isinstance(event, Close):
+        _close(board, pending)
+
+
 def replay(log: Iterable[Logged], rules: BoardRules) -> Board:
     """The board the log describes, from the first event to the last."""
     board = Board(rules)
     pending: dict[int, list[Outcome]] = {}
-    next_rules: BoardRules | None = None
     for entry in corrected(list(log)):
-        event = entry.event
-        if isinstance(event, Join):
-            board.standings.setdefault(event.entry, Standing(event.entry, event.start or Glicko()))
-            # Idle periods count from the one it joins in.
-            board.standings[event.entry].last_bout_period = board.period - 1
-            if event.entry not in board.places:
-                board.places.append(event.entry)
-        elif isinstance(event, Bout):
-            _bout(board, pending, event)
-        elif isinstance(event, Removal):
-            board.standings[event.entry].removed = event.reason
-            board.places.remove(event.entry)
-        elif isinstance(event, RuleChange):
-            next_rules = event.rules
-        elif isinstance(event, Close):
-            _close(board, pending)
-            if next_rules is not None:
-                board.rules, next_rules = next_rules, None
+        apply(board, pending, entry.seq, entry.event)
+    return board
+
+
+def check(
+    log: Sequence[Logged], rules: BoardRules, event: Event, today: dt.date | None = None
+) -> Board:
+    """The board ``event`` would be added to; refuses it with the rule that forbids it."""
+    board = replay(log, rules)
+    refused = board.refusal(event, today)
+    if refused is not None:
+        raise refused
     return board
