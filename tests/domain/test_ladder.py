@@ -103,7 +103,7 @@ def test_declines_are_counted_per_period_and_an_accepted_challenge_cannot_be_dec
     assert check(
         log(*declined, Accept(6), Bout(3, 2, False, 6), Close(), Challenge(3, 2, DAY)),
         rules,
-        Decline(9),
+        Decline(10),
     )
     with pytest.raises(UserError, match="已经应战"):
         check(log(*events, Accept(4)), rules, Decline(4))
