@@ -189,6 +189,7 @@ class Board:
     bouts: list[BoutRecord] = field(default_factory=list)
     declined: Counter[tuple[int, int]] = field(default_factory=Counter)  # (period, entry)
     next_rules: BoardRules | None = None  # a rule change waiting for the next period
+    period_rules: list[BoardRules] = field(default_factory=list)  # in force, per closed period
 
     def place_of(self, entry: int) -> int:
         return self.places.index(entry) + 1
@@ -356,9 +357,21 @@ def _close(board: Board, pending: dict[int, list[Outcome]]) -> None:
     )
     if board.places:
         board.holders.append((board.period, board.places[0]))
+    board.period_rules.append(rules)
     board.period += 1
     if board.next_rules is not None:
         board.rules, board.next_rules = board.next_rules, None
+
+
+def period_start(kind: PeriodKind, starts_on: dt.date, period: int) -> dt.date | None:
+    """The first day of a period of fixed length; None for periods closed by hand."""
+    if kind is PeriodKind.FREE:
+        return None
+    if kind is PeriodKind.WEEK:
+        return starts_on + dt.timedelta(weeks=period - 1)
+    months = (period - 1) * (3 if kind is PeriodKind.QUARTER else 1)
+    year, month = divmod(starts_on.month - 1 + months, 12)
+    return dt.date(starts_on.year + year, month + 1, 1)
 
 
 def challenger_wins(challenger: Decimal, defender: Decimal, defender_wins_ties: bool) -> bool:

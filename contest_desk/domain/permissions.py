@@ -38,6 +38,7 @@ class Action(StrEnum):
     VIEW_RESULTS = "view_results"  # standings
     TRANSFER = "transfer"  # export or import a whole contest
     SUPERVISE = "supervise"  # submit for others, lock, unlock, reopen, resolve flags
+    RUN_BOARD = "run_board"  # challenges on a board: issue, accept, decline
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
 
@@ -51,6 +52,7 @@ ACTION_NAMES = {
     Action.VIEW_RESULTS: N_("view standings"),
     Action.TRANSFER: N_("export or import contests"),
     Action.SUPERVISE: N_("check, lock and unlock rounds"),
+    Action.RUN_BOARD: N_("issue and answer challenges on a board"),
     Action.MANAGE_USERS: N_("manage user accounts"),
     Action.VIEW_AUDIT: N_("view the audit trail"),
 }
@@ -65,6 +67,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_RESULTS: frozenset({ADMIN, ORG, CHIEF, VIEWER}),
     Action.TRANSFER: frozenset({ORG}),
     Action.SUPERVISE: frozenset({CHIEF}),
+    Action.RUN_BOARD: frozenset({ORG, CHIEF}),
     Action.MANAGE_USERS: frozenset({ADMIN}),
     Action.VIEW_AUDIT: frozenset({ADMIN, CHIEF}),
 }

@@ -8,6 +8,9 @@ from contest_desk.domain.permissions import SYSTEM, Actor
 from contest_desk.services.appeals import AppealService
 from contest_desk.services.assignments import AssignmentService
 from contest_desk.services.audit import AuditService
+from contest_desk.services.board_import import BoardImportService
+from contest_desk.services.board_views import BoardViewService
+from contest_desk.services.boards import BoardService
 from contest_desk.services.consistency import ConsistencyService
 from contest_desk.services.contests import ContestService
 from contest_desk.services.context import ServiceContext
@@ -46,6 +49,9 @@ class Services:
     double_entry: DoubleEntryService
     offline_sheets: OfflineSheetService
     rounds: RoundService
+    boards: BoardService
+    board_views: BoardViewService
+    board_import: BoardImportService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -71,6 +77,9 @@ class Services:
             DoubleEntryService(ctx),
             OfflineSheetService(ctx),
             RoundService(ctx),
+            BoardService(ctx),
+            BoardViewService(ctx),
+            BoardImportService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),

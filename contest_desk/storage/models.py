@@ -422,3 +422,37 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(default=0)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ChallengeBoard(Base):
+    """A challenge board (擂台): a contest's standing ladder in one skill.
+
+    Its entries are entries of ``event`` (whose rubric and judges score its bouts).
+    ``rules`` are those it started with; later rule changes are in its log.
+    """
+
+    __tablename__ = "boards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    skill: Mapped[str] = mapped_column(String(200), default="")
+    scored: Mapped[bool] = mapped_column(default=True)  # bouts scored on the rubric
+    rules: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    starts_on: Mapped[dt.date]
+    created_at: Mapped[dt.datetime]
+
+
+class BoardLogRow(Base):
+    """One event of a board's append-only log: never updated, never deleted."""
+
+    __tablename__ = "board_log"
+    __table_args__ = (UniqueConstraint("board_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id"))
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(String(60))
+    note: Mapped[str] = mapped_column(Text, default="")

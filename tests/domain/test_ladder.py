@@ -252,3 +252,13 @@ def test_a_correction_replays_like_a_log_written_right(board_log, data) -> None:
             )
         )
     assert outcomes[0] == outcomes[1]
+
+
+def test_periods_of_fixed_length_have_a_first_day() -> None:
+    from contest_desk.domain.ladder import PeriodKind, period_start
+
+    start = dt.date(2026, 11, 9)
+    assert period_start(PeriodKind.WEEK, start, 3) == dt.date(2026, 11, 23)
+    assert period_start(PeriodKind.MONTH, start, 3) == dt.date(2027, 1, 1)
+    assert period_start(PeriodKind.QUARTER, start, 2) == dt.date(2027, 2, 1)
+    assert period_start(PeriodKind.FREE, start, 2) is None

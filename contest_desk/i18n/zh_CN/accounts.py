@@ -14,6 +14,7 @@ MESSAGES = {
     "view standings": "查看成绩排名",
     "export or import contests": "导出或导入竞赛",
     "check, lock and unlock rounds": "审核、锁定和解锁轮次",
+    "issue and answer challenges on a board": "在擂台上发起和应答挑战",
     "manage user accounts": "管理用户账户",
     "view the audit trail": "查看审计记录",
     # services/permissions.py

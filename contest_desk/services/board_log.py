@@ -1,0 +1,78 @@
+"""Reading and appending a board's log: the one place its rows become domain events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contest_desk.domain.board_codec import event_from_dict, event_to_dict, rules_from_dict
+from contest_desk.domain.ladder import Board, BoardRules, Event, Logged, check
+from contest_desk.errors import NotFound
+from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.storage import models as m
+
+
+@dataclass(frozen=True)
+class LoadedBoard:
+    row: m.ChallengeBoard
+    rules: BoardRules  # those it started with
+    log: list[Logged]
+    rows: dict[int, m.BoardLogRow]  # by seq: notes, totals, who and when
+
+
+def get_board(s: Session, board_id: int, lock: bool = False) -> m.ChallengeBoard:
+    # Appends lock the board row, so two seats cannot write the same seq (FOR UPDATE on
+    # PostgreSQL; SQLite has one writer anyway).
+    row = s.get(m.ChallengeBoard, board_id, with_for_update=lock)
+    if row is None:
+        raise NotFound("There is no board {id}", id=board_id)
+    return row
+
+
+def load(s: Session, board_id: int, lock: bool = False) -> LoadedBoard:
+    row = get_board(s, board_id, lock)
+    rows = list(
+        s.scalars(
+            select(m.BoardLogRow)
+            .where(m.BoardLogRow.board_id == board_id)
+            .order_by(m.BoardLogRow.seq)
+        )
+    )
+    log = [Logged(r.seq, event_from_dict(r.kind, r.data)) for r in rows]
+    return LoadedBoard(row, rules_from_dict(row.rules), log, {r.seq: r for r in rows})
+
+
+def refused_or_board(loaded: LoadedBoard, event: Event, today: dt.date | None = None) -> Board:
+    """The board as it stands, after checking that ``event`` may be added to it."""
+    return check(loaded.log, loaded.rules, event, today)
+
+
+def append(
+    ctx: ServiceContext,
+    s: Session,
+    loaded: LoadedBoard,
+    event: Event,
+    note: str = "",
+    **extra: Any,
+) -> int:
+    """Write ``event`` as the log's next row (with ``extra`` beside it) and audit it."""
+    seq = (loaded.log[-1].seq if loaded.log else 0) + 1
+    kind, data = event_to_dict(event)
+    row = m.BoardLogRow(
+        board_id=loaded.row.id,
+        seq=seq,
+        kind=kind,
+        data={**data, **extra},
+        at=utc_now(),
+        actor=ctx.actor.username,
+        note=note,
+    )
+    s.add(row)
+    loaded.log.append(Logged(seq, event))
+    loaded.rows[seq] = row
+    ctx.audit(s, f"board.{kind}", f"board:{loaded.row.id}", note, seq=seq, **data, **extra)
+    return seq
