@@ -37,6 +37,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
+from contest_desk.cli_boards import add_board_commands
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule
 from contest_desk.domain.audit_chain import BREAK_REASONS
 from contest_desk.domain.contest import STATUS_NAMES
@@ -555,6 +556,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = command(what, "close", _round_close, _("close a locked round by its rule"))
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, required=True, metavar="N")
+
+    add_board_commands(commands, command)
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

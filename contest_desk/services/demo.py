@@ -25,6 +25,7 @@ from contest_desk.domain.rubric import (
     Rubric,
 )
 from contest_desk.errors import UserError
+from contest_desk.services.demo_board import build_demo_board
 from contest_desk.services.hub import Services
 from contest_desk.services.records import EventInfo, EventSettings, PersonInfo
 from contest_desk.services.score_import import ScoreImportService
@@ -317,6 +318,7 @@ def build_demo(services: Services) -> None:
                 seconds = D(rng.randint(1500, 2700))
                 services.scoring.record_time(event.id, None, entry.id, seconds)
     _team_event(services, contest.id, by_job["采油工"], judge_ids, usernames, marks)
+    build_demo_board(services, contest.id, by_job["采油工"], judge_ids, SETTINGS)
     services.contests.set_status(contest.id, ContestStatus.OPEN)
     services.contests.set_status(contest.id, ContestStatus.RUNNING)
 

@@ -1,0 +1,282 @@
+"""``contest-desk board …``: challenge boards from the command line, through the services."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
+from contest_desk.domain.numbers import parse_decimal
+from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.reports.board_report import (
+    board_csv,
+    board_json,
+    board_text,
+    history_csv,
+    history_json,
+)
+from contest_desk.services.hub import Services
+
+Handler = Callable[[Services, argparse.Namespace], int]
+Command = Callable[..., argparse.ArgumentParser]
+
+# option → (BoardRules field, how to read it)
+RULE_OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "reach": ("reach", int),
+    "max_open": ("max_open", int),
+    "accept_days": ("accept_days", int),
+    "declines": ("declines", int),
+    "win": ("win_rule", WinRule),
+    "rating": ("rating", RatingKind),
+    "elo_k": ("elo_k", lambda v: parse_decimal(v, "elo-k")),
+    "tau": ("tau", lambda v: parse_decimal(v, "tau")),
+    "period": ("period", PeriodKind),
+    "eliminate_bottom": ("eliminate_bottom", int),
+    "eliminate_below": ("eliminate_below", lambda v: parse_decimal(v, "eliminate-below")),
+    "eliminate_losses": ("eliminate_losses", int),
+    "eliminate_idle": ("eliminate_idle", int),
+}
+
+
+def _out(text: str) -> None:
+    print(text, end="" if text.endswith("\n") else "\n")
+
+
+def _rules(base: BoardRules, args: argparse.Namespace) -> BoardRules:
+    changes = {
+        field: read(getattr(args, option))
+        for option, (field, read) in RULE_OPTIONS.items()
+        if getattr(args, option) is not None
+    }
+    if args.only_holder is not None:
+        changes["only_holder"] = args.only_holder
+    if args.ties_to_challenger:
+        changes["defender_wins_ties"] = False
+    return replace(base, **changes)
+
+
+def _entry(services: Services, board_id: int, key: str) -> int:
+    view = services.board_views.view(board_id)
+    for entry in view.entries.values():
+        if key in (entry.key, entry.code, entry.label):
+            return entry.id
+    raise UserError("The board has no entry '{entry}'", entry=key)
+
+
+def _winner(text: str) -> bool:
+    return text == "challenger"
+
+
+def _create(services: Services, args: argparse.Namespace) -> int:
+    board = services.boards.create_board(
+        args.event,
+        args.name,
+        _rules(BoardRules(), args),
+        skill=args.skill,
+        scored=not args.recorded,
+        starts_on=args.start,
+    )
+    _out(_("Board {id} created: {name}", id=board.id, name=board.name))
+    return 0
+
+
+def _set_rules(services: Services, args: argparse.Namespace) -> int:
+    view = services.board_views.view(args.board)
+    services.boards.set_rules(args.board, _rules(view.next_rules or view.rules, args), args.note)
+    _out(_("The new rules apply from period {n}", n=view.period + 1))
+    return 0
+
+
+def _list(services: Services, args: argparse.Namespace) -> int:
+    for board in services.board_views.boards(args.contest):
+        _out(f"{board.id}  {board.name}  {board.skill}")
+    return 0
+
+
+def _show(services: Services, args: argparse.Namespace) -> int:
+    view = services.board_views.view(args.board)
+    _out({"table": board_text, "csv": board_csv, "json": board_json}[args.format](view))
+    return 0
+
+
+def _history(services: Services, args: argparse.Namespace) -> int:
+    view = services.board_views.view(args.board)
+    _out({"csv": history_csv, "json": history_json}[args.format](view))
+    return 0
+
+
+def _join(services: Services, args: argparse.Namespace) -> int:
+    entries = [_entry(services, args.board, key) for key in args.entries]
+    services.boards.join(args.board, entries)
+    _out(_("{n} joined the board", n=len(entries)))
+    return 0
+
+
+def _qualify(services: Services, args: argparse.Namespace) -> int:
+    joined = services.boards.qualify(args.board, args.event, args.round, args.top)
+    _out(_("{n} joined the board", n=len(joined)))
+    return 0
+
+
+def _targets(services: Services, args: argparse.Namespace) -> int:
+    challenger = _entry(services, args.board, args.challenger)
+    for row, why in services.board_views.targets(args.board, challenger):
+        _out(f"{row.place}  {row.entry.label}  {why or _('may be challenged')}")
+    return 0
+
+
+def _challenge(services: Services, args: argparse.Namespace) -> int:
+    challenger = _entry(services, args.board, args.challenger)
+    defender = _entry(services, args.board, args.defender)
+    seq = services.boards.challenge(args.board, challenger, defender)
+    _out(_("Challenge {seq} issued", seq=seq))
+    return 0
+
+
+def _accept(services: Services, args: argparse.Namespace) -> int:
+    number = services.boards.accept(args.board, args.challenge)
+    if number is None:
+        _out(_("Challenge {seq} accepted", seq=args.challenge))
+    else:
+        _out(_("Challenge {seq} accepted: its bout is round {n}", seq=args.challenge, n=number))
+    return 0
+
+
+def _decline(services: Services, args: argparse.Namespace) -> int:
+    services.boards.decline(args.board, args.challenge, args.note)
+    _out(_("Challenge {seq} declined", seq=args.challenge))
+    return 0
+
+
+def _result(services: Services, args: argparse.Namespace) -> int:
+    if args.from_scores:
+        seq = services.boards.result_from_scores(args.board, args.challenge)
+    elif args.winner is None:
+        raise UserError("Give --winner challenger|defender with --note, or --from-scores")
+    else:
+        seq = services.boards.record_result(
+            args.board, args.challenge, _winner(args.winner), args.note or ""
+        )
+    _out(_("Bout {seq} recorded", seq=seq))
+    return 0
+
+
+def _correct(services: Services, args: argparse.Namespace) -> int:
+    services.boards.correct(args.board, args.bout, _winner(args.winner), args.reason)
+    _out(_("Bout {seq} corrected; the board is recomputed from it on", seq=args.bout))
+    return 0
+
+
+def _remove(services: Services, args: argparse.Namespace) -> int:
+    services.boards.remove(args.board, _entry(services, args.board, args.entry), args.reason)
+    _out(_("Taken off the board; the history stays"))
+    return 0
+
+
+def _close_period(services: Services, args: argparse.Namespace) -> int:
+    period = services.boards.close_period(args.board)
+    _out(_("Period {n} closed", n=period))
+    return 0
+
+
+def _import(services: Services, args: argparse.Namespace) -> int:
+    n = services.board_import.import_paper(args.board, Path(args.file))
+    _out(_("{n} joined the board", n=n))
+    return 0
+
+
+def _rule_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--reach", type=int, metavar="K", help=_("challenge up to K places above"))
+    sub.add_argument(
+        "--only-holder", action=argparse.BooleanOptionalAction, default=None,
+        help=_("only the title holder may be challenged"),
+    )  # fmt: skip
+    sub.add_argument("--max-open", type=int, metavar="N", help=_("open challenges per entry"))
+    sub.add_argument(
+        "--accept-days", type=int, metavar="D", help=_("days a defender has to accept")
+    )
+    sub.add_argument(
+        "--declines", metavar="N", help=_("challenges a defender may decline a period")
+    )
+    sub.add_argument("--win", choices=[w.value for w in WinRule])
+    sub.add_argument("--rating", choices=[r.value for r in RatingKind])
+    sub.add_argument("--elo-k", metavar="K")
+    sub.add_argument("--tau", metavar="TAU", help=_("Glicko-2's system constant"))
+    sub.add_argument("--period", choices=[p.value for p in PeriodKind])
+    sub.add_argument("--eliminate-bottom", type=int, metavar="K")
+    sub.add_argument("--eliminate-below", metavar="RATING")
+    sub.add_argument("--eliminate-losses", type=int, metavar="L")
+    sub.add_argument("--eliminate-idle", type=int, metavar="P")
+    sub.add_argument(
+        "--ties-to-challenger", action="store_true", help=_("a tied bout goes to the challenger")
+    )
+
+
+def add_board_commands(commands: Any, command: Command) -> None:
+    boards = commands.add_parser("board", help=_("challenge boards (打擂)"))
+    what = boards.add_subparsers(dest="what", metavar="show|challenge|result|…", required=True)
+
+    def on_board(
+        name: str, handler: Handler, text: str, reads: bool = False
+    ) -> argparse.ArgumentParser:
+        sub = command(what, name, handler, text, reads)
+        sub.add_argument("--board", type=int, required=True, metavar="ID")
+        return sub
+
+    sub = command(what, "list", _list, _("list the boards"), True)
+    sub.add_argument("--contest", type=int, metavar="ID")
+    sub = command(what, "create", _create, _("set up a board on an event"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--name", required=True)
+    sub.add_argument("--skill", default="")
+    sub.add_argument(
+        "--recorded", action="store_true", help=_("bouts are recorded as a win or a loss")
+    )
+    sub.add_argument("--start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    _rule_options(sub)
+    sub = on_board("rules", _set_rules, _("change the rules from the next period on"))
+    sub.add_argument("--note", default="")
+    _rule_options(sub)
+    sub = on_board("show", _show, _("print the board now"), True)
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sub = on_board("history", _history, _("every entry's place and rating per period"), True)
+    sub.add_argument("--format", choices=("csv", "json"), default="csv")
+    sub = on_board("join", _join, _("entries join at the bottom"))
+    sub.add_argument("entries", nargs="+", metavar="KEY")
+    sub = on_board("qualify", _qualify, _("the top of a round's standings join at the bottom"))
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--top", type=int, required=True, metavar="N")
+    sub = on_board("targets", _targets, _("whom an entry may challenge, and why not"), True)
+    sub.add_argument("--challenger", required=True, metavar="KEY")
+    sub = on_board("challenge", _challenge, _("issue a challenge"))
+    sub.add_argument("--challenger", required=True, metavar="KEY")
+    sub.add_argument("--defender", required=True, metavar="KEY")
+    sub = on_board("accept", _accept, _("the defender accepts a challenge"))
+    sub.add_argument("--challenge", type=int, required=True, metavar="SEQ")
+    sub = on_board("decline", _decline, _("the defender declines a challenge"))
+    sub.add_argument("--challenge", type=int, required=True, metavar="SEQ")
+    sub.add_argument("--note", default="")
+    sub = on_board("result", _result, _("record a bout's result"))
+    sub.add_argument("--challenge", type=int, required=True, metavar="SEQ")
+    sub.add_argument("--winner", choices=("challenger", "defender"))
+    sub.add_argument("--note")
+    sub.add_argument(
+        "--from-scores", action="store_true", help=_("take it from the bout's locked round")
+    )
+    sub = on_board("correct", _correct, _("correct a logged result, with a reason"))
+    sub.add_argument("--bout", type=int, required=True, metavar="SEQ")
+    sub.add_argument("--winner", choices=("challenger", "defender"), required=True)
+    sub.add_argument("--reason", required=True)
+    sub = on_board("remove", _remove, _("take an entry off the board, with a reason"))
+    sub.add_argument("--entry", required=True, metavar="KEY")
+    sub.add_argument("--reason", required=True)
+    on_board("close-period", _close_period, _("close the period: settle, eliminate, go on"))
+    sub = command(what, "import", _import, _("start a board from its paper record (CSV)"))
+    sub.add_argument("file", metavar="FILE.csv")
+    sub.add_argument("--board", type=int, required=True, metavar="ID")
