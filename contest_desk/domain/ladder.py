@@ -350,11 +350,12 @@ def _close(board: Board, pending: dict[int, list[Outcome]]) -> None:
     if rules.eliminate_bottom:
         for entry in board.places[-rules.eliminate_bottom :]:
             doomed.setdefault(entry, "bottom")
-    for entry in [e for e in board.places if e in doomed]:
-        _eliminate(board, entry, doomed[entry])
+    # The period's final places, those about to go included: their lines end here.
     board.history.append(
         {e: (board.place_of(e), board.standings[e].rating.rating) for e in board.places}
     )
+    for entry in [e for e in board.places if e in doomed]:
+        _eliminate(board, entry, doomed[entry])
     if board.places:
         board.holders.append((board.period, board.places[0]))
     board.period_rules.append(rules)

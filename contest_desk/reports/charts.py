@@ -10,9 +10,11 @@ from functools import cache
 
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.ticker import MaxNLocator
 
 from contest_desk.i18n import _
 from contest_desk.reports.fonts import FONT_FILE
+from contest_desk.services.board_views import BoardView
 from contest_desk.services.consistency import ConsistencyReport
 
 BIAS_HIGH, BIAS_LOW, TRAINEE = "#c8102e", "#23395d", "#9e9e9e"
@@ -48,4 +50,63 @@ def judges_bias_chart(report: ConsistencyReport) -> Figure:
         ),
         fontproperties=font,
     )
+    return figure
+
+
+def board_places_chart(view: BoardView) -> Figure:
+    """A line per entry through its place at each period's close; an eliminated entry's
+    line ends where it left the board. Place 1 (the title holder) is at the top."""
+    font = chinese_font()
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.add_subplot()
+    for entry_id, entry in view.entries.items():
+        points = [
+            (period, standing[entry_id][0])
+            for period, standing in enumerate(view.history, start=1)
+            if entry_id in standing
+        ]
+        if points:
+            periods, places = zip(*points, strict=True)
+            line = axes.plot(periods, places, marker="o", markersize=3, linewidth=1.2)[0]
+            axes.annotate(
+                entry.label,
+                (periods[-1], places[-1]),
+                xytext=(4, 0),
+                textcoords="offset points",
+                fontproperties=font,
+                fontsize=7,
+                color=line.get_color(),
+                va="center",
+            )
+    axes.invert_yaxis()
+    axes.set_xlim(0.7, len(view.history) + 0.9)  # room for the names at the lines' ends
+    axes.set_xlabel(_("Period"), fontproperties=font)
+    axes.set_ylabel(_("Place"), fontproperties=font)
+    axes.set_title(_("{board}: places by period", board=view.info.name), fontproperties=font)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return figure
+
+
+def board_ratings_chart(view: BoardView) -> Figure:
+    """Each entry's rating at each period's close (an unrated board draws no lines)."""
+    font = chinese_font()
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.add_subplot()
+    if view.rated:
+        for entry_id, entry in view.entries.items():
+            points = [
+                (period, float(standing[entry_id][1]))  # drawing only: no sums made here
+                for period, standing in enumerate(view.history, start=1)
+                if entry_id in standing
+            ]
+            if points:
+                periods, ratings = zip(*points, strict=True)
+                axes.plot(periods, ratings, linewidth=1.2, label=entry.label)
+        if axes.lines:
+            axes.legend(prop=font, fontsize=7, ncol=2, loc="best")
+    axes.set_xlabel(_("Period"), fontproperties=font)
+    axes.set_ylabel(_("Rating"), fontproperties=font)
+    axes.set_title(_("{board}: ratings by period", board=view.info.name), fontproperties=font)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     return figure

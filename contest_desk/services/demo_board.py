@@ -47,7 +47,7 @@ def build_demo_board(
     settings: EventSettings,
 ) -> None:
     event = services.contests.create_event(
-        contest_id, BOARD_NAME, parts=[("擂台比试", D(1))], settings=settings
+        contest_id, BOARD_NAME, parts=[("实操", D(1))], settings=settings
     )
     services.contests.save_rubric(event.parts[0].id, BOUT_RUBRIC)
     for judge_id in judge_ids:

@@ -22,6 +22,7 @@ from contest_desk.i18n import _, language
 from contest_desk.services.hub import Services
 from contest_desk.ui.accounts.area import AccountsArea
 from contest_desk.ui.audit.area import AuditArea
+from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.paper.area import PaperArea
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
             "contests": (Action.VIEW_SETUP, lambda: ContestsArea(services, self.state)),
             "scoring": (Action.SCORE, lambda: ScoringArea(services, self.state)),
             "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
+            "boards": (Action.VIEW_RESULTS, lambda: BoardsArea(services, self.state)),
             "paper": (Action.IMPORT_SCORES, lambda: PaperArea(services, self.state)),
             "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
             "audit": (Action.VIEW_AUDIT, lambda: AuditArea(services, self.state)),
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
             "contests": self.tr("Contests"),
             "scoring": self.tr("My scoring") if actor.judge_only else self.tr("Scoring"),
             "standings": self.tr("Standings"),
+            "boards": self.tr("Challenge boards"),
             "paper": self.tr("Paper sheets"),
             "chief": self.tr("Chief judge"),
             "audit": self.tr("Audit trail"),

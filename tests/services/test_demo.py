@@ -66,9 +66,11 @@ def test_contest_units_and_roster(demo: Services) -> None:
 def test_events_settings_and_judges(demo: Services) -> None:
     (contest,) = demo.contests.contests()
     events = demo.contests.events(contest.id)
-    individual = [e for e in events if e.mode is EventMode.INDIVIDUAL]
+    boards = {b.event_id for b in demo.board_views.boards(contest.id)}
+    individual = [e for e in events if e.mode is EventMode.INDIVIDUAL and e.id not in boards]
     assert tuple(e.name for e in individual) == INDIVIDUAL
-    assert [e.mode for e in events if e.name not in INDIVIDUAL] == [EventMode.TEAM]
+    others = [e.mode for e in events if e.name not in INDIVIDUAL and e.id not in boards]
+    assert others == [EventMode.TEAM]
     judges = demo.roster.judges(contest.id)
     assert [j.username for j in judges] == [f"judge{n}" for n in range(1, 6)]
     for event in events:
@@ -139,3 +141,16 @@ def test_a_database_with_contests_is_refused(demo: Services) -> None:
         "The database already has contests; write the demo into a new database"
     )
     assert len(demo.contests.contests()) == 1
+
+
+def test_the_board_runs_six_periods_with_eliminations_and_a_new_title_holder(
+    demo: Services,
+) -> None:
+    (board,) = demo.board_views.boards()
+    view = demo.board_views.view(board.id)
+    assert len(view.rows) >= 12 and len(view.history) >= 6
+    assert len({r.holder.id for r in view.reigns}) >= 2
+    eliminated = [r for r in view.rows if r.status == "eliminated"]
+    assert eliminated and all(r.why for r in eliminated)
+    assert any(b.forfeit for b in view.bouts) and any(b.corrected for b in view.bouts)
+    assert view.rated and all(r.rating is not None for r in view.rows)

@@ -129,3 +129,10 @@ MESSAGES.update(
         "{n} joined the board": "{n} 人已上擂",
     }
 )
+MESSAGES.update(
+    {
+        # reports/charts.py
+        "{board}: places by period": "{board}：各期名次",
+        "{board}: ratings by period": "{board}：各期评分",
+    }
+)

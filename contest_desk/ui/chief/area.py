@@ -10,12 +10,10 @@ from collections.abc import Callable
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
 from contest_desk.ui.chief.appeals_tab import AppealsTab
 from contest_desk.ui.chief.recheck_tab import RecheckTab
-from contest_desk.ui.contests.models import Column, RecordTableModel
+from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
@@ -37,17 +35,6 @@ from contest_desk.ui.state import AppState
 
 def _text(value: object) -> str:
     return "—" if value is None else str(value)
-
-
-def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class ChiefArea(QWidget):
@@ -107,14 +94,14 @@ class ChiefArea(QWidget):
             ]
         )
         self._entry_codes: dict[int, str] = {}
-        self.flag_view = _table(self.flags)
+        self.flag_view = record_table(self.flags)
         self.confirm_button = QPushButton(self.tr("Confirm the marks…"))
         self.send_back_button = QPushButton(self.tr("Send back to re-mark…"))
         self.chart_box = QVBoxLayout()
         self.canvas: FigureCanvasQTAgg | None = None
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(_table(self.sheets), self.tr("Sheets"))
+        self.tabs.addTab(record_table(self.sheets), self.tr("Sheets"))
         flags = QWidget()
         flag_layout = QVBoxLayout(flags)
         flag_layout.addWidget(self.flag_view, 1)
@@ -127,8 +114,8 @@ class ChiefArea(QWidget):
         consistency = QWidget()
         grid = QHBoxLayout(consistency)
         tables = QVBoxLayout()
-        tables.addWidget(_table(self.judges), 1)
-        tables.addWidget(_table(self.agreement), 1)
+        tables.addWidget(record_table(self.judges), 1)
+        tables.addWidget(record_table(self.agreement), 1)
         grid.addLayout(tables, 1)
         grid.addLayout(self.chart_box, 1)
         self.tabs.addTab(consistency, self.tr("Consistency"))

@@ -1,0 +1,334 @@
+"""Challenge boards (擂台) in the window: the board now, whom an entry may challenge and
+why not, open challenges with their deadlines, bouts by period, title holders, charts.
+
+Every button goes through the services (``boards``, ``board_views``); a refusal shows the
+rule that forbids it and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.reports.board_report import STATUS_NAMES, rating_text
+from contest_desk.reports.charts import board_places_chart, board_ratings_chart
+from contest_desk.services.board_views import BoardRow, BoardView, BoutRow, ChallengeRow
+from contest_desk.services.hub import Services
+from contest_desk.ui import feedback
+from contest_desk.ui.chart_view import ChartView
+from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.state import AppState
+
+
+def _place(place: int | None) -> str:
+    return "" if place is None else str(place)
+
+
+def _streak(streak: int) -> str:
+    return f"+{streak}" if streak > 0 else str(streak) if streak < 0 else ""
+
+
+def _chosen(view: QTableView, model: RecordTableModel) -> object | None:
+    index = view.currentIndex()
+    return model.record(index.row()) if index.isValid() else None
+
+
+class BoardsArea(QWidget):
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.state = state
+        self.view: BoardView | None = None
+        self.board_box = QComboBox()
+        self.period_label = QLabel()
+        self.rules_label = QLabel()
+        self.rules_label.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("Close the period"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Board")))
+        top.addWidget(self.board_box)
+        top.addWidget(self.period_label)
+        top.addStretch(1)
+        top.addWidget(self.close_button)
+
+        self.rows = RecordTableModel(
+            [
+                Column(self.tr("Place"), lambda r: _place(r.place)),
+                Column(self.tr("Name"), lambda r: r.entry.label),
+                Column(self.tr("Unit"), lambda r: r.entry.unit),
+                Column(self.tr("Rating"), lambda r: rating_text(r.rating)),
+                Column(self.tr("Defences"), lambda r: r.defences),
+                Column(self.tr("Streak"), lambda r: _streak(r.streak)),
+                Column(self.tr("Status"), lambda r: _(STATUS_NAMES[r.status])),
+                Column(self.tr("Why"), lambda r: r.why),
+            ]
+        )
+        self.targets = RecordTableModel(
+            [
+                Column(self.tr("Place"), lambda t: _place(t[0].place)),
+                Column(self.tr("Name"), lambda t: t[0].entry.label),
+                Column(self.tr("May be challenged?"), lambda t: t[1] or self.tr("Yes")),
+            ]
+        )
+        self.challenges = RecordTableModel(
+            [
+                Column("#", lambda c: c.seq),
+                Column(
+                    self.tr("Challenger"), lambda c: f"{c.challenger_place} {c.challenger.label}"
+                ),
+                Column(self.tr("Defender"), lambda c: f"{c.defender_place} {c.defender.label}"),
+                Column(self.tr("Accept by"), lambda c: c.deadline.isoformat()),
+                Column(self.tr("State"), self._challenge_state),
+            ]
+        )
+        self.bouts = RecordTableModel(
+            [
+                Column("#", lambda b: b.seq),
+                Column(self.tr("Period"), lambda b: b.period),
+                Column(self.tr("Challenger"), lambda b: b.challenger.label),
+                Column(self.tr("Defender"), lambda b: b.defender.label),
+                Column(self.tr("Result"), self._bout_result),
+                Column(self.tr("Totals"), lambda b: " : ".join(map(str, b.totals or ()))),
+                Column(self.tr("Note"), lambda b: b.note),
+                Column(self.tr("Corrected"), lambda b: b.corrected),
+            ]
+        )
+        self.reigns = RecordTableModel(
+            [
+                Column(self.tr("Title holder"), lambda r: r.holder.label),
+                Column(self.tr("Periods"), lambda r: f"{r.first}–{r.last}"),
+                Column(self.tr("Reign (periods)"), lambda r: r.periods),
+                Column(self.tr("Title defences"), lambda r: r.defences),
+            ]
+        )
+        self.board_view = record_table(self.rows)
+        self.target_view = record_table(self.targets)
+        self.challenge_view = record_table(self.challenges)
+        self.bout_view = record_table(self.bouts)
+        self.challenge_button = QPushButton(self.tr("Challenge the chosen entry"))
+        self.remove_button = QPushButton(self.tr("Take off the board…"))
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.decline_button = QPushButton(self.tr("Decline…"))
+        self.challenger_won_button = QPushButton(self.tr("Challenger won…"))
+        self.defender_won_button = QPushButton(self.tr("Defender won…"))
+        self.scores_button = QPushButton(self.tr("Result from the scores"))
+        self.correct_button = QPushButton(self.tr("Correct the result…"))
+        self.places_chart = ChartView()
+        self.ratings_chart = ChartView()
+
+        self.tabs = QTabWidget()
+        now = QSplitter()
+        now.addWidget(self.board_view)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel(self.tr("Whom the chosen entry may challenge:")))
+        side_layout.addWidget(self.target_view, 1)
+        side_layout.addWidget(self.challenge_button)
+        side_layout.addWidget(self.remove_button)
+        now.addWidget(side)
+        now.setSizes([700, 400])
+        self.tabs.addTab(now, self.tr("The board now"))
+        self.tabs.addTab(
+            self._with_buttons(
+                self.challenge_view,
+                self.accept_button,
+                self.decline_button,
+                self.challenger_won_button,
+                self.defender_won_button,
+                self.scores_button,
+            ),
+            self.tr("Open challenges"),
+        )
+        self.tabs.addTab(
+            self._with_buttons(self.bout_view, self.correct_button), self.tr("Bouts by period")
+        )
+        self.tabs.addTab(record_table(self.reigns), self.tr("Title holders"))
+        self.tabs.addTab(self.places_chart, self.tr("Places chart"))
+        self.tabs.addTab(self.ratings_chart, self.tr("Ratings chart"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.rules_label)
+        layout.addWidget(self.tabs, 1)
+
+        self.board_box.currentIndexChanged.connect(self.refresh)
+        self.board_view.selectionModel().currentRowChanged.connect(self._targets_shown)
+        self.close_button.clicked.connect(self.close_period)
+        self.challenge_button.clicked.connect(self.challenge)
+        self.remove_button.clicked.connect(self.remove)
+        self.accept_button.clicked.connect(self.accept)
+        self.decline_button.clicked.connect(self.decline)
+        self.challenger_won_button.clicked.connect(lambda: self.record(True))
+        self.defender_won_button.clicked.connect(lambda: self.record(False))
+        self.scores_button.clicked.connect(self.from_scores)
+        self.correct_button.clicked.connect(self.correct)
+        state.setup_changed.connect(self.reload_boards)
+        self.reload_boards()
+
+    @staticmethod
+    def _with_buttons(table: QTableView, *buttons: QPushButton) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(table, 1)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        return page
+
+    def _challenge_state(self, c: ChallengeRow) -> str:
+        if c.overdue:
+            return self.tr("Unanswered past the deadline: the challenger's win")
+        if c.accepted and c.round is not None:
+            return self.tr("Accepted: scored in round {n}").format(n=c.round)
+        return self.tr("Accepted") if c.accepted else self.tr("Waiting for the defender")
+
+    def _bout_result(self, b: BoutRow) -> str:
+        text = self.tr("Challenger won") if b.challenger_won else self.tr("Defended")
+        return text + (self.tr(" (forfeit)") if b.forfeit else "")
+
+    # Loading -------------------------------------------------------------------
+
+    def reload_boards(self) -> None:
+        shown = self.board_box.currentData()
+        self.board_box.blockSignals(True)
+        self.board_box.clear()
+        for board in self.services.board_views.boards():
+            self.board_box.addItem(
+                f"{board.name}（{board.skill}）" if board.skill else board.name, board.id
+            )
+        index = self.board_box.findData(shown)
+        self.board_box.setCurrentIndex(max(index, 0))
+        self.board_box.blockSignals(False)
+        self.refresh()
+
+    def board_id(self) -> int | None:
+        value = self.board_box.currentData()
+        return int(value) if value is not None else None
+
+    def refresh(self, _index: int = 0) -> None:
+        board = self.board_id()
+        if board is None:
+            self.view = None
+            return
+        view = self.services.board_views.view(board)
+        self.view = view
+        self.period_label.setText(view.period_label)
+        self.rules_label.setText(self._rules_text(view))
+        self.rows.set_records(view.rows)
+        self.board_view.resizeColumnsToContents()
+        self.challenges.set_records(view.challenges)
+        self.bouts.set_records(list(reversed(view.bouts)))
+        self.reigns.set_records(view.reigns)
+        self.targets.set_records([])
+        self.board_view.setColumnHidden(3, not view.rated)
+        self.places_chart.set_figure(board_places_chart(view))
+        self.ratings_chart.set_figure(board_ratings_chart(view))
+        self.scores_button.setVisible(view.info.scored)
+
+    def _rules_text(self, view: BoardView) -> str:
+        r = view.rules
+        reach = (
+            self.tr("only the title holder may be challenged")
+            if r.only_holder
+            else self.tr("challenges reach {k} places up").format(k=r.reach)
+        )
+        text = self.tr(
+            "Rules: {reach}; {open} open challenge(s) per entry; {days} days to accept"
+        ).format(reach=reach, open=r.max_open, days=r.accept_days)
+        if view.next_rules is not None:
+            text += self.tr(" — new rules from the next period")
+        return text
+
+    def _targets_shown(self) -> None:
+        row = _chosen(self.board_view, self.rows)
+        board = self.board_id()
+        if not isinstance(row, BoardRow) or row.place is None or board is None:
+            self.targets.set_records([])
+            return
+        self.targets.set_records(self.services.board_views.targets(board, row.entry.id))
+
+    # Actions -------------------------------------------------------------------
+
+    def _run(self, work: Callable[[int], object]) -> None:
+        board = self.board_id()
+        if board is None:
+            return
+        try:
+            work(board)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+        self.refresh()
+
+    def _reason(self, title: str) -> str | None:
+        return sheet_bar.ask_text(self, title, self.tr("Note (kept on the record):"))
+
+    def _open_challenge(self) -> ChallengeRow | None:
+        chosen = _chosen(self.challenge_view, self.challenges)
+        return chosen if isinstance(chosen, ChallengeRow) else None
+
+    def challenge(self) -> None:
+        challenger = _chosen(self.board_view, self.rows)
+        target = _chosen(self.target_view, self.targets)
+        if isinstance(challenger, BoardRow) and isinstance(target, tuple):
+            defender = target[0].entry.id
+            self._run(lambda b: self.services.boards.challenge(b, challenger.entry.id, defender))
+
+    def remove(self) -> None:
+        row = _chosen(self.board_view, self.rows)
+        if isinstance(row, BoardRow):
+            reason = self._reason(self.tr("Take off the board"))
+            if reason is not None:
+                self._run(lambda b: self.services.boards.remove(b, row.entry.id, reason))
+
+    def accept(self) -> None:
+        c = self._open_challenge()
+        if c is not None:
+            self._run(lambda b: self.services.boards.accept(b, c.seq))
+
+    def decline(self) -> None:
+        c = self._open_challenge()
+        note = self._reason(self.tr("Decline")) if c is not None else None
+        if c is not None and note is not None:
+            self._run(lambda b: self.services.boards.decline(b, c.seq, note))
+
+    def record(self, challenger_won: bool) -> None:
+        c = self._open_challenge()
+        note = self._reason(self.tr("Record the result")) if c is not None else None
+        if c is not None and note is not None:
+            self._run(lambda b: self.services.boards.record_result(b, c.seq, challenger_won, note))
+
+    def from_scores(self) -> None:
+        c = self._open_challenge()
+        if c is not None:
+            self._run(lambda b: self.services.boards.result_from_scores(b, c.seq))
+
+    def correct(self) -> None:
+        chosen = _chosen(self.bout_view, self.bouts)
+        if not isinstance(chosen, BoutRow):
+            return
+        reason = sheet_bar.ask_text(
+            self, self.tr("Correct the result"), self.tr("Reason (kept on the record):")
+        )
+        if reason is not None:
+            won = not chosen.challenger_won
+            self._run(lambda b: self.services.boards.correct(b, chosen.seq, won, reason))
+
+    def close_period(self) -> None:
+        self._run(lambda b: self.services.boards.close_period(b))
