@@ -24,12 +24,26 @@ EPSILON = D("0.000001")  # convergence of the volatility iteration
 # Elo -------------------------------------------------------------------------------------
 
 
+LN10_OVER_400 = D("0.005756462732485114210044978")  # ln(10) / 400, to 28 digits
+
+
 def elo_expected(rating: Decimal, opponent: Decimal) -> Decimal:
     """The expected score of ``rating`` against ``opponent``: 1 / (1 + 10^((Rb − Ra)/400))."""
     with localcontext() as ctx:
         ctx.prec = 28
-        power = (D(10).ln() * (opponent - rating) / 400).exp()
-        return 1 / (1 + power)
+        return _expected(rating, opponent)
+
+
+def _expected(rating: Decimal, opponent: Decimal) -> Decimal:
+    """elo_expected in the caller's context (28 digits: the default, and what replay sets)."""
+    return 1 / (1 + (LN10_OVER_400 * (opponent - rating)).exp())
+
+
+def elo_bout(winner: Decimal, loser: Decimal, k: Decimal = DEFAULT_K) -> tuple[Decimal, Decimal]:
+    """Both new ratings after one decided bout; the expectation is worked out once, since
+    the loser's is one minus the winner's."""
+    change = k * (1 - _expected(winner, loser))
+    return winner + change, loser - change
 
 
 def elo_update(

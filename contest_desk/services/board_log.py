@@ -17,11 +17,19 @@ from contest_desk.storage import models as m
 
 
 @dataclass(frozen=True)
+class LogRow:
+    seq: int
+    kind: str
+    data: dict[str, Any]  # the event's fields and what was kept beside it (totals, round…)
+    note: str
+
+
+@dataclass(frozen=True)
 class LoadedBoard:
     row: m.ChallengeBoard
     rules: BoardRules  # those it started with
     log: list[Logged]
-    rows: dict[int, m.BoardLogRow]  # by seq: notes, totals, who and when
+    rows: dict[int, LogRow]  # by seq
 
 
 def get_board(s: Session, board_id: int, lock: bool = False) -> m.ChallengeBoard:
@@ -35,13 +43,10 @@ def get_board(s: Session, board_id: int, lock: bool = False) -> m.ChallengeBoard
 
 def load(s: Session, board_id: int, lock: bool = False) -> LoadedBoard:
     row = get_board(s, board_id, lock)
-    rows = list(
-        s.scalars(
-            select(m.BoardLogRow)
-            .where(m.BoardLogRow.board_id == board_id)
-            .order_by(m.BoardLogRow.seq)
-        )
-    )
+    # Plain rows, not ORM objects: a long-running board has 100,000 of them.
+    t = m.BoardLogRow
+    query = select(t.seq, t.kind, t.data, t.note).where(t.board_id == board_id).order_by(t.seq)
+    rows = [LogRow(*r) for r in s.execute(query)]
     log = [Logged(r.seq, event_from_dict(r.kind, r.data)) for r in rows]
     return LoadedBoard(row, rules_from_dict(row.rules), log, {r.seq: r for r in rows})
 
@@ -62,16 +67,18 @@ def append(
     """Write ``event`` as the log's next row (with ``extra`` beside it) and audit it."""
     seq = (loaded.log[-1].seq if loaded.log else 0) + 1
     kind, data = event_to_dict(event)
-    row = m.BoardLogRow(
-        board_id=loaded.row.id,
-        seq=seq,
-        kind=kind,
-        data={**data, **extra},
-        at=utc_now(),
-        actor=ctx.actor.username,
-        note=note,
+    row = LogRow(seq, kind, {**data, **extra}, note)
+    s.add(
+        m.BoardLogRow(
+            board_id=loaded.row.id,
+            seq=seq,
+            kind=kind,
+            data=row.data,
+            at=utc_now(),
+            actor=ctx.actor.username,
+            note=note,
+        )
     )
-    s.add(row)
     loaded.log.append(Logged(seq, event))
     loaded.rows[seq] = row
     ctx.audit(s, f"board.{kind}", f"board:{loaded.row.id}", note, seq=seq, **data, **extra)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from contest_desk.domain.bulk import no_cycle_collection
 from contest_desk.domain.ladder import (
     Board,
     BoardRules,
@@ -193,7 +194,10 @@ class BoardViewService:
 
     @requires(Action.VIEW_RESULTS)
     def view(self, board_id: int, today: dt.date | None = None) -> BoardView:
-        today = today or dt.date.today()
+        with no_cycle_collection():
+            return self._view(board_id, today or dt.date.today())
+
+    def _view(self, board_id: int, today: dt.date) -> BoardView:
         with self.ctx.db.reading() as s:
             loaded = load(s, board_id)
             entries = {e.id: e for e in entry_infos(s, loaded.row.event_id)}

@@ -1,6 +1,7 @@
 """`python -m tests.benchmarks`: every benchmark, one after the other."""
 
-from tests.benchmarks import bench_standings
+from tests.benchmarks import bench_board, bench_standings
 
 if __name__ == "__main__":
     bench_standings.main()
+    bench_board.main()

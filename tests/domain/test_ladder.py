@@ -262,3 +262,21 @@ def test_periods_of_fixed_length_have_a_first_day() -> None:
     assert period_start(PeriodKind.MONTH, start, 3) == dt.date(2027, 1, 1)
     assert period_start(PeriodKind.QUARTER, start, 2) == dt.date(2027, 2, 1)
     assert period_start(PeriodKind.FREE, start, 2) is None
+
+
+def test_replay_pauses_the_cycle_collector_only_while_it_runs() -> None:
+    import gc
+
+    from contest_desk.domain.bulk import no_cycle_collection
+
+    assert gc.isenabled()
+    with no_cycle_collection():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with no_cycle_collection():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is left alone
+    finally:
+        gc.enable()

@@ -75,3 +75,12 @@ def test_a_win_never_lowers_a_rating_and_a_loss_never_raises_it(a: Decimal, b: D
     won = glicko2_period(Glicko(a, D(120)), [Outcome(Glicko(b, D(80)), D(1))])
     lost = glicko2_period(Glicko(a, D(120)), [Outcome(Glicko(b, D(80)), D(0))])
     assert won.rating > a > lost.rating
+
+
+def test_one_bout_moves_both_ratings_by_the_same_amount() -> None:
+    from contest_desk.domain.ratings import elo_bout, elo_update
+
+    up, down = elo_bout(D(1500), D(1600))
+    assert up == elo_update(D(1500), D(1600), D(1))
+    assert (up - 1500) == (1600 - down)
+    assert abs(down - elo_update(D(1600), D(1500), D(0))) < D("1e-20")
