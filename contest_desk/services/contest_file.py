@@ -26,7 +26,7 @@ from contest_desk.errors import UserError
 from contest_desk.storage import models as m
 
 FORMAT = "contest-desk/contest"
-VERSION = 1
+VERSION = 2
 Data = dict[str, Any]
 # Typed as a Table for insert(): a Core insert of plain dicts skips the ORM's bookkeeping.
 SCORES = cast(Table, m.Score.__table__)

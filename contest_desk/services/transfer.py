@@ -58,7 +58,9 @@ def _export_event(s: Session, e: m.Event, judges: dict[int, str], persons: Data)
             assert row.team is not None
             key_of[row.id] = row.team.name
             entries.append({"team": row.team.name})
-        entries[-1].update(code=row.code, status=row.status)
+        out = row.eliminated_round
+        eliminated = None if out is None else {"round": out, "rule": row.eliminated_rule or ""}
+        entries[-1].update(code=row.code, status=row.status, eliminated=eliminated)
     rounds = {r.id: r.number for r in e.rounds}
     codes = {c.id: c.code for p in e.parts for c in p.criteria}
     scores = [
@@ -94,7 +96,16 @@ def _export_event(s: Session, e: m.Event, judges: dict[int, str], persons: Data)
             }
             for p in e.parts
         ],
-        "rounds": [{"number": r.number, "name": r.name, "weight": str(r.weight)} for r in e.rounds],
+        "rounds": [
+            {
+                "number": r.number,
+                "name": r.name,
+                "weight": str(r.weight),
+                "advance": r.advance,
+                "closed": r.closed_at is not None,
+            }
+            for r in e.rounds
+        ],
         "entries": entries,
         "scores": sorted(
             scores, key=lambda d: (d["round"], d["entry"], d["criterion"], d["judge"])

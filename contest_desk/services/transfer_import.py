@@ -14,6 +14,8 @@ from contest_desk.domain.discrepancy import DEFAULT_THRESHOLD
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.rubric import Criterion, Rubric, rubric_problems
 from contest_desk.domain.settings_codec import (
+    advance_rule_from_dict,
+    advance_rule_to_dict,
     award_rule_from_dict,
     award_rule_to_dict,
     tie_breaks_from_list,
@@ -21,6 +23,7 @@ from contest_desk.domain.settings_codec import (
 )
 from contest_desk.errors import UserError
 from contest_desk.services.contest_file import SCORES, Data, criterion_from_dict
+from contest_desk.services.context import utc_now
 from contest_desk.services.mapping import (
     criterion_rows,
 )
@@ -258,6 +261,17 @@ class ContestImporter:
             columns.update({c.code: (by_code[c.code].id, c) for c in rubric.leaves()})
         return columns
 
+    def advance(self, data: Data | None, path: str) -> Data | None:
+        """A round's advance rule as stored, after the same checks as one set by hand."""
+        try:
+            rule = advance_rule_from_dict(data)
+            if rule is not None:
+                rule.check()
+        except UserError as error:
+            self.problem(path, "{path}: {reason}", reason=error.message())
+            return None
+        return advance_rule_to_dict(rule)
+
     def rounds(self, event_id: int, rows: list[Data], path: str) -> dict[int, int]:
         made: dict[int, m.Round] = {}
         for k, d in enumerate(rows):
@@ -266,6 +280,9 @@ class ContestImporter:
                 weight = self.weight(d["weight"], f"{rpath}.weight")
                 made[number] = m.Round(event_id=event_id, number=number, name=d["name"])
                 made[number].weight = weight
+                made[number].advance = self.advance(d.get("advance"), f"{rpath}.advance")
+                # A closed round's time is not in the file: the import is when it arrived.
+                made[number].closed_at = utc_now() if d.get("closed") else None
                 self.s.add(made[number])
         self.s.flush()
         return {number: r.id for number, r in made.items()}
@@ -288,6 +305,12 @@ class ContestImporter:
                 self.missing(epath, key)
             elif not self.again(made, key, epath):
                 made[key] = m.Entry(event_id=event_id, code=row["code"], status=row["status"])
+                out = row.get("eliminated")
+                if out is not None:
+                    made[key].eliminated_round, made[key].eliminated_rule = (
+                        out["round"],
+                        out["rule"],
+                    )
                 made[key].team_id = keys[key] if team_event else None
                 made[key].person_id = None if team_event else keys[key]
                 self.s.add(made[key])

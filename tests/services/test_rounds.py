@@ -60,3 +60,44 @@ def test_a_round_needs_a_rule_to_close(panel: Panel, services) -> None:
     panel.chief.sheets.lock_round(panel.small.event.id, 1)
     with pytest.raises(UserError, match="没有晋级规则"):
         panel.chief.rounds.close(panel.small.event.id, 1)
+
+
+def test_a_contest_file_keeps_advance_rules_closes_and_eliminations(
+    panel: Panel, services
+) -> None:
+    event = panel.small.event.id
+    play_round_one(panel, services)
+    services.rounds.set_advance_rule(event, 1, AdvanceRule(AdvanceMode.TOP, D(2)))
+    panel.chief.sheets.lock_round(event, 1)
+    panel.chief.rounds.close(event, 1)
+    data = services.transfer.export_contest(panel.small.event.contest_id)
+    assert data["version"] == 2
+    round_one = data["events"][0]["rounds"][0]
+    assert round_one["advance"] == {"mode": "top", "value": "2", "ties_advance": True}
+    assert round_one["closed"] is True
+    eliminated = [e for e in data["events"][0]["entries"] if e["eliminated"]]
+    assert [e["eliminated"] for e in eliminated] == [{"round": 1, "rule": "前 2 名"}] * 2
+
+    copy = services.transfer.import_contest(data)
+    (copied,) = services.contests.events(copy.id)
+    assert services.rounds.advance_rule(copied.id, 1) == AdvanceRule(AdvanceMode.TOP, D(2))
+    with pytest.raises(UserError, match="已结束"):
+        services.rounds.set_advance_rule(copied.id, 1, None)
+    assert len(services.standings.standings(copied.id, 2).rows) == 2
+
+    # A file of version 1 has none of it and still reads; a bad rule is refused.
+    data["version"] = 1
+    for rnd in data["events"][0]["rounds"]:
+        del rnd["advance"], rnd["closed"]
+    for entry in data["events"][0]["entries"]:
+        del entry["eliminated"]
+    older = services.transfer.import_contest(data)
+    (copied,) = services.contests.events(older.id)
+    assert len(services.standings.standings(copied.id, 2).rows) == 4
+    data["events"][0]["rounds"][0]["advance"] = {
+        "mode": "share",
+        "value": "150",
+        "ties_advance": True,
+    }
+    with pytest.raises(UserError, match="100"):
+        services.transfer.import_contest(data)

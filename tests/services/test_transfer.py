@@ -68,7 +68,7 @@ def test_export_import_export_gives_the_same_bytes(data: dict[str, Any], fresh: 
 
 
 def test_the_file_holds_the_whole_contest_by_natural_keys(data: dict[str, Any]) -> None:
-    assert (data["format"], data["version"]) == (FORMAT, 1)
+    assert (data["format"], data["version"]) == (FORMAT, 2)
     assert data["contest"]["name"] == "2026年采油厂职工技能比武"
     assert len(data["persons"]) >= 60
     assert {j["username"] for j in data["judges"]} == {f"judge{n}" for n in range(1, 6)}
