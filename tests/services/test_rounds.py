@@ -62,9 +62,7 @@ def test_a_round_needs_a_rule_to_close(panel: Panel, services) -> None:
         panel.chief.rounds.close(panel.small.event.id, 1)
 
 
-def test_a_contest_file_keeps_advance_rules_closes_and_eliminations(
-    panel: Panel, services
-) -> None:
+def test_a_contest_file_keeps_advance_rules_closes_and_eliminations(panel: Panel, services) -> None:
     event = panel.small.event.id
     play_round_one(panel, services)
     services.rounds.set_advance_rule(event, 1, AdvanceRule(AdvanceMode.TOP, D(2)))
