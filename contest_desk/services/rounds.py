@@ -28,6 +28,13 @@ class RoundClose:
     rule: str
 
 
+@dataclass(frozen=True)
+class RoundAdvance:
+    rule: AdvanceRule | None
+    locked: bool
+    closed: bool  # the rule has been applied
+
+
 def describe(rule: AdvanceRule) -> str:
     return _(MODE_NAMES[rule.mode], value=format(rule.value.normalize(), "f"))
 
@@ -61,6 +68,14 @@ class RoundService:
         with self.ctx.db.reading() as s:
             event = get_event(s, event_id)
             return advance_rule_from_dict(get_round(s, event, round_number).advance)
+
+    @requires(Action.VIEW_SETUP)
+    def round_advance(self, event_id: int, round_number: int) -> RoundAdvance:
+        """The round's rule and whether it is locked and closed."""
+        with self.ctx.db.reading() as s:
+            rnd = get_round(s, get_event(s, event_id), round_number)
+            rule = advance_rule_from_dict(rnd.advance)
+            return RoundAdvance(rule, rnd.locked_at is not None, rnd.closed_at is not None)
 
     @requires(Action.SUPERVISE)
     def close(self, event_id: int, round_number: int) -> RoundClose:

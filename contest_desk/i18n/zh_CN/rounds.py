@@ -29,3 +29,24 @@ MESSAGES = {
     "ties at the cut do not all advance": "并列于晋级线时不全部晋级",
     "close a locked round by its rule": "按晋级规则结束已锁定的一轮",
 }
+MESSAGES.update(
+    {
+        # ui/contests/advance_tab.py
+        "Advance": "晋级",
+        "No rule (the last round)": "不设规则（最后一轮）",
+        "The top N": "前 N 名",
+        "The top X %": "前 X%",
+        "A minimum score": "分数线",
+        "Entries tied at the cut all advance": "并列于晋级线者全部晋级",
+        "Save the rule": "保存规则",
+        "Close the round by its rule": "按规则结束本轮",
+        "Advance or not": "晋级与否",
+        "Who advances": "晋级方式",
+        "Value": "数值",
+        "Advances": "晋级",
+        "Eliminated": "淘汰",
+        "No advance rule: everyone ranked here stays": "未设晋级规则：本轮所有参赛者均保留",
+        "Closed by {rule}": "已按{rule}结束",
+        "Preview by {rule}: not closed": "按{rule}预览：尚未结束",
+    }
+)

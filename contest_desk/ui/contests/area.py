@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
 from contest_desk.services.hub import Services
+from contest_desk.ui.contests.advance_tab import AdvanceTab
 from contest_desk.ui.contests.contest_panel import ContestPanel
 from contest_desk.ui.contests.draw_tab import DrawTab
 from contest_desk.ui.contests.entries_tab import EntriesTab
@@ -30,6 +31,7 @@ class ContestsArea(QWidget):
         self.entries_tab = EntriesTab(services, state)
         self.judges_tab = JudgesTab(services, state)
         self.draw_tab = DrawTab(services, state)
+        self.advance_tab = AdvanceTab(services, state)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -41,6 +43,7 @@ class ContestsArea(QWidget):
             (self.entries_tab, self.tr("Entries")),
             (self.judges_tab, self.tr("Judges")),
             (self.draw_tab, self.tr("Draw")),
+            (self.advance_tab, self.tr("Advance")),
         ):
             self.tabs.addTab(widget, title)
 
