@@ -1,11 +1,47 @@
-"""Small questions to the person: pick one of a list. Tests answer in its place."""
+"""Small questions to the person: pick one of a list, or several. Tests answer in their place."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def ask_choice(parent: QWidget, title: str, label: str, items: list[str]) -> int | None:
     """The index of the item the person picks; None when cancelled."""
     text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return items.index(text) if ok and text in items else None
+
+
+def ask_many(parent: QWidget, title: str, label: str, items: list[str]) -> list[int] | None:
+    """The indexes of the items the person ticks, in list order; None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    listing = QListWidget()
+    for text in items:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        listing.addItem(item)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(label))
+    layout.addWidget(listing, 1)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return [
+        i for i in range(listing.count()) if listing.item(i).checkState() == Qt.CheckState.Checked
+    ]

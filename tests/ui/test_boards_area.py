@@ -3,6 +3,7 @@ a correction and eliminations, its charts drawn and exported."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,67 @@ def test_a_board_through_periods(qtbot, qtmodeltester, area, monkeypatch, tmp_pa
     monkeypatch.setattr(chart_view, "ask_save_path", lambda *a: str(target))
     saved = area.places_chart.export()
     assert saved == Path(f"{target}.png") and saved.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_board_set_up_in_the_window(qtbot, services, small, monkeypatch, tmp_path) -> None:
+    from contest_desk.ui import ask
+    from contest_desk.ui.boards import rules_dialog
+
+    area = BoardsArea(services, AppState())
+    qtbot.addWidget(area)
+    area.show()
+    assert area.view is None and area.board_box.count() == 0
+    refused: list[str] = []
+    monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: refused.append(e.message()))
+
+    def answer(**fields):
+        def fill(parent, rules, events):
+            dialog = rules_dialog.BoardDialog(rules, events, parent)
+            for name, value in fields.items():
+                widget = getattr(dialog, name)
+                if hasattr(widget, "setValue"):
+                    widget.setValue(value)
+                elif hasattr(widget, "findData"):
+                    widget.setCurrentIndex(widget.findData(value))
+                elif hasattr(widget, "setChecked"):
+                    widget.setChecked(value)
+                else:
+                    widget.setText(value)
+            dialog.accept()
+            return dialog
+
+        return fill
+
+    monkeypatch.setattr(
+        rules_dialog,
+        "ask_board",
+        answer(
+            name_edit="采油工擂台",
+            skill_edit="量油测气",
+            scored_box=False,
+            reach_spin=3,
+            rating_box=RatingKind.GLICKO2,
+            tau_edit="0.3",
+        ),
+    )
+    qtbot.mouseClick(area.new_button, LEFT)
+    assert area.view is not None and area.view.info.name == "采油工擂台"
+    assert area.view.rules.reach == 3 and area.view.rules.tau == Decimal("0.3")
+    assert not area.view.info.scored and not area.scores_button.isVisible()
+
+    monkeypatch.setattr(ask, "ask_many", lambda *a: [2, 0])
+    qtbot.mouseClick(area.join_button, LEFT)
+    assert names(area) == ["张海涛", "王建国"]
+
+    monkeypatch.setattr(rules_dialog, "ask_board", answer(tau_edit="零点三"))
+    qtbot.mouseClick(area.rules_button, LEFT)
+    assert refused and "零点三" in refused[-1] and area.view.next_rules is None
+    monkeypatch.setattr(rules_dialog, "ask_board", answer(reach_spin=1))
+    qtbot.mouseClick(area.rules_button, LEFT)
+    assert area.view.next_rules is not None and area.view.next_rules.reach == 1
+    assert area.view.rules.reach == 3 and "下一期起" in area.rules_label.text()
+
+    paper = tmp_path / "纸质擂台.csv"
+    paper.write_text("名次,工号,评分\n1,E004,1650\n", encoding="utf-8")
+    area.import_paper_file(paper)  # the board is no longer empty: refused, nothing joins
+    assert "空擂台" in refused[-1] and names(area) == ["张海涛", "王建国"]

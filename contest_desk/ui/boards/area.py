@@ -8,9 +8,11 @@ rule that forbids it and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,14 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.ladder import BoardRules
+from contest_desk.domain.permissions import Action
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
 from contest_desk.services.board_views import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import ask, feedback
+from contest_desk.ui.boards import rules_dialog
 from contest_desk.ui.chart_view import ChartView
+from contest_desk.ui.contests.common import attempt
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
@@ -58,11 +64,17 @@ class BoardsArea(QWidget):
         self.rules_label = QLabel()
         self.rules_label.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Close the period"))
+        self.new_button = QPushButton(self.tr("New board…"))
+        self.rules_button = QPushButton(self.tr("Change the rules…"))
+        self.join_button = QPushButton(self.tr("Add entries…"))
+        self.import_button = QPushButton(self.tr("Import a paper board…"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Board")))
         top.addWidget(self.board_box)
         top.addWidget(self.period_label)
         top.addStretch(1)
+        for button in (self.new_button, self.rules_button, self.join_button, self.import_button):
+            top.addWidget(button)
         top.addWidget(self.close_button)
 
         self.rows = RecordTableModel(
@@ -169,6 +181,16 @@ class BoardsArea(QWidget):
         self.board_box.currentIndexChanged.connect(self.refresh)
         self.board_view.selectionModel().currentRowChanged.connect(self._targets_shown)
         self.close_button.clicked.connect(self.close_period)
+        self.new_button.clicked.connect(self.new_board)
+        self.rules_button.clicked.connect(self.change_rules)
+        self.join_button.clicked.connect(self.add_entries)
+        self.import_button.clicked.connect(self._import_dialog)
+        actor = services.ctx.actor
+        self.new_button.setVisible(actor.may(Action.EDIT_SETUP))
+        self.rules_button.setVisible(actor.may(Action.EDIT_SETUP))
+        self.join_button.setVisible(actor.may(Action.EDIT_ROSTER))
+        self.import_button.setVisible(actor.may(Action.EDIT_ROSTER))
+        self.close_button.setVisible(actor.may(Action.SUPERVISE))
         self.challenge_button.clicked.connect(self.challenge)
         self.remove_button.clicked.connect(self.remove)
         self.accept_button.clicked.connect(self.accept)
@@ -332,3 +354,58 @@ class BoardsArea(QWidget):
 
     def close_period(self) -> None:
         self._run(lambda b: self.services.boards.close_period(b))
+
+    # Set-up --------------------------------------------------------------------
+
+    def new_board(self) -> None:
+        events = [
+            (f"{contest.name} · {event.name}", event)
+            for contest in self.services.contests.contests()
+            for event in self.services.contests.events(contest.id)
+        ]
+        if not events:
+            return
+        dialog = rules_dialog.ask_board(self, BoardRules(), events)
+        if dialog is None or dialog.result_board is None:
+            return
+        new = dialog.result_board
+        board = attempt(
+            self,
+            lambda: self.services.boards.create_board(
+                new.event_id, new.name, new.rules, new.skill, new.scored, new.starts_on
+            ),
+        )
+        if board is not None:
+            self.reload_boards()
+            self.board_box.setCurrentIndex(self.board_box.findData(board.id))
+
+    def change_rules(self) -> None:
+        if self.view is None:
+            return
+        dialog = rules_dialog.ask_board(self, self.view.next_rules or self.view.rules, None)
+        if dialog is not None and dialog.result_rules is not None:
+            rules = dialog.result_rules
+            self._run(lambda b: self.services.boards.set_rules(b, rules))
+
+    def add_entries(self) -> None:
+        if self.view is None:
+            return
+        on_board = {r.entry.id for r in self.view.rows}
+        free = [e for e in self.view.entries.values() if e.id not in on_board]
+        items = [f"{e.label}（{e.unit}）" for e in free]
+        chosen = ask.ask_many(
+            self, self.tr("Add entries"), self.tr("They join at the bottom, in this order:"), items
+        )
+        if chosen:
+            ids = [free[i].id for i in chosen]
+            self._run(lambda b: self.services.boards.join(b, ids))
+
+    def _import_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import a paper board"), "", self.tr("CSV (*.csv)")
+        )
+        if path:
+            self.import_paper_file(path)
+
+    def import_paper_file(self, path: str | Path) -> None:
+        self._run(lambda b: self.services.board_import.import_paper(b, Path(path)))
