@@ -30,3 +30,29 @@ def database_url(databases: Databases) -> Iterator[str]:
     url = databases.new()
     yield url
     databases.drop(url)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog no test answered would wait for a click forever and stall the run:
+    fail at once instead, naming it. Tests answer dialogs by replacing the small ask_*
+    helpers (and feedback.show_user_error) that open them."""
+    try:
+        from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+    except ImportError:  # the domain and service tests need no Qt
+        return
+
+    def refuse(name: str):
+        def opened(*_args: object, **_kwargs: object) -> object:
+            raise AssertionError(f"a test opened the modal {name}; answer it with monkeypatch")
+
+        return opened
+
+    for cls, names in (
+        (QDialog, ("exec",)),
+        (QMessageBox, ("exec",)),
+        (QInputDialog, ("getText", "getItem", "getInt", "getDouble")),
+        (QFileDialog, ("getOpenFileName", "getSaveFileName", "getExistingDirectory")),
+    ):
+        for name in names:
+            monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))

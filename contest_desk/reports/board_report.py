@@ -25,9 +25,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
 from contest_desk.i18n import N_, _
 from contest_desk.reports.text_table import aligned
-from contest_desk.services.board_views import BoardRow, BoardView
+from contest_desk.services.board_views import RULE_VALUES, BoardRow, BoardView, rule_text
 
 STATUS_NAMES = {
     "holder": N_("title holder"),
@@ -35,6 +36,44 @@ STATUS_NAMES = {
     "eliminated": N_("eliminated"),
     "removed": N_("off the board"),
 }
+
+
+PERIOD_NAMES = {
+    PeriodKind.WEEK: N_("weekly periods"),
+    PeriodKind.MONTH: N_("monthly periods"),
+    PeriodKind.QUARTER: N_("quarterly periods"),
+    PeriodKind.FREE: N_("periods closed by hand"),
+}
+
+
+def rules_text(rules: BoardRules) -> str:
+    """Every rule of a board in one line, as the organizers would read them out."""
+    parts = [
+        _(PERIOD_NAMES[rules.period]),
+        _("only the title holder may be challenged")
+        if rules.only_holder
+        else _("challenges reach {k} places up", k=rules.reach),
+        _("{n} open challenge(s) per entry", n=rules.max_open),
+        _("{n} days to accept", n=rules.accept_days),
+        _("{n} decline(s) a period", n=rules.declines),
+        _("the winner swaps places")
+        if rules.win_rule is WinRule.SWAP
+        else _("the winner takes the place, those between move down"),
+        _("a tie goes to the defender")
+        if rules.defender_wins_ties
+        else _("a tie goes to the challenger"),
+    ]
+    if rules.rating is RatingKind.ELO:
+        parts.append(_("Elo, K = {k}", k=rules.elo_k))
+    elif rules.rating is RatingKind.GLICKO2:
+        parts.append(_("Glicko-2, τ = {tau}", tau=rules.tau))
+    out = [
+        rule_text(code, rules)
+        for code, field in RULE_VALUES.items()
+        if getattr(rules, field) not in (0, None)
+    ]
+    parts.append(_("eliminated: {rules}", rules="、".join(out)) if out else _("no elimination"))
+    return "；".join(parts)
 
 
 def rating_text(value: Decimal | None) -> str:
@@ -64,7 +103,7 @@ def _board_rows(view: BoardView) -> tuple[list[str], list[list[str]]]:
 
 def board_text(view: BoardView) -> str:
     header, body = _board_rows(view)
-    out = [f"{view.info.name}  {view.period_label}"]
+    out = [f"{view.info.name}  {view.period_label}", rules_text(view.rules)]
     out += aligned([header, *body], {0, 3} if view.rated else {0})
     if view.challenges:
         out.append("")

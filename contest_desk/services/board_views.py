@@ -13,8 +13,10 @@ from contest_desk.domain.bulk import no_cycle_collection
 from contest_desk.domain.ladder import (
     Board,
     BoardRules,
+    Close,
     Correction,
     RatingKind,
+    RuleChange,
     period_start,
     replay,
 )
@@ -95,6 +97,14 @@ class ReignRow:
 
 
 @dataclass(frozen=True)
+class RuleChangeRow:
+    seq: int
+    from_period: int
+    rules: BoardRules
+    note: str
+
+
+@dataclass(frozen=True)
 class BoardView:
     info: BoardInfo
     rules: BoardRules  # in force this period
@@ -107,6 +117,7 @@ class BoardView:
     reigns: tuple[ReignRow, ...]
     history: tuple[dict[int, tuple[int, Decimal]], ...]  # per closed period: entry → place, rating
     entries: dict[int, EntryInfo]
+    rule_changes: tuple[RuleChangeRow, ...]  # the board's rules over time, after the first
 
     @property
     def rated(self) -> bool:
@@ -152,6 +163,20 @@ def _rows(board: Board, entries: dict[int, EntryInfo]) -> list[BoardRow]:
                 why,
             )
         )
+    return out
+
+
+def _rule_changes(loaded: LoadedBoard) -> list[RuleChangeRow]:
+    out, period = [], 1
+    for logged in loaded.log:
+        if isinstance(logged.event, Close):
+            period += 1
+        elif isinstance(logged.event, RuleChange):
+            out.append(
+                RuleChangeRow(
+                    logged.seq, period + 1, logged.event.rules, loaded.rows[logged.seq].note
+                )
+            )
     return out
 
 
@@ -238,6 +263,7 @@ class BoardViewService:
             reigns,
             tuple(board.history),
             entries,
+            tuple(_rule_changes(loaded)),
         )
 
     @requires(Action.VIEW_RESULTS)

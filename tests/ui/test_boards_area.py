@@ -167,6 +167,7 @@ def test_a_board_set_up_in_the_window(qtbot, services, small, monkeypatch, tmp_p
     qtbot.mouseClick(area.join_button, LEFT)
     assert names(area) == ["张海涛", "王建国"]
 
+    monkeypatch.setattr(sheet_bar, "ask_text", lambda *a, **k: "第二期起放宽")
     monkeypatch.setattr(rules_dialog, "ask_board", answer(tau_edit="零点三"))
     qtbot.mouseClick(area.rules_button, LEFT)
     assert refused and "零点三" in refused[-1] and area.view.next_rules is None
@@ -174,6 +175,9 @@ def test_a_board_set_up_in_the_window(qtbot, services, small, monkeypatch, tmp_p
     qtbot.mouseClick(area.rules_button, LEFT)
     assert area.view.next_rules is not None and area.view.next_rules.reach == 1
     assert area.view.rules.reach == 3 and "下一期起" in area.rules_label.text()
+    (change,) = area.view.rule_changes
+    assert (change.from_period, change.note) == (2, "第二期起放宽")
+    assert area.rule_changes.index(0, 1).data().startswith("按月分期；可挑战排名高出至多 1 位者")
 
     paper = tmp_path / "纸质擂台.csv"
     paper.write_text("名次,工号,评分\n1,E004,1650\n", encoding="utf-8")

@@ -136,3 +136,23 @@ MESSAGES.update(
         "{board}: ratings by period": "{board}：各期评分",
     }
 )
+MESSAGES.update(
+    {
+        # reports/board_report.py: rules_text
+        "Elo, K = {k}": "Elo 评分，K = {k}",
+        "Glicko-2, τ = {tau}": "Glicko-2 评分，τ = {tau}",
+        "a tie goes to the challenger": "平分判挑战者胜",
+        "a tie goes to the defender": "平分判守擂成功",
+        "eliminated: {rules}": "淘汰：{rules}",
+        "monthly periods": "按月分期",
+        "no elimination": "不淘汰",
+        "periods closed by hand": "不定期（手动结束）",
+        "quarterly periods": "按季度分期",
+        "the winner swaps places": "挑战成功则互换名次",
+        "the winner takes the place, those between move down": "挑战成功者取代其名次，中间者依次下移",
+        "weekly periods": "按周分期",
+        "{n} days to accept": "{n} 天内应战",
+        "{n} decline(s) a period": "每期可拒绝 {n} 次",
+        "{n} open challenge(s) per entry": "每人同时最多 {n} 个挑战",
+    }
+)

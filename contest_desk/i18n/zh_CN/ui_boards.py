@@ -45,9 +45,6 @@ MESSAGES = {
     "Periods": "在位期间",
     "Reign (periods)": "在位期数",
     "Title defences": "卫冕次数",
-    "Rules: {reach}; {open} open challenge(s) per entry; {days} days to accept": (
-        "规则：{reach}；每人同时最多 {open} 个挑战；{days} 天内应战"
-    ),
     "challenges reach {k} places up": "可挑战排名高出至多 {k} 位者",
     "only the title holder may be challenged": "只能挑战擂主",
     " — new rules from the next period": " —— 下一期起执行新规则",
@@ -92,4 +89,9 @@ MESSAGES = {
     "Swap: the two change places": "互换：双方交换名次",
     "They join at the bottom, in this order:": "将按此顺序从末位上擂：",
     "empty: none": "留空：不按评分淘汰",
+    "Change the rules": "修改规则",
+    "From period": "起始期",
+    "Rule changes": "规则变更",
+    "Rules": "规则",
+    "Rules: {rules}": "规则：{rules}",
 }

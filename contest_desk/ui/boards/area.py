@@ -27,7 +27,7 @@ from contest_desk.domain.ladder import BoardRules
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
-from contest_desk.reports.board_report import STATUS_NAMES, rating_text
+from contest_desk.reports.board_report import STATUS_NAMES, rating_text, rules_text
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
 from contest_desk.services.board_views import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.services.hub import Services
@@ -119,6 +119,13 @@ class BoardsArea(QWidget):
                 Column(self.tr("Corrected"), lambda b: b.corrected),
             ]
         )
+        self.rule_changes = RecordTableModel(
+            [
+                Column(self.tr("From period"), lambda r: r.from_period),
+                Column(self.tr("Rules"), lambda r: rules_text(r.rules)),
+                Column(self.tr("Note"), lambda r: r.note),
+            ]
+        )
         self.reigns = RecordTableModel(
             [
                 Column(self.tr("Title holder"), lambda r: r.holder.label),
@@ -169,6 +176,7 @@ class BoardsArea(QWidget):
             self._with_buttons(self.bout_view, self.correct_button), self.tr("Bouts by period")
         )
         self.tabs.addTab(record_table(self.reigns), self.tr("Title holders"))
+        self.tabs.addTab(record_table(self.rule_changes), self.tr("Rule changes"))
         self.tabs.addTab(self.places_chart, self.tr("Places chart"))
         self.tabs.addTab(self.ratings_chart, self.tr("Ratings chart"))
 
@@ -258,6 +266,7 @@ class BoardsArea(QWidget):
         self.challenges.set_records(view.challenges)
         self.bouts.set_records(list(reversed(view.bouts)))
         self.reigns.set_records(view.reigns)
+        self.rule_changes.set_records(view.rule_changes)
         self.targets.set_records([])
         self.board_view.setColumnHidden(3, not view.rated)
         self.places_chart.set_figure(board_places_chart(view))
@@ -265,15 +274,7 @@ class BoardsArea(QWidget):
         self.scores_button.setVisible(view.info.scored)
 
     def _rules_text(self, view: BoardView) -> str:
-        r = view.rules
-        reach = (
-            self.tr("only the title holder may be challenged")
-            if r.only_holder
-            else self.tr("challenges reach {k} places up").format(k=r.reach)
-        )
-        text = self.tr(
-            "Rules: {reach}; {open} open challenge(s) per entry; {days} days to accept"
-        ).format(reach=reach, open=r.max_open, days=r.accept_days)
+        text = self.tr("Rules: {rules}").format(rules=rules_text(view.rules))
         if view.next_rules is not None:
             text += self.tr(" — new rules from the next period")
         return text
@@ -385,7 +386,8 @@ class BoardsArea(QWidget):
         dialog = rules_dialog.ask_board(self, self.view.next_rules or self.view.rules, None)
         if dialog is not None and dialog.result_rules is not None:
             rules = dialog.result_rules
-            self._run(lambda b: self.services.boards.set_rules(b, rules))
+            note = self._reason(self.tr("Change the rules")) or ""
+            self._run(lambda b: self.services.boards.set_rules(b, rules, note))
 
     def add_entries(self) -> None:
         if self.view is None:

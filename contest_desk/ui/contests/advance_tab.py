@@ -28,7 +28,7 @@ from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.services.rounds import describe
 from contest_desk.ui import feedback
-from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.state import AppState
 
@@ -101,14 +101,19 @@ class AdvanceTab(QWidget):
         if chosen is None:
             self.preview.set_records([])
             return
-        state = attempt(self, lambda: self.services.rounds.round_advance(*chosen))
-        rule = state.rule if state is not None else None
-        closed = state is not None and state.closed
+        # Shown as the tab refreshes, so a problem goes in the summary line, not a pop-up.
+        try:
+            state = self.services.rounds.round_advance(*chosen)
+            table = self.services.standings.standings(*chosen)
+        except UserError as error:
+            self.preview.set_records([])
+            self.summary.setText(error.message())
+            return
+        rule, closed = state.rule, state.closed
         self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(rule.mode if rule else None)))
         self.value_edit.setText("" if rule is None else format(rule.value.normalize(), "f"))
         self.ties_box.setChecked(rule is None or rule.ties_advance)
-        table = attempt(self, lambda: self.services.standings.standings(*chosen))
-        rows = table.rows if table is not None else ()
+        rows = table.rows
         outcome: dict[int, str] = {}
         if rule is not None:
             ranked = [Ranked(r.entry.id, r.rank, r.total) for r in rows]
