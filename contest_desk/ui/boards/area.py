@@ -8,11 +8,9 @@ rule that forbids it and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.domain.ladder import BoardRules
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -31,10 +28,9 @@ from contest_desk.reports.board_report import STATUS_NAMES, rating_text, rules_t
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
 from contest_desk.services.board_views import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask, feedback
-from contest_desk.ui.boards import rules_dialog
+from contest_desk.ui import feedback
+from contest_desk.ui.boards.setup import BoardSetup
 from contest_desk.ui.chart_view import ChartView
-from contest_desk.ui.contests.common import attempt
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
@@ -53,7 +49,7 @@ def _chosen(view: QTableView, model: RecordTableModel) -> object | None:
     return model.record(index.row()) if index.isValid() else None
 
 
-class BoardsArea(QWidget):
+class BoardsArea(BoardSetup, QWidget):
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -355,59 +351,3 @@ class BoardsArea(QWidget):
 
     def close_period(self) -> None:
         self._run(lambda b: self.services.boards.close_period(b))
-
-    # Set-up --------------------------------------------------------------------
-
-    def new_board(self) -> None:
-        events = [
-            (f"{contest.name} · {event.name}", event)
-            for contest in self.services.contests.contests()
-            for event in self.services.contests.events(contest.id)
-        ]
-        if not events:
-            return
-        dialog = rules_dialog.ask_board(self, BoardRules(), events)
-        if dialog is None or dialog.result_board is None:
-            return
-        new = dialog.result_board
-        board = attempt(
-            self,
-            lambda: self.services.boards.create_board(
-                new.event_id, new.name, new.rules, new.skill, new.scored, new.starts_on
-            ),
-        )
-        if board is not None:
-            self.reload_boards()
-            self.board_box.setCurrentIndex(self.board_box.findData(board.id))
-
-    def change_rules(self) -> None:
-        if self.view is None:
-            return
-        dialog = rules_dialog.ask_board(self, self.view.next_rules or self.view.rules, None)
-        if dialog is not None and dialog.result_rules is not None:
-            rules = dialog.result_rules
-            note = self._reason(self.tr("Change the rules")) or ""
-            self._run(lambda b: self.services.boards.set_rules(b, rules, note))
-
-    def add_entries(self) -> None:
-        if self.view is None:
-            return
-        on_board = {r.entry.id for r in self.view.rows}
-        free = [e for e in self.view.entries.values() if e.id not in on_board]
-        items = [f"{e.label}（{e.unit}）" for e in free]
-        chosen = ask.ask_many(
-            self, self.tr("Add entries"), self.tr("They join at the bottom, in this order:"), items
-        )
-        if chosen:
-            ids = [free[i].id for i in chosen]
-            self._run(lambda b: self.services.boards.join(b, ids))
-
-    def _import_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import a paper board"), "", self.tr("CSV (*.csv)")
-        )
-        if path:
-            self.import_paper_file(path)
-
-    def import_paper_file(self, path: str | Path) -> None:
-        self._run(lambda b: self.services.board_import.import_paper(b, Path(path)))
