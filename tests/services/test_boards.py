@@ -141,7 +141,26 @@ def test_a_scored_bout_goes_through_the_judges_and_the_higher_total_wins(
     assert places(services, ladder)[:2] == [e[1], e[0]]
 
 
-def test_a_bout_with_missing_scores_is_refused(panel: Panel, services) -> None:
+def test_a_locked_bout_missing_one_sides_scores_is_refused(panel: Panel, services) -> None:
+    ladder = make_board(panel, services, BoardRules(), scored=True)
+    chief, e, board = panel.chief, ladder.entries, ladder.board.id
+    defender = services.roster.entries(ladder.board.event_id)[0]
+    for judge in panel.small.judges:  # every judge must stand aside for the defender
+        services.assignments.declare_conflict(judge.id, defender.person_id, "亲属回避")
+    seq = chief.boards.challenge(board, e[1], e[0], today=DAY)
+    number = chief.boards.accept(board, seq)
+    event = ladder.board.event_id
+    for n, j in enumerate(panel.small.judges):
+        panel.judges[n].scoring.record_score(event, number, j.id, e[1], "B1", "9")
+        panel.judges[n].sheets.submit(event, number, j.id, f"j{n + 1}-pass")
+    chief.sheets.lock_round(event, number)
+    with pytest.raises(UserError, match="缺少") as refused:
+        chief.boards.result_from_scores(board, seq)
+    assert defender.label in refused.value.message()
+    assert not services.board_views.view(board, DAY).bouts
+
+
+def test_a_bout_whose_round_is_not_locked_is_refused(panel: Panel, services) -> None:
     ladder = make_board(panel, services, BoardRules(), scored=True)
     chief, e, board = panel.chief, ladder.entries, ladder.board.id
     seq = chief.boards.challenge(board, e[1], e[0], today=DAY)
