@@ -178,7 +178,9 @@ class Reign:
 
 
 @dataclass
-class Board:
+class Ladder:
+    """A challenge board (擂台) as its log leaves it: place 1 is the title holder."""
+
     rules: BoardRules
     places: list[int] = field(default_factory=list)  # active entries, title holder first
     standings: dict[int, Standing] = field(default_factory=dict)
@@ -303,7 +305,7 @@ class Board:
         return out
 
 
-def _rated(board: Board, pending: dict[int, list[Outcome]], a: int, b: int, a_won: bool) -> None:
+def _rated(board: Ladder, pending: dict[int, list[Outcome]], a: int, b: int, a_won: bool) -> None:
     rules, sa, sb = board.rules, board.standings[a], board.standings[b]
     if rules.rating is RatingKind.ELO:
         win, lose = (sa, sb) if a_won else (sb, sa)
@@ -316,7 +318,7 @@ def _rated(board: Board, pending: dict[int, list[Outcome]], a: int, b: int, a_wo
         pending.setdefault(b, []).append(Outcome(sa.rating, Decimal(0 if a_won else 1)))
 
 
-def _bout(board: Board, pending: dict[int, list[Outcome]], seq: int, bout: Bout) -> None:
+def _bout(board: Ladder, pending: dict[int, list[Outcome]], seq: int, bout: Bout) -> None:
     if bout.challenge is not None:
         board.open.pop(bout.challenge, None)
     if not board.on_board(bout.challenger) or not board.on_board(bout.defender):
@@ -351,12 +353,12 @@ def _bout(board: Board, pending: dict[int, list[Outcome]], seq: int, bout: Bout)
         challenger.streak = min(challenger.streak, 0) - 1
 
 
-def _eliminate(board: Board, entry: int, rule: str) -> None:
+def _eliminate(board: Ladder, entry: int, rule: str) -> None:
     board.standings[entry].eliminated = (board.period, rule)
     board.drop(entry)
 
 
-def _close(board: Board, pending: dict[int, list[Outcome]]) -> None:
+def _close(board: Ladder, pending: dict[int, list[Outcome]]) -> None:
     rules = board.rules
     if rules.rating is RatingKind.GLICKO2:
         for entry in board.places:
@@ -426,7 +428,7 @@ def corrected(log: Sequence[Logged]) -> list[Logged]:
     return out
 
 
-def apply(board: Board, pending: dict[int, list[Outcome]], seq: int, event: Event) -> None:
+def apply(board: Ladder, pending: dict[int, list[Outcome]], seq: int, event: Event) -> None:
     """One event of a corrected log. Never refuses: what the log holds has happened, and a
     corrected result earlier on must not make later history unreadable."""
     if isinstance(event, Join):
@@ -456,9 +458,9 @@ def apply(board: Board, pending: dict[int, list[Outcome]], seq: int, event: Even
         _close(board, pending)
 
 
-def replay(log: Iterable[Logged], rules: BoardRules) -> Board:
+def replay(log: Iterable[Logged], rules: BoardRules) -> Ladder:
     """The board the log describes, from the first event to the last."""
-    board = Board(rules)
+    board = Ladder(rules)
     pending: dict[int, list[Outcome]] = {}
     with localcontext() as ctx:
         ctx.prec = 28  # the ratings' precision, whatever the caller's context
@@ -469,7 +471,7 @@ def replay(log: Iterable[Logged], rules: BoardRules) -> Board:
 
 def check(
     log: Sequence[Logged], rules: BoardRules, event: Event, today: dt.date | None = None
-) -> Board:
+) -> Ladder:
     """The board ``event`` would be added to; refuses it with the rule that forbids it."""
     board = replay(log, rules)
     refused = board.refusal(event, today)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.board_codec import event_from_dict, event_to_dict, rules_from_dict
-from contest_desk.domain.ladder import Board, BoardRules, Event, Logged, check
+from contest_desk.domain.ladder import BoardRules, Event, Ladder, Logged, check
 from contest_desk.errors import NotFound
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.storage import models as m
@@ -26,16 +26,16 @@ class LogRow:
 
 @dataclass(frozen=True)
 class LoadedBoard:
-    row: m.ChallengeBoard
+    row: m.Ladder
     rules: BoardRules  # those it started with
     log: list[Logged]
     rows: dict[int, LogRow]  # by seq
 
 
-def get_board(s: Session, board_id: int, lock: bool = False) -> m.ChallengeBoard:
+def get_board(s: Session, board_id: int, lock: bool = False) -> m.Ladder:
     # Appends lock the board row, so two seats cannot write the same seq (FOR UPDATE on
     # PostgreSQL; SQLite has one writer anyway).
-    row = s.get(m.ChallengeBoard, board_id, with_for_update=lock)
+    row = s.get(m.Ladder, board_id, with_for_update=lock)
     if row is None:
         raise NotFound("There is no board {id}", id=board_id)
     return row
@@ -51,7 +51,7 @@ def load(s: Session, board_id: int, lock: bool = False) -> LoadedBoard:
     return LoadedBoard(row, rules_from_dict(row.rules), log, {r.seq: r for r in rows})
 
 
-def refused_or_board(loaded: LoadedBoard, event: Event, today: dt.date | None = None) -> Board:
+def refused_or_board(loaded: LoadedBoard, event: Event, today: dt.date | None = None) -> Ladder:
     """The board as it stands, after checking that ``event`` may be added to it."""
     return check(loaded.log, loaded.rules, event, today)
 

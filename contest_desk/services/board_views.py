@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from contest_desk.domain.bulk import no_cycle_collection
 from contest_desk.domain.ladder import (
-    Board,
     BoardRules,
     Close,
     Correction,
+    Ladder,
     RatingKind,
     RuleChange,
     period_start,
@@ -131,7 +131,7 @@ def period_label(info: BoardInfo, rules: BoardRules, period: int) -> str:
     return _("Period {n} (from {date})", n=period, date=start.isoformat())
 
 
-def _rows(board: Board, entries: dict[int, EntryInfo]) -> list[BoardRow]:
+def _rows(board: Ladder, entries: dict[int, EntryInfo]) -> list[BoardRow]:
     rated = board.rules.rating is not RatingKind.NONE
     glicko = board.rules.rating is RatingKind.GLICKO2
     out = []
@@ -180,7 +180,7 @@ def _rule_changes(loaded: LoadedBoard) -> list[RuleChangeRow]:
     return out
 
 
-def _bouts(board: Board, loaded: LoadedBoard, entries: dict[int, EntryInfo]) -> list[BoutRow]:
+def _bouts(board: Ladder, loaded: LoadedBoard, entries: dict[int, EntryInfo]) -> list[BoutRow]:
     corrections = {
         e.event.bout: e.event.reason for e in loaded.log if isinstance(e.event, Correction)
     }
@@ -212,9 +212,9 @@ class BoardViewService:
     @requires(Action.VIEW_RESULTS)
     def boards(self, contest_id: int | None = None) -> list[BoardInfo]:
         with self.ctx.db.reading() as s:
-            query = select(m.ChallengeBoard).order_by(m.ChallengeBoard.id)
+            query = select(m.Ladder).order_by(m.Ladder.id)
             if contest_id is not None:
-                query = query.where(m.ChallengeBoard.contest_id == contest_id)
+                query = query.where(m.Ladder.contest_id == contest_id)
             return [board_info(row) for row in s.scalars(query)]
 
     @requires(Action.VIEW_RESULTS)

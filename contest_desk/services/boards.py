@@ -54,7 +54,7 @@ class BoardInfo:
     starts_on: dt.date
 
 
-def board_info(row: m.ChallengeBoard) -> BoardInfo:
+def board_info(row: m.Ladder) -> BoardInfo:
     return BoardInfo(
         row.id, row.contest_id, row.event_id, row.name, row.skill, row.scored, row.starts_on
     )
@@ -66,7 +66,7 @@ def _need_note(note: str, refusal: UserError) -> str:
     return note.strip()
 
 
-def _entry_of(s: Session, board: m.ChallengeBoard, entry_id: int) -> m.Entry:
+def _entry_of(s: Session, board: m.Ladder, entry_id: int) -> m.Entry:
     entry = s.get(m.Entry, entry_id)
     if entry is None or entry.event_id != board.event_id:
         raise NotFound("There is no entry {id} in this board's event", id=entry_id)
@@ -101,7 +101,7 @@ class BoardService:
         rules_check(rules)
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
-            row = m.ChallengeBoard(
+            row = m.Ladder(
                 contest_id=event.contest_id,
                 event_id=event.id,
                 name=_need_note(name, UserError("A board needs a name")),
@@ -217,7 +217,7 @@ class BoardService:
             return number
 
     def _bout_round(
-        self, s: Session, board: m.ChallengeBoard, seq: int, period: int, challenge: Challenge
+        self, s: Session, board: m.Ladder, seq: int, period: int, challenge: Challenge
     ) -> int:
         event = get_event(s, board.event_id)
         number = max((r.number for r in event.rounds), default=0) + 1

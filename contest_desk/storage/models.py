@@ -424,7 +424,7 @@ class AuditHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-class ChallengeBoard(Base):
+class Ladder(Base):
     """A challenge board (擂台): a contest's standing ladder in one skill.
 
     Its entries are entries of ``event`` (whose rubric and judges score its bouts).
