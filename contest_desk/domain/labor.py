@@ -127,7 +127,7 @@ def score_indicator(indicator: Indicator, value: Decimal | None) -> IndicatorSco
         sign = "≥" if i.direction is Direction.HIGHER else "≤"
         working = f"{_fmt(value)} {sign} {_fmt(i.target)}: {_fmt(points)}"
     elif i.rule is IndicatorRule.PENALTY:
-        points = -i.penalty_per_event * value
+        points = ZERO - i.penalty_per_event * value  # never "-0"
         working = f"{_fmt(value)} × −{_fmt(i.penalty_per_event)} = {_fmt(points)}"
     else:
         share = progress(i, value)

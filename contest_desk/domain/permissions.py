@@ -39,6 +39,7 @@ class Action(StrEnum):
     TRANSFER = "transfer"  # export or import a whole contest
     SUPERVISE = "supervise"  # submit for others, lock, unlock, reopen, resolve flags
     RUN_BOARD = "run_board"  # challenges on a board: issue, accept, decline
+    KEY_VALUES = "key_values"  # teams' production values of a labor competition
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
 
@@ -53,6 +54,7 @@ ACTION_NAMES = {
     Action.TRANSFER: N_("export or import contests"),
     Action.SUPERVISE: N_("check, lock and unlock rounds"),
     Action.RUN_BOARD: N_("issue and answer challenges on a board"),
+    Action.KEY_VALUES: N_("key teams' values in a labor competition"),
     Action.MANAGE_USERS: N_("manage user accounts"),
     Action.VIEW_AUDIT: N_("view the audit trail"),
 }
@@ -68,6 +70,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.TRANSFER: frozenset({ORG}),
     Action.SUPERVISE: frozenset({CHIEF}),
     Action.RUN_BOARD: frozenset({ORG, CHIEF}),
+    Action.KEY_VALUES: frozenset({ORG}),
     Action.MANAGE_USERS: frozenset({ADMIN}),
     Action.VIEW_AUDIT: frozenset({ADMIN, CHIEF}),
 }

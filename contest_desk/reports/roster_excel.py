@@ -144,7 +144,7 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _open(path: Path) -> WorkbookType:
+def open_workbook(path: Path) -> WorkbookType:
     if not path.is_file():
         raise UserError("The file cannot be found", where=Location(path.name))
     try:
@@ -191,7 +191,7 @@ def read_roster(path: str | Path) -> list[RosterRow]:
     """
     path = Path(path)
     file = path.name
-    wb = _open(path)
+    wb = open_workbook(path)
     try:
         names = _header_names()
         rows: list[tuple[Any, ...]] = []

@@ -17,6 +17,10 @@ from contest_desk.services.context import ServiceContext
 from contest_desk.services.discrepancies import DiscrepancyService
 from contest_desk.services.double_entry import DoubleEntryService
 from contest_desk.services.draws import DrawService
+from contest_desk.services.labor import LaborService
+from contest_desk.services.labor_import import LaborImportService
+from contest_desk.services.labor_standings import LaborStandingsService
+from contest_desk.services.labor_values import LaborValueService
 from contest_desk.services.offline_sheets import OfflineSheetService
 from contest_desk.services.rechecks import RecheckService
 from contest_desk.services.roster import RosterService
@@ -52,6 +56,10 @@ class Services:
     boards: BoardService
     board_views: BoardViewService
     board_import: BoardImportService
+    labor: LaborService
+    labor_values: LaborValueService
+    labor_import: LaborImportService
+    labor_standings: LaborStandingsService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -80,6 +88,10 @@ class Services:
             BoardService(ctx),
             BoardViewService(ctx),
             BoardImportService(ctx),
+            LaborService(ctx),
+            LaborValueService(ctx),
+            LaborImportService(ctx),
+            LaborStandingsService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),

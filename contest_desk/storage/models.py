@@ -55,6 +55,7 @@ class Contest(Base):
     start_date: Mapped[dt.date | None]
     end_date: Mapped[dt.date | None]
     organizer: Mapped[str] = mapped_column(String(200), default="")
+    award_rule: Mapped[dict[str, Any] | None]  # a labor competition's, per period and overall
     events: Mapped[list[Event]] = relationship(back_populates="contest", order_by="Event.id")
 
 
@@ -456,3 +457,73 @@ class BoardLogRow(Base):
     at: Mapped[dt.datetime]
     actor: Mapped[str] = mapped_column(String(60))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class LaborIndicator(Base):
+    """An assessment indicator (考核指标) of a labor competition (a contest of kind labor)."""
+
+    __tablename__ = "labor_indicators"
+    __table_args__ = (UniqueConstraint("contest_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    position: Mapped[int] = mapped_column(default=0)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(30), default="")
+    direction: Mapped[str] = mapped_column(String(10))
+    rule: Mapped[str] = mapped_column(String(20))
+    points: Mapped[Decimal]
+    baseline: Mapped[Decimal]
+    target: Mapped[Decimal]
+    weight: Mapped[Decimal]
+    bonus_per_unit: Mapped[Decimal]
+    bonus_cap: Mapped[Decimal]
+    penalty_per_event: Mapped[Decimal]
+
+
+class LaborPeriod(Base):
+    """A period (阶段) of a labor competition: a month, a quarter or a named phase."""
+
+    __tablename__ = "labor_periods"
+    __table_args__ = (UniqueConstraint("contest_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(10))
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date]
+    closed_at: Mapped[dt.datetime | None]
+    closed_by: Mapped[str | None] = mapped_column(String(60))
+
+
+class LaborValue(Base):
+    """A team's value of one indicator in one period; corrections are audited."""
+
+    __tablename__ = "labor_values"
+    __table_args__ = (UniqueConstraint("period_id", "team_id", "indicator_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("labor_periods.id"), index=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("labor_indicators.id"))
+    value: Mapped[Decimal]
+    entered_by: Mapped[str] = mapped_column(String(60))
+    entered_at: Mapped[dt.datetime]
+
+
+class LaborVeto(Base):
+    """A single-item veto (一票否决): out of a period's awards, or (no period) all of them.
+
+    Lifting one keeps the row, with who lifted it and why.
+    """
+
+    __tablename__ = "labor_vetoes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    period_id: Mapped[int | None] = mapped_column(ForeignKey("labor_periods.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(60))
+    decided_at: Mapped[dt.datetime]
+    lifted_by: Mapped[str | None] = mapped_column(String(60))
+    lifted_reason: Mapped[str | None] = mapped_column(Text)

@@ -15,6 +15,7 @@ MESSAGES = {
     "export or import contests": "导出或导入竞赛",
     "check, lock and unlock rounds": "审核、锁定和解锁轮次",
     "issue and answer challenges on a board": "在擂台上发起和应答挑战",
+    "key teams' values in a labor competition": "录入劳动竞赛各班组的考核数据",
     "manage user accounts": "管理用户账户",
     "view the audit trail": "查看审计记录",
     # services/permissions.py

@@ -1,0 +1,111 @@
+"""A labor competition's values in Excel: the template for one period, and reading it back.
+
+The template names its contest and period at the top, then one row per team and one
+column per indicator headed "code name（unit）". Reading checks every cell against the
+competition (teams, indicators and their units, the period) and lists every problem with
+its row and column; nothing is imported unless the whole file is right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from contest_desk.errors import Location, UserError
+from contest_desk.i18n import _
+from contest_desk.reports.roster_excel import cell_text, open_workbook
+from contest_desk.services.labor_records import ValueGrid
+
+HEADER_ROW = 4
+# "C1 原油产量（吨）" or "C1 原油产量(吨)": the code, the name, the unit.
+HEADER = re.compile(r"^(\S+)\s+(.*?)\s*(?:[（(]([^）)]*)[）)])?$")
+
+
+def write_labor_template(path: str | Path, contest: str, grid: ValueGrid) -> Path:
+    """The period's grid with every team and indicator, and the values keyed so far."""
+    path = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = grid.period.name[:31]
+    bold = Font(bold=True)
+    for row, (label, text) in enumerate(
+        ((_("Competition"), contest), (_("Assessment period"), grid.period.name)), start=1
+    ):
+        ws.cell(row, 1, label).font = bold
+        ws.cell(row, 2, text)
+    ws.cell(3, 1, _("One row per team; leave a cell empty when the value is not known yet."))
+    ws.cell(HEADER_ROW, 1, _("Work team")).font = bold
+    fill = PatternFill("solid", fgColor="DDE6F0")
+    for col, indicator in enumerate(grid.indicators, start=2):
+        cell = ws.cell(HEADER_ROW, col, f"{indicator.code} {indicator.name}（{indicator.unit}）")
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(wrap_text=True)
+        ws.column_dimensions[get_column_letter(col)].width = 18
+    ws.column_dimensions["A"].width = 24
+    for row, team in enumerate(grid.teams, start=HEADER_ROW + 1):
+        ws.cell(row, 1, team.name)
+        for col, indicator in enumerate(grid.indicators, start=2):
+            value = grid.values.get(team.id, {}).get(indicator.code)
+            if value is not None:
+                ws.cell(
+                    row, col, float(value) if value != value.to_integral_value() else int(value)
+                )
+    ws.freeze_panes = f"B{HEADER_ROW + 1}"
+    try:
+        wb.save(path)
+    except OSError as error:
+        raise UserError(
+            "Cannot write {file}: {reason}", file=str(path), reason=error.strerror or error
+        ) from None
+    return path
+
+
+@dataclass(frozen=True)
+class LaborSheet:
+    """A read file before any checking against the competition."""
+
+    file: str
+    period: str  # as written in the file
+    columns: dict[int, tuple[str, str, str]]  # column number → (code, name, unit) of the header
+    rows: list[tuple[int, str, dict[int, str]]]  # (row number, team name, column → cell text)
+
+
+def read_labor_sheet(path: str | Path) -> LaborSheet:
+    path = Path(path)
+    wb = open_workbook(path)
+    ws = wb.worksheets[0]
+    lines = [tuple(r) for r in ws.iter_rows(values_only=True)]
+    wb.close()
+    period = ""
+    for line in lines[: HEADER_ROW - 1]:
+        if line and cell_text(line[0]) in (_("Assessment period"), "考核期间", "期间", "Period"):
+            period = cell_text(line[1]) if len(line) > 1 else ""
+    if len(lines) < HEADER_ROW or cell_text(lines[HEADER_ROW - 1][0]) not in (
+        _("Team"),
+        "班组",
+        "Team",
+    ):
+        raise UserError(
+            "Row {row} must be the header: 班组 and the indicators",
+            where=Location(path.name, HEADER_ROW),
+            row=HEADER_ROW,
+        )
+    columns: dict[int, tuple[str, str, str]] = {}
+    for col, value in enumerate(lines[HEADER_ROW - 1][1:], start=2):
+        text = cell_text(value)
+        match = HEADER.match(text) if text else None
+        if match:
+            columns[col] = (match.group(1), match.group(2), match.group(3) or "")
+    rows = []
+    for number, line in enumerate(lines[HEADER_ROW:], start=HEADER_ROW + 1):
+        team = cell_text(line[0]) if line else ""
+        cells = {col: cell_text(line[col - 1]) for col in columns if col - 1 < len(line)}
+        if team or any(cells.values()):
+            rows.append((number, team, cells))
+    return LaborSheet(path.name, period, columns, rows)
