@@ -38,6 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
 from contest_desk.cli_boards import add_board_commands
+from contest_desk.cli_labor import add_labor_commands
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule
 from contest_desk.domain.audit_chain import BREAK_REASONS
 from contest_desk.domain.contest import STATUS_NAMES
@@ -74,10 +75,10 @@ def _err(text: str) -> None:
 
 def _demo(services: Services, args: argparse.Namespace) -> int:
     build_demo(services)
-    contest = services.contests.contests()[0]
-    _out(_("Demo contest written: {name} (contest {id})", name=contest.name, id=contest.id))
-    for event in services.contests.events(contest.id):
-        _out(_("  event {id}: {name}", id=event.id, name=event.name))
+    for contest in reversed(services.contests.contests()):
+        _out(_("Demo contest written: {name} (contest {id})", name=contest.name, id=contest.id))
+        for event in services.contests.events(contest.id):
+            _out(_("  event {id}: {name}", id=event.id, name=event.name))
     _out(_("Accounts (user name / password / role):"))
     for username, name, roles in ACCOUNTS:
         role_names = "、".join(_(ROLE_NAMES[r]) for r in roles)
@@ -558,6 +559,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--round", type=int, required=True, metavar="N")
 
     add_board_commands(commands, command)
+    add_labor_commands(commands, command)
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

@@ -437,7 +437,7 @@ def test_draw_and_assign_from_the_command_line(tmp_path: Path, capsys, monkeypat
     db = str(tmp_path / "draw.db")
     assert run(capsys, "--db", db, "demo")[0] == 0
     services = Services.open(db)
-    contest = services.contests.contests()[0]
+    contest = services.contests.contests()[-1]  # the skill contest, written first
     event = services.contests.create_event(contest.id, "钳工技能比武")
     person = services.roster.persons()[0]
     services.roster.add_entry(event.id, person_id=person.id)

@@ -26,6 +26,7 @@ from contest_desk.domain.rubric import (
 )
 from contest_desk.errors import UserError
 from contest_desk.services.demo_board import build_demo_board
+from contest_desk.services.demo_labor import build_demo_labor
 from contest_desk.services.hub import Services
 from contest_desk.services.records import EventInfo, EventSettings, PersonInfo
 from contest_desk.services.score_import import ScoreImportService
@@ -321,6 +322,7 @@ def build_demo(services: Services) -> None:
     build_demo_board(services, contest.id, by_job["采油工"], judge_ids, SETTINGS)
     services.contests.set_status(contest.id, ContestStatus.OPEN)
     services.contests.set_status(contest.id, ContestStatus.RUNNING)
+    build_demo_labor(services)
 
 
 def _accounts(services: Services) -> None:

@@ -10,13 +10,14 @@ import pytest
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.awards import DEFAULT_AWARD_RULE
-from contest_desk.domain.contest import EventMode
+from contest_desk.domain.contest import ContestKind, EventMode
 from contest_desk.domain.ranking import TieBreak, TieBreakKind
 from contest_desk.domain.rubric import CriterionKind, MeasurementMode
 from contest_desk.errors import UserError
 from contest_desk.services.contest_file import dump_contest_file
 from contest_desk.services.demo import CONTEST_NAME, build_demo
 from contest_desk.services.hub import Services
+from contest_desk.services.records import ContestInfo
 from contest_desk.services.transfer import TransferService
 from tests.databases import Databases
 
@@ -35,6 +36,10 @@ def built(databases: Databases) -> Iterator[tuple[Services, float]]:
     databases.drop(url)
 
 
+def skill_contest(services: Services) -> ContestInfo:
+    return next(c for c in services.contests.contests() if c.kind is ContestKind.SKILL)
+
+
 @pytest.fixture
 def demo(built: tuple[Services, float]) -> Services:
     return built[0]
@@ -45,7 +50,7 @@ def test_it_builds_in_a_few_seconds(built: tuple[Services, float]) -> None:
 
 
 def test_contest_units_and_roster(demo: Services) -> None:
-    (contest,) = demo.contests.contests()
+    contest = skill_contest(demo)
     assert contest.name == CONTEST_NAME == "2026年采油厂职工技能比武"
     assert contest.organizer == "采油厂工会"
     assert contest.start_date and contest.start_date.year == 2026
@@ -64,7 +69,7 @@ def test_contest_units_and_roster(demo: Services) -> None:
 
 
 def test_events_settings_and_judges(demo: Services) -> None:
-    (contest,) = demo.contests.contests()
+    contest = skill_contest(demo)
     events = demo.contests.events(contest.id)
     boards = {b.event_id for b in demo.board_views.boards(contest.id)}
     individual = [e for e in events if e.mode is EventMode.INDIVIDUAL and e.id not in boards]
@@ -84,7 +89,7 @@ def test_events_settings_and_judges(demo: Services) -> None:
 
 
 def test_rubrics_use_every_kind_of_criterion(demo: Services) -> None:
-    (contest,) = demo.contests.contests()
+    contest = skill_contest(demo)
     leaves = []
     groups = 0
     for event in demo.contests.events(contest.id):
@@ -102,7 +107,7 @@ def test_rubrics_use_every_kind_of_criterion(demo: Services) -> None:
 
 
 def test_complete_partial_and_missing_scores(demo: Services) -> None:
-    (contest,) = demo.contests.contests()
+    contest = skill_contest(demo)
     by_name = {e.name: e for e in demo.contests.events(contest.id)}
     oil = demo.standings.standings(by_name["采油工技能比武"].id).rows
     assert all(r.complete for r in oil) and len(oil) >= 20
@@ -115,7 +120,7 @@ def test_complete_partial_and_missing_scores(demo: Services) -> None:
 
 
 def test_marks_sit_on_their_step(demo: Services) -> None:
-    (contest,) = demo.contests.contests()
+    contest = skill_contest(demo)
     event = demo.contests.events(contest.id)[0]
     judge = demo.roster.panel(event.id)[0]
     sheet = demo.scoring.sheet(event.id, 1, judge.id)
@@ -128,8 +133,8 @@ def test_marks_sit_on_their_step(demo: Services) -> None:
 def test_the_demo_is_the_same_every_time(demo: Services, tmp_path: Path) -> None:
     other = Services.open(str(tmp_path / "other.db"))
     build_demo(other)
-    first = TransferService(demo.ctx).export_contest(demo.contests.contests()[0].id)
-    second = TransferService(other.ctx).export_contest(other.contests.contests()[0].id)
+    first = TransferService(demo.ctx).export_contest(skill_contest(demo).id)
+    second = TransferService(other.ctx).export_contest(skill_contest(other).id)
     other.ctx.db.dispose()
     assert dump_contest_file(first) == dump_contest_file(second)
 
@@ -140,7 +145,7 @@ def test_a_database_with_contests_is_refused(demo: Services) -> None:
     assert caught.value.msgid == (
         "The database already has contests; write the demo into a new database"
     )
-    assert len(demo.contests.contests()) == 1
+    assert len(demo.contests.contests()) == 2
 
 
 def test_the_board_runs_six_periods_with_eliminations_and_a_new_title_holder(
@@ -154,3 +159,17 @@ def test_the_board_runs_six_periods_with_eliminations_and_a_new_title_holder(
     assert eliminated and all(r.why for r in eliminated)
     assert any(b.forfeit for b in view.bouts) and any(b.corrected for b in view.bouts)
     assert view.rated and all(r.rating is not None for r in view.rows)
+
+
+def test_the_labor_competition_has_eight_teams_six_indicators_six_months(demo: Services) -> None:
+    (labor,) = [c for c in demo.contests.contests() if c.kind is ContestKind.LABOR]
+    assert len(demo.labor.teams(labor.id)) == 8
+    assert len(demo.labor.indicators(labor.id)) == 6
+    periods = demo.labor.periods(labor.id)
+    assert [p.name for p in periods] == [f"{n}月" for n in range(1, 7)]
+    assert [p.closed for p in periods] == [True] * 5 + [False]
+    march = demo.labor_standings.standings(labor.id, "3月")
+    assert any(r.veto for r in march.rows) and all(r.missing == 0 for r in march.rows)
+    total = demo.labor_standings.standings(labor.id)
+    assert [r.rank for r in total.rows] == sorted(r.rank for r in total.rows)
+    assert {r.award for r in total.rows} >= {"一等奖", "二等奖", "三等奖"}

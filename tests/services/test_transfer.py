@@ -18,7 +18,7 @@ from contest_desk.services.contest_file import (
     read_contest_file,
     write_contest_file,
 )
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo import CONTEST_NAME, build_demo
 from contest_desk.services.hub import Services
 from contest_desk.services.transfer import TransferService
 from contest_desk.storage import models as m
@@ -33,7 +33,7 @@ def demo_file(databases: Databases) -> dict[str, Any]:
     url = databases.new()
     services = Services.open(url)
     build_demo(services)
-    (contest,) = services.contests.contests()
+    (contest,) = [c for c in services.contests.contests() if c.name == CONTEST_NAME]
     data = TransferService(services.ctx).export_contest(contest.id)
     services.ctx.db.dispose()
     databases.drop(url)

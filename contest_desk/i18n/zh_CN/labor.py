@@ -56,3 +56,26 @@ MESSAGES.update(
         "{team} is not a team of this competition": "“{team}”不是本竞赛的班组",
     }
 )
+MESSAGES.update(
+    {
+        # reports/labor_report.py, cli_labor.py
+        "* values are missing: the team takes no award yet": "* 数据不全：暂不参与评奖",
+        "Give --period P or --cumulative, not both": "请只给出 --period P 或 --cumulative 之一",
+        "Veto": "一票否决",
+        "a period's name, e.g. 6月": "考核期间名称，如 6月",
+        "a period's or the cumulative standings": "某一期间或累计的考核排名",
+        "all periods": "累计",
+        "close a period: its values become final": "结束考核期间：数据从此确定",
+        "closed": "已结束",
+        "final": "最终",
+        "import a period's values from the Excel template": "从 Excel 模板导入某期间的考核数据",
+        "labor competitions by indicators": "劳动竞赛（按考核指标）",
+        "list the periods": "列出考核期间",
+        "open": "进行中",
+        "over every period (default)": "全部期间累计（默认）",
+        "provisional": "暂定",
+        "write a period's Excel template": "生成某期间的 Excel 录入模板",
+        "{name} is closed: its values are final": "{name}已结束：数据已确定",
+        "{n} value(s) imported into {period}": "{n} 个数据已导入{period}",
+    }
+)
