@@ -6,6 +6,7 @@ A Figure is drawn into the window by the QtAgg canvas and saved to PNG, SVG or P
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 from matplotlib.figure import Figure
@@ -16,6 +17,7 @@ from contest_desk.i18n import _
 from contest_desk.reports.fonts import FONT_FILE
 from contest_desk.services.board_views import BoardView
 from contest_desk.services.consistency import ConsistencyReport
+from contest_desk.services.labor_records import LaborTable
 
 BIAS_HIGH, BIAS_LOW, TRAINEE = "#c8102e", "#23395d", "#9e9e9e"
 
@@ -109,4 +111,54 @@ def board_ratings_chart(view: BoardView) -> Figure:
     axes.set_ylabel(_("Rating"), fontproperties=font)
     axes.set_title(_("{board}: ratings by period", board=view.info.name), fontproperties=font)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    return figure
+
+
+def labor_race_chart(table: LaborTable) -> Figure:
+    """Each team's cumulative score after each period: who pulled ahead, and when."""
+    font = chinese_font()
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.add_subplot()
+    names = [p.name for p in table.periods]
+    for row in table.rows:
+        running, points = Decimal(0), []
+        for value in row.by_period:
+            running += value
+            points.append(float(running))  # drawing only: the sums above are Decimal
+        axes.plot(names, points, marker="o", markersize=3, linewidth=1.4, label=row.team.name)
+    if table.rows:
+        axes.legend(prop=font, fontsize=8, loc="upper left")
+    axes.set_xticks(range(len(names)), names, fontproperties=font)
+    axes.set_ylabel(_("Cumulative score"), fontproperties=font)
+    axes.set_title(_("{contest}: the score race", contest=table.contest_name), fontproperties=font)
+    return figure
+
+
+def labor_contribution_chart(table: LaborTable) -> Figure:
+    """One period's points per team, stacked by indicator (penalties below zero)."""
+    font = chinese_font()
+    figure = Figure(figsize=(7, 4.5), layout="constrained")
+    axes = figure.add_subplot()
+    teams = [r.team.name for r in table.rows]
+    above = [0.0] * len(teams)
+    below = [0.0] * len(teams)
+    for n, indicator in enumerate(table.indicators):
+        values = [float(r.scores[n].weighted) if r.scores else 0.0 for r in table.rows]
+        bottoms = [b if v < 0 else a for v, a, b in zip(values, above, below, strict=True)]
+        axes.barh(teams, values, left=bottoms, label=indicator.name)
+        for i, v in enumerate(values):
+            if v < 0:
+                below[i] += v
+            else:
+                above[i] += v
+    axes.set_yticks(range(len(teams)), teams, fontproperties=font)
+    axes.invert_yaxis()
+    axes.axvline(0, color="#333", linewidth=0.8)
+    axes.legend(prop=font, fontsize=8, loc="lower right")
+    axes.set_xlabel(_("Points"), fontproperties=font)
+    title = table.period.name if table.period else ""
+    axes.set_title(
+        _("{contest} {period}: points by indicator", contest=table.contest_name, period=title),
+        fontproperties=font,
+    )
     return figure

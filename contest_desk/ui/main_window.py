@@ -25,6 +25,7 @@ from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
+from contest_desk.ui.labor.area import LaborArea
 from contest_desk.ui.paper.area import PaperArea
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.standings.area import StandingsArea
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
             "scoring": (Action.SCORE, lambda: ScoringArea(services, self.state)),
             "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
             "boards": (Action.VIEW_RESULTS, lambda: BoardsArea(services, self.state)),
+            "labor": (Action.VIEW_RESULTS, lambda: LaborArea(services, self.state)),
             "paper": (Action.IMPORT_SCORES, lambda: PaperArea(services, self.state)),
             "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
             "audit": (Action.VIEW_AUDIT, lambda: AuditArea(services, self.state)),
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
             "scoring": self.tr("My scoring") if actor.judge_only else self.tr("Scoring"),
             "standings": self.tr("Standings"),
             "boards": self.tr("Challenge boards"),
+            "labor": self.tr("Labor competitions"),
             "paper": self.tr("Paper sheets"),
             "chief": self.tr("Chief judge"),
             "audit": self.tr("Audit trail"),

@@ -94,11 +94,14 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
 @pytest.mark.parametrize(
     ("username", "areas"),
     [
-        ("admin", ["竞赛", "成绩排名", "擂台", "审计记录", "账户"]),
-        ("org", ["竞赛", "成绩排名", "擂台", "纸质评分表"]),
-        ("chief", ["竞赛", "评分", "成绩排名", "擂台", "纸质评分表", "裁判长", "审计记录"]),
+        ("admin", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "审计记录", "账户"]),
+        ("org", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "纸质评分表"]),
+        (
+            "chief",
+            ["竞赛", "评分", "成绩排名", "擂台", "劳动竞赛", "纸质评分表", "裁判长", "审计记录"],
+        ),
         ("judge1", ["我的评分"]),
-        ("viewer", ["竞赛", "成绩排名", "擂台"]),
+        ("viewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛"]),
     ],
 )
 def test_each_role_sees_its_areas(qtbot, accounts, username, areas) -> None:

@@ -1,0 +1,27 @@
+"""The Labor competitions area (劳动竞赛) and its charts."""
+
+MESSAGES = {
+    "Labor competitions": "劳动竞赛",
+    "By period": "各期得分",
+    "Change a value": "修改数据",
+    "Cumulative": "累计排名",
+    "Cumulative score": "累计得分",
+    "Excel template": "Excel 录入模板",
+    "Excel template…": "Excel 模板…",
+    "How": "计算过程",
+    "Import Excel": "导入 Excel",
+    "Import Excel…": "导入 Excel…",
+    "Indicator": "考核指标",
+    "Out of the awards of:": "取消以下评奖资格：",
+    "Period: values and ranks": "本期数据与排名",
+    "Points": "得分",
+    "Points by indicator": "各指标得分",
+    "Reason (shown with the results):": "原因（随成绩公示）：",
+    "Reason:": "原因：",
+    "Score race": "累计得分走势",
+    "The whole competition": "整个竞赛",
+    "This period": "本期",
+    "Veto…": "一票否决…",
+    "{contest} {period}: points by indicator": "{contest} {period}：各指标得分",
+    "{contest}: the score race": "{contest}：累计得分走势",
+}

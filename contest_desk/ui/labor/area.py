@@ -1,0 +1,285 @@
+"""The Labor competitions area (劳动竞赛): key a period's values, see its ranks and each
+team's points indicator by indicator, the cumulative standings and the charts.
+
+Values go to the services cell by cell; a changed value needs a reason; a closed period
+is read-only. Vetoes, closing a period and the Excel template/import are buttons here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.domain.contest import ContestKind
+from contest_desk.domain.permissions import Action
+from contest_desk.errors import UserError
+from contest_desk.reports.charts import labor_contribution_chart, labor_race_chart
+from contest_desk.reports.labor_excel import write_labor_template
+from contest_desk.reports.labor_report import points_text
+from contest_desk.services.hub import Services
+from contest_desk.services.labor_records import LaborRow, LaborTable
+from contest_desk.ui import ask, feedback
+from contest_desk.ui.chart_view import ChartView
+from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.labor.grid_model import ValueGridModel
+from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.state import AppState
+
+
+class LaborArea(QWidget):
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.state = services, state
+        self.contest_box = QComboBox()
+        self.period_box = QComboBox()
+        self.state_label = QLabel()
+        self.template_button = QPushButton(self.tr("Excel template…"))
+        self.import_button = QPushButton(self.tr("Import Excel…"))
+        self.veto_button = QPushButton(self.tr("Veto…"))
+        self.close_button = QPushButton(self.tr("Close the period"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Competition")))
+        top.addWidget(self.contest_box, 1)
+        top.addWidget(QLabel(self.tr("Period")))
+        top.addWidget(self.period_box)
+        top.addWidget(self.state_label)
+        top.addStretch(1)
+        for button in (
+            self.template_button,
+            self.import_button,
+            self.veto_button,
+            self.close_button,
+        ):
+            top.addWidget(button)
+
+        self.grid = ValueGridModel(self._save, self._ask_reason, self._refused)
+        self.grid_view = QTableView()
+        self.grid_view.setModel(self.grid)
+        self.grid_view.horizontalHeader().setDefaultSectionSize(96)
+        self.ranks = RecordTableModel(
+            [
+                Column(self.tr("Rank"), lambda r: r.rank),
+                Column(self.tr("Work team"), lambda r: r.team.name),
+                Column(self.tr("Total"), lambda r: points_text(r.total)),
+                Column(self.tr("Award"), lambda r: r.award or ""),
+                Column(self.tr("Veto"), lambda r: r.veto or ""),
+            ]
+        )
+        self.breakdown = RecordTableModel(
+            [
+                Column(self.tr("Indicator"), lambda s: self._indicator_name(s.code)),
+                Column(self.tr("Value"), lambda s: "" if s.value is None else s.value),
+                Column(self.tr("Points"), lambda s: points_text(s.weighted)),
+                Column(self.tr("How"), lambda s: s.working),
+            ]
+        )
+        self.cumulative = RecordTableModel(
+            [
+                Column(self.tr("Rank"), lambda r: r.rank),
+                Column(self.tr("Work team"), lambda r: r.team.name),
+                Column(self.tr("Unit"), lambda r: r.team.unit),
+                Column(self.tr("By period"), lambda r: " / ".join(map(points_text, r.by_period))),
+                Column(self.tr("Total"), lambda r: points_text(r.total)),
+                Column(self.tr("Award"), lambda r: r.award or ""),
+                Column(self.tr("Veto"), lambda r: r.veto or ""),
+            ]
+        )
+        self.rank_view = record_table(self.ranks)
+        self.race_chart = ChartView()
+        self.contribution_chart = ChartView()
+        self.table: LaborTable | None = None
+
+        period_page = QSplitter(Qt.Orientation.Vertical)
+        period_page.addWidget(self.grid_view)
+        below = QSplitter()
+        below.addWidget(self.rank_view)
+        below.addWidget(record_table(self.breakdown))
+        below.setSizes([420, 680])
+        period_page.addWidget(below)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(period_page, self.tr("Period: values and ranks"))
+        self.tabs.addTab(record_table(self.cumulative), self.tr("Cumulative"))
+        self.tabs.addTab(self.race_chart, self.tr("Score race"))
+        self.tabs.addTab(self.contribution_chart, self.tr("Points by indicator"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        actor = services.ctx.actor
+        self.template_button.setVisible(actor.may(Action.VIEW_SETUP))
+        self.import_button.setVisible(actor.may(Action.KEY_VALUES))
+        self.veto_button.setVisible(actor.may(Action.EDIT_SETUP))
+        self.close_button.setVisible(actor.may(Action.EDIT_SETUP))
+        self.contest_box.currentIndexChanged.connect(lambda _i: self._contest_shown())
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.rank_view.selectionModel().currentRowChanged.connect(lambda *_a: self._breakdown())
+        self.close_button.clicked.connect(self.close_period)
+        self.veto_button.clicked.connect(self.veto)
+        self.template_button.clicked.connect(self._template_dialog)
+        self.import_button.clicked.connect(self._import_dialog)
+        state.setup_changed.connect(self.reload)
+        self.reload()
+
+    # Loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        shown = self.contest_box.currentData()
+        self.contest_box.blockSignals(True)
+        self.contest_box.clear()
+        for contest in self.services.contests.contests():
+            if contest.kind is ContestKind.LABOR:
+                self.contest_box.addItem(contest.name, contest.id)
+        self.contest_box.setCurrentIndex(max(0, self.contest_box.findData(shown)))
+        self.contest_box.blockSignals(False)
+        self._contest_shown()
+
+    def contest_id(self) -> int | None:
+        value = self.contest_box.currentData()
+        return None if value is None else int(value)
+
+    def period_id(self) -> int | None:
+        value = self.period_box.currentData()
+        return None if value is None else int(value)
+
+    def _contest_shown(self) -> None:
+        contest = self.contest_id()
+        shown = self.period_box.currentData()
+        self.period_box.blockSignals(True)
+        self.period_box.clear()
+        if contest is not None:
+            periods = self.services.labor.periods(contest)
+            for p in periods:
+                self.period_box.addItem(p.name, p.id)
+            # The first open period is where keying goes on.
+            first_open = next((p.id for p in periods if not p.closed), None)
+            wanted = shown if self.period_box.findData(shown) >= 0 else first_open
+            self.period_box.setCurrentIndex(max(0, self.period_box.findData(wanted)))
+        self.period_box.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        contest, period = self.contest_id(), self.period_id()
+        if contest is None or period is None:
+            self.grid.set_grid(None)
+            self.ranks.set_records([])
+            return
+        grid = self.services.labor_values.grid(contest, period)
+        self.grid.set_grid(grid)
+        self.state_label.setText(self.tr("closed") if grid.period.closed else self.tr("open"))
+        self.close_button.setEnabled(not grid.period.closed)
+        self.import_button.setEnabled(not grid.period.closed)
+        self._standings()
+
+    def _standings(self) -> None:
+        contest, period = self.contest_id(), self.period_id()
+        if contest is None or period is None:
+            return
+        self.table = self.services.labor_standings.standings(contest, period)
+        self.ranks.set_records(self.table.rows)
+        self.rank_view.resizeColumnsToContents()
+        if not self.rank_view.currentIndex().isValid() and self.ranks.rowCount():
+            self.rank_view.selectRow(0)  # the leader's breakdown to begin with
+        total = self.services.labor_standings.standings(contest)
+        self.cumulative.set_records(total.rows)
+        self.race_chart.set_figure(labor_race_chart(total))
+        self.contribution_chart.set_figure(labor_contribution_chart(self.table))
+        self._breakdown()
+
+    def _indicator_name(self, code: str) -> str:
+        found = [i for i in self.table.indicators if i.code == code] if self.table else []
+        return f"{found[0].name}（{found[0].unit}）" if found else code
+
+    def _breakdown(self) -> None:
+        index = self.rank_view.currentIndex()
+        row = self.ranks.record(index.row()) if index.isValid() else None
+        self.breakdown.set_records(row.scores if isinstance(row, LaborRow) else [])
+
+    # Keying --------------------------------------------------------------------
+
+    def _save(self, team: int, code: str, text: str, reason: str) -> bool:
+        contest, period = self.contest_id(), self.period_id()
+        assert contest is not None and period is not None
+        changed = self.services.labor_values.set_value(contest, period, team, code, text, reason)
+        self._standings()
+        return changed
+
+    def _ask_reason(self, what: str) -> str | None:
+        return sheet_bar.ask_text(self, self.tr("Change a value"), what + "\n" + self.tr("Reason:"))
+
+    def _refused(self, error: UserError) -> None:
+        feedback.show_user_error(self, error)
+
+    # Actions -------------------------------------------------------------------
+
+    def _run(self, work: Callable[[int, int], object]) -> None:
+        contest, period = self.contest_id(), self.period_id()
+        if contest is None or period is None:
+            return
+        try:
+            work(contest, period)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+        self.refresh()
+
+    def close_period(self) -> None:
+        self._run(lambda c, p: self.services.labor.close_period(c, p))
+
+    def veto(self) -> None:
+        contest = self.contest_id()
+        if contest is None:
+            return
+        teams = self.services.labor.teams(contest)
+        choice = ask.ask_choice(self, self.tr("Veto"), self.tr("Team:"), [t.name for t in teams])
+        if choice is None:
+            return
+        scopes = [self.tr("This period"), self.tr("The whole competition")]
+        scope = ask.ask_choice(self, self.tr("Veto"), self.tr("Out of the awards of:"), scopes)
+        reason = sheet_bar.ask_text(
+            self, self.tr("Veto"), self.tr("Reason (shown with the results):")
+        )
+        if scope is None or reason is None:
+            return
+        team = teams[choice].id
+        self._run(lambda c, p: self.services.labor.veto(c, team, p if scope == 0 else None, reason))
+
+    def _template_dialog(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Excel template"), "", self.tr("Excel (*.xlsx)")
+        )
+        if path:
+            self.write_template(path)
+
+    def write_template(self, path: str | Path) -> None:
+        contest, period = self.contest_id(), self.period_id()
+        if contest is None or period is None:
+            return
+        try:
+            grid = self.services.labor_values.grid(contest, period)
+            write_labor_template(path, self.contest_box.currentText(), grid)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+
+    def _import_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import Excel"), "", self.tr("Excel (*.xlsx)")
+        )
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str | Path) -> None:
+        self._run(lambda c, p: self.services.labor_import.import_values(c, p, path))
