@@ -118,3 +118,36 @@ def test_a_period_keyed_in_shows_its_ranks(qtbot, qtmodeltester, area, monkeypat
     assert area.state_label.text() == "已结束"
     assert not area.grid.flags(area.grid.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert area.cumulative.rowCount() == 3 and area.race_chart.figure is not None
+
+
+def test_a_competition_set_up_in_the_window(qtbot, services: Services, monkeypatch) -> None:
+    from contest_desk.ui.labor.setup_dialog import LaborSetupDialog
+
+    contest = services.contests.create_contest("节能降耗劳动竞赛", ContestKind.LABOR)
+    dialog = LaborSetupDialog(services, contest.id)
+    qtbot.addWidget(dialog)
+    refused: list[str] = []
+    monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: refused.append(e.message()))
+    dialog.indicators.set_rows(
+        [
+            ["E1", "吨液耗电", "kWh/t", "lower", "linear", "40", "12", "10", "1", "0", "0", "0"],
+            ["E2", "原油产量", "吨", "higher", "linear", "60", "900", "800", "1", "0", "0", "0"],
+        ]
+    )
+    assert not dialog.save_indicators()  # E2's target is below its baseline
+    assert "原油产量" in refused[-1] and services.labor.indicators(contest.id) == []
+    dialog.indicators.set_rows(
+        [["E1", "吨液耗电", "kWh/t", "lower", "linear", "40", "12", "10", "1", "0", "0", "0"]]
+    )
+    assert dialog.save_indicators()
+    (saved,) = services.labor.indicators(contest.id)
+    assert (saved.direction, saved.baseline, saved.target) == (Direction.LOWER, D(12), D(10))
+    dialog.period_name.setText("第一阶段")
+    dialog.period_kind.setCurrentIndex(dialog.period_kind.findData("phase"))
+    assert dialog.add_period() and "第一阶段" in dialog.periods_label.text()
+    dialog.period_name.setText("第一阶段")
+    assert not dialog.add_period() and "已有" in refused[-1]
+    dialog.awards.mode_box.setCurrentIndex(dialog.awards.mode_box.findData("counts"))
+    dialog.awards.model.set_rows([["一等奖", "1"]])
+    assert dialog.save_awards()
+    assert services.labor.award_rule(contest.id) is not None

@@ -35,6 +35,7 @@ from contest_desk.services.labor_records import LaborRow, LaborTable
 from contest_desk.ui import ask, feedback
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.labor import setup_dialog
 from contest_desk.ui.labor.grid_model import ValueGridModel
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
@@ -51,6 +52,7 @@ class LaborArea(QWidget):
         self.import_button = QPushButton(self.tr("Import Excel…"))
         self.veto_button = QPushButton(self.tr("Veto…"))
         self.close_button = QPushButton(self.tr("Close the period"))
+        self.setup_button = QPushButton(self.tr("Set up…"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Competition")))
         top.addWidget(self.contest_box, 1)
@@ -124,6 +126,8 @@ class LaborArea(QWidget):
         self.template_button.setVisible(actor.may(Action.VIEW_SETUP))
         self.import_button.setVisible(actor.may(Action.KEY_VALUES))
         self.veto_button.setVisible(actor.may(Action.EDIT_SETUP))
+        self.setup_button.setVisible(actor.may(Action.EDIT_SETUP))
+        self.setup_button.clicked.connect(self.set_up)
         self.close_button.setVisible(actor.may(Action.EDIT_SETUP))
         self.contest_box.currentIndexChanged.connect(lambda _i: self._contest_shown())
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -235,6 +239,12 @@ class LaborArea(QWidget):
         except UserError as error:
             feedback.show_user_error(self, error)
         self.refresh()
+
+    def set_up(self) -> None:
+        contest = self.contest_id()
+        if contest is not None:
+            setup_dialog.open_setup(self, self.services, contest)
+            self._contest_shown()
 
     def close_period(self) -> None:
         self._run(lambda c, p: self.services.labor.close_period(c, p))
