@@ -196,6 +196,12 @@ def test_an_import_takes_all_or_nothing(services: Services, labor: Labor, tmp_pa
     wb.save(path)
     with pytest.raises(ImportRejected, match="7月"):
         services.labor_import.import_values(labor.contest, "7月", path)
+    ws["B2"] = "13月"
+    wb.save(path)
+    with pytest.raises(ImportRejected, match="13月.*不是本竞赛的考核期间"):
+        services.labor_import.import_values(labor.contest, "6月", path)
+    ws["B2"] = "6月"
+    wb.save(path)
     assert services.labor_import.import_values(labor.contest, "6月", path) == 5
     table = services.labor_standings.standings(labor.contest, "6月")
     assert table.rows[0].team.name == "采油一区采油一班" and table.rows[0].total == 80

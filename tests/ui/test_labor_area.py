@@ -83,6 +83,7 @@ def test_a_period_keyed_in_shows_its_ranks(qtbot, qtmodeltester, area, monkeypat
     refused: list[str] = []
     monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: refused.append(e.message()))
     assert area.period_box.currentText() == "7月" and area.state_label.text() == "进行中"
+    assert area.setup_button.isVisible() and area.setup_button.parent() is not None
     assert [area.grid.headerData(r, Qt.Orientation.Vertical) for r in range(3)] == [
         "采油一区一班", "采油二区一班", "采油三区一班",
     ]  # fmt: skip

@@ -56,11 +56,12 @@ class LaborArea(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Competition")))
         top.addWidget(self.contest_box, 1)
-        top.addWidget(QLabel(self.tr("Period")))
+        top.addWidget(QLabel(self.tr("Assessment period")))
         top.addWidget(self.period_box)
         top.addWidget(self.state_label)
         top.addStretch(1)
         for button in (
+            self.setup_button,
             self.template_button,
             self.import_button,
             self.veto_button,
