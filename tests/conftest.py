@@ -56,3 +56,11 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     ):
         for name in names:
             monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))
+
+
+@pytest.fixture(autouse=True)
+def attachment_files(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
+    """Attached files go to a fresh folder per test, never the user's data directory."""
+    folder = tmp_path_factory.mktemp("files")
+    monkeypatch.setenv("CONTEST_DESK_FILES", str(folder))
+    return folder

@@ -18,6 +18,7 @@ class Role(StrEnum):
     CHIEF_JUDGE = "chief_judge"  # 裁判长: draws, checks, locks, appeals
     JUDGE = "judge"  # 裁判: their own sheets only
     VIEWER = "viewer"  # 查看: reads results (also the command line's read-only reports)
+    REVIEWER = "reviewer"  # 成果评审: approves innovation achievements' projects and results
 
 
 ROLE_NAMES = {
@@ -26,6 +27,7 @@ ROLE_NAMES = {
     Role.CHIEF_JUDGE: N_("Chief judge"),
     Role.JUDGE: N_("Judge"),
     Role.VIEWER: N_("Viewer"),
+    Role.REVIEWER: N_("Innovation reviewer"),
 }
 
 
@@ -40,6 +42,9 @@ class Action(StrEnum):
     SUPERVISE = "supervise"  # submit for others, lock, unlock, reopen, resolve flags
     RUN_BOARD = "run_board"  # challenges on a board: issue, accept, decline
     KEY_VALUES = "key_values"  # teams' production values of a labor competition
+    EDIT_INNOVATION = "edit_innovation"  # studios, achievements, benefits, files, meetings
+    APPROVE_PROJECT = "approve_project"  # an achievement's project: 立项, back, reject, suspend
+    APPROVE_RESULT = "approve_result"  # an achievement's result: application, rollout, close
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
 
@@ -55,22 +60,28 @@ ACTION_NAMES = {
     Action.SUPERVISE: N_("check, lock and unlock rounds"),
     Action.RUN_BOARD: N_("issue and answer challenges on a board"),
     Action.KEY_VALUES: N_("key teams' values in a labor competition"),
+    Action.EDIT_INNOVATION: N_("keep the innovation ledger"),
+    Action.APPROVE_PROJECT: N_("approve innovation projects"),
+    Action.APPROVE_RESULT: N_("approve innovation results"),
     Action.MANAGE_USERS: N_("manage user accounts"),
     Action.VIEW_AUDIT: N_("view the audit trail"),
 }
 
-ADMIN, ORG, CHIEF, JUDGE, VIEWER = list(Role)
+ADMIN, ORG, CHIEF, JUDGE, VIEWER, REVIEWER = list(Role)
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_SETUP: frozenset({ADMIN, ORG, CHIEF, VIEWER}),
     Action.EDIT_SETUP: frozenset({ORG}),
     Action.EDIT_ROSTER: frozenset({ORG}),
     Action.SCORE: frozenset({CHIEF, JUDGE}),
     Action.IMPORT_SCORES: frozenset({ORG, CHIEF}),
-    Action.VIEW_RESULTS: frozenset({ADMIN, ORG, CHIEF, VIEWER}),
+    Action.VIEW_RESULTS: frozenset({ADMIN, ORG, CHIEF, VIEWER, REVIEWER}),
     Action.TRANSFER: frozenset({ORG}),
     Action.SUPERVISE: frozenset({CHIEF}),
     Action.RUN_BOARD: frozenset({ORG, CHIEF}),
     Action.KEY_VALUES: frozenset({ORG}),
+    Action.EDIT_INNOVATION: frozenset({ORG}),
+    Action.APPROVE_PROJECT: frozenset({ORG, REVIEWER}),
+    Action.APPROVE_RESULT: frozenset({REVIEWER}),
     Action.MANAGE_USERS: frozenset({ADMIN}),
     Action.VIEW_AUDIT: frozenset({ADMIN, CHIEF}),
 }

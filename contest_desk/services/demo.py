@@ -51,6 +51,7 @@ ACCOUNTS = (
     ("chief", "孙国华", (Role.CHIEF_JUDGE,)),
     *((username, name, (Role.JUDGE,)) for username, name in JUDGES),
     ("viewer", "工会查看", (Role.VIEWER,)),
+    ("reviewer", "钱振东", (Role.REVIEWER,)),
 )
 
 

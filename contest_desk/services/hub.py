@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from contest_desk.domain.permissions import SYSTEM, Actor
 from contest_desk.services.appeals import AppealService
 from contest_desk.services.assignments import AssignmentService
+from contest_desk.services.attachments import AttachmentService
 from contest_desk.services.audit import AuditService
 from contest_desk.services.board_import import BoardImportService
 from contest_desk.services.board_views import BoardViewService
@@ -17,10 +18,14 @@ from contest_desk.services.context import ServiceContext
 from contest_desk.services.discrepancies import DiscrepancyService
 from contest_desk.services.double_entry import DoubleEntryService
 from contest_desk.services.draws import DrawService
+from contest_desk.services.innovation import InnovationService
+from contest_desk.services.innovation_details import InnovationDetailService
+from contest_desk.services.innovation_ledger import LedgerService
 from contest_desk.services.labor import LaborService
 from contest_desk.services.labor_import import LaborImportService
 from contest_desk.services.labor_standings import LaborStandingsService
 from contest_desk.services.labor_values import LaborValueService
+from contest_desk.services.meetings import MeetingService
 from contest_desk.services.offline_sheets import OfflineSheetService
 from contest_desk.services.rechecks import RecheckService
 from contest_desk.services.roster import RosterService
@@ -60,6 +65,11 @@ class Services:
     labor_values: LaborValueService
     labor_import: LaborImportService
     labor_standings: LaborStandingsService
+    innovation: InnovationService
+    innovation_details: InnovationDetailService
+    attachments: AttachmentService
+    meetings: MeetingService
+    ledger: LedgerService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -92,6 +102,11 @@ class Services:
             LaborValueService(ctx),
             LaborImportService(ctx),
             LaborStandingsService(ctx),
+            InnovationService(ctx),
+            InnovationDetailService(ctx),
+            AttachmentService(ctx),
+            MeetingService(ctx),
+            LedgerService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),

@@ -527,3 +527,170 @@ class LaborVeto(Base):
     decided_at: Mapped[dt.datetime]
     lifted_by: Mapped[str | None] = mapped_column(String(60))
     lifted_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Studio(Base):
+    """A worker innovation studio (职工创新工作室)."""
+
+    __tablename__ = "studios"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    leader_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    level: Mapped[str] = mapped_column(String(20))  # plant / oilfield / group
+    founded_on: Mapped[dt.date | None]
+    specialties: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="active")
+
+
+class StudioMember(Base):
+    __tablename__ = "studio_members"
+    __table_args__ = (UniqueConstraint("studio_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    studio_id: Mapped[int] = mapped_column(ForeignKey("studios.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Achievement(Base):
+    """An innovation achievement (创新成果) and where it is in its lifecycle."""
+
+    __tablename__ = "achievements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    studio_id: Mapped[int] = mapped_column(ForeignKey("studios.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(30))
+    problem: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    started_on: Mapped[dt.date | None]
+    finished_on: Mapped[dt.date | None]
+    stage: Mapped[str] = mapped_column(String(20), default="proposal")
+    suspended_from: Mapped[str | None] = mapped_column(String(20))
+    under_review: Mapped[bool] = mapped_column(default=False)  # sent back for re-review
+    created_at: Mapped[dt.datetime]
+
+
+class AchievementCompleter(Base):
+    """A completer (完成人), in order of contribution."""
+
+    __tablename__ = "achievement_completers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class AchievementMove(Base):
+    """One move of the lifecycle: never changed, never deleted."""
+
+    __tablename__ = "achievement_moves"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"), index=True)
+    from_stage: Mapped[str] = mapped_column(String(20))
+    to_stage: Mapped[str] = mapped_column(String(20))
+    on: Mapped[dt.date]
+    approver: Mapped[str] = mapped_column(String(60))
+    decision: Mapped[str] = mapped_column(String(60), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[dt.datetime]
+
+
+class Attachment(Base):
+    """A file kept in the data directory under its SHA-256, listed against its owner."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_kind: Mapped[str] = mapped_column(String(20))  # achievement / meeting
+    owner_id: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[str] = mapped_column(String(60))
+    added_at: Mapped[dt.datetime]
+
+
+class BenefitRow(Base):
+    """A benefit (创效) of an achievement in one year or quarter at one site."""
+
+    __tablename__ = "benefits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"), index=True)
+    year: Mapped[int]
+    quarter: Mapped[int | None]
+    site: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal]
+    basis: Mapped[str] = mapped_column(Text, default="")
+    proof_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+    projected: Mapped[bool] = mapped_column(default=False)
+    entered_by: Mapped[str] = mapped_column(String(60))
+    entered_at: Mapped[dt.datetime]
+
+
+class Patent(Base):
+    __tablename__ = "patents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"), index=True)
+    number: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(30))  # invention / utility model / design / software
+    filed_on: Mapped[dt.date | None]
+    granted_on: Mapped[dt.date | None]
+
+
+class AchievementAward(Base):
+    __tablename__ = "achievement_awards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(30))
+    grade: Mapped[str] = mapped_column(String(30))
+    year: Mapped[int]
+
+
+class RolloutSite(Base):
+    __tablename__ = "rollout_sites"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"), index=True)
+    unit: Mapped[str] = mapped_column(String(200))
+    started_on: Mapped[dt.date]
+    scale: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Recommendation(Base):
+    """An achievement put forward to the next level (推荐), with the outcome there."""
+
+    __tablename__ = "recommendations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"), index=True)
+    level: Mapped[str] = mapped_column(String(20))  # oilfield / group / national
+    submitted_on: Mapped[dt.date]
+    outcome: Mapped[str] = mapped_column(String(20), default="pending")
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[dt.date | None]
+
+
+class Meeting(Base):
+    """An on-site experience exchange meeting (现场经验交流会)."""
+
+    __tablename__ = "meetings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    held_on: Mapped[dt.date]
+    host_studio_id: Mapped[int] = mapped_column(ForeignKey("studios.id"))
+    place: Mapped[str] = mapped_column(String(200))
+    topic: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingAttendee(Base):
+    __tablename__ = "meeting_attendees"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+
+
+class MeetingAchievement(Base):
+    __tablename__ = "meeting_achievements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"))

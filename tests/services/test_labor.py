@@ -198,7 +198,7 @@ def test_an_import_takes_all_or_nothing(services: Services, labor: Labor, tmp_pa
         services.labor_import.import_values(labor.contest, "7月", path)
     ws["B2"] = "13月"
     wb.save(path)
-    with pytest.raises(ImportRejected, match="13月.*不是本竞赛的考核期间"):
+    with pytest.raises(ImportRejected, match=r"13月.*不是本竞赛的考核期间"):
         services.labor_import.import_values(labor.contest, "6月", path)
     ws["B2"] = "6月"
     wb.save(path)

@@ -16,6 +16,10 @@ MESSAGES = {
     "check, lock and unlock rounds": "审核、锁定和解锁轮次",
     "issue and answer challenges on a board": "在擂台上发起和应答挑战",
     "key teams' values in a labor competition": "录入劳动竞赛各班组的考核数据",
+    "keep the innovation ledger": "维护创新成果台账",
+    "approve innovation projects": "审批创新成果立项",
+    "approve innovation results": "审批创新成果应用、推广和结题",
+    "Innovation reviewer": "成果评审",
     "manage user accounts": "管理用户账户",
     "view the audit trail": "查看审计记录",
     # services/permissions.py

@@ -27,3 +27,43 @@ MESSAGES = {
     "A benefit is a positive amount of CNY; {amount} is not": "效益须为正的人民币金额，{amount} 不是",
     "A quarter is 1 to 4, not {quarter}": "季度须为 1 至 4，不能是 {quarter}",
 }
+MESSAGES.update(
+    {
+        # services/innovation*.py, attachments.py, meetings.py
+        "A benefit needs the basis of its calculation": "效益须写明计算依据",
+        "A completer is listed twice": "完成人重复",
+        "A meeting needs its place and topic": "交流会须写明地点和主题",
+        "A patent is granted after it is filed": "专利授权日期须晚于申请日期",
+        "A patent needs its number": "专利须填写专利号",
+        "A rollout site needs its unit": "推广应用须写明单位",
+        "A studio needs a name": "工作室需要名称",
+        "A studio's level is plant, oilfield or group, not {level}": (
+            "工作室级别应为厂级、油田公司级或集团公司级，不能是 {level}"
+        ),
+        "An achievement needs a title": "成果需要名称",
+        "An achievement needs at least one completer": "成果至少要有一名完成人",
+        "An actual benefit needs its proof file": "实际效益须附证明材料",
+        "An award needs its name and grade": "奖项须填写名称和等级",
+        "Files are attached to achievements and meetings": "附件只能附在成果或交流会上",
+        "It has been recommended to that level already": "已经推荐到该级别",
+        "Record the approver's decision with the move": "请填写审批意见",
+        "Say where the benefit was made: the studio's unit or a rollout site": (
+            "请写明效益产生的单位：工作室所在单位或推广单位"
+        ),
+        "The proof file {file} cannot be found": "找不到证明材料 {file}",
+        "There is already a studio named {name}": "已有名为“{name}”的工作室",
+        "There is no achievement {id}": "没有编号为 {id} 的成果",
+        "There is no attachment {id}": "没有编号为 {id} 的附件",
+        "There is no recommendation {id}": "没有编号为 {id} 的推荐记录",
+        "There is no studio {id}": "没有编号为 {id} 的工作室",
+        "There is no {kind} {id}": "没有编号为 {id} 的 {kind}",
+        "{category} is not a category of achievements": "{category} 不是成果类别",
+        "{kind} is not a kind of patent": "{kind} 不是专利类型",
+        "{level} is not a level to recommend to": "{level} 不是可推荐的级别",
+        "{name} has been changed since it was attached: its SHA-256 differs": (
+            "{name}在上传后被改动过：SHA-256 校验值不一致"
+        ),
+        "{name} is missing from the data directory": "{name}在数据目录中缺失",
+        "{outcome} is not an outcome": "{outcome} 不是评选结果",
+    }
+)
