@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -58,9 +59,15 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))
 
 
-@pytest.fixture(autouse=True)
-def attachment_files(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
-    """Attached files go to a fresh folder per test, never the user's data directory."""
+@pytest.fixture(autouse=True, scope="session")
+def attachment_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Attached files go to one folder for the run, never the user's data directory.
+    (Files are kept by their hash, so tests can share it.)"""
     folder = tmp_path_factory.mktemp("files")
-    monkeypatch.setenv("CONTEST_DESK_FILES", str(folder))
-    return folder
+    before = os.environ.get("CONTEST_DESK_FILES")
+    os.environ["CONTEST_DESK_FILES"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["CONTEST_DESK_FILES"]
+    else:
+        os.environ["CONTEST_DESK_FILES"] = before

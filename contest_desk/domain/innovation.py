@@ -218,3 +218,35 @@ def similar_titles(title: str, existing: Iterable[str], limit: int = 5) -> list[
         if ratio >= 0.5 or (len(wanted) >= 4 and wanted in other):
             scored.append((ratio, other))
     return [t for _r, t in sorted(scored, key=lambda x: -x[0])[:limit]]
+
+
+CATEGORY_NAMES = {
+    "technique": N_("Technical improvement"),
+    "tool": N_("Tool improvement"),
+    "process": N_("Process improvement"),
+    "software": N_("Software"),
+    "management": N_("Management innovation"),
+    "other": N_("Other"),
+}
+LEVEL_NAMES = {
+    "plant": N_("Plant level"),
+    "oilfield": N_("Oilfield level"),
+    "group": N_("Group level"),
+}
+RECOMMEND_NAMES = {
+    "oilfield": N_("Oilfield company"),
+    "group": N_("Group company"),
+    "national": N_("National 五小 results"),
+}
+OUTCOME_NAMES = {
+    "pending": N_("Pending"),
+    "selected": N_("Selected"),
+    "awarded": N_("Awarded"),
+    "not_selected": N_("Not selected"),
+}
+PATENT_NAMES = {
+    "invention": N_("Invention patent"),
+    "utility_model": N_("Utility model"),
+    "design": N_("Design patent"),
+    "software": N_("Software copyright"),
+}

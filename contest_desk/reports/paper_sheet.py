@@ -73,7 +73,7 @@ def paper_sheet_from(
     return PaperSheet(contest, event, round_name, judge, codes, criteria)
 
 
-class _NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):
     """Writes "第 n 页 共 m 页" once the number of pages is known."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -173,7 +173,7 @@ def write_paper_sheets(path: str | Path, sheets: Sequence[PaperSheet]) -> Path:
             if n:
                 story.append(PageBreak())
             story += _flowables(sheet, doc.width)
-        doc.build(story, canvasmaker=_NumberedCanvas)
+        doc.build(story, canvasmaker=NumberedCanvas)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -26,6 +26,7 @@ from contest_desk.domain.rubric import (
 )
 from contest_desk.errors import UserError
 from contest_desk.services.demo_board import build_demo_board
+from contest_desk.services.demo_innovation import build_demo_innovation
 from contest_desk.services.demo_labor import build_demo_labor
 from contest_desk.services.hub import Services
 from contest_desk.services.records import EventInfo, EventSettings, PersonInfo
@@ -324,6 +325,7 @@ def build_demo(services: Services) -> None:
     services.contests.set_status(contest.id, ContestStatus.OPEN)
     services.contests.set_status(contest.id, ContestStatus.RUNNING)
     build_demo_labor(services)
+    build_demo_innovation(services)
 
 
 def _accounts(services: Services) -> None:

@@ -20,6 +20,7 @@ from contest_desk.services.double_entry import DoubleEntryService
 from contest_desk.services.draws import DrawService
 from contest_desk.services.innovation import InnovationService
 from contest_desk.services.innovation_details import InnovationDetailService
+from contest_desk.services.innovation_import import InnovationImportService
 from contest_desk.services.innovation_ledger import LedgerService
 from contest_desk.services.labor import LaborService
 from contest_desk.services.labor_import import LaborImportService
@@ -70,6 +71,7 @@ class Services:
     attachments: AttachmentService
     meetings: MeetingService
     ledger: LedgerService
+    innovation_import: InnovationImportService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -107,6 +109,7 @@ class Services:
             AttachmentService(ctx),
             MeetingService(ctx),
             LedgerService(ctx),
+            InnovationImportService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),

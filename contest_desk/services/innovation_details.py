@@ -124,6 +124,20 @@ class InnovationDetailService:
             row = get_achievement(s, achievement_id)
             return achievement_info(s, row, files_root(self.ctx.db))
 
+    @requires(Action.VIEW_RESULTS)
+    def completer_numbers(self) -> dict[int, list[str]]:
+        """Each achievement's completers' employee numbers, in order of contribution."""
+        with self.ctx.db.reading() as s:
+            rows = s.execute(
+                select(m.AchievementCompleter.achievement_id, m.Person.employee_no)
+                .join(m.Person, m.Person.id == m.AchievementCompleter.person_id)
+                .order_by(m.AchievementCompleter.achievement_id, m.AchievementCompleter.position)
+            )
+            out: dict[int, list[str]] = {}
+            for achievement_id, number in rows:
+                out.setdefault(achievement_id, []).append(number)
+            return out
+
     @requires(Action.EDIT_INNOVATION)
     def add_benefit(
         self,

@@ -173,3 +173,21 @@ def test_the_labor_competition_has_eight_teams_six_indicators_six_months(demo: S
     total = demo.labor_standings.standings(labor.id)
     assert [r.rank for r in total.rows] == sorted(r.rank for r in total.rows)
     assert {r.award for r in total.rows} >= {"一等奖", "二等奖", "三等奖"}
+
+
+def test_the_innovation_ledger_covers_every_stage(demo: Services) -> None:
+    from contest_desk.domain.innovation import Stage
+
+    assert len(demo.innovation.studios()) == 3
+    ledger = demo.ledger.achievements()
+    assert len(ledger) == 15 and {a.stage for a in ledger} == set(Stage)
+    assert any(a.patents for a in ledger) and any(a.rollouts for a in ledger)
+    assert all(
+        b.proof and b.proof.state == "ok"
+        for a in ledger
+        for b in a.benefits
+        if not b.benefit.projected
+    )
+    assert len(demo.meetings.meetings()) == 2
+    board = demo.ledger.dashboard()
+    assert board.rollouts >= 1 and sum(v[0] for v in board.by_studio.values()) > 0

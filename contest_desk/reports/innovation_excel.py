@@ -1,0 +1,177 @@
+"""The innovation ledger (成果台账) in Excel: every field out, and an existing ledger in.
+
+Sheet 1 holds one row per achievement; sheet 2 one row per benefit. The import reads the
+same layout (a ledger kept in Excel until now is copied into it), so export → import gives
+the same ledger. Codes such as stages and categories are written in Chinese and read in
+Chinese or English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from contest_desk.domain.innovation import (
+    BENEFIT_NAMES,
+    CATEGORY_NAMES,
+    OUTCOME_NAMES,
+    PATENT_NAMES,
+    RECOMMEND_NAMES,
+    STAGE_NAMES,
+)
+from contest_desk.errors import Location, UserError
+from contest_desk.i18n import N_, _
+from contest_desk.reports.roster_excel import cell_text, open_workbook
+from contest_desk.services.innovation_records import AchievementInfo
+
+LEDGER = (
+    ("title", N_("Title")),
+    ("studio", N_("Studio")),
+    ("category", N_("Category")),
+    ("stage", N_("Stage")),
+    ("completers", N_("Completers' employee numbers")),
+    ("completer_names", N_("Completers")),
+    ("problem", N_("Problem solved")),
+    ("description", N_("Description")),
+    ("started_on", N_("Proposed on")),
+    ("finished_on", N_("Finished on")),
+    ("actual", N_("Actual benefit (CNY)")),
+    ("projected", N_("Projected benefit (CNY)")),
+    ("patents", N_("Patents")),
+    ("awards", N_("Honours")),
+    ("rollouts", N_("Rollout sites")),
+    ("recommendations", N_("Recommendations")),
+)
+BENEFITS = (
+    ("title", N_("Title")),
+    ("year", N_("Year")),
+    ("quarter", N_("Quarter")),
+    ("site", N_("Site")),
+    ("kind", N_("Kind")),
+    ("amount", N_("Amount (CNY)")),
+    ("projected", N_("Projected")),
+    ("basis", N_("Basis of calculation")),
+)
+# Columns the import needs; the others are written for people to read.
+REQUIRED = ("title", "studio", "category", "stage", "completers")
+
+
+def _header(ws: Any, columns: Sequence[tuple[str, str]]) -> None:
+    fill = PatternFill("solid", fgColor="DDE6F0")
+    for col, (_key, label) in enumerate(columns, start=1):
+        cell = ws.cell(1, col, _(label))
+        cell.font, cell.fill = Font(bold=True), fill
+    ws.freeze_panes = "A2"
+
+
+def ledger_row(a: AchievementInfo, employee_nos: Sequence[str]) -> list[Any]:
+    projected = sum((b.benefit.amount for b in a.benefits if b.benefit.projected), 0)
+    return [
+        a.title,
+        a.studio,
+        _(CATEGORY_NAMES[a.category]),
+        _(STAGE_NAMES[a.stage]),
+        "、".join(employee_nos),
+        "、".join(a.completers),
+        a.problem,
+        a.description,
+        a.started_on,
+        a.finished_on,
+        a.actual_benefit,
+        projected,
+        "；".join(f"{p.number}（{_(PATENT_NAMES[p.kind])}）" for p in a.patents),
+        "；".join(f"{w.year} {w.name} {w.grade}" for w in a.awards),
+        "；".join(f"{r.unit} {r.started_on} {r.scale}".strip() for r in a.rollouts),
+        "；".join(
+            f"{_(RECOMMEND_NAMES[r.level])}：{_(OUTCOME_NAMES[r.outcome])}"
+            for r in a.recommendations
+        ),
+    ]
+
+
+def write_ledger(
+    path: str | Path, achievements: Sequence[AchievementInfo], numbers: dict[int, list[str]]
+) -> Path:
+    """``numbers``: each achievement's completers' employee numbers, in order."""
+    path = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = _("Ledger")
+    _header(ws, LEDGER)
+    for a in achievements:
+        ws.append(ledger_row(a, numbers.get(a.id, [])))
+    benefits = wb.create_sheet(_("Benefits"))
+    _header(benefits, BENEFITS)
+    for a in achievements:
+        for b in a.benefits:
+            x = b.benefit
+            benefits.append(
+                [
+                    a.title,
+                    x.year,
+                    x.quarter,
+                    x.site,
+                    _(BENEFIT_NAMES[x.kind]),
+                    x.amount,
+                    _("yes") if x.projected else _("no"),
+                    b.basis,
+                ]
+            )
+    for sheet in (ws, benefits):
+        for letter in "ABCDEFGHIJKLMNOP":
+            sheet.column_dimensions[letter].width = 18
+    try:
+        wb.save(path)
+    except OSError as error:
+        raise UserError(
+            "Cannot write {file}: {reason}", file=str(path), reason=error.strerror or error
+        ) from None
+    return path
+
+
+def _labels(columns: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Header text (Chinese, English, or the key) → key."""
+    out: dict[str, str] = {}
+    for key, label in columns:
+        out[_(label)] = key
+        out[label] = key
+        out[key] = key
+    return out
+
+
+def read_sheet(
+    path: Path, index: int, columns: Sequence[tuple[str, str]], required: Sequence[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """The rows of one sheet as key → text, with their row numbers (header on row 1)."""
+    wb = open_workbook(path)
+    if index >= len(wb.worksheets):
+        wb.close()
+        return []
+    ws = wb.worksheets[index]
+    lines = [tuple(r) for r in ws.iter_rows(values_only=True)]
+    wb.close()
+    if not lines:
+        return []
+    names = _labels(columns)
+    where: dict[str, int] = {}
+    for col, value in enumerate(lines[0]):
+        key = names.get(cell_text(value))
+        if key is not None:
+            where[key] = col
+    missing = [k for k in required if k not in where]
+    if missing:
+        label = dict(columns)[missing[0]]
+        raise UserError(
+            "The column {column} is missing", where=Location(path.name, 1), column=_(label)
+        )
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = {k: cell_text(line[c]) if c < len(line) else "" for k, c in where.items()}
+        if any(cells.values()):
+            rows.append((number, cells))
+    return rows
