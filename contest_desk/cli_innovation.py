@@ -9,7 +9,7 @@ from typing import Any
 
 from contest_desk.i18n import _
 from contest_desk.reports.compilation import write_compilation
-from contest_desk.reports.innovation_excel import write_ledger
+from contest_desk.reports.innovation_excel import read_ledger, write_ledger
 from contest_desk.services.hub import Services
 from contest_desk.services.innovation_records import LedgerFilter
 
@@ -28,7 +28,7 @@ def _export(services: Services, args: argparse.Namespace) -> int:
 
 
 def _import(services: Services, args: argparse.Namespace) -> int:
-    n = services.innovation_import.import_ledger(args.file)
+    n = services.innovation_import.import_ledger(read_ledger(args.file))
     _out(_("{n} achievement(s) imported", n=n))
     return 0
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
-from contest_desk.reports.labor_excel import write_labor_template
+from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.reports.labor_report import labor_csv, labor_json, labor_text
 from contest_desk.services.hub import Services
 
@@ -29,7 +29,8 @@ def _standings(services: Services, args: argparse.Namespace) -> int:
 
 
 def _import(services: Services, args: argparse.Namespace) -> int:
-    changed = services.labor_import.import_values(args.contest, args.period, args.file)
+    sheet = read_labor_sheet(args.file)
+    changed = services.labor_import.import_values(args.contest, args.period, sheet)
     _out(_("{n} value(s) imported into {period}", n=changed, period=args.period))
     return 0
 

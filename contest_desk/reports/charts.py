@@ -13,10 +13,12 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import MaxNLocator
 
+from contest_desk.domain.innovation import STAGE_NAMES
 from contest_desk.i18n import _
 from contest_desk.reports.fonts import FONT_FILE
 from contest_desk.services.board_views import BoardView
 from contest_desk.services.consistency import ConsistencyReport
+from contest_desk.services.innovation_ledger import Dashboard
 from contest_desk.services.labor_records import LaborTable
 
 BIAS_HIGH, BIAS_LOW, TRAINEE = "#c8102e", "#23395d", "#9e9e9e"
@@ -161,4 +163,66 @@ def labor_contribution_chart(table: LaborTable) -> Figure:
         _("{contest} {period}: points by indicator", contest=table.contest_name, period=title),
         fontproperties=font,
     )
+    return figure
+
+
+def innovation_funnel_chart(board: Dashboard) -> Figure:
+    """Per stage, two bars kept apart: achievements in the stage now, and those that have
+    ever reached it."""
+    font = chinese_font()
+    figure = Figure(figsize=(7, 4.2), layout="constrained")
+    axes = figure.add_subplot()
+    rows = list(board.funnel)
+    names = [_(STAGE_NAMES[r.stage]) for r in rows]
+    places = range(len(rows))
+    axes.bar(
+        [p - 0.2 for p in places],
+        [r.ever for r in rows],
+        0.4,
+        label=_("Ever reached this stage"),
+        color="#9db4d3",
+    )
+    axes.bar(
+        [p + 0.2 for p in places],
+        [r.now for r in rows],
+        0.4,
+        label=_("In this stage now"),
+        color="#23395d",
+    )
+    axes.set_xticks(list(places), names, fontproperties=font)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(prop=font)
+    axes.set_ylabel(_("Achievements"), fontproperties=font)
+    axes.set_title(_("Achievements by stage"), fontproperties=font)
+    return figure
+
+
+def innovation_benefit_chart(board: Dashboard) -> Figure:
+    """Actual benefit by studio (bars) and by year (a second panel), CNY 10,000s."""
+    font = chinese_font()
+    figure = Figure(figsize=(7, 4.2), layout="constrained")
+    by_studio, by_year = figure.subplots(1, 2)
+    studios = list(board.by_studio)
+    # drawing only: the totals are Decimal
+    by_studio.barh(studios, [float(board.by_studio[s][0]) for s in studios], color="#c8102e")
+    by_studio.set_yticks(range(len(studios)), studios, fontproperties=font)
+    by_studio.set_title(_("Actual benefit by studio"), fontproperties=font)
+    years = sorted(board.by_year)
+    by_year.bar(
+        [str(y) for y in years],
+        [float(board.by_year[y][0]) for y in years],
+        color="#23395d",
+        label=_("Actual"),
+    )
+    by_year.bar(
+        [str(y) for y in years],
+        [float(board.by_year[y][1]) for y in years],
+        bottom=[float(board.by_year[y][0]) for y in years],
+        color="#9db4d3",
+        label=_("Projected"),
+    )
+    by_year.legend(prop=font)
+    by_year.set_title(_("Benefit by year"), fontproperties=font)
+    for axes in (by_studio, by_year):
+        axes.set_xlabel(_("CNY") if axes is by_studio else "", fontproperties=font)
     return figure

@@ -24,40 +24,15 @@ from contest_desk.domain.innovation import (
     STAGE_NAMES,
 )
 from contest_desk.errors import Location, UserError
-from contest_desk.i18n import N_, _
+from contest_desk.i18n import _
 from contest_desk.reports.roster_excel import cell_text, open_workbook
-from contest_desk.services.innovation_records import AchievementInfo
-
-LEDGER = (
-    ("title", N_("Title")),
-    ("studio", N_("Studio")),
-    ("category", N_("Category")),
-    ("stage", N_("Stage")),
-    ("completers", N_("Completers' employee numbers")),
-    ("completer_names", N_("Completers")),
-    ("problem", N_("Problem solved")),
-    ("description", N_("Description")),
-    ("started_on", N_("Proposed on")),
-    ("finished_on", N_("Finished on")),
-    ("actual", N_("Actual benefit (CNY)")),
-    ("projected", N_("Projected benefit (CNY)")),
-    ("patents", N_("Patents")),
-    ("awards", N_("Honours")),
-    ("rollouts", N_("Rollout sites")),
-    ("recommendations", N_("Recommendations")),
+from contest_desk.services.innovation_records import (
+    BENEFITS,
+    LEDGER,
+    REQUIRED,
+    AchievementInfo,
+    LedgerSheet,
 )
-BENEFITS = (
-    ("title", N_("Title")),
-    ("year", N_("Year")),
-    ("quarter", N_("Quarter")),
-    ("site", N_("Site")),
-    ("kind", N_("Kind")),
-    ("amount", N_("Amount (CNY)")),
-    ("projected", N_("Projected")),
-    ("basis", N_("Basis of calculation")),
-)
-# Columns the import needs; the others are written for people to read.
-REQUIRED = ("title", "studio", "category", "stage", "completers")
 
 
 def _header(ws: Any, columns: Sequence[tuple[str, str]]) -> None:
@@ -175,3 +150,11 @@ def read_sheet(
         if any(cells.values()):
             rows.append((number, cells))
     return rows
+
+
+def read_ledger(path: str | Path) -> LedgerSheet:
+    """Both sheets of a ledger file, for ``InnovationImportService.import_ledger``."""
+    path = Path(path)
+    rows = read_sheet(path, 0, LEDGER, REQUIRED)
+    benefits = read_sheet(path, 1, BENEFITS, ("title", "year", "amount"))
+    return LedgerSheet(path.name, rows, benefits)

@@ -9,7 +9,6 @@ its row and column; nothing is imported unless the whole file is right.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -19,9 +18,8 @@ from openpyxl.utils import get_column_letter
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
 from contest_desk.reports.roster_excel import cell_text, open_workbook
-from contest_desk.services.labor_records import ValueGrid
+from contest_desk.services.labor_records import HEADER_ROW, LaborSheet, ValueGrid
 
-HEADER_ROW = 4
 # "C1 原油产量（吨）" or "C1 原油产量(吨)": the code, the name, the unit.
 HEADER = re.compile(r"^(\S+)\s+(.*?)\s*(?:[（(]([^）)]*)[）)])?$")
 
@@ -64,16 +62,6 @@ def write_labor_template(path: str | Path, contest: str, grid: ValueGrid) -> Pat
             "Cannot write {file}: {reason}", file=str(path), reason=error.strerror or error
         ) from None
     return path
-
-
-@dataclass(frozen=True)
-class LaborSheet:
-    """A read file before any checking against the competition."""
-
-    file: str
-    period: str  # as written in the file
-    columns: dict[int, tuple[str, str, str]]  # column number → (code, name, unit) of the header
-    rows: list[tuple[int, str, dict[int, str]]]  # (row number, team name, column → cell text)
 
 
 def read_labor_sheet(path: str | Path) -> LaborSheet:

@@ -92,7 +92,7 @@ def build_demo_innovation(services: Services) -> None:
                     when.year,
                     STUDIOS[studio][1],
                     BenefitKind.COST_SAVED,
-                    str(12 + 7 * n),
+                    str((12 + 7 * n) * 10000),
                     "节约材料费和维修费（财务科核定）",
                     proof,
                 )
@@ -101,7 +101,7 @@ def build_demo_innovation(services: Services) -> None:
                     when.year + 1,
                     STUDIOS[studio][1],
                     BenefitKind.NEW_PROFIT,
-                    str(20 + 5 * n),
+                    str((20 + 5 * n) * 10000),
                     "按推广规模预计",
                     projected=True,
                 )

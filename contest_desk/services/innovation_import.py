@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -24,8 +23,8 @@ from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import _
-from contest_desk.reports.innovation_excel import BENEFITS, LEDGER, REQUIRED, read_sheet
 from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.services.innovation_records import BENEFITS, LEDGER, LedgerSheet
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 
@@ -192,18 +191,17 @@ class InnovationImportService:
         self.ctx = ctx
 
     @requires(Action.EDIT_INNOVATION)
-    def import_ledger(self, path: str | Path) -> int:
-        """The achievements (and their benefits) of a ledger file; returns how many."""
-        path = Path(path)
-        rows = read_sheet(path, 0, LEDGER, REQUIRED)
-        benefit_rows = read_sheet(path, 1, BENEFITS, ("title", "year", "amount"))
+    def import_ledger(self, sheet: LedgerSheet) -> int:
+        """The achievements (and their benefits) of a ledger file (``reports.innovation_excel``
+        reads it); returns how many."""
+        file, rows, benefit_rows = sheet.file, sheet.rows, sheet.benefits
         with self.ctx.db.transaction() as s:
-            checker = Checker(path.name, s)
+            checker = Checker(file, s)
             planned = [checker.achievement(n, cells) for n, cells in rows]
             benefits = [checker.benefit(n, cells) for n, cells in benefit_rows]
             if checker.problems:
                 raise ImportRejected(checker.problems)
-            made = {p.title: self._achievement(s, path.name, p) for p in planned if p}
+            made = {p.title: self._achievement(s, file, p) for p in planned if p}
             for b in benefits:
                 assert b is not None
                 s.add(
@@ -215,12 +213,12 @@ class InnovationImportService:
                         kind=b.kind,
                         amount=b.amount,
                         projected=b.projected,
-                        basis=b.basis or _("imported from {file}", file=path.name),
+                        basis=b.basis or _("imported from {file}", file=file),
                         entered_by=self.ctx.actor.username,
                         entered_at=utc_now(),
                     )
                 )
-            self.ctx.audit(s, "ledger.import", "innovation", file=path.name, count=len(made))
+            self.ctx.audit(s, "ledger.import", "innovation", file=file, count=len(made))
             return len(made)
 
     def _achievement(self, s: Session, file: str, p: Planned) -> int:

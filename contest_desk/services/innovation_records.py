@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from contest_desk.domain.innovation import Benefit, Move, Stage
+from contest_desk.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -127,3 +128,45 @@ class LedgerFilter:
     min_benefit: Decimal | None = None
     max_benefit: Decimal | None = None
     pending_at: str = ""  # a recommendation level with an outcome still pending
+
+
+# The ledger's Excel layout (成果台账): key and header of each column, sheet by sheet.
+LEDGER = (
+    ("title", N_("Title")),
+    ("studio", N_("Studio")),
+    ("category", N_("Category")),
+    ("stage", N_("Stage")),
+    ("completers", N_("Completers' employee numbers")),
+    ("completer_names", N_("Completers")),
+    ("problem", N_("Problem solved")),
+    ("description", N_("Description")),
+    ("started_on", N_("Proposed on")),
+    ("finished_on", N_("Finished on")),
+    ("actual", N_("Actual benefit (CNY)")),
+    ("projected", N_("Projected benefit (CNY)")),
+    ("patents", N_("Patents")),
+    ("awards", N_("Honours")),
+    ("rollouts", N_("Rollout sites")),
+    ("recommendations", N_("Recommendations")),
+)
+BENEFITS = (
+    ("title", N_("Title")),
+    ("year", N_("Year")),
+    ("quarter", N_("Quarter")),
+    ("site", N_("Site")),
+    ("kind", N_("Kind")),
+    ("amount", N_("Amount (CNY)")),
+    ("projected", N_("Projected")),
+    ("basis", N_("Basis of calculation")),
+)
+# Columns the import needs; the others are written for people to read.
+REQUIRED = ("title", "studio", "category", "stage", "completers")
+
+
+@dataclass(frozen=True)
+class LedgerSheet:
+    """A ledger file as read: each sheet's rows as column key → cell text, by row number."""
+
+    file: str
+    rows: list[tuple[int, dict[str, str]]]
+    benefits: list[tuple[int, dict[str, str]]]

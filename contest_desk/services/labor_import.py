@@ -8,7 +8,6 @@ a file for another period. A closed period takes nothing.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
@@ -16,7 +15,6 @@ from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import _
-from contest_desk.reports.labor_excel import HEADER_ROW, read_labor_sheet
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.labor import (
     get_period,
@@ -25,6 +23,7 @@ from contest_desk.services.labor import (
     labor_teams,
     period_rows,
 )
+from contest_desk.services.labor_records import HEADER_ROW, LaborSheet
 from contest_desk.services.labor_values import (
     check_value,
     open_period,
@@ -40,9 +39,9 @@ class LaborImportService:
         self.ctx = ctx
 
     @requires(Action.KEY_VALUES)
-    def import_values(self, contest_id: int, period: int | str, path: str | Path) -> int:
-        """The values of one period from a filled-in template; returns how many changed."""
-        sheet = read_labor_sheet(path)
+    def import_values(self, contest_id: int, period: int | str, sheet: LaborSheet) -> int:
+        """The values of one period from a filled-in template (``reports.labor_excel``
+        reads it); returns how many changed."""
         file = sheet.file
         with self.ctx.db.transaction() as s:
             labor_contest(s, contest_id)

@@ -86,3 +86,16 @@ class LaborTable:
     def final(self) -> bool:
         """Every period the table covers is closed."""
         return bool(self.periods) and all(p.closed for p in self.periods)
+
+
+HEADER_ROW = 4  # the template's header row: 班组, then "code name（unit）" per indicator
+
+
+@dataclass(frozen=True)
+class LaborSheet:
+    """A filled-in template as read, before any checking against the competition."""
+
+    file: str
+    period: str  # as written in the file
+    columns: dict[int, tuple[str, str, str]]  # column number → (code, name, unit) of the header
+    rows: list[tuple[int, str, dict[int, str]]]  # (row number, team name, column → cell text)

@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -45,3 +47,24 @@ def ask_many(parent: QWidget, title: str, label: str, items: list[str]) -> list[
     return [
         i for i in range(listing.count()) if listing.item(i).checkState() == Qt.CheckState.Checked
     ]
+
+
+def ask_form(parent: QWidget, title: str, fields: list[tuple[str, str]]) -> dict[str, str] | None:
+    """A few lines of text at once: (label, default) each; the answers by label, or None
+    when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    form = QFormLayout(dialog)
+    edits = {}
+    for label, default in fields:
+        edits[label] = QLineEdit(default)
+        form.addRow(label, edits[label])
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return {label: edit.text().strip() for label, edit in edits.items()}

@@ -25,6 +25,7 @@ from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
+from contest_desk.ui.innovation.area import InnovationArea
 from contest_desk.ui.labor.area import LaborArea
 from contest_desk.ui.paper.area import PaperArea
 from contest_desk.ui.scoring.area import ScoringArea
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
             "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
             "boards": (Action.VIEW_RESULTS, lambda: BoardsArea(services, self.state)),
             "labor": (Action.VIEW_RESULTS, lambda: LaborArea(services, self.state)),
+            "innovation": (Action.VIEW_RESULTS, lambda: InnovationArea(services, self.state)),
             "paper": (Action.IMPORT_SCORES, lambda: PaperArea(services, self.state)),
             "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
             "audit": (Action.VIEW_AUDIT, lambda: AuditArea(services, self.state)),
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
             "standings": self.tr("Standings"),
             "boards": self.tr("Challenge boards"),
             "labor": self.tr("Labor competitions"),
+            "innovation": self.tr("Innovation"),
             "paper": self.tr("Paper sheets"),
             "chief": self.tr("Chief judge"),
             "audit": self.tr("Audit trail"),

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from contest_desk.errors import ImportRejected
 from contest_desk.reports.compilation import write_compilation
-from contest_desk.reports.innovation_excel import write_ledger
+from contest_desk.reports.innovation_excel import read_ledger, write_ledger
 from contest_desk.services.demo import build_demo
 from contest_desk.services.hub import Services
 from contest_desk.services.innovation_records import LedgerFilter
@@ -43,7 +43,7 @@ def test_the_ledger_goes_out_and_back_in(demo: Services, tmp_path: Path) -> None
         other.roster.add_person(p.employee_no, p.name, p.unit)
     for studio in demo.innovation.studios():
         other.innovation.add_studio(studio.name, studio.unit, studio.level)
-    assert other.innovation_import.import_ledger(path) == 15
+    assert other.innovation_import.import_ledger(read_ledger(path)) == 15
     before = {a.title: a for a in demo.ledger.achievements()}
     after = {a.title: a for a in other.ledger.achievements()}
     assert set(before) == set(after)
@@ -54,7 +54,7 @@ def test_the_ledger_goes_out_and_back_in(demo: Services, tmp_path: Path) -> None
         )  # fmt: skip
         assert [x.benefit for x in b.benefits] == [x.benefit for x in a.benefits]
     with pytest.raises(ImportRejected, match="已在台账中"):
-        other.innovation_import.import_ledger(path)
+        other.innovation_import.import_ledger(read_ledger(path))
 
 
 def test_a_bad_ledger_names_every_row_and_imports_nothing(demo: Services, tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_a_bad_ledger_names_every_row_and_imports_nothing(demo: Services, tmp_pa
     benefits.cell(2, 6).value = "十二万"  # not a number
     wb.save(path)
     with pytest.raises(ImportRejected) as rejected:
-        other.innovation_import.import_ledger(path)
+        other.innovation_import.import_ledger(read_ledger(path))
     text = [p.message() for p in rejected.value.problems]
     assert any("第 2 行" in t and "试制" in t for t in text)
     assert any("第 3 行" in t and "99999999" in t for t in text)

@@ -17,7 +17,7 @@ from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
 from contest_desk.domain.permissions import Role
 from contest_desk.errors import ImportRejected, PermissionDenied, UserError
-from contest_desk.reports.labor_excel import write_labor_template
+from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.services.hub import Services
 from contest_desk.services.labor_records import PeriodKind
 from contest_desk.storage import models as m
@@ -185,7 +185,7 @@ def test_an_import_takes_all_or_nothing(services: Services, labor: Labor, tmp_pa
     ws["E4"] = "C9 注水量（方）"
     wb.save(path)
     with pytest.raises(ImportRejected) as rejected:
-        services.labor_import.import_values(labor.contest, "6月", path)
+        services.labor_import.import_values(labor.contest, "6月", read_labor_sheet(path))
     messages = [p.message() for p in rejected.value.problems]
     assert any("第 6 行" in t and "B" in t and "一千二" in t for t in messages)
     assert any("第 7 行" in t and "采油九区采油一班" in t for t in messages)
@@ -195,16 +195,16 @@ def test_an_import_takes_all_or_nothing(services: Services, labor: Labor, tmp_pa
     ws["B6"], ws["A7"], ws["D4"], ws["E4"] = 1200, "采油三区采油一班", "C3 安全事件（起）", None
     wb.save(path)
     with pytest.raises(ImportRejected, match="7月"):
-        services.labor_import.import_values(labor.contest, "7月", path)
+        services.labor_import.import_values(labor.contest, "7月", read_labor_sheet(path))
     ws["B2"] = "13月"
     wb.save(path)
     with pytest.raises(ImportRejected, match=r"13月.*不是本竞赛的考核期间"):
-        services.labor_import.import_values(labor.contest, "6月", path)
+        services.labor_import.import_values(labor.contest, "6月", read_labor_sheet(path))
     ws["B2"] = "6月"
     wb.save(path)
-    assert services.labor_import.import_values(labor.contest, "6月", path) == 5
+    assert services.labor_import.import_values(labor.contest, "6月", read_labor_sheet(path)) == 5
     table = services.labor_standings.standings(labor.contest, "6月")
     assert table.rows[0].team.name == "采油一区采油一班" and table.rows[0].total == 80
     services.labor.close_period(labor.contest, "6月")
     with pytest.raises(UserError, match="已结束"):
-        services.labor_import.import_values(labor.contest, "6月", path)
+        services.labor_import.import_values(labor.contest, "6月", read_labor_sheet(path))

@@ -28,7 +28,7 @@ from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import UserError
 from contest_desk.reports.charts import labor_contribution_chart, labor_race_chart
-from contest_desk.reports.labor_excel import write_labor_template
+from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.reports.labor_report import points_text
 from contest_desk.services.hub import Services
 from contest_desk.services.labor_records import LaborRow, LaborTable
@@ -293,4 +293,6 @@ class LaborArea(QWidget):
             self.import_file(path)
 
     def import_file(self, path: str | Path) -> None:
-        self._run(lambda c, p: self.services.labor_import.import_values(c, p, path))
+        self._run(
+            lambda c, p: self.services.labor_import.import_values(c, p, read_labor_sheet(path))
+        )
