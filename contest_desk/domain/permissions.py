@@ -69,7 +69,7 @@ ACTION_NAMES = {
 
 ADMIN, ORG, CHIEF, JUDGE, VIEWER, REVIEWER = list(Role)
 PERMISSIONS: dict[Action, frozenset[Role]] = {
-    Action.VIEW_SETUP: frozenset({ADMIN, ORG, CHIEF, VIEWER}),
+    Action.VIEW_SETUP: frozenset({ADMIN, ORG, CHIEF, VIEWER, REVIEWER}),
     Action.EDIT_SETUP: frozenset({ORG}),
     Action.EDIT_ROSTER: frozenset({ORG}),
     Action.SCORE: frozenset({CHIEF, JUDGE}),

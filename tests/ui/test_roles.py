@@ -29,6 +29,7 @@ ACCOUNTS = {
     "judge2": [Role.JUDGE],
     "judge3": [Role.JUDGE],
     "viewer": [Role.VIEWER],
+    "reviewer": [Role.REVIEWER],
 }
 
 
@@ -94,14 +95,25 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
 @pytest.mark.parametrize(
     ("username", "areas"),
     [
-        ("admin", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "审计记录", "账户"]),
-        ("org", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "纸质评分表"]),
+        ("admin", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果", "审计记录", "账户"]),
+        ("org", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果", "纸质评分表"]),
         (
             "chief",
-            ["竞赛", "评分", "成绩排名", "擂台", "劳动竞赛", "纸质评分表", "裁判长", "审计记录"],
+            [
+                "竞赛",
+                "评分",
+                "成绩排名",
+                "擂台",
+                "劳动竞赛",
+                "创新成果",
+                "纸质评分表",
+                "裁判长",
+                "审计记录",
+            ],
         ),
         ("judge1", ["我的评分"]),
-        ("viewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛"]),
+        ("viewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果"]),
+        ("reviewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果"]),
     ],
 )
 def test_each_role_sees_its_areas(qtbot, accounts, username, areas) -> None:

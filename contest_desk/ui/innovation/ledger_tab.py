@@ -110,10 +110,10 @@ class LedgerTab(QWidget):
         self.moves = RecordTableModel(
             [
                 Column(self.tr("Date"), lambda mv: mv.on.isoformat()),
-                Column(self.tr("From"), lambda mv: _(STAGE_NAMES[mv.from_stage])),
-                Column(self.tr("To"), lambda mv: _(STAGE_NAMES[mv.to_stage])),
+                Column(self.tr("From stage"), lambda mv: _(STAGE_NAMES[mv.from_stage])),
+                Column(self.tr("To stage"), lambda mv: _(STAGE_NAMES[mv.to_stage])),
                 Column(self.tr("Approver"), lambda mv: mv.approver),
-                Column(self.tr("Decision"), lambda mv: mv.decision),
+                Column(self.tr("Approval decision"), lambda mv: mv.decision),
                 Column(self.tr("Note"), lambda mv: mv.note),
             ]
         )
