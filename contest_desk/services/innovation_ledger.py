@@ -30,6 +30,7 @@ class Dashboard:
     funnel: tuple[FunnelRow, ...]
     by_studio: dict[str, tuple[Decimal, Decimal]]  # studio → (actual, projected) CNY
     by_year: dict[int, tuple[Decimal, Decimal]]
+    by_site: dict[str, tuple[Decimal, Decimal]]
     rollouts: int  # rollout sites recorded
     achievements: int
 
@@ -89,4 +90,5 @@ class LedgerService:
             rollouts = len(list(s.scalars(select(m.RolloutSite.id))))
         by_studio = {str(k): v for k, v in totals(benefits, "owner").items()}
         by_year = {int(str(k)): v for k, v in totals(benefits, "year").items()}
-        return Dashboard(tuple(funnel(ledger)), by_studio, by_year, rollouts, len(rows))
+        by_site = {str(k): v for k, v in totals(benefits, "site").items()}
+        return Dashboard(tuple(funnel(ledger)), by_studio, by_year, by_site, rollouts, len(rows))

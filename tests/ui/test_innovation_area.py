@@ -49,10 +49,12 @@ def test_an_achievement_from_proposal_to_rollout(
     tab = area.ledger_tab
     studio = services.innovation.studios()[0].id
     monkeypatch.setattr(
-        dialogs, "ask_achievement",
-        lambda *a: dialogs.NewAchievement(studio, "抽油机平衡自动调节装置", "tool", ["P2", "P1"],
-                                          "平衡率低", "自动调节平衡块位置"),
-    )  # fmt: skip
+        dialogs,
+        "ask_achievement",
+        lambda *a: dialogs.NewAchievement(
+            studio, "抽油机平衡自动调节装置", "tool", ["P2", "P1"], "平衡率低", "自动调节平衡块位置"
+        ),
+    )
     qtbot.mouseClick(tab.buttons["new"], LEFT)
     assert tab.rows.rowCount() == 1 and tab.chosen is not None
     assert tab.chosen.completers == ("李明", "王建国") and tab.chosen.stage is Stage.PROPOSAL
@@ -67,18 +69,29 @@ def test_an_achievement_from_proposal_to_rollout(
     proof = tmp_path / "效益测算.txt"
     proof.write_text("节电测算", encoding="utf-8")
     monkeypatch.setattr(
-        dialogs, "ask_benefit",
-        lambda *a: dialogs.NewBenefit(2026, None, "采油一区", BenefitKind.ENERGY_SAVED,
-                                      "186000", "节电 31 万度 × 0.6 元", proof, False),
-    )  # fmt: skip
+        dialogs,
+        "ask_benefit",
+        lambda *a: dialogs.NewBenefit(
+            2026,
+            None,
+            "采油一区",
+            BenefitKind.ENERGY_SAVED,
+            "186000",
+            "节电 31 万度 × 0.6 元",
+            proof,
+            False,
+        ),
+    )
     qtbot.mouseClick(tab.buttons["benefit"], LEFT)
     assert tab.benefits.rowCount() == 1 and tab.benefits.index(0, 3).data() == "186,000.00"
     assert tab.chosen.actual_benefit == Decimal(186000)
     monkeypatch.setattr(
-        dialogs, "ask_benefit",
-        lambda *a: dialogs.NewBenefit(2026, None, "采油一区", BenefitKind.COST_SAVED,
-                                      "-5", "测算", proof, False),
-    )  # fmt: skip
+        dialogs,
+        "ask_benefit",
+        lambda *a: dialogs.NewBenefit(
+            2026, None, "采油一区", BenefitKind.COST_SAVED, "-5", "测算", proof, False
+        ),
+    )
     qtbot.mouseClick(tab.buttons["benefit"], LEFT)
     assert "-5" in refused[-1] and tab.benefits.rowCount() == 1
 
@@ -120,3 +133,44 @@ def test_similar_titles_show_while_typing(qtbot, area, services) -> None:
     assert "注水井在线洗井工艺" in dialog.similar_label.text()
     type_in("变频器散热")
     assert dialog.similar_label.text() == ""
+
+
+def test_awards_recommendations_and_meeting_photos(
+    qtbot, area, services, monkeypatch, tmp_path
+) -> None:
+    studio = services.innovation.studios()[0].id
+    achievement = services.innovation.propose(studio, "井口取样防喷装置", "tool", ["P1"])
+    services.meetings.add_meeting(
+        __import__("datetime").date(2026, 4, 22), studio, "注水站", "经验交流", ["P1", "P2"]
+    )
+    area.refresh()
+    tab = area.ledger_tab
+    tab.refresh()
+    tab.select(achievement)
+    monkeypatch.setattr(
+        ask,
+        "ask_form",
+        lambda _p, _t, fields: {
+            label: value
+            for (label, _d), value in zip(
+                fields, ["油田公司技术革新成果", "油田公司", "二等奖", "2026"], strict=True
+            )
+        },
+    )
+    qtbot.mouseClick(tab.buttons["award"], LEFT)
+    answers = iter([1, 0, 1])  # to the group company; that recommendation; awarded
+    monkeypatch.setattr(ask, "ask_choice", lambda *a: next(answers))
+    qtbot.mouseClick(tab.buttons["recommend"], LEFT)
+    qtbot.mouseClick(tab.buttons["outcome"], LEFT)
+    info = services.innovation_details.achievement(achievement)
+    assert info.awards[0].grade == "二等奖"
+    assert [(r.level, r.outcome) for r in info.recommendations] == [("group", "awarded")]
+    assert "集团公司 获奖" in tab.fields.text()
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo")
+    area.tabs.setCurrentIndex(2)
+    area.meeting_view.selectRow(0)
+    area.attach_photo(photo)
+    assert area.meetings.index(0, 6).data() == "1"
+    area.tabs.setCurrentIndex(3)
+    assert area.by_site.rowCount() == 0  # no benefits yet: nothing by site

@@ -108,4 +108,13 @@ MESSAGES = {
     "{sites} rollout sites": (
         "共 {n} 项成果；实际效益 {actual:,.2f} 元，预计效益 {projected:,.2f} 元；推广应用 {sites} 处"
     ),
+    "Attach a photo": "上传照片",
+    "Attach a photo…": "上传照片…",
+    "Award name": "奖项名称",
+    "Award…": "获奖…",
+    "Grade": "等级",
+    "Outcome:": "评选结果：",
+    "Outcome…": "评选结果…",
+    "Recommendation:": "推荐：",
+    "Award level": "奖励级别",
 }

@@ -67,6 +67,15 @@ class InnovationArea(QWidget):
         )
         self.funnel_chart, self.benefit_chart = ChartView(), ChartView()
         self.dashboard_label = QLabel()
+        self.by_site = RecordTableModel(
+            [
+                Column(self.tr("Site"), lambda r: r[0]),
+                Column(self.tr("Actual benefit (CNY)"), lambda r: f"{r[1][0]:,.2f}"),
+                Column(self.tr("Projected benefit (CNY)"), lambda r: f"{r[1][1]:,.2f}"),
+            ]
+        )
+        self.meeting_view = record_table(self.meetings)
+        self.photo_button = QPushButton(self.tr("Attach a photo…"))
 
         studios = QSplitter()
         studios.addWidget(self.studio_view)
@@ -78,10 +87,15 @@ class InnovationArea(QWidget):
         charts.addWidget(self.funnel_chart, 1)
         charts.addWidget(self.benefit_chart, 1)
         board.addLayout(charts, 1)
+        board.addWidget(record_table(self.by_site))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.ledger_tab, self.tr("Ledger"))
         self.tabs.addTab(studios, self.tr("Studios"))
-        self.tabs.addTab(record_table(self.meetings), self.tr("Exchange meetings"))
+        meetings = QWidget()
+        meeting_layout = QVBoxLayout(meetings)
+        meeting_layout.addWidget(self.meeting_view, 1)
+        meeting_layout.addWidget(self.photo_button)
+        self.tabs.addTab(meetings, self.tr("Exchange meetings"))
         self.tabs.addTab(dashboard, self.tr("Dashboard"))
 
         self.new_studio_button = QPushButton(self.tr("New studio…"))
@@ -107,15 +121,30 @@ class InnovationArea(QWidget):
 
         actor = services.ctx.actor
         editing = actor.may(Action.EDIT_INNOVATION)
-        for button in (self.new_studio_button, self.new_meeting_button, self.import_button):
+        for button in (
+            self.new_studio_button,
+            self.new_meeting_button,
+            self.import_button,
+            self.photo_button,
+        ):
             button.setVisible(editing)
-        for key in ("new", "benefit", "attach", "rollout", "patent", "recommend"):
+        for key in (
+            "new",
+            "benefit",
+            "attach",
+            "rollout",
+            "patent",
+            "award",
+            "recommend",
+            "outcome",
+        ):
             self.ledger_tab.buttons[key].setVisible(editing)
         self.ledger_tab.buttons["move"].setVisible(actor.may(Action.APPROVE_PROJECT))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.studio_view.selectionModel().currentRowChanged.connect(lambda *_a: self._studio())
         self.new_studio_button.clicked.connect(self.new_studio)
         self.new_meeting_button.clicked.connect(self.new_meeting)
+        self.photo_button.clicked.connect(self._photo_dialog)
         self.export_button.clicked.connect(self._export_dialog)
         self.import_button.clicked.connect(self._import_dialog)
         self.report_button.clicked.connect(self._report_dialog)
@@ -129,6 +158,7 @@ class InnovationArea(QWidget):
         board = self.services.ledger.dashboard()
         self.funnel_chart.set_figure(innovation_funnel_chart(board))
         self.benefit_chart.set_figure(innovation_benefit_chart(board))
+        self.by_site.set_records(sorted(board.by_site.items()))
         actual = sum((v[0] for v in board.by_studio.values()), start=0)
         projected = sum((v[1] for v in board.by_studio.values()), start=0)
         self.dashboard_label.setText(
@@ -236,6 +266,17 @@ class InnovationArea(QWidget):
             )
 
         self._attempt(add)
+
+    def _photo_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach a photo"))
+        if path:
+            self.attach_photo(path)
+
+    def attach_photo(self, path: str | Path) -> None:
+        index = self.meeting_view.currentIndex()
+        meeting = self.meetings.record(index.row()) if index.isValid() else None
+        if meeting is not None:
+            self._attempt(lambda: self.services.attachments.attach("meeting", meeting.id, path))
 
     def _export_dialog(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

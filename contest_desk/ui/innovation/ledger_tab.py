@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.innovation import (
     BENEFIT_NAMES,
     CATEGORY_NAMES,
+    OUTCOME_NAMES,
     RECOMMEND_NAMES,
     STAGE_NAMES,
     Stage,
@@ -149,7 +150,9 @@ class LedgerTab(QWidget):
             ("open", self.tr("Open the file"), self.open_chosen_file),
             ("rollout", self.tr("Rollout site…"), self.add_rollout),
             ("patent", self.tr("Patent…"), self.add_patent),
+            ("award", self.tr("Award…"), self.add_award),
             ("recommend", self.tr("Recommend upward…"), self.recommend),
+            ("outcome", self.tr("Outcome…"), self.record_outcome),
         )
         bar = QHBoxLayout()
         for key, text, slot in actions:
@@ -240,7 +243,9 @@ class LedgerTab(QWidget):
         self._show(self.chosen)
 
     def _show(self, a: AchievementInfo | None) -> None:
-        for key in ("move", "benefit", "attach", "open", "rollout", "patent", "recommend"):
+        for key in self.buttons:
+            if key == "new":
+                continue
             self.buttons[key].setEnabled(a is not None)
         if a is None:
             self.fields.setText("")
@@ -258,7 +263,10 @@ class LedgerTab(QWidget):
             (self.tr("Rollout sites"), "；".join(f"{r.unit}（{r.scale}）" for r in a.rollouts)),
             (
                 self.tr("Recommendations"),
-                "；".join(f"{_(RECOMMEND_NAMES[r.level])} {r.outcome}" for r in a.recommendations),
+                "；".join(
+                    f"{_(RECOMMEND_NAMES[r.level])} {_(OUTCOME_NAMES[r.outcome])}"
+                    for r in a.recommendations
+                ),
             ),
             (self.tr("Actual benefit (CNY)"), _money(a.actual_benefit)),
         ]
@@ -411,6 +419,43 @@ class LedgerTab(QWidget):
             self._run(
                 lambda: self.services.innovation_details.add_patent(
                     a.id, number, kind, _parse_date(filed) if filed else None
+                )
+            )
+
+    def add_award(self) -> None:
+        a = self.chosen
+        fields = [
+            (self.tr("Award name"), ""),
+            (self.tr("Level"), ""),
+            (self.tr("Grade"), ""),
+            (self.tr("Year"), str(dt.date.today().year)),
+        ]
+        answer = self._form(self.tr("Award"), fields) if a else None
+        if a is not None and answer is not None:
+            name, level, grade, year = answer
+            self._run(
+                lambda: self.services.innovation_details.add_award(
+                    a.id, name, level, grade, int(year) if year.isdigit() else 0
+                )
+            )
+
+    def record_outcome(self) -> None:
+        a = self.chosen
+        if a is None or not a.recommendations:
+            return
+        names = [_(RECOMMEND_NAMES[r.level]) for r in a.recommendations]
+        which = ask.ask_choice(self, self.tr("Outcome"), self.tr("Recommendation:"), names)
+        if which is None:
+            return
+        outcomes = [o for o in OUTCOME_NAMES if o != "pending"]
+        choice = ask.ask_choice(
+            self, self.tr("Outcome"), self.tr("Outcome:"), [_(OUTCOME_NAMES[o]) for o in outcomes]
+        )
+        if choice is not None:
+            rec, outcome = a.recommendations[which].id, outcomes[choice]
+            self._run(
+                lambda: self.services.innovation_details.record_outcome(
+                    rec, outcome, dt.date.today()
                 )
             )
 
