@@ -198,31 +198,32 @@ def innovation_funnel_chart(board: Dashboard) -> Figure:
 
 
 def innovation_benefit_chart(board: Dashboard) -> Figure:
-    """Actual benefit by studio (bars) and by year (a second panel), CNY 10,000s."""
+    """Actual benefit by studio (bars) and by year (a second panel), in 10,000 CNY (万元)."""
     font = chinese_font()
     figure = Figure(figsize=(7, 4.2), layout="constrained")
     by_studio, by_year = figure.subplots(1, 2)
     studios = list(board.by_studio)
     # drawing only: the totals are Decimal
-    by_studio.barh(studios, [float(board.by_studio[s][0]) for s in studios], color="#c8102e")
+    wan = 10_000
+    by_studio.barh(studios, [float(board.by_studio[s][0] / wan) for s in studios], color="#c8102e")
     by_studio.set_yticks(range(len(studios)), studios, fontproperties=font)
     by_studio.set_title(_("Actual benefit by studio"), fontproperties=font)
     years = sorted(board.by_year)
     by_year.bar(
         [str(y) for y in years],
-        [float(board.by_year[y][0]) for y in years],
+        [float(board.by_year[y][0] / wan) for y in years],
         color="#23395d",
         label=_("Actual"),
     )
     by_year.bar(
         [str(y) for y in years],
-        [float(board.by_year[y][1]) for y in years],
-        bottom=[float(board.by_year[y][0]) for y in years],
+        [float(board.by_year[y][1] / wan) for y in years],
+        bottom=[float(board.by_year[y][0] / wan) for y in years],
         color="#9db4d3",
         label=_("Projected"),
     )
     by_year.legend(prop=font)
     by_year.set_title(_("Benefit by year"), fontproperties=font)
     for axes in (by_studio, by_year):
-        axes.set_xlabel(_("CNY") if axes is by_studio else "", fontproperties=font)
+        axes.set_xlabel(_("10,000 CNY") if axes is by_studio else "", fontproperties=font)
     return figure

@@ -29,7 +29,7 @@ MESSAGES = {
     "Attendees' employee numbers": "参会人员工号",
     "Benefit": "效益",
     "Benefit by year": "各年度效益",
-    "CNY": "元",
+    "10,000 CNY": "万元",
     "Check": "校验",
     "Choose…": "选择…",
     "Dashboard": "统计",
