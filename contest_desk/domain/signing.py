@@ -1,0 +1,96 @@
+"""Signed certificate payloads: Ed25519 (RFC 8032) through the ``cryptography`` library.
+
+A certificate's QR code carries ``CD1|<payload>|<signature>``: the payload is its serial
+and key fields as compact JSON (base64url), the signature the contest's Ed25519 signature
+of those bytes. Anyone holding the contest's public key can check it without the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+PREFIX = "CD1"
+KEYS = {
+    "s": "serial",
+    "n": "name",
+    "u": "unit",
+    "c": "contest",
+    "e": "event",
+    "a": "award",
+    "d": "date",
+}
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+@dataclass(frozen=True)
+class KeyPair:
+    private: str  # raw private key, base64url: stays in the database
+    public: str  # PEM (SubjectPublicKeyInfo): exported with the contest
+
+
+def new_key_pair() -> KeyPair:
+    key = Ed25519PrivateKey.generate()
+    private = key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return KeyPair(_b64(private), public.decode("ascii"))
+
+
+def payload_bytes(fields: dict[str, str]) -> bytes:
+    """The signed bytes: the key fields under short names, sorted, compact."""
+    short = {k: fields.get(name, "") for k, name in KEYS.items()}
+    return json.dumps(short, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def qr_text(fields: dict[str, str], private: str) -> str:
+    data = payload_bytes(fields)
+    key = Ed25519PrivateKey.from_private_bytes(_unb64(private))
+    return f"{PREFIX}|{_b64(data)}|{_b64(key.sign(data))}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a QR text says, and whether its signature holds for the key it was checked with."""
+
+    fields: dict[str, str]
+    signed: bool
+
+
+def read_qr(text: str, public_pem: str | None) -> Reading | None:
+    """The fields of a QR text (None when it is not a certificate's); ``signed`` is checked
+    against ``public_pem`` (False without a key, or for altered bytes)."""
+    parts = text.strip().split("|")
+    if len(parts) != 3 or parts[0] != PREFIX:
+        return None
+    try:
+        data, signature = _unb64(parts[1]), _unb64(parts[2])
+        short = json.loads(data.decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    fields = {name: str(short.get(k, "")) for k, name in KEYS.items()}
+    signed = False
+    if public_pem:
+        key = serialization.load_pem_public_key(public_pem.encode())
+        if isinstance(key, Ed25519PublicKey):
+            try:
+                key.verify(signature, data)
+                signed = True
+            except InvalidSignature:
+                signed = False
+    return Reading(fields, signed)
