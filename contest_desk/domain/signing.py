@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -94,3 +95,27 @@ def read_qr(text: str, public_pem: str | None) -> Reading | None:
             except InvalidSignature:
                 signed = False
     return Reading(fields, signed)
+
+
+class Verdict(StrEnum):
+    GENUINE = "genuine"  # signed, as the database (or the key) says, and current
+    CHANGED = "changed"  # the signature or the visible text does not hold
+    SUPERSEDED = "superseded"  # genuine once, re-issued since
+    UNKNOWN = "unknown"  # not a certificate of ours, or no such serial
+
+
+def visible_matches(fields: dict[str, str], visible: str) -> bool:
+    """The printed text still says what was signed: name, award and serial are on it."""
+    flat = "".join(visible.split())
+    return all("".join(fields[k].split()) in flat for k in ("name", "award", "serial"))
+
+
+def verify_offline(qr: str, visible: str | None, public_pem: str) -> Verdict:
+    """Without the database: the signature under the contest's public key, and (for a PDF)
+    the printed text against the signed fields. Superseded ones cannot be told offline."""
+    reading = read_qr(qr, public_pem)
+    if reading is None:
+        return Verdict.UNKNOWN
+    if not reading.signed or (visible is not None and not visible_matches(reading.fields, visible)):
+        return Verdict.CHANGED
+    return Verdict.GENUINE

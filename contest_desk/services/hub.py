@@ -12,6 +12,7 @@ from contest_desk.services.audit import AuditService
 from contest_desk.services.board_import import BoardImportService
 from contest_desk.services.board_views import BoardViewService
 from contest_desk.services.boards import BoardService
+from contest_desk.services.certificates import CertificateService
 from contest_desk.services.consistency import ConsistencyService
 from contest_desk.services.contests import ContestService
 from contest_desk.services.context import ServiceContext
@@ -72,6 +73,7 @@ class Services:
     meetings: MeetingService
     ledger: LedgerService
     innovation_import: InnovationImportService
+    certificates: CertificateService
     consistency: ConsistencyService
     score_import: ScoreImportService
     standings: StandingsService
@@ -110,6 +112,7 @@ class Services:
             MeetingService(ctx),
             LedgerService(ctx),
             InnovationImportService(ctx),
+            CertificateService(ctx),
             ConsistencyService(ctx),
             ScoreImportService(ctx),
             StandingsService(ctx),

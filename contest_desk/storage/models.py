@@ -694,3 +694,49 @@ class MeetingAchievement(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
     achievement_id: Mapped[int] = mapped_column(ForeignKey("achievements.id"))
+
+
+class CertificateKey(Base):
+    """A contest's Ed25519 key pair: the private half never leaves the database."""
+
+    __tablename__ = "certificate_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"), unique=True)
+    private_key: Mapped[str] = mapped_column(Text)
+    public_key: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+
+
+class Certificate(Base):
+    """An issued certificate: its serial, the fields it states, the signed QR text.
+
+    A re-issued one is kept, marked superseded by the serial that replaced it.
+    """
+
+    __tablename__ = "certificates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"), index=True)
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    round_number: Mapped[int | None]
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id"))
+    recipient: Mapped[str] = mapped_column(String(100))
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    qr: Mapped[str] = mapped_column(Text)
+    template: Mapped[str] = mapped_column(String(60))
+    issued_at: Mapped[dt.datetime]
+    issued_by: Mapped[str] = mapped_column(String(60))
+    superseded_by: Mapped[str | None] = mapped_column(String(40))
+    superseded_at: Mapped[dt.datetime | None]
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it was re-issued
+
+
+class CertificateTemplate(Base):
+    """An organizer's copy of a template, saved with the contest."""
+
+    __tablename__ = "certificate_templates"
+    __table_args__ = (UniqueConstraint("contest_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
+    name: Mapped[str] = mapped_column(String(60))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)

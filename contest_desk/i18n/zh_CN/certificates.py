@@ -8,3 +8,18 @@ MESSAGES = {
     ),
     "The margin of {template} is out of range": "模板“{template}”的页边距超出范围",
 }
+MESSAGES.update(
+    {
+        # services/certificates.py, reports/certificate_pdf.py
+        "{name} is a built-in template: save your copy under another name": (
+            "“{name}”是内置模板：请另存为其他名称"
+        ),
+        "There is no certificate template {name}": "没有名为“{name}”的证书模板",
+        "Re-issuing a certificate needs a reason": "补发证书需要说明原因",
+        "There is no certificate {serial}": "没有编号为 {serial} 的证书",
+        "{serial} has been superseded by {new} already": "{serial} 已被 {new} 取代",
+        "{file} is not an image that can be printed: {reason}": "{file} 不是可以打印的图片：{reason}",
+        "{file} cannot be read as a PDF: {reason}": "无法按 PDF 读取 {file}：{reason}",
+        "Certificates": "荣誉证书",
+    }
+)

@@ -1,0 +1,212 @@
+"""Certificates as PDF (reportlab): one combined file or one file per recipient.
+
+Pages are drawn from ``domain.certificates.layout``; the Chinese font is embedded as a
+subset, so the text stays searchable and prints the same on any PC. Each page also carries
+its signed QR text as invisible text, so a PDF can be checked by reading it back. Nothing
+half-written is left behind: files are written aside and moved into place at the end, and
+a cancelled batch removes what it wrote.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from contest_desk.domain.certificates import Fields, Step, Template, layout
+from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.reports.fonts import pdf_font
+
+Progress = Callable[[int, int], bool]  # (done, total) → go on?
+QR_TEXT = re.compile(r"CD1\|[A-Za-z0-9_-]+\|[A-Za-z0-9_-]+")
+
+
+class Cancelled(Exception):
+    """The person stopped the batch; nothing of it was kept."""
+
+
+@dataclass(frozen=True)
+class Printed:
+    template: Template
+    fields: dict[str, str]  # serial included
+    qr: str
+
+
+def check_images(template: Template) -> None:
+    """Refuse an image that is missing or not an image, naming the file, before drawing."""
+    for placed in (template.background, template.seal):
+        if placed is None:
+            continue
+        try:
+            ImageReader(placed.path).getSize()
+        except Exception as error:  # reportlab and PIL raise many kinds
+            raise UserError(
+                "{file} is not an image that can be printed: {reason}",
+                file=placed.path,
+                reason=type(error).__name__,
+            ) from None
+
+
+def draw_page(canvas: Canvas, item: Printed) -> None:
+    template = item.template
+    width, height = template.page
+    canvas.setPageSize((width * mm, height * mm))
+    for step in layout(template, Fields(item.fields), item.qr):
+        _draw(canvas, step, height)
+    # The signed QR text again, invisible, so the page can be checked from its text.
+    text = canvas.beginText(0, 0)
+    text.setTextRenderMode(3)
+    text.setFont(pdf_font(), 1)
+    text.textOut(item.qr)
+    canvas.drawText(text)
+    canvas.showPage()
+
+
+def _draw(canvas: Canvas, step: Step, height: float) -> None:
+    y = (height - step.y) * mm
+    if step.kind == "frame":
+        canvas.setStrokeColor(HexColor(step.colour))
+        canvas.setLineWidth(step.size)
+        canvas.rect(step.x * mm, y - step.height * mm, step.width * mm, step.height * mm)
+    elif step.kind == "text":
+        canvas.setFillColor(HexColor(step.colour))
+        canvas.setFont(pdf_font(), step.size)
+        draw = {
+            "centre": canvas.drawCentredString,
+            "left": canvas.drawString,
+            "right": canvas.drawRightString,
+        }[step.align]
+        draw(step.x * mm, y - step.size * 0.8, step.text)
+    elif step.kind == "image":
+        canvas.drawImage(
+            step.path,
+            step.x * mm,
+            y - step.height * mm,
+            step.width * mm,
+            step.height * mm,
+            mask="auto",
+            preserveAspectRatio=True,
+        )
+    elif step.kind == "qr":
+        draw_qr(canvas, step.text, step.x * mm, y - step.height * mm, step.width * mm)
+
+
+def qr_modules(text: str) -> list[list[bool]]:
+    """The QR code's dark modules, row by row from the top (reportlab's encoder, level M)."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    return [[bool(cell) for cell in row] for row in code.modules]
+
+
+def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
+    """Runs of dark modules as filled rectangles, with the standard quiet zone of four.
+    Drawn directly (not through reportlab's graphics layer, which would pull in an
+    unembedded Helvetica for its default state)."""
+    rows = qr_modules(text)
+    box = size / (len(rows) + 8)
+    canvas.setFillColor(HexColor("#000000"))
+    for r, row in enumerate(rows):
+        c = 0
+        for dark, run in itertools.groupby(row):
+            count = len(list(run))
+            if dark:
+                canvas.rect(
+                    x + (c + 4) * box, y + size - (r + 5) * box, count * box, box, stroke=0, fill=1
+                )
+            c += count
+
+
+def new_canvas(path: Path) -> Canvas:
+    """A canvas whose starting font is the embedded one: reportlab otherwise names an
+    unembedded Helvetica on every page."""
+    return Canvas(str(path), initialFontName=pdf_font())  # type: ignore[arg-type]  # stub says float
+
+
+def file_name(fields: dict[str, str]) -> str:
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", fields.get("name", ""))
+    return f"{fields['serial']}-{safe}.pdf"
+
+
+def write_certificates(
+    target: str | Path,
+    items: Sequence[Printed],
+    combined: bool,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """One PDF at ``target`` (combined) or one per certificate in the folder ``target``."""
+    target = Path(target)
+    folder = target.parent if combined else target
+    if not folder.is_dir():
+        raise UserError(
+            "Cannot write {file}: {reason}", file=str(target), reason=_("no such folder")
+        )
+    for template in {id(i.template): i.template for i in items}.values():
+        template.check()
+        check_images(template)
+    work = Path(tempfile.mkdtemp(prefix=".certificates-", dir=folder))
+    try:
+        written: list[Path] = []
+        canvas: Canvas | None = None
+        if combined:
+            canvas = new_canvas(work / target.name)
+            canvas.setTitle(_("Certificates"))
+        for n, item in enumerate(items, start=1):
+            if canvas is None:
+                page = new_canvas(work / file_name(item.fields))
+                page.setTitle(f"{item.fields['serial']} {item.fields.get('name', '')}")
+                draw_page(page, item)
+                page.save()
+            else:
+                draw_page(canvas, item)
+            if progress is not None and not progress(n, len(items)):
+                raise Cancelled
+        if canvas is not None:
+            canvas.save()
+        for path in sorted(work.iterdir()):
+            final = folder / path.name
+            os.replace(path, final)
+            written.append(final)
+        return written
+    except OSError as error:
+        raise UserError(
+            "Cannot write {file}: {reason}", file=str(target), reason=error.strerror or error
+        ) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class ReadPage:
+    qr: str  # the signed QR text found on the page ("" when none)
+    visible: str  # the page's text without it
+
+
+def read_certificate_pdf(path: str | Path) -> list[ReadPage]:
+    """Each page's signed QR text and printed text, for ``CertificateService.verify``."""
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as error:  # pypdf raises many kinds for a file that is not a PDF
+        raise UserError(
+            "{file} cannot be read as a PDF: {reason}", file=str(path), reason=type(error).__name__
+        ) from None
+    out = []
+    for text in pages:
+        found = QR_TEXT.search(text)
+        qr = found.group(0) if found else ""
+        out.append(ReadPage(qr, text.replace(qr, "") if qr else text))
+    return out

@@ -1,0 +1,178 @@
+"""Certificates end to end: issued from standings with serials, written as PDF with the
+Chinese font embedded and the QR code drawn from the signed payload, read back and checked
+(genuine, changed, superseded, unknown; offline too), batches that cancel cleanly, and
+bad templates, images and paths refused with their reason."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from contest_desk.domain.certificates import BUILT_IN, Placed
+from contest_desk.domain.signing import Verdict, new_key_pair, verify_offline
+from contest_desk.errors import UserError
+from contest_desk.reports.certificate_pdf import (
+    Cancelled,
+    Printed,
+    draw_qr,
+    qr_modules,
+    read_certificate_pdf,
+    write_certificates,
+)
+from contest_desk.services.demo import build_demo
+from contest_desk.services.hub import Services
+
+OIL = 1  # 采油工技能比武 in the demo
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    services = Services.open(str(tmp_path_factory.mktemp("cert") / "demo.db"))
+    build_demo(services)
+    return services
+
+
+def printed(demo: Services, template: str = "landscape") -> list[Printed]:
+    certificates = demo.certificates.issue(OIL)
+    chosen = demo.certificates.templates(1)[template]
+    return [Printed(chosen, c.fields, c.qr) for c in certificates]
+
+
+def fonts_embedded(path: Path) -> set[bool]:
+    found = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            for part in font.get("/DescendantFonts", [font]):
+                descriptor = part.get_object().get("/FontDescriptor")
+                found.add(
+                    descriptor is not None
+                    and any(
+                        k in descriptor.get_object()
+                        for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                    )
+                )
+    return found
+
+
+def test_issued_once_per_entry_with_serials_and_awards(demo: Services) -> None:
+    first = demo.certificates.issue(OIL)
+    table = demo.standings.standings(OIL)
+    awarded = [r for r in table.rows if r.award]
+    assert [c.recipient for c in first] == [r.entry.label for r in awarded]
+    assert first[0].serial.startswith("CD-") and first[0].fields["award"] == awarded[0].award
+    assert [c.serial for c in demo.certificates.issue(OIL)] == [c.serial for c in first]
+    assert first[0].fields["date"].startswith("二〇")
+
+
+def test_the_pdf_says_it_all_in_an_embedded_font(demo: Services, tmp_path: Path) -> None:
+    items = printed(demo)
+    (combined,) = write_certificates(tmp_path / "证书.pdf", items, combined=True)
+    reader = PdfReader(combined)
+    assert len(reader.pages) == len(items)
+    text = reader.pages[0].extract_text()
+    fields = items[0].fields
+    assert "荣誉证书" in text and fields["name"] in text and fields["award"] in text
+    assert fields["serial"] in text and fields["date"] in text
+    assert fonts_embedded(combined) == {True}
+    separate = write_certificates(tmp_path, items[:3], combined=False)
+    assert [p.name for p in separate] == sorted(
+        f"{i.fields['serial']}-{i.fields['name']}.pdf" for i in items[:3]
+    )
+    portrait = write_certificates(tmp_path / "竖版.pdf", printed(demo, "portrait")[:1], True)
+    page = PdfReader(portrait[0]).pages[0]
+    assert float(page.mediabox.height) > float(page.mediabox.width)
+
+
+class Recorder(Canvas):
+    """Keeps the rectangles drawn, to read the QR code back from the drawing data."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def rect(self, x, y, width, height, stroke=1, fill=0):  # type: ignore[no-untyped-def]
+        self.boxes.append((x, y, width, height))
+
+
+def test_the_qr_code_drawn_is_the_signed_payload(demo: Services, tmp_path: Path) -> None:
+    item = printed(demo)[0]
+    canvas = Recorder(str(tmp_path / "qr.pdf"))
+    draw_qr(canvas, item.qr, 0, 0, 100)
+    modules = qr_modules(item.qr)
+    n = len(modules)
+    box = 100 / (n + 8)
+    drawn = [[False] * n for _ in range(n)]
+    for x, y, width, _h in canvas.boxes:
+        row = round((100 - y) / box) - 5
+        col = round(x / box) - 4
+        for c in range(col, col + round(width / box)):
+            drawn[row][c] = True
+    assert drawn == modules  # the same modules, so the same text
+    assert item.qr.startswith("CD1|")
+
+
+def test_genuine_changed_superseded_unknown(demo: Services, tmp_path: Path) -> None:
+    items = printed(demo)
+    (pdf,) = write_certificates(tmp_path / "一张.pdf", items[:1], combined=True)
+    (page,) = read_certificate_pdf(pdf)
+    assert demo.certificates.verify(page.qr, page.visible).verdict is Verdict.GENUINE
+    assert demo.certificates.verify(items[0].fields["serial"]).verdict is Verdict.GENUINE
+    altered = page.visible.replace(items[0].fields["name"], "张冒名")
+    assert demo.certificates.verify(page.qr, altered).verdict is Verdict.CHANGED
+    forged = items[1].qr.split("|")[1]
+    tampered = "|".join(["CD1", forged, page.qr.split("|")[2]])
+    assert demo.certificates.verify(tampered).verdict is Verdict.CHANGED
+    assert demo.certificates.verify("CD-2026-99-00001").verdict is Verdict.UNKNOWN
+    assert demo.certificates.verify("not a certificate").verdict is Verdict.UNKNOWN
+    public = demo.certificates.public_key(1)
+    assert public is not None
+    assert verify_offline(page.qr, page.visible, public) is Verdict.GENUINE
+    assert verify_offline(page.qr, altered, public) is Verdict.CHANGED
+    assert verify_offline(page.qr, page.visible, new_key_pair().public) is Verdict.CHANGED
+
+    with pytest.raises(UserError, match="原因"):
+        demo.certificates.reissue(items[2].fields["serial"], "")
+    new = demo.certificates.reissue(items[2].fields["serial"], "原件遗失，补发")
+    old = demo.certificates.verify(items[2].fields["serial"])
+    assert (old.verdict, old.replaced_by) == (Verdict.SUPERSEDED, new.serial)
+    assert demo.certificates.verify(new.serial).verdict is Verdict.GENUINE
+    assert demo.certificates.verify(items[2].qr).verdict is Verdict.SUPERSEDED
+
+
+def test_a_cancelled_batch_leaves_nothing(demo: Services, tmp_path: Path) -> None:
+    items = printed(demo)
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append(done)
+        return done < 3
+
+    with pytest.raises(Cancelled):
+        write_certificates(tmp_path, items, combined=False, progress=progress)
+    with pytest.raises(Cancelled):
+        write_certificates(tmp_path / "全部.pdf", items, combined=True, progress=progress)
+    assert list(tmp_path.iterdir()) == [] and 3 in seen
+
+
+def test_bad_templates_images_and_paths_are_refused(demo: Services, tmp_path: Path) -> None:
+    items = printed(demo)[:1]
+    missing_field = replace(BUILT_IN["landscape"], name="mine", body="{name} 获 {prize}")
+    with pytest.raises(UserError, match="prize"):
+        write_certificates(tmp_path / "a.pdf", [replace(items[0], template=missing_field)], True)
+    not_image = tmp_path / "印章.png"
+    not_image.write_text("这不是图片", encoding="utf-8")
+    sealed = replace(BUILT_IN["landscape"], seal=Placed(str(not_image), 200, 140, 40, 40))
+    with pytest.raises(UserError, match=r"印章\.png"):
+        write_certificates(tmp_path / "b.pdf", [replace(items[0], template=sealed)], True)
+    with pytest.raises(UserError, match="不存在"):
+        write_certificates(tmp_path / "无此目录" / "c.pdf", items, True)
+    assert list(tmp_path.glob("*.pdf")) == []
+    with pytest.raises(UserError, match="内置"):
+        demo.certificates.save_template(1, BUILT_IN["landscape"])
+    demo.certificates.save_template(1, replace(BUILT_IN["portrait"], name="厂徽版"))
+    assert "厂徽版" in demo.certificates.templates(1)
