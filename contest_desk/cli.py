@@ -38,6 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
 from contest_desk.cli_boards import add_board_commands
+from contest_desk.cli_certificates import add_certificate_commands
 from contest_desk.cli_innovation import add_innovation_commands
 from contest_desk.cli_labor import add_labor_commands
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule
@@ -562,6 +563,7 @@ def _parser() -> argparse.ArgumentParser:
     add_board_commands(commands, command)
     add_labor_commands(commands, command)
     add_innovation_commands(commands, command)
+    add_certificate_commands(commands, command)
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

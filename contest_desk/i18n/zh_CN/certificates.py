@@ -23,3 +23,22 @@ MESSAGES.update(
         "Certificates": "荣誉证书",
     }
 )
+MESSAGES.update(
+    {
+        # cli_certificates.py
+        "CHANGED: it is not what was issued": "已被改动：与颁发时不符",
+        "No entry of this event has an award yet": "本项目还没有获奖的参赛者",
+        "Public key written to {file}": "公钥已写入 {file}",
+        "The contest has issued no certificate yet, so it has no key": (
+            "本竞赛尚未颁发证书，还没有密钥"
+        ),
+        "check a certificate: a serial, or a certificate PDF": "查验证书：证书编号或证书 PDF",
+        "check offline, with the contest's public key alone": "离线查验：只用竞赛的公钥",
+        "genuine": "真实有效",
+        "issue and print an event's certificates": "颁发并打印项目的荣誉证书",
+        "superseded by {new}": "已作废，由 {new} 取代",
+        "unknown: no such certificate": "查无此证",
+        "write a contest's public key for offline checks": "导出竞赛公钥，供离线查验",
+        "{n} certificate(s) written to {where}": "已生成 {n} 张证书：{where}",
+    }
+)

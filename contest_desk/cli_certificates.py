@@ -1,0 +1,102 @@
+"""``contest-desk certificates`` and ``contest-desk verify``: certificates from the
+command line, through the services."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from contest_desk.domain.signing import Verdict, read_qr, verify_offline
+from contest_desk.errors import UserError
+from contest_desk.i18n import N_, _
+from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
+from contest_desk.services.hub import Services
+
+Command = Callable[..., argparse.ArgumentParser]
+VERDICT_NAMES = {
+    Verdict.GENUINE: N_("genuine"),
+    Verdict.CHANGED: N_("CHANGED: it is not what was issued"),
+    Verdict.SUPERSEDED: N_("superseded by {new}"),
+    Verdict.UNKNOWN: N_("unknown: no such certificate"),
+}
+EXIT = {Verdict.GENUINE: 0, Verdict.SUPERSEDED: 3, Verdict.CHANGED: 4, Verdict.UNKNOWN: 5}
+
+
+def _certificates(services: Services, args: argparse.Namespace) -> int:
+    issued = services.certificates.issue(args.event, args.round, args.template)
+    if not issued:
+        raise UserError("No entry of this event has an award yet")
+    event = services.contests.event(args.event)
+    template = services.certificates.templates(event.contest_id)[args.template]
+    items = [Printed(template, c.fields, c.qr) for c in issued]
+    out = Path(args.out)
+    combined = out.suffix.lower() == ".pdf"
+    written = write_certificates(out, items, combined)
+    where = str(written[0]) if combined else str(out)
+    print(_("{n} certificate(s) written to {where}", n=len(items), where=where))
+    return 0
+
+
+def _say(verdict: Verdict, serial: str, replaced_by: str | None = None) -> int:
+    text = _(VERDICT_NAMES[verdict], new=replaced_by or "")
+    print(f"{serial or '—'}: {text}")
+    return EXIT[verdict]
+
+
+def _verify(services: Services, args: argparse.Namespace) -> int:
+    target = args.serial_or_pdf
+    pages = read_certificate_pdf(target) if target.lower().endswith(".pdf") else [None]
+    worst = 0
+    for page in pages:
+        qr, visible = (page.qr, page.visible) if page else (target, None)
+        if page is not None and not qr:
+            worst = max(worst, _say(Verdict.UNKNOWN, ""))
+            continue
+        if args.public_key:
+            public = Path(args.public_key).read_text(encoding="ascii")
+            reading = read_qr(qr, None)
+            serial = reading.fields["serial"] if reading else ""
+            worst = max(worst, _say(verify_offline(qr, visible, public), serial))
+            continue
+        result = services.certificates.verify(qr, visible)
+        worst = max(worst, _say(result.verdict, result.serial, result.replaced_by))
+    return worst
+
+
+def _public_key(services: Services, args: argparse.Namespace) -> int:
+    key = services.certificates.public_key(args.contest)
+    if key is None:
+        raise UserError("The contest has issued no certificate yet, so it has no key")
+    Path(args.out).write_text(key, encoding="ascii")
+    print(_("Public key written to {file}", file=args.out))
+    return 0
+
+
+def add_certificate_commands(commands: Any, command: Command) -> None:
+    sub = command(
+        commands, "certificates", _certificates, _("issue and print an event's certificates")
+    )
+    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--out", required=True, metavar="DIR_OR_FILE.pdf")
+    sub.add_argument("--template", default="landscape", metavar="NAME")
+    sub = command(
+        commands, "verify", _verify, _("check a certificate: a serial, or a certificate PDF"), True
+    )
+    sub.add_argument("serial_or_pdf", metavar="SERIAL_OR_PDF")
+    sub.add_argument(
+        "--public-key",
+        metavar="FILE.pem",
+        help=_("check offline, with the contest's public key alone"),
+    )
+    sub = command(
+        commands,
+        "public-key",
+        _public_key,
+        _("write a contest's public key for offline checks"),
+        True,
+    )
+    sub.add_argument("--contest", type=int, required=True, metavar="ID")
+    sub.add_argument("--out", required=True, metavar="FILE.pem")

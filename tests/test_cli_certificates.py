@@ -1,0 +1,57 @@
+"""``contest-desk certificates``, ``verify`` and ``public-key`` on the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contest_desk.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(["--lang", "zh_CN", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_print_then_verify_online_and_offline(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = str(tmp_path / "demo.db")
+    assert main(["--db", db, "demo"]) == 0
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "organizer-2026")
+    folder = tmp_path / "证书"
+    folder.mkdir()
+    status, out, _err = run(
+        capsys,
+        "--db",
+        db,
+        "--user",
+        "organizer",
+        "certificates",
+        "--event",
+        "1",
+        "--out",
+        str(folder),
+    )
+    assert status == 0 and "14" in out
+    files = sorted(folder.glob("*.pdf"))
+    assert len(files) == 14
+    status, out, _err = run(capsys, "--db", db, "verify", str(files[0]))
+    assert status == 0 and "真实有效" in out
+    key = tmp_path / "公钥.pem"
+    assert run(capsys, "--db", db, "public-key", "--contest", "1", "--out", str(key))[0] == 0
+    status, out, _err = run(capsys, "--db", db, "verify", str(files[0]), "--public-key", str(key))
+    assert status == 0 and files[0].name[:16] in out
+    status, out, _err = run(capsys, "--db", db, "verify", "CD-2026-01-99999")
+    assert status == 5 and "查无此证" in out
+    status, out, _err = run(
+        capsys,
+        "--db",
+        db,
+        "--user",
+        "organizer",
+        "certificates",
+        "--event",
+        "3",
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert status == 2  # 仪表维修工: not marked yet, nobody has an award
