@@ -4,6 +4,7 @@ command line, through the services."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,13 @@ from contest_desk.domain.signing import Verdict, read_qr, verify_offline
 from contest_desk.errors import UserError
 from contest_desk.i18n import N_, _
 from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
+from contest_desk.reports.result_notice import (
+    board_notice,
+    labor_notice,
+    standings_notice,
+    write_notice_excel,
+    write_notice_pdf,
+)
 from contest_desk.services.hub import Services
 
 Command = Callable[..., argparse.ArgumentParser]
@@ -74,6 +82,32 @@ def _public_key(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _notice(services: Services, args: argparse.Namespace) -> int:
+    published = args.date or dt.date.today()
+    given = [x for x in (args.event, args.board, args.labor) if x is not None]
+    if len(given) != 1:
+        raise UserError("Give exactly one of --event, --board and --labor")
+    if args.event is not None:
+        table = services.standings.standings(args.event, args.round)
+        contest = services.contests.contest(table.event.contest_id)
+        notice = standings_notice(table, contest.name, contest.organizer, published, args.days)
+    elif args.board is not None:
+        view = services.board_views.view(args.board)
+        organizer = services.contests.contest(view.info.contest_id).organizer
+        notice = board_notice(view, organizer, published, args.days)
+    else:
+        labor = services.labor_standings.standings(args.labor, args.period)
+        organizer = services.contests.contest(args.labor).organizer
+        notice = labor_notice(labor, organizer, published, args.days)
+    out = Path(args.out)
+    if out.suffix.lower() == ".xlsx":
+        write_notice_excel(out, [notice])
+    else:
+        write_notice_pdf(out, notice)
+    print(_("Result notice written to {file}", file=str(out)))
+    return 0
+
+
 def add_certificate_commands(commands: Any, command: Command) -> None:
     sub = command(
         commands, "certificates", _certificates, _("issue and print an event's certificates")
@@ -91,6 +125,17 @@ def add_certificate_commands(commands: Any, command: Command) -> None:
         metavar="FILE.pem",
         help=_("check offline, with the contest's public key alone"),
     )
+    sub = command(
+        commands, "notice", _notice, _("a result notice (成绩公示) as PDF or Excel"), True
+    )
+    sub.add_argument("--event", type=int, metavar="ID")
+    sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument("--board", type=int, metavar="ID")
+    sub.add_argument("--labor", type=int, metavar="CONTEST_ID")
+    sub.add_argument("--period", metavar="P", help=_("a labor period (default: cumulative)"))
+    sub.add_argument("--days", type=int, default=7, help=_("days it is posted for"))
+    sub.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    sub.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx")
     sub = command(
         commands,
         "public-key",

@@ -55,3 +55,29 @@ def test_print_then_verify_online_and_offline(tmp_path: Path, capsys, monkeypatc
         str(tmp_path / "x.pdf"),
     )
     assert status == 2  # 仪表维修工: not marked yet, nobody has an award
+
+
+def test_notices_from_the_command_line(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "demo.db")
+    assert main(["--db", db, "demo"]) == 0
+    capsys.readouterr()
+    for args, name in (
+        (("--event", "1"), "公示.pdf"),
+        (("--board", "1"), "擂台.xlsx"),
+        (("--labor", "2", "--period", "3月"), "劳动竞赛.pdf"),
+    ):
+        status, _out, _err = run(capsys, "--db", db, "notice", *args, "--out", str(tmp_path / name))
+        assert status == 0 and (tmp_path / name).stat().st_size > 0
+    status, _out, err = run(
+        capsys,
+        "--db",
+        db,
+        "notice",
+        "--event",
+        "1",
+        "--board",
+        "1",
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert status == 2 and "只给出" in err

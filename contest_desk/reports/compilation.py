@@ -79,6 +79,7 @@ def _field_table(a: AchievementInfo, st: dict[str, ParagraphStyle], width: float
 def _grid() -> TableStyle:
     return TableStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), pdf_font()),  # not Helvetica, unembedded
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
             ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f6")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -141,7 +142,9 @@ def write_compilation(
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        contents = TableOfContents()
+        contents = TableOfContents(
+            tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), pdf_font())])
+        )
         contents.levelStyles = [st["toc"]]
         story: list[Any] = [
             Spacer(1, 70 * mm),

@@ -77,6 +77,9 @@ class NumberedCanvas(Canvas):
     """Writes "第 n 页 共 m 页" once the number of pages is known."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Starting in the embedded font: reportlab otherwise names an unembedded Helvetica.
+        # (Document templates pass initialFontName=None, so a default would not do.)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or pdf_font()
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
@@ -126,6 +129,7 @@ def _flowables(sheet: PaperSheet, width: float) -> list[Any]:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), pdf_font()),  # not Helvetica, unembedded
                 ("FONT", (0, 0), (-1, -1), pdf_font(), 10),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eaf0")),

@@ -42,3 +42,23 @@ MESSAGES.update(
         "{n} certificate(s) written to {where}": "已生成 {n} 张证书：{where}",
     }
 )
+MESSAGES.update(
+    {
+        # reports/result_notice.py
+        "Posted from {start} to {end}. Objections to the organizer within that time.": (
+            "公示期：{start} 至 {end}。如有异议，请在公示期内向主办单位反映。"
+        ),
+        "Result notice": "成绩公示",
+    }
+)
+MESSAGES.update(
+    {
+        "Give exactly one of --event, --board and --labor": (
+            "请只给出 --event、--board、--labor 中的一个"
+        ),
+        "Result notice written to {file}": "成绩公示已写入 {file}",
+        "a labor period (default: cumulative)": "劳动竞赛的考核期间（默认累计）",
+        "a result notice (成绩公示) as PDF or Excel": "生成成绩公示（PDF 或 Excel）",
+        "days it is posted for": "公示天数",
+    }
+)

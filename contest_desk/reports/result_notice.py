@@ -1,0 +1,181 @@
+"""Result notices (成绩公示) as PDF and Excel: an event's or a round's standings, a
+challenge board now, a labor competition's period — the same notice, two formats.
+
+The PDF's table breaks across pages with its header repeated; the Chinese font is
+embedded; the file is written aside and moved into place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from contest_desk.domain.certificates import chinese_date
+from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.reports.board_report import STATUS_NAMES, rating_text
+from contest_desk.reports.fonts import pdf_font
+from contest_desk.reports.labor_report import points_text
+from contest_desk.reports.paper_sheet import NumberedCanvas
+from contest_desk.services.board_views import BoardView
+from contest_desk.services.labor_records import LaborTable
+from contest_desk.services.records import StandingsTable
+
+
+@dataclass(frozen=True)
+class Notice:
+    title: str  # e.g. 2026年采油厂职工技能比武 采油工技能比武 成绩公示
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    organizer: str
+    published: dt.date
+    days: int  # how long it is posted for objections
+
+    @property
+    def until(self) -> dt.date:
+        return self.published + dt.timedelta(days=self.days)
+
+
+def standings_notice(
+    table: StandingsTable, contest: str, organizer: str, published: dt.date, days: int = 7
+) -> Notice:
+    round_name = next((r.name for r in table.event.rounds if r.number == table.round_number), "")
+    header = (_("Rank"), _("Code"), _("Name"), _("Unit"), _("Total"), _("Award"))
+    rows = tuple(
+        (str(r.rank), r.entry.code or "", r.entry.label, r.entry.unit, str(r.total), r.award or "")
+        for r in table.rows
+    )
+    title = " ".join(x for x in (contest, table.event.name, round_name) if x)
+    return Notice(title, header, rows, organizer, published, days)
+
+
+def board_notice(view: BoardView, organizer: str, published: dt.date, days: int = 7) -> Notice:
+    header = (_("Place"), _("Name"), _("Unit"), _("Rating"), _("Defences"), _("Status"))
+    rows = tuple(
+        (
+            "" if r.place is None else str(r.place),
+            r.entry.label,
+            r.entry.unit,
+            rating_text(r.rating),
+            str(r.defences),
+            _(STATUS_NAMES[r.status]),
+        )
+        for r in view.rows
+    )
+    return Notice(f"{view.info.name} {view.period_label}", header, rows, organizer, published, days)
+
+
+def labor_notice(table: LaborTable, organizer: str, published: dt.date, days: int = 7) -> Notice:
+    header = (_("Rank"), _("Work team"), _("Unit"), _("Total"), _("Award"), _("Veto"))
+    rows = tuple(
+        (str(r.rank), r.team.name, r.team.unit, points_text(r.total), r.award or "", r.veto or "")
+        for r in table.rows
+    )
+    period = table.period.name if table.period else _("all periods")
+    return Notice(f"{table.contest_name} {period}", header, rows, organizer, published, days)
+
+
+def _footer(notice: Notice) -> str:
+    return _(
+        "Posted from {start} to {end}. Objections to the organizer within that time.",
+        start=notice.published.isoformat(),
+        end=notice.until.isoformat(),
+    )
+
+
+def write_notice_pdf(path: str | Path, notice: Notice) -> Path:
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise UserError(
+            "Cannot write {file}: {reason}", file=str(target), reason=_("no such folder")
+        )
+    font = pdf_font()
+    title = ParagraphStyle("title", fontName=font, fontSize=18, leading=26, alignment=1)
+    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9.5, leading=12)
+    size = landscape(A4) if len(notice.header) > 7 else A4
+    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=target.parent)
+    os.close(handle)
+    try:
+        doc = SimpleDocTemplate(
+            temporary,
+            pagesize=size,
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=18 * mm,
+            bottomMargin=20 * mm,
+            title=notice.title,
+        )
+        data: list[list[Any]] = [[Paragraph(h, cell) for h in notice.header]]
+        data += [[Paragraph(c, cell) for c in row] for row in notice.rows]
+        table = Table(data, repeatRows=1)  # the header again on every page
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), pdf_font()),  # not Helvetica, unembedded
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#666666")),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eaf0")),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
+        story = [
+            Paragraph(notice.title + " " + _("Result notice"), title),
+            Spacer(1, 6 * mm),
+            table,
+            Spacer(1, 8 * mm),
+            Paragraph(_footer(notice), body),
+            Spacer(1, 6 * mm),
+            Paragraph(notice.organizer, ParagraphStyle("org", parent=body, alignment=2)),
+            Paragraph(
+                chinese_date(notice.published, with_day=True),
+                ParagraphStyle("day", parent=body, alignment=2),
+            ),
+        ]
+        doc.build(story, canvasmaker=NumberedCanvas)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
+    """One sheet per notice: the title, the table, the posting period and the organizer."""
+    target = Path(path)
+    wb = Workbook()
+    wb.remove(wb.active)  # type: ignore[arg-type]
+    for n, notice in enumerate(notices, start=1):
+        ws = wb.create_sheet(f"{n}")
+        ws.append([notice.title + " " + _("Result notice")])
+        ws["A1"].font = Font(bold=True, size=14)
+        ws.append(list(notice.header))
+        for cell in ws[2]:
+            cell.font = Font(bold=True)
+        for row in notice.rows:
+            ws.append(list(row))
+        ws.append([])
+        ws.append([_footer(notice)])
+        ws.append([notice.organizer, chinese_date(notice.published, with_day=True)])
+        for letter in "ABCDEFGH":
+            ws.column_dimensions[letter].width = 18
+    try:
+        wb.save(target)
+    except OSError as error:
+        raise UserError(
+            "Cannot write {file}: {reason}", file=str(target), reason=error.strerror or error
+        ) from None
+    return target

@@ -1,0 +1,75 @@
+"""Result notices (成绩公示): standings, a board and a labor period as PDF and Excel; long
+tables break across pages with their header repeated; every font embedded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from contest_desk.reports.result_notice import (
+    board_notice,
+    labor_notice,
+    standings_notice,
+    write_notice_excel,
+    write_notice_pdf,
+)
+from contest_desk.services.demo import build_demo
+from contest_desk.services.hub import Services
+
+DAY = dt.date(2026, 5, 20)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    services = Services.open(str(tmp_path_factory.mktemp("notice") / "demo.db"))
+    build_demo(services)
+    return services
+
+
+def embedded(path: Path) -> set[bool]:
+    out = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            for part in font.get_object().get("/DescendantFonts", [font]):
+                d = part.get_object().get("/FontDescriptor")
+                d = d.get_object() if d is not None else {}
+                out.add(any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+    return out
+
+
+def test_a_standings_notice_with_its_posting_period(demo: Services, tmp_path: Path) -> None:
+    notice = standings_notice(
+        demo.standings.standings(1), "2026年采油厂职工技能比武", "采油厂工会", DAY
+    )
+    path = write_notice_pdf(tmp_path / "公示.pdf", notice)
+    text = "".join(p.extract_text() for p in PdfReader(path).pages)
+    first = notice.rows[0]
+    assert "成绩公示" in text and first[2] in text and first[5] in text
+    assert "2026-05-20" in text and "2026-05-27" in text and "二〇二六年五月二十日" in text
+    assert embedded(path) == {True}
+
+
+def test_a_long_table_repeats_its_header_on_every_page(demo: Services, tmp_path: Path) -> None:
+    notice = standings_notice(demo.standings.standings(1), "竞赛", "采油厂工会", DAY)
+    long = replace(notice, rows=notice.rows * 6)  # 144 rows
+    reader = PdfReader(write_notice_pdf(tmp_path / "长表.pdf", long))
+    assert len(reader.pages) >= 3
+    assert all(
+        "名次" in page.extract_text() and "奖项" in page.extract_text() for page in reader.pages
+    )
+
+
+def test_board_and_labor_notices_and_excel(demo: Services, tmp_path: Path) -> None:
+    board = board_notice(demo.board_views.view(1), "采油厂工会", DAY)
+    labor = labor_notice(demo.labor_standings.standings(2, "3月"), "采油厂工会", DAY)
+    assert board.rows[0][5] == "擂主" and any(row[5] for row in labor.rows)  # the veto shows
+    write_notice_pdf(tmp_path / "擂台.pdf", board)
+    path = write_notice_excel(tmp_path / "公示.xlsx", [board, labor])
+    wb = openpyxl.load_workbook(path)
+    assert len(wb.worksheets) == 2
+    assert wb.worksheets[1]["A2"].value == "名次" and wb.worksheets[1].max_row == 8 + 5
