@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from contest_desk.domain.signing import Verdict, read_qr, verify_offline
+from contest_desk.domain.signing import VERDICT_NAMES, Verdict, read_qr, verify_offline
 from contest_desk.errors import UserError
-from contest_desk.i18n import N_, _
+from contest_desk.i18n import _
 from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
 from contest_desk.reports.result_notice import (
     board_notice,
@@ -23,12 +23,6 @@ from contest_desk.reports.result_notice import (
 from contest_desk.services.hub import Services
 
 Command = Callable[..., argparse.ArgumentParser]
-VERDICT_NAMES = {
-    Verdict.GENUINE: N_("genuine"),
-    Verdict.CHANGED: N_("CHANGED: it is not what was issued"),
-    Verdict.SUPERSEDED: N_("superseded by {new}"),
-    Verdict.UNKNOWN: N_("unknown: no such certificate"),
-}
 EXIT = {Verdict.GENUINE: 0, Verdict.SUPERSEDED: 3, Verdict.CHANGED: 4, Verdict.UNKNOWN: 5}
 
 

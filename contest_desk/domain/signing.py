@@ -16,6 +16,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from contest_desk.i18n import N_
+
 PREFIX = "CD1"
 KEYS = {
     "s": "serial",
@@ -102,6 +104,14 @@ class Verdict(StrEnum):
     CHANGED = "changed"  # the signature or the visible text does not hold
     SUPERSEDED = "superseded"  # genuine once, re-issued since
     UNKNOWN = "unknown"  # not a certificate of ours, or no such serial
+
+
+VERDICT_NAMES = {
+    Verdict.GENUINE: N_("genuine"),
+    Verdict.CHANGED: N_("CHANGED: it is not what was issued"),
+    Verdict.SUPERSEDED: N_("superseded by {new}"),
+    Verdict.UNKNOWN: N_("unknown: no such certificate"),
+}
 
 
 def visible_matches(fields: dict[str, str], visible: str) -> bool:

@@ -23,6 +23,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui.accounts.area import AccountsArea
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.boards.area import BoardsArea
+from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.innovation.area import InnovationArea
@@ -61,6 +62,10 @@ class MainWindow(QMainWindow):
             "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
             "boards": (Action.VIEW_RESULTS, lambda: BoardsArea(services, self.state)),
             "labor": (Action.VIEW_RESULTS, lambda: LaborArea(services, self.state)),
+            "certificates": (
+                Action.VIEW_RESULTS,
+                lambda: CertificatesArea(services, self.state),
+            ),
             "innovation": (Action.VIEW_RESULTS, lambda: InnovationArea(services, self.state)),
             "paper": (Action.IMPORT_SCORES, lambda: PaperArea(services, self.state)),
             "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
             "standings": self.tr("Standings"),
             "boards": self.tr("Challenge boards"),
             "labor": self.tr("Labor competitions"),
+            "certificates": self.tr("Certificates"),
             "innovation": self.tr("Innovation"),
             "paper": self.tr("Paper sheets"),
             "chief": self.tr("Chief judge"),

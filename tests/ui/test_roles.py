@@ -95,8 +95,11 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
 @pytest.mark.parametrize(
     ("username", "areas"),
     [
-        ("admin", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果", "审计记录", "账户"]),
-        ("org", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果", "纸质评分表"]),
+        (
+            "admin",
+            ["竞赛", "成绩排名", "擂台", "劳动竞赛", "荣誉证书", "创新成果", "审计记录", "账户"],
+        ),
+        ("org", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "荣誉证书", "创新成果", "纸质评分表"]),
         (
             "chief",
             [
@@ -105,6 +108,7 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
                 "成绩排名",
                 "擂台",
                 "劳动竞赛",
+                "荣誉证书",
                 "创新成果",
                 "纸质评分表",
                 "裁判长",
@@ -112,8 +116,8 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
             ],
         ),
         ("judge1", ["我的评分"]),
-        ("viewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果"]),
-        ("reviewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "创新成果"]),
+        ("viewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "荣誉证书", "创新成果"]),
+        ("reviewer", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "荣誉证书", "创新成果"]),
     ],
 )
 def test_each_role_sees_its_areas(qtbot, accounts, username, areas) -> None:

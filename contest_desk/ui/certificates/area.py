@@ -1,0 +1,334 @@
+"""The Certificates area (证书): issue an event's certificates and write them as one PDF or
+one per recipient (with progress and Cancel), print them through Qt's print dialog, edit a
+template with its live preview, check a certificate, re-issue one, and write the result
+notice (成绩公示) as PDF or Excel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contest_desk.domain.certificates import Orientation
+from contest_desk.domain.permissions import Action
+from contest_desk.domain.signing import VERDICT_NAMES
+from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.reports.certificate_pdf import (
+    Cancelled,
+    Printed,
+    read_certificate_pdf,
+    write_certificates,
+)
+from contest_desk.reports.result_notice import (
+    standings_notice,
+    write_notice_excel,
+    write_notice_pdf,
+)
+from contest_desk.services.certificates import CertificateInfo
+from contest_desk.services.hub import Services
+from contest_desk.ui import feedback
+from contest_desk.ui.certificates import template_editor
+from contest_desk.ui.certificates.painter import paint_certificate
+from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.state import AppState
+
+
+class CertificatesArea(QWidget):
+    def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.state = services, state
+        self.picker = EventPicker(services, state)
+        self.round_box = QComboBox()
+        self.template_box = QComboBox()
+        self.edit_button = QPushButton(self.tr("Edit a copy…"))
+        self.issue_button = QPushButton(self.tr("Issue and write one PDF…"))
+        self.files_button = QPushButton(self.tr("Issue and write one file each…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.verify_button = QPushButton(self.tr("Check a certificate…"))
+        self.reissue_button = QPushButton(self.tr("Re-issue…"))
+        self.notice_button = QPushButton(self.tr("Result notice…"))
+        self.result = QLabel()
+        self.issued = RecordTableModel(
+            [
+                Column(self.tr("Serial"), lambda c: c.serial),
+                Column(self.tr("Name"), lambda c: c.recipient),
+                Column(self.tr("Award"), lambda c: c.fields.get("award", "")),
+                Column(self.tr("Date"), lambda c: c.fields.get("date", "")),
+                Column(self.tr("Superseded by"), lambda c: c.superseded_by or ""),
+            ]
+        )
+        self.issued_view = record_table(self.issued)
+        top = QHBoxLayout()
+        top.addWidget(self.picker)
+        top.addWidget(QLabel(self.tr("Round")))
+        top.addWidget(self.round_box)
+        top.addWidget(QLabel(self.tr("Template")))
+        top.addWidget(self.template_box)
+        top.addWidget(self.edit_button)
+        top.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (
+            self.issue_button,
+            self.files_button,
+            self.print_button,
+            self.reissue_button,
+            self.verify_button,
+            self.notice_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.result)
+        layout.addWidget(self.issued_view, 1)
+
+        editing = services.ctx.actor.may(Action.EDIT_SETUP)
+        for button in (
+            self.edit_button,
+            self.issue_button,
+            self.files_button,
+            self.print_button,
+            self.reissue_button,
+        ):
+            button.setVisible(editing)
+        self.picker.changed.connect(self._event_shown)
+        self.round_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.edit_button.clicked.connect(self.edit_template)
+        self.issue_button.clicked.connect(lambda: self._write_dialog(combined=True))
+        self.files_button.clicked.connect(lambda: self._write_dialog(combined=False))
+        self.print_button.clicked.connect(self.print_certificates)
+        self.verify_button.clicked.connect(self._verify_dialog)
+        self.reissue_button.clicked.connect(self.reissue)
+        self.notice_button.clicked.connect(self._notice_dialog)
+        self._event_shown()
+
+    # Loading -------------------------------------------------------------------
+
+    def _event_shown(self) -> None:
+        event = self.picker.current_event()
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        self.round_box.addItem(self.tr("Whole event"), None)
+        for rnd in event.rounds if event else ():
+            self.round_box.addItem(rnd.name, rnd.number)
+        self.round_box.blockSignals(False)
+        self.template_box.clear()
+        if event is not None:
+            for name in self.services.certificates.templates(event.contest_id):
+                self.template_box.addItem(name, name)
+        self.refresh()
+
+    def refresh(self) -> None:
+        event = self.picker.current_event()
+        if event is None:
+            self.issued.set_records([])
+            return
+        self.issued.set_records(
+            self.services.certificates.certificates(event.id, self.round_box.currentData())
+        )
+        self.issued_view.resizeColumnsToContents()
+
+    # Issuing and writing -------------------------------------------------------
+
+    def _issue(self) -> list[Printed]:
+        event = self.picker.current_event()
+        if event is None:
+            return []
+        name = self.template_box.currentData() or "landscape"
+        issued = self.services.certificates.issue(event.id, self.round_box.currentData(), name)
+        template = self.services.certificates.templates(event.contest_id)[name]
+        self.refresh()
+        return [Printed(template, c.fields, c.qr) for c in issued]
+
+    def _write_dialog(self, combined: bool) -> None:
+        if combined:
+            path, _f = QFileDialog.getSaveFileName(
+                self, self.tr("Certificates"), "", self.tr("PDF (*.pdf)")
+            )
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Certificates"))
+        if path:
+            self.write(path, combined)
+
+    def write(self, path: str | Path, combined: bool) -> list[Path]:
+        """Issue and write, showing progress; Cancel leaves no file of the batch behind."""
+        try:
+            items = self._issue()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return []
+        if not items:
+            self.result.setText(self.tr("No entry has an award yet."))
+            return []
+        progress = QProgressDialog(
+            self.tr("Writing certificates…"), self.tr("Cancel"), 0, len(items), self
+        )
+        progress.setMinimumDuration(0)
+
+        def step(done: int, total: int) -> bool:
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            written = write_certificates(path, items, combined, step)
+        except Cancelled:
+            self.result.setText(self.tr("Cancelled: nothing was written."))
+            return []
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return []
+        finally:
+            progress.close()
+        self.result.setText(
+            self.tr("{n} certificate(s) written to {where}").format(n=len(items), where=str(path))
+        )
+        return written
+
+    def print_certificates(self) -> None:
+        try:
+            items = self._issue()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return
+        if not items:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        landscape = items[0].template.orientation is Orientation.LANDSCAPE
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
+        printer.setFullPage(True)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(lambda p: paint_all(p, items))
+        dialog.exec()
+
+    # Checking and re-issuing ---------------------------------------------------
+
+    def _verify_dialog(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Check a certificate"), "", self.tr("PDF (*.pdf)")
+        )
+        text = path or sheet_bar.ask_text(
+            self, self.tr("Check a certificate"), self.tr("Serial number:")
+        )
+        if text:
+            self.verify(text)
+
+    def verify(self, serial_or_pdf: str) -> str:
+        try:
+            if serial_or_pdf.lower().endswith(".pdf"):
+                pages = read_certificate_pdf(serial_or_pdf)
+                results = [self.services.certificates.verify(p.qr, p.visible) for p in pages]
+            else:
+                results = [self.services.certificates.verify(serial_or_pdf)]
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return ""
+        lines = [
+            f"{r.serial or '—'}：{_(VERDICT_NAMES[r.verdict], new=r.replaced_by or '')}"
+            + (f"（{r.fields.get('name', '')} {r.fields.get('award', '')}）" if r.fields else "")
+            for r in results
+        ]
+        text = "\n".join(lines)
+        self.result.setText(text)
+        show_verdict(self, text)
+        return text
+
+    def reissue(self) -> None:
+        index = self.issued_view.currentIndex()
+        chosen = self.issued.record(index.row()) if index.isValid() else None
+        if not isinstance(chosen, CertificateInfo):
+            return
+        reason = sheet_bar.ask_text(
+            self, self.tr("Re-issue"), self.tr("Reason (kept on the record):")
+        )
+        if reason is None:
+            return
+        try:
+            new = self.services.certificates.reissue(chosen.serial, reason)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return
+        self.result.setText(
+            self.tr("{old} is superseded by {new}").format(old=chosen.serial, new=new.serial)
+        )
+        self.refresh()
+
+    def _notice_dialog(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Result notice"), "", self.tr("PDF (*.pdf);;Excel (*.xlsx)")
+        )
+        if path:
+            self.write_notice(path)
+
+    def write_notice(self, path: str | Path) -> None:
+        event = self.picker.current_event()
+        if event is None:
+            return
+        try:
+            table = self.services.standings.standings(event.id, self.round_box.currentData())
+            contest = self.services.contests.contest(event.contest_id)
+            notice = standings_notice(table, contest.name, contest.organizer, dt.date.today())
+            if str(path).lower().endswith(".xlsx"):
+                write_notice_excel(path, [notice])
+            else:
+                write_notice_pdf(path, notice)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return
+        self.result.setText(self.tr("Result notice written to {file}").format(file=str(path)))
+
+    def edit_template(self) -> None:
+        event = self.picker.current_event()
+        if event is None:
+            return
+        templates = self.services.certificates.templates(event.contest_id)
+        current = templates[self.template_box.currentData() or "landscape"]
+        edited = template_editor.edit_template(self, current)
+        if edited is None:
+            return
+        try:
+            self.services.certificates.save_template(event.contest_id, edited)
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return
+        self._event_shown()
+        self.template_box.setCurrentIndex(self.template_box.findData(edited.name))
+
+
+def paint_all(printer: QPrinter, items: list[Printed]) -> None:
+    """Every certificate on its own page of the printer (or the preview)."""
+    painter = QPainter(printer)
+    for n, item in enumerate(items):
+        if n:
+            printer.newPage()
+        page = printer.pageLayout().fullRectPixels(printer.resolution())
+        paint_certificate(painter, QRectF(page), item.template, item.fields, item.qr)
+    painter.end()
+
+
+def show_verdict(parent: QWidget, text: str) -> None:
+    """The verdict in a box; looked up at call time so tests can read it instead."""
+    QMessageBox.information(parent, parent.tr("Check a certificate"), text)

@@ -1,0 +1,161 @@
+"""Editing a copy of a certificate template, with a live preview drawn from the same layout
+as the PDF; saved with the contest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from contest_desk.domain.certificates import Orientation, Placed, Template
+from contest_desk.errors import UserError
+from contest_desk.ui.certificates.painter import preview_image
+
+SAMPLE = {
+    "name": "王建国",
+    "unit": "采油一区/采油一班",
+    "contest": "2026年采油厂职工技能比武",
+    "event": "采油工",
+    "round": "决赛",
+    "award": "一等奖",
+    "date": "二〇二六年十一月",
+    "serial": "CD-2026-01-00001",
+    "organization": "采油厂工会",
+}
+
+
+def _spin(value: float, top: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0, top)
+    box.setValue(value)
+    return box
+
+
+class TemplateEditor(QDialog):
+    def __init__(self, template: Template, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Certificate template"))
+        self.base = template
+        self.name_edit = QLineEdit(self.tr("{name} (copy)").format(name=template.name))
+        self.orientation_box = QComboBox()
+        self.orientation_box.addItem(self.tr("A4 landscape"), Orientation.LANDSCAPE.value)
+        self.orientation_box.addItem(self.tr("A4 portrait"), Orientation.PORTRAIT.value)
+        self.orientation_box.setCurrentIndex(
+            self.orientation_box.findData(template.orientation.value)
+        )
+        self.title_edit = QLineEdit(template.title)
+        self.body_edit = QPlainTextEdit(template.body)
+        self.organization_edit = QLineEdit(template.organization)
+        self.day_box = QCheckBox(self.tr("Write the day too"))
+        self.day_box.setChecked(template.with_day)
+        self.margin_spin = _spin(template.margin, 60)
+        self.title_spin = _spin(template.title_size, 90)
+        self.body_spin = _spin(template.body_size, 40)
+        self.colour_edit = QLineEdit(template.colour)
+        self.seal_edit = QLineEdit(template.seal.path if template.seal else "")
+        self.seal_spins = [
+            _spin(v, 300)
+            for v in (
+                (template.seal.x, template.seal.y, template.seal.width, template.seal.height)
+                if template.seal
+                else (200, 130, 40, 40)
+            )
+        ]
+        self.background_edit = QLineEdit(template.background.path if template.background else "")
+        self.preview = QLabel()
+        self.preview.setMinimumWidth(520)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c8102e;")
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Paper"), self.orientation_box)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Body (fields in braces)"), self.body_edit)
+        form.addRow(self.tr("Issued by"), self.organization_edit)
+        form.addRow("", self.day_box)
+        form.addRow(self.tr("Margin (mm)"), self.margin_spin)
+        form.addRow(self.tr("Title size (pt)"), self.title_spin)
+        form.addRow(self.tr("Body size (pt)"), self.body_spin)
+        form.addRow(self.tr("Colour"), self.colour_edit)
+        form.addRow(self.tr("Seal image"), self.seal_edit)
+        seal = QHBoxLayout()
+        for spin in self.seal_spins:
+            seal.addWidget(spin)
+        form.addRow(self.tr("Seal x, y, width, height (mm)"), seal)
+        form.addRow(self.tr("Background image"), self.background_edit)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.preview, 1)
+        for edit in (
+            self.name_edit,
+            self.title_edit,
+            self.organization_edit,
+            self.colour_edit,
+            self.seal_edit,
+            self.background_edit,
+        ):
+            edit.textChanged.connect(self.refresh)
+        self.body_edit.textChanged.connect(self.refresh)
+        self.orientation_box.currentIndexChanged.connect(self.refresh)
+        self.day_box.toggled.connect(self.refresh)
+        for spin in (self.margin_spin, self.title_spin, self.body_spin, *self.seal_spins):
+            spin.valueChanged.connect(self.refresh)
+        self.refresh()
+
+    def template(self) -> Template:
+        seal = self.seal_edit.text().strip()
+        background = self.background_edit.text().strip()
+        orientation = Orientation(self.orientation_box.currentData())
+        page = (297.0, 210.0) if orientation is Orientation.LANDSCAPE else (210.0, 297.0)
+        return replace(
+            self.base,
+            name=self.name_edit.text().strip(),
+            orientation=orientation,
+            title=self.title_edit.text(),
+            body=self.body_edit.toPlainText(),
+            organization=self.organization_edit.text(),
+            with_day=self.day_box.isChecked(),
+            margin=self.margin_spin.value(),
+            title_size=self.title_spin.value(),
+            body_size=self.body_spin.value(),
+            colour=self.colour_edit.text().strip() or "#000000",
+            seal=Placed(seal, *(s.value() for s in self.seal_spins)) if seal else None,
+            background=Placed(background, 0, 0, *page) if background else None,
+        )
+
+    def refresh(self) -> None:
+        try:
+            template = self.template()
+            template.check()
+        except UserError as error:
+            self.problem.setText(error.message())
+            return
+        self.problem.setText("")
+        image = preview_image(template, SAMPLE, "CD1|preview|preview", 520)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+
+def edit_template(parent: QWidget, template: Template) -> Template | None:
+    """The edited copy when saved; None when cancelled. Tests answer in its place."""
+    dialog = TemplateEditor(template, parent)
+    return dialog.template() if dialog.exec() == QDialog.DialogCode.Accepted else None

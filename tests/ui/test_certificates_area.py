@@ -1,0 +1,98 @@
+"""The Certificates area: a batch written with its progress, a batch cancelled that leaves
+nothing behind, a template copy edited with its preview, a check and a re-issue."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QProgressDialog
+
+from contest_desk.services.demo import build_demo
+from contest_desk.services.hub import Services
+from contest_desk.ui import feedback
+from contest_desk.ui.certificates import area as area_module
+from contest_desk.ui.certificates import template_editor
+from contest_desk.ui.certificates.area import CertificatesArea
+from contest_desk.ui.certificates.template_editor import TemplateEditor
+from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.state import AppState
+from tests.ui import test_scoring_models as shared
+
+language = shared.language
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    services = Services.open(str(tmp_path_factory.mktemp("certs") / "demo.db"))
+    build_demo(services)
+    return services
+
+
+@pytest.fixture
+def area(qtbot, demo: Services) -> CertificatesArea:
+    state = AppState()
+    skill = next(c for c in demo.contests.contests() if c.kind.value == "skill")
+    state.choose_contest(skill.id)
+    state.choose_event(1)
+    shown = CertificatesArea(demo, state)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_a_batch_with_progress_and_one_cancelled(qtbot, area, monkeypatch, tmp_path) -> None:
+    values: list[int] = []
+    real = QProgressDialog.setValue
+    monkeypatch.setattr(
+        QProgressDialog, "setValue", lambda self, v: (values.append(v), real(self, v))
+    )
+    folder = tmp_path / "逐人"
+    folder.mkdir()
+    written = area.write(folder, combined=False)
+    assert len(written) == 14 and values[-1] == 14 and sorted(folder.iterdir()) == sorted(written)
+    assert area.issued.rowCount() == 14 and "14" in area.result.text()
+
+    calls = {"n": 0}
+
+    def cancelled_at_third(_self: QProgressDialog) -> bool:
+        calls["n"] += 1
+        return calls["n"] >= 3
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancelled_at_third)
+    other = tmp_path / "合并"
+    other.mkdir()
+    assert area.write(other / "全部.pdf", combined=True) == []
+    assert list(other.iterdir()) == [] and area.result.text() == "已取消：没有写入任何文件。"
+
+
+def test_a_template_copy_with_its_preview(qtbot, area, demo, monkeypatch, tmp_path) -> None:
+    editor = TemplateEditor(demo.certificates.templates(1)["landscape"])
+    qtbot.addWidget(editor)
+    assert not editor.preview.pixmap().isNull() and editor.problem.text() == ""
+    editor.body_edit.setPlainText("{name} 获得 {prize}")
+    assert "prize" in editor.problem.text()
+    editor.body_edit.setPlainText("{name} 同志荣获{award}。")
+    editor.name_edit.setText("工会红版")
+    assert editor.problem.text() == ""
+    monkeypatch.setattr(template_editor, "edit_template", lambda *_a: replace(editor.template()))
+    area.edit_template()
+    assert area.template_box.currentText() == "工会红版"
+    (pdf,) = area.write(tmp_path / "红版.pdf", combined=True)
+    assert "同志荣获" in PdfReader(pdf).pages[0].extract_text()
+
+
+def test_check_and_reissue(qtbot, area, demo, monkeypatch, tmp_path) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(area_module, "show_verdict", lambda _p, text: shown.append(text))
+    monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: shown.append(e.message()))
+    (pdf,) = area.write(tmp_path / "一份.pdf", combined=True)
+    assert area.verify(str(pdf)).count("真实有效") == 14
+    area.issued_view.selectRow(0)
+    serial = area.issued.index(0, 0).data()
+    monkeypatch.setattr(sheet_bar, "ask_text", lambda *a, **k: "原件遗失")
+    area.reissue()
+    assert area.issued.index(0, 4).data() != ""
+    assert "已作废" in area.verify(serial) and shown
