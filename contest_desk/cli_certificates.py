@@ -32,7 +32,7 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
         raise UserError("No entry of this event has an award yet")
     event = services.contests.event(args.event)
     template = services.certificates.templates(event.contest_id)[args.template]
-    items = [Printed(template, c.fields, c.qr) for c in issued]
+    items = [Printed(template, c.fields, c.qr, c.modules) for c in issued]
     out = Path(args.out)
     combined = out.suffix.lower() == ".pdf"
     written = write_certificates(out, items, combined)

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 
+import segno
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -129,3 +130,10 @@ def verify_offline(qr: str, visible: str | None, public_pem: str) -> Verdict:
     if not reading.signed or (visible is not None and not visible_matches(reading.fields, visible)):
         return Verdict.CHANGED
     return Verdict.GENUINE
+
+
+def qr_matrix(text: str) -> tuple[str, ...]:
+    """The QR code of ``text`` (error correction level M), as rows of "0" and "1" from the
+    top; made once when a certificate is issued and kept with it."""
+    code = segno.make(text, error="m", micro=False, boost_error=False)
+    return tuple("".join("1" if cell else "0" for cell in row) for row in code.matrix)

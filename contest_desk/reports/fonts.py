@@ -17,8 +17,13 @@ PDF_FONT = "WenQuanYiMicroHei"
 @cache
 def pdf_font() -> str:
     """Register the font with reportlab once (embedded as a subset) and give its name."""
+    from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
+    # Binary streams, not ASCII85: reportlab's pure-Python encoder cost more than drawing a
+    # certificate, and every PDF reader takes binary (the files are smaller too).
+    rl_config.useA85 = 0
 
     pdfmetrics.registerFont(TTFont(PDF_FONT, str(FONT_FILE), subfontIndex=0))
     return PDF_FONT

@@ -21,6 +21,7 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.signing import (
     Verdict,
     new_key_pair,
+    qr_matrix,
     qr_text,
     read_qr,
     visible_matches,
@@ -43,6 +44,7 @@ class CertificateInfo:
     qr: str
     template: str
     superseded_by: str | None
+    modules: tuple[str, ...]  # the QR matrix, rows of "0" and "1"
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,13 @@ class Verification:
 
 def certificate_info(row: m.Certificate) -> CertificateInfo:
     return CertificateInfo(
-        row.serial, row.recipient, dict(row.fields), row.qr, row.template, row.superseded_by
+        row.serial,
+        row.recipient,
+        dict(row.fields),
+        row.qr,
+        row.template,
+        row.superseded_by,
+        tuple(row.qr_modules.split("\n")),
     )
 
 
@@ -235,6 +243,7 @@ class CertificateService:
     ) -> m.Certificate:
         serial = _serial(s, contest_id, on.year)
         signed = {**fields, "serial": serial}
+        text = qr_text(signed, keys.private_key)
         row = m.Certificate(
             contest_id=contest_id,
             serial=serial,
@@ -243,7 +252,8 @@ class CertificateService:
             entry_id=entry_id,
             recipient=fields["name"],
             fields=signed,
-            qr=qr_text(signed, keys.private_key),
+            qr=text,
+            qr_modules="\n".join(qr_matrix(text)),
             template=template,
             issued_at=utc_now(),
             issued_by=self.ctx.actor.username,

@@ -10,16 +10,13 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfgen.canvas import Canvas
 
 from contest_desk.domain.certificates import BUILT_IN, Placed
-from contest_desk.domain.signing import Verdict, new_key_pair, verify_offline
+from contest_desk.domain.signing import Verdict, new_key_pair, qr_matrix, verify_offline
 from contest_desk.errors import UserError
 from contest_desk.reports.certificate_pdf import (
     Cancelled,
     Printed,
-    draw_qr,
-    qr_modules,
     read_certificate_pdf,
     write_certificates,
 )
@@ -39,7 +36,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
 def printed(demo: Services, template: str = "landscape") -> list[Printed]:
     certificates = demo.certificates.issue(OIL)
     chosen = demo.certificates.templates(1)[template]
-    return [Printed(chosen, c.fields, c.qr) for c in certificates]
+    return [Printed(chosen, c.fields, c.qr, c.modules) for c in certificates]
 
 
 def fonts_embedded(path: Path) -> set[bool]:
@@ -88,32 +85,19 @@ def test_the_pdf_says_it_all_in_an_embedded_font(demo: Services, tmp_path: Path)
     assert float(page.mediabox.height) > float(page.mediabox.width)
 
 
-class Recorder(Canvas):
-    """Keeps the rectangles drawn, to read the QR code back from the drawing data."""
-
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.boxes: list[tuple[float, float, float, float]] = []
-
-    def rect(self, x, y, width, height, stroke=1, fill=0):  # type: ignore[no-untyped-def]
-        self.boxes.append((x, y, width, height))
-
-
 def test_the_qr_code_drawn_is_the_signed_payload(demo: Services, tmp_path: Path) -> None:
     item = printed(demo)[0]
-    canvas = Recorder(str(tmp_path / "qr.pdf"))
-    draw_qr(canvas, item.qr, 0, 0, 100)
-    modules = qr_modules(item.qr)
-    n = len(modules)
-    box = 100 / (n + 8)
-    drawn = [[False] * n for _ in range(n)]
-    for x, y, width, _h in canvas.boxes:
-        row = round((100 - y) / box) - 5
-        col = round(x / box) - 4
-        for c in range(col, col + round(width / box)):
-            drawn[row][c] = True
-    assert drawn == modules  # the same modules, so the same text
-    assert item.qr.startswith("CD1|")
+    assert item.qr.startswith("CD1|") and item.modules == qr_matrix(item.qr)
+    (pdf,) = write_certificates(tmp_path / "qr.pdf", [item], combined=True)
+    (image,) = PdfReader(pdf).pages[0].images  # the QR code, the page's only image
+    picture = image.image.convert("1")
+    size = len(item.modules) + 8
+    assert picture.size == (size, size)
+    drawn = tuple(
+        "".join("1" if picture.getpixel((c + 4, r + 4)) == 0 else "0" for c in range(size - 8))
+        for r in range(size - 8)
+    )
+    assert drawn == item.modules  # the same modules as the signed text's QR code
 
 
 def test_genuine_changed_superseded_unknown(demo: Services, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from contest_desk.domain.certificates import Fields, Template, layout
-from contest_desk.reports.certificate_pdf import qr_modules
+from contest_desk.domain.signing import qr_matrix
 
 POINT_MM = 0.3528  # one typographic point in millimetres
 
@@ -45,11 +45,11 @@ def paint_certificate(
             if not image.isNull():
                 painter.drawImage(QRectF(x, y, step.width * scale, step.height * scale), image)
         elif step.kind == "qr":
-            modules = qr_modules(step.text)
+            modules = qr_matrix(step.text)
             box = step.width * scale / (len(modules) + 8)
             for r, row in enumerate(modules):
                 for c, dark in enumerate(row):
-                    if dark:
+                    if dark == "1":
                         painter.fillRect(
                             QRectF(x + (c + 4) * box, y + (r + 4) * box, box, box),
                             Qt.GlobalColor.black,
