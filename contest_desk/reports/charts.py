@@ -20,6 +20,7 @@ from contest_desk.services.board_views import BoardView
 from contest_desk.services.consistency import ConsistencyReport
 from contest_desk.services.innovation_ledger import Dashboard
 from contest_desk.services.labor_records import LaborTable
+from contest_desk.services.records import StandingsTable
 
 BIAS_HIGH, BIAS_LOW, TRAINEE = "#c8102e", "#23395d", "#9e9e9e"
 
@@ -226,4 +227,43 @@ def innovation_benefit_chart(board: Dashboard) -> Figure:
     by_year.set_title(_("Benefit by year"), fontproperties=font)
     for axes in (by_studio, by_year):
         axes.set_xlabel(_("10,000 CNY") if axes is by_studio else "", fontproperties=font)
+    return figure
+
+
+def standings_chart(table: StandingsTable, top: int = 20) -> Figure:
+    """The first ``top`` totals as horizontal bars, awards coloured, the leader on top."""
+    font = chinese_font()
+    rows = table.rows[:top]
+    figure = Figure(figsize=(7, max(2.5, 0.32 * len(rows) + 1.2)), layout="constrained")
+    axes = figure.add_subplot()
+    colours = {0: "#c8102e", 1: "#d4a017", 2: "#8a9bb0"}
+    levels = list(dict.fromkeys(r.award for r in rows if r.award))
+    names = [f"{r.rank}. {r.entry.code or r.entry.label}" for r in rows]
+    # drawing only: the totals are Decimal and stay so everywhere else
+    axes.barh(
+        range(len(rows)),
+        [float(r.total) for r in rows],
+        color=[
+            colours.get(levels.index(r.award), "#23395d") if r.award else "#9db4d3" for r in rows
+        ],
+    )
+    axes.set_yticks(range(len(rows)), names, fontproperties=font)
+    axes.invert_yaxis()
+    axes.set_xlabel(_("Total"), fontproperties=font)
+    axes.set_title(_("{event}: standings", event=table.event.name), fontproperties=font)
+    return figure
+
+
+def score_distribution_chart(table: StandingsTable) -> Figure:
+    """How the totals of the entries with complete marks spread (ten bins)."""
+    font = chinese_font()
+    figure = Figure(figsize=(7, 3.6), layout="constrained")
+    axes = figure.add_subplot()
+    totals = [float(r.total) for r in table.rows if r.complete]
+    if totals:
+        axes.hist(totals, bins=10, color="#23395d", edgecolor="white")
+    axes.set_xlabel(_("Total"), fontproperties=font)
+    axes.set_ylabel(_("Entries"), fontproperties=font)
+    axes.set_title(_("{event}: score distribution", event=table.event.name), fontproperties=font)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     return figure

@@ -200,3 +200,25 @@ def test_round_choice_and_round_columns(qtbot, services, small):
     assert "round" not in area.model.column_kinds()
     # Round 1 alone, weighted 1: 王建国's practical 13 and theory 17 → 14.2
     assert area.model.data(area.model.index(0, area.model.column_of("total"))) == "14.20"
+
+
+def test_the_standings_charts_are_drawn_with_the_table(
+    qtbot, services, small, monkeypatch, tmp_path
+) -> None:
+    from contest_desk.ui import chart_view
+    from contest_desk.ui.standings.area import StandingsArea
+    from contest_desk.ui.state import AppState
+
+    state = AppState()
+    state.choose_contest(small.contest_id)
+    state.choose_event(small.event_id)
+    area = StandingsArea(services, state)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitUntil(lambda: area.bars.figure is not None, timeout=5000)
+    bars = area.bars.figure.axes[0].patches
+    assert len(bars) == len(small.entries)
+    assert area.spread.figure is not None
+    target = tmp_path / "成绩图.svg"
+    monkeypatch.setattr(chart_view, "ask_save_path", lambda *a: str(target))
+    assert area.bars.export() == target and target.read_text(encoding="utf-8").startswith("<?xml")

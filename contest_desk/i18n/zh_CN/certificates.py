@@ -62,3 +62,12 @@ MESSAGES.update(
         "days it is posted for": "公示天数",
     }
 )
+MESSAGES.update(
+    {
+        # reports/charts.py and the standings area's charts
+        "Chart": "成绩图",
+        "Score distribution": "分数分布",
+        "Table": "成绩表",
+        "{event}: score distribution": "{event}：分数分布",
+    }
+)

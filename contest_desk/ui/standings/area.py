@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from contest_desk.errors import UserError
+from contest_desk.reports.charts import score_distribution_chart, standings_chart
 from contest_desk.services.hub import Services
 from contest_desk.services.records import EventInfo, StandingsTable
+from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.scoring.jobs import LatestJob
 from contest_desk.ui.scoring.look import fit_columns
 from contest_desk.ui.scoring.pickers import EventPicker
@@ -79,10 +83,16 @@ class StandingsArea(QWidget):
         self.stack = ViewOrMessage(self.view)
         self.message = self.stack.message
 
+        self.bars = ChartView()
+        self.spread = ChartView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.stack, self.tr("Table"))
+        self.tabs.addTab(self.bars, self.tr("Chart"))
+        self.tabs.addTab(self.spread, self.tr("Score distribution"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(choices)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.tabs, 1)
 
         self._filling = False
         self.picker.changed.connect(self._event_shown)
@@ -147,21 +157,28 @@ class StandingsArea(QWidget):
         round_number = self.round_box.currentData()
         standings = self.services.standings
         self.updated.setText(self.tr("Computing…"))
-        self._job.start(
-            lambda: standings.standings(event.id, round_number), self._arrived, self._failed
-        )
+
+        def work() -> tuple[StandingsTable, Figure, Figure]:
+            # The charts are built in the worker too: a big event's figures take a moment.
+            table = standings.standings(event.id, round_number)
+            return table, standings_chart(table), score_distribution_chart(table)
+
+        self._job.start(work, self._arrived, self._failed)
 
     def _after_job(self) -> None:
         if self._again and not self._job.busy:
             self._again = False
             self.refresh()
 
-    def _arrived(self, table: StandingsTable) -> None:
+    def _arrived(self, result: tuple[StandingsTable, Figure, Figure]) -> None:
+        table, bars, spread = result
         chosen = (self.state.event_id, self.round_box.currentData())
         if (table.event.id, table.round_number) != chosen:
             self._again = True  # the choice moved on while this was computed
             return
         self.model.set_table(table)
+        self.bars.set_figure(bars)
+        self.spread.set_figure(spread)
         # Before the draw there are no codes: an empty column would only take room.
         codes = any(row.entry.code for row in table.rows)
         self.view.setColumnHidden(self.model.column_of("code"), not codes)
