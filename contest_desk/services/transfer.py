@@ -181,6 +181,10 @@ def export_contest(s: Session, contest_id: int) -> Data:
         "teams": teams,
         "judges": judges,
         "events": events,
+        # Lets anyone check the contest's certificates offline; the private key never leaves.
+        "certificate_public_key": s.scalar(
+            select(m.CertificateKey.public_key).where(m.CertificateKey.contest_id == contest.id)
+        ),
     }
 
 

@@ -160,3 +160,13 @@ def test_bad_templates_images_and_paths_are_refused(demo: Services, tmp_path: Pa
         demo.certificates.save_template(1, BUILT_IN["landscape"])
     demo.certificates.save_template(1, replace(BUILT_IN["portrait"], name="厂徽版"))
     assert "厂徽版" in demo.certificates.templates(1)
+
+
+def test_the_public_key_goes_out_with_the_contest(demo: Services, tmp_path: Path) -> None:
+    items = printed(demo)
+    data = demo.transfer.export_contest(1)
+    public = data["certificate_public_key"]
+    assert public == demo.certificates.public_key(1) and public.startswith("-----BEGIN PUBLIC KEY")
+    (pdf,) = write_certificates(tmp_path / "离线.pdf", items[:1], combined=True)
+    (page,) = read_certificate_pdf(pdf)
+    assert verify_offline(page.qr, page.visible, public) is Verdict.GENUINE
