@@ -9,7 +9,7 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
 
-.PHONY: run test lint typecheck pytest pg-stop bench demo system-deps doc-deps clean
+.PHONY: run test lint typecheck pytest pg-stop bench demo system-deps doc-deps bench-peer-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: system-deps $(VENV)/.installed
 # For the README's pictures of PDFs (pdftoppm); the tests do not need it.
 doc-deps:
 	@command -v pdftoppm >/dev/null || apt-get install -y -q poppler-utils >/dev/null
+
+# LibreOffice headless, the certificates benchmark's peer (what offices do today); the
+# benchmark runs without it and says so. Root on Debian/Ubuntu only.
+bench-peer-deps:
+	@command -v soffice >/dev/null || apt-get install -y -q libreoffice-writer-nogui >/dev/null
 
 clean:
 	rm -rf $(VENV) build *.egg-info
