@@ -27,11 +27,17 @@ EXIT = {Verdict.GENUINE: 0, Verdict.SUPERSEDED: 3, Verdict.CHANGED: 4, Verdict.U
 
 
 def _certificates(services: Services, args: argparse.Namespace) -> int:
-    issued = services.certificates.issue(args.event, args.round, args.template)
+    if (args.event is None) == (args.labor is None):
+        raise UserError("Give --event ID or --labor CONTEST_ID")
+    if args.event is not None:
+        issued = services.certificates.issue(args.event, args.round, args.template)
+        contest_id = services.contests.event(args.event).contest_id
+    else:
+        issued = services.certificates.issue_labor(args.labor, args.period, args.template)
+        contest_id = args.labor
     if not issued:
         raise UserError("No entry of this event has an award yet")
-    event = services.contests.event(args.event)
-    template = services.certificates.templates(event.contest_id)[args.template]
+    template = services.certificates.templates(contest_id)[args.template]
     items = [Printed(template, c.fields, c.qr, c.modules) for c in issued]
     out = Path(args.out)
     combined = out.suffix.lower() == ".pdf"
@@ -106,8 +112,12 @@ def add_certificate_commands(commands: Any, command: Command) -> None:
     sub = command(
         commands, "certificates", _certificates, _("issue and print an event's certificates")
     )
-    sub.add_argument("--event", type=int, required=True, metavar="ID")
+    sub.add_argument("--event", type=int, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
+    sub.add_argument(
+        "--labor", type=int, metavar="CONTEST_ID", help=_("a labor competition's teams")
+    )
+    sub.add_argument("--period", metavar="P", help=_("a labor period (default: cumulative)"))
     sub.add_argument("--out", required=True, metavar="DIR_OR_FILE.pdf")
     sub.add_argument("--template", default="landscape", metavar="NAME")
     sub = command(

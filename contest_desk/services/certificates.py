@@ -27,7 +27,9 @@ from contest_desk.domain.signing import (
     visible_matches,
 )
 from contest_desk.errors import NotFound, UserError
+from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.services.labor_standings import LaborStandingsService
 from contest_desk.services.mapping import get_event, get_round
 from contest_desk.services.permissions import requires
 from contest_desk.services.standings import StandingsService
@@ -176,18 +178,10 @@ class CertificateService:
                     "organization": contest.organizer or contest.name,
                     "date": chinese_date(on),
                 }
+                source = f"event:{event_id}:round:{round_number}:entry:{row.entry.id}"
+                where = (event_id, round_number, row.entry.id)
                 out.append(
-                    self._issue_one(
-                        s,
-                        contest.id,
-                        event_id,
-                        round_number,
-                        row.entry.id,
-                        fields,
-                        template,
-                        keys,
-                        on,
-                    )
+                    self._issue_one(s, contest.id, source, fields, template, keys, on, where)
                 )
             self.ctx.audit(
                 s,
@@ -203,31 +197,75 @@ class CertificateService:
         self,
         s: Session,
         contest_id: int,
-        event_id: int,
-        round_number: int | None,
-        entry_id: int,
+        source: str,
         fields: dict[str, str],
         template: str,
         keys: m.CertificateKey,
         on: dt.date,
+        where: tuple[int | None, int | None, int | None] = (None, None, None),
     ) -> CertificateInfo:
-        current = s.scalar(
-            select(m.Certificate).where(
-                m.Certificate.event_id == event_id,
-                m.Certificate.round_number.is_(None)
-                if round_number is None
-                else m.Certificate.round_number == round_number,
-                m.Certificate.entry_id == entry_id,
-                m.Certificate.superseded_by.is_(None),
-            )
+        """``source`` says what the award is for (an event's entry, a labor period's team);
+        ``where`` is the event, round and entry when there are."""
+        current = next(
+            (
+                row
+                for row in s.scalars(
+                    select(m.Certificate).where(
+                        m.Certificate.contest_id == contest_id,
+                        m.Certificate.superseded_by.is_(None),
+                    )
+                )
+                if row.fields.get("source") == source
+            ),
+            None,
         )
         if current is not None and all(current.fields.get(k) == fields[k] for k in STATED):
             return certificate_info(current)  # nothing it states has changed: the same serial
-        new = self._new(s, contest_id, fields, template, keys, on, event_id, round_number, entry_id)
+        new = self._new(s, contest_id, {**fields, "source": source}, template, keys, on, *where)
         if current is not None:
             current.superseded_by, current.superseded_at = new.serial, utc_now()
             current.reason = "standings changed"
         return certificate_info(new)
+
+    @requires(Action.EDIT_SETUP)
+    def issue_labor(
+        self,
+        contest_id: int,
+        period: int | str | None = None,
+        template: str = "landscape",
+        on: dt.date | None = None,
+    ) -> list[CertificateInfo]:
+        """Certificates for the teams with an award in a labor competition's period (or
+        for the whole competition, without a period)."""
+        table = LaborStandingsService(self.ctx).standings(contest_id, period)
+        on = on or dt.date.today()
+        if template not in self.templates(contest_id):
+            raise NotFound("There is no certificate template {name}", name=template)
+        label = table.period.name if table.period else _("the whole competition")
+        with self.ctx.db.transaction() as s:
+            contest = s.get_one(m.Contest, contest_id)
+            keys = _keys(s, contest_id, create=True)
+            assert keys is not None
+            out = []
+            for row in table.rows:
+                if row.award is None:
+                    continue
+                fields = {
+                    "name": row.team.name,
+                    "unit": row.team.unit,
+                    "contest": contest.name,
+                    "event": label,
+                    "round": "",
+                    "award": row.award,
+                    "organization": contest.organizer or contest.name,
+                    "date": chinese_date(on),
+                }
+                source = f"labor:{label}:team:{row.team.id}"
+                out.append(self._issue_one(s, contest_id, source, fields, template, keys, on))
+            self.ctx.audit(
+                s, "certificate.issue", f"contest:{contest_id}", period=label, count=len(out)
+            )
+            return out
 
     def _new(
         self,

@@ -170,3 +170,14 @@ def test_the_public_key_goes_out_with_the_contest(demo: Services, tmp_path: Path
     (pdf,) = write_certificates(tmp_path / "离线.pdf", items[:1], combined=True)
     (page,) = read_certificate_pdf(pdf)
     assert verify_offline(page.qr, page.visible, public) is Verdict.GENUINE
+
+
+def test_labor_competition_teams_get_certificates_too(demo: Services, tmp_path: Path) -> None:
+    march = demo.certificates.issue_labor(2, "3月")
+    table = demo.labor_standings.standings(2, "3月")
+    awarded = [r.team.name for r in table.rows if r.award]
+    assert [c.recipient for c in march] == awarded and march[0].fields["event"] == "3月"
+    assert [c.serial for c in demo.certificates.issue_labor(2, "3月")] == [c.serial for c in march]
+    whole = demo.certificates.issue_labor(2)
+    assert whole and whole[0].fields["event"] == "全程"
+    assert demo.certificates.verify(whole[0].serial).verdict is Verdict.GENUINE

@@ -71,3 +71,10 @@ MESSAGES.update(
         "{event}: score distribution": "{event}：分数分布",
     }
 )
+MESSAGES.update({"the whole competition": "全程"})
+MESSAGES.update(
+    {
+        "Give --event ID or --labor CONTEST_ID": "请给出 --event ID 或 --labor CONTEST_ID 之一",
+        "a labor competition's teams": "劳动竞赛的获奖班组",
+    }
+)
