@@ -117,6 +117,11 @@ class Step:
     align: str = "centre"  # centre / left / right
     colour: str = "#000000"
     path: str = ""
+    fixed: bool = False  # the same on every certificate of the template
+
+    @property
+    def same_for_all(self) -> bool:
+        return self.fixed or self.kind in ("frame", "image")
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,10 @@ class Fields:
 
     def fill(self, text: str) -> str:
         return text.format(**{k: self.values.get(k, "") for k in FIELDS})
+
+
+def has_fields(text: str) -> bool:
+    return any(name is not None for _l, name, _s, _c in string.Formatter().parse(text))
 
 
 def wrap(text: str, per_line: int) -> list[str]:
@@ -163,6 +172,7 @@ def layout(template: Template, fields: Fields, qr_text: str) -> list[Step]:
             text=fields.fill(template.title),
             size=template.title_size,
             colour=template.colour,
+            fixed=not has_fields(template.title),
         )
     )
     line_mm = template.body_size * 0.3528 * 1.8  # points to mm, with leading
