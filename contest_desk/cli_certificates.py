@@ -27,9 +27,12 @@ EXIT = {Verdict.GENUINE: 0, Verdict.SUPERSEDED: 3, Verdict.CHANGED: 4, Verdict.U
 
 
 def _certificates(services: Services, args: argparse.Namespace) -> int:
-    if (args.event is None) == (args.labor is None):
-        raise UserError("Give --event ID or --labor CONTEST_ID")
-    if args.event is not None:
+    if sum(x is not None for x in (args.event, args.labor, args.board)) != 1:
+        raise UserError("Give exactly one of --event, --board and --labor")
+    if args.board is not None:
+        issued = services.certificates.issue_board(args.board, args.template)
+        contest_id = services.board_views.view(args.board).info.contest_id
+    elif args.event is not None:
         issued = services.certificates.issue(args.event, args.round, args.template)
         contest_id = services.contests.event(args.event).contest_id
     else:
@@ -118,6 +121,7 @@ def add_certificate_commands(commands: Any, command: Command) -> None:
         "--labor", type=int, metavar="CONTEST_ID", help=_("a labor competition's teams")
     )
     sub.add_argument("--period", metavar="P", help=_("a labor period (default: cumulative)"))
+    sub.add_argument("--board", type=int, metavar="ID", help=_("a board's title holder"))
     sub.add_argument("--out", required=True, metavar="DIR_OR_FILE.pdf")
     sub.add_argument("--template", default="landscape", metavar="NAME")
     sub = command(

@@ -28,6 +28,7 @@ from contest_desk.domain.signing import (
 )
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import _
+from contest_desk.services.board_views import BoardViewService
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.labor_standings import LaborStandingsService
 from contest_desk.services.mapping import get_event, get_round
@@ -337,6 +338,38 @@ class CertificateService:
                 s, "certificate.reissue", f"certificate:{serial}", reason.strip(), new=new.serial
             )
             return certificate_info(new)
+
+    @requires(Action.EDIT_SETUP)
+    def issue_board(
+        self, board_id: int, template: str = "landscape", on: dt.date | None = None
+    ) -> list[CertificateInfo]:
+        """A certificate for a challenge board's title holder (擂主) as the board stands."""
+        view = BoardViewService(self.ctx).view(board_id)
+        on = on or dt.date.today()
+        if template not in self.templates(view.info.contest_id):
+            raise NotFound("There is no certificate template {name}", name=template)
+        holder = next((r for r in view.rows if r.status == "holder"), None)
+        if holder is None:
+            raise UserError("The board has no title holder yet")
+        with self.ctx.db.transaction() as s:
+            contest = s.get_one(m.Contest, view.info.contest_id)
+            keys = _keys(s, contest.id, create=True)
+            assert keys is not None
+            fields = {
+                "name": holder.entry.label,
+                "unit": holder.entry.unit,
+                "contest": contest.name,
+                "event": view.info.name,
+                "round": view.period_label,
+                "award": _("title holder"),
+                "organization": contest.organizer or contest.name,
+                "date": chinese_date(on),
+            }
+            source = f"board:{board_id}:period:{view.period}:entry:{holder.entry.id}"
+            where = (view.info.event_id, None, holder.entry.id)
+            issued = self._issue_one(s, contest.id, source, fields, template, keys, on, where)
+            self.ctx.audit(s, "certificate.issue", f"board:{board_id}", serial=issued.serial)
+            return [issued]
 
     # Reading and checking ------------------------------------------------------
 

@@ -181,3 +181,11 @@ def test_labor_competition_teams_get_certificates_too(demo: Services, tmp_path: 
     whole = demo.certificates.issue_labor(2)
     assert whole and whole[0].fields["event"] == "全程"
     assert demo.certificates.verify(whole[0].serial).verdict is Verdict.GENUINE
+
+
+def test_a_boards_title_holder_gets_a_certificate(demo: Services) -> None:
+    (holder,) = demo.certificates.issue_board(1)
+    view = demo.board_views.view(1)
+    assert holder.recipient == view.rows[0].entry.label and holder.fields["award"] == "擂主"
+    assert holder.fields["round"] == view.period_label
+    assert [c.serial for c in demo.certificates.issue_board(1)] == [holder.serial]

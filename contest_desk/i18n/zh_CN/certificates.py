@@ -78,3 +78,5 @@ MESSAGES.update(
         "a labor competition's teams": "劳动竞赛的获奖班组",
     }
 )
+MESSAGES.update({"The board has no title holder yet": "擂台上还没有擂主"})
+MESSAGES.update({"a board's title holder": "擂台的擂主"})
