@@ -12,6 +12,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,19 @@ def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
             "Cannot write {file}: {reason}", file=str(target), reason=error.strerror or error
         ) from None
     return target
+
+
+def notice_html(notice: Notice) -> str:
+    """The notice as HTML, for printing through Qt (the window's print preview)."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in notice.header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in notice.rows
+    )
+    return (
+        f"<h2 align='center'>{escape(notice.title)} {escape(_('Result notice'))}</h2>"
+        f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f"<p>{escape(_footer(notice))}</p>"
+        f"<p align='right'>{escape(notice.organizer)}<br>"
+        f"{escape(chinese_date(notice.published, with_day=True))}</p>"
+    )

@@ -96,3 +96,31 @@ def test_check_and_reissue(qtbot, area, demo, monkeypatch, tmp_path) -> None:
     area.reissue()
     assert area.issued.index(0, 4).data() != ""
     assert "已作废" in area.verify(serial) and shown
+
+
+def test_certificates_and_the_notice_print_through_qt(qtbot, area, tmp_path) -> None:
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from contest_desk.ui.certificates.area import paint_all
+
+    def pdf_printer(name: str, landscape: bool = False) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / name))
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        if landscape:
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setFullPage(True)
+        return printer
+
+    items = area._issue()[:3]
+    paint_all(pdf_printer("打印证书.pdf", landscape=True), items)
+    reader = PdfReader(tmp_path / "打印证书.pdf")
+    assert len(reader.pages) == 3
+    page = reader.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # A4 landscape
+    assert items[0].fields["name"] in page.extract_text()
+    area.print_notice(pdf_printer("公示.pdf"))
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "公示.pdf").pages)
+    assert "成绩公示" in text and items[0].fields["name"] in text

@@ -37,3 +37,4 @@ MESSAGES = {
     "{name} (copy)": "{name}（副本）",
     "{old} is superseded by {new}": "{old} 已由 {new} 取代",
 }
+MESSAGES.update({"Print the result notice…": "打印成绩公示…"})

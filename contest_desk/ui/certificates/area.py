@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,8 @@ from contest_desk.reports.certificate_pdf import (
     write_certificates,
 )
 from contest_desk.reports.result_notice import (
+    Notice,
+    notice_html,
     standings_notice,
     write_notice_excel,
     write_notice_pdf,
@@ -65,6 +67,7 @@ class CertificatesArea(QWidget):
         self.verify_button = QPushButton(self.tr("Check a certificate…"))
         self.reissue_button = QPushButton(self.tr("Re-issue…"))
         self.notice_button = QPushButton(self.tr("Result notice…"))
+        self.print_notice_button = QPushButton(self.tr("Print the result notice…"))
         self.result = QLabel()
         self.issued = RecordTableModel(
             [
@@ -92,6 +95,7 @@ class CertificatesArea(QWidget):
             self.reissue_button,
             self.verify_button,
             self.notice_button,
+            self.print_notice_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -120,6 +124,7 @@ class CertificatesArea(QWidget):
         self.verify_button.clicked.connect(self._verify_dialog)
         self.reissue_button.clicked.connect(self.reissue)
         self.notice_button.clicked.connect(self._notice_dialog)
+        self.print_notice_button.clicked.connect(self._print_notice_dialog)
         self._event_shown()
 
     # Loading -------------------------------------------------------------------
@@ -283,14 +288,39 @@ class CertificatesArea(QWidget):
         if path:
             self.write_notice(path)
 
-    def write_notice(self, path: str | Path) -> None:
+    def notice(self) -> Notice | None:
         event = self.picker.current_event()
         if event is None:
-            return
+            return None
+        table = self.services.standings.standings(event.id, self.round_box.currentData())
+        contest = self.services.contests.contest(event.contest_id)
+        return standings_notice(table, contest.name, contest.organizer, dt.date.today())
+
+    def _print_notice_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(self.print_notice)
+        dialog.exec()
+
+    def print_notice(self, printer: QPrinter) -> None:
+        """The result notice onto ``printer`` (the preview's, or a PDF printer in tests)."""
         try:
-            table = self.services.standings.standings(event.id, self.round_box.currentData())
-            contest = self.services.contests.contest(event.contest_id)
-            notice = standings_notice(table, contest.name, contest.organizer, dt.date.today())
+            notice = self.notice()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return
+        if notice is not None:
+            document = QTextDocument()
+            document.setDefaultFont(self.font())
+            document.setHtml(notice_html(notice))
+            document.print_(printer)
+
+    def write_notice(self, path: str | Path) -> None:
+        try:
+            notice = self.notice()
+            if notice is None:
+                return
             if str(path).lower().endswith(".xlsx"):
                 write_notice_excel(path, [notice])
             else:
