@@ -84,12 +84,13 @@ def draw_page(canvas: Canvas, item: Printed, forms: dict[int, str] | None = None
     for step in steps:
         if not step.same_for_all:
             _draw(canvas, step, height, modules)
-    # The signed QR text again, invisible, so the page can be checked from its text.
-    text = canvas.beginText(0, 0)
-    text.setTextRenderMode(3)
-    text.setFont(pdf_font(), 1)
-    text.textOut(item.qr)
-    canvas.drawText(text)
+    # The signed QR text again, as the QR code's link (borderless), so a PDF can be checked
+    # without decoding its picture.
+    qr = next(step for step in steps if step.kind == "qr")
+    left, top = qr.x * mm, (height - qr.y) * mm
+    canvas.linkURL(
+        item.qr, (left, top - qr.height * mm, left + qr.width * mm, top), relative=0, thickness=0
+    )
     canvas.showPage()
 
 
@@ -222,14 +223,16 @@ def read_certificate_pdf(path: str | Path) -> list[ReadPage]:
     """Each page's signed QR text and printed text, for ``CertificateService.verify``."""
     try:
         reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = []
+        for page in reader.pages:
+            links = [
+                str(annotation.get_object().get("/A", {}).get("/URI", ""))
+                for annotation in page.get("/Annots", [])
+            ]
+            qr = next((u for u in links if QR_TEXT.fullmatch(u)), "")
+            pages.append(ReadPage(qr, page.extract_text() or ""))
     except Exception as error:  # pypdf raises many kinds for a file that is not a PDF
         raise UserError(
             "{file} cannot be read as a PDF: {reason}", file=str(path), reason=type(error).__name__
         ) from None
-    out = []
-    for text in pages:
-        found = QR_TEXT.search(text)
-        qr = found.group(0) if found else ""
-        out.append(ReadPage(qr, text.replace(qr, "") if qr else text))
-    return out
+    return pages
