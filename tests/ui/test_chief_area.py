@@ -37,7 +37,7 @@ def test_resolve_a_flag_and_lock(qtbot, qtmodeltester, services, small, monkeypa
     assert area.flags.rowCount() == 1
     qtmodeltester.check(area.flags)
     assert area.flags.index(0, 2).data() == "2 / 8 / 8"
-    assert area.canvas is not None  # the bias chart is drawn
+    assert area.bias_chart.figure is not None  # the bias chart is drawn, with its export
 
     shown = []
     monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: shown.append(e.message()))

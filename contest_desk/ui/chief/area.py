@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from contest_desk.services.consistency import TOTAL
 from contest_desk.services.discrepancies import FlagInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
+from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.appeals_tab import AppealsTab
 from contest_desk.ui.chief.recheck_tab import RecheckTab
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
@@ -97,8 +97,7 @@ class ChiefArea(QWidget):
         self.flag_view = record_table(self.flags)
         self.confirm_button = QPushButton(self.tr("Confirm the marks…"))
         self.send_back_button = QPushButton(self.tr("Send back to re-mark…"))
-        self.chart_box = QVBoxLayout()
-        self.canvas: FigureCanvasQTAgg | None = None
+        self.bias_chart = ChartView()
 
         self.tabs = QTabWidget()
         self.tabs.addTab(record_table(self.sheets), self.tr("Sheets"))
@@ -117,7 +116,7 @@ class ChiefArea(QWidget):
         tables.addWidget(record_table(self.judges), 1)
         tables.addWidget(record_table(self.agreement), 1)
         grid.addLayout(tables, 1)
-        grid.addLayout(self.chart_box, 1)
+        grid.addWidget(self.bias_chart, 1)
         self.tabs.addTab(consistency, self.tr("Consistency"))
         self.recheck_tab = RecheckTab(services, self._choice)
         self.tabs.addTab(self.recheck_tab, self.tr("Re-check"))
@@ -175,11 +174,7 @@ class ChiefArea(QWidget):
         report = self.services.consistency.report(event.id, number)
         self.judges.set_records(report.judges)
         self.agreement.set_records(report.agreements)
-        if self.canvas is not None:
-            self.chart_box.removeWidget(self.canvas)
-            self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(judges_bias_chart(report))  # type: ignore[no-untyped-call]
-        self.chart_box.addWidget(self.canvas)
+        self.bias_chart.set_figure(judges_bias_chart(report))
         self.appeals_tab.refresh()
 
     def _run(self, work: Callable[[], object]) -> None:
