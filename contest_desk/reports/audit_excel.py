@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from contest_desk.i18n import _
+from contest_desk.reports.files import save_workbook
 from contest_desk.services.audit import AuditRow
 
 COLUMNS = (
@@ -62,12 +61,4 @@ def write_audit_excel(path: str | Path, rows: Sequence[AuditRow]) -> Path:
                 _cell(rest) if rest else "",
             ]
         )
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return save_workbook(book, target)

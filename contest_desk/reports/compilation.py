@@ -7,8 +7,6 @@ its text stays searchable. The file is written aside and renamed: never half a b
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from contest_desk.domain.innovation import BENEFIT_NAMES, CATEGORY_NAMES, STAGE_NAMES
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
+from contest_desk.reports.files import written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.paper_sheet import NumberedCanvas
 from contest_desk.services.innovation_records import AchievementInfo
@@ -128,9 +127,7 @@ def write_compilation(
             "Cannot write {file}: {reason}", file=str(target), reason=_("no such folder")
         )
     st = _styles()
-    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
+    with written_aside(target, ".pdf") as temporary:
         doc = _Booklet(
             temporary,
             pagesize=A4,
@@ -170,8 +167,4 @@ def write_compilation(
                 _benefit_table(a, st, doc.width),
             ]
         doc.multiBuild(story, canvasmaker=NumberedCanvas)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target

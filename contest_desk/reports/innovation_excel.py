@@ -25,6 +25,7 @@ from contest_desk.domain.innovation import (
 )
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
+from contest_desk.reports.files import save_workbook
 from contest_desk.reports.roster_excel import cell_text, open_workbook
 from contest_desk.services.innovation_records import (
     BENEFITS,
@@ -100,13 +101,7 @@ def write_ledger(
     for sheet in (ws, benefits):
         for letter in "ABCDEFGHIJKLMNOP":
             sheet.column_dimensions[letter].width = 18
-    try:
-        wb.save(path)
-    except OSError as error:
-        raise UserError(
-            "Cannot write {file}: {reason}", file=str(path), reason=error.strerror or error
-        ) from None
-    return path
+    return save_workbook(wb, path)
 
 
 def _labels(columns: Sequence[tuple[str, str]]) -> dict[str, str]:

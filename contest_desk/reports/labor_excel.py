@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
+from contest_desk.reports.files import save_workbook
 from contest_desk.reports.roster_excel import cell_text, open_workbook
 from contest_desk.services.labor_records import HEADER_ROW, LaborSheet, ValueGrid
 
@@ -55,13 +56,7 @@ def write_labor_template(path: str | Path, contest: str, grid: ValueGrid) -> Pat
                     row, col, float(value) if value != value.to_integral_value() else int(value)
                 )
     ws.freeze_panes = f"B{HEADER_ROW + 1}"
-    try:
-        wb.save(path)
-    except OSError as error:
-        raise UserError(
-            "Cannot write {file}: {reason}", file=str(path), reason=error.strerror or error
-        ) from None
-    return path
+    return save_workbook(wb, path)
 
 
 def read_labor_sheet(path: str | Path) -> LaborSheet:

@@ -9,8 +9,6 @@ The font is the app's own, embedded as a subset, so the text stays searchable.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from contest_desk.i18n import _
+from contest_desk.reports.files import written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.services.records import ScoreSheet
 
@@ -158,9 +157,7 @@ def write_paper_sheets(path: str | Path, sheets: Sequence[PaperSheet]) -> Path:
     target = Path(path)
     wide = any(len(s.criteria) > LANDSCAPE_ABOVE for s in sheets)
     size = landscape(A4) if wide else A4
-    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
+    with written_aside(target, ".pdf") as temporary:
         doc = BaseDocTemplate(
             temporary,
             pagesize=size,
@@ -178,8 +175,4 @@ def write_paper_sheets(path: str | Path, sheets: Sequence[PaperSheet]) -> Path:
                 story.append(PageBreak())
             story += _flowables(sheet, doc.width)
         doc.build(story, canvasmaker=NumberedCanvas)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target

@@ -8,8 +8,6 @@ embedded; the file is written aside and moved into place.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -28,6 +26,7 @@ from contest_desk.domain.certificates import chinese_date
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text
+from contest_desk.reports.files import save_workbook, written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.labor_report import points_text
 from contest_desk.reports.paper_sheet import NumberedCanvas
@@ -108,9 +107,7 @@ def write_notice_pdf(path: str | Path, notice: Notice) -> Path:
     body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16)
     cell = ParagraphStyle("cell", fontName=font, fontSize=9.5, leading=12)
     size = landscape(A4) if len(notice.header) > 7 else A4
-    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
+    with written_aside(target, ".pdf") as temporary:
         doc = SimpleDocTemplate(
             temporary,
             pagesize=size,
@@ -147,10 +144,6 @@ def write_notice_pdf(path: str | Path, notice: Notice) -> Path:
             ),
         ]
         doc.build(story, canvasmaker=NumberedCanvas)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target
 
 
@@ -173,13 +166,7 @@ def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
         ws.append([notice.organizer, chinese_date(notice.published, with_day=True)])
         for letter in "ABCDEFGH":
             ws.column_dimensions[letter].width = 18
-    try:
-        wb.save(target)
-    except OSError as error:
-        raise UserError(
-            "Cannot write {file}: {reason}", file=str(target), reason=error.strerror or error
-        ) from None
-    return target
+    return save_workbook(wb, target)
 
 
 def notice_html(notice: Notice) -> str:

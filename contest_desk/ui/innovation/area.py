@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.innovation import LEVEL_NAMES, STAGE_NAMES
 from contest_desk.domain.permissions import Action
-from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.charts import innovation_benefit_chart, innovation_funnel_chart
 from contest_desk.reports.compilation import write_compilation
 from contest_desk.reports.innovation_excel import read_ledger, write_ledger
 from contest_desk.services.hub import Services
 from contest_desk.services.innovation_records import LedgerFilter, StudioInfo
-from contest_desk.ui import ask, feedback
+from contest_desk.ui import ask
 from contest_desk.ui.chart_view import ChartView
+from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.innovation.ledger_tab import LedgerTab
 from contest_desk.ui.state import AppState
@@ -195,10 +195,7 @@ class InnovationArea(QWidget):
     # Actions -------------------------------------------------------------------
 
     def _attempt(self, work: Callable[[], object]) -> bool:
-        try:
-            work()
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        if not done(self, work):
             return False
         self.refresh()
         self.ledger_tab.reload()

@@ -40,6 +40,7 @@ from contest_desk.i18n import _
 from contest_desk.services.hub import Services
 from contest_desk.services.innovation_records import AchievementInfo, LedgerFilter
 from contest_desk.ui import ask, feedback
+from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.innovation import dialogs
 from contest_desk.ui.scoring import sheet_bar
@@ -290,10 +291,7 @@ class LedgerTab(QWidget):
     # Actions -------------------------------------------------------------------
 
     def _run(self, work: Callable[[], object]) -> bool:
-        try:
-            work()
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        if not done(self, work):
             return False
         self.refresh()
         return True

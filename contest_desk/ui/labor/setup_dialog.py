@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.labor import RULE_NAMES, Direction, Indicator, IndicatorRule
 from contest_desk.domain.numbers import parse_decimal
-from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
 from contest_desk.services.labor_records import PERIOD_KIND_NAMES, PeriodKind
-from contest_desk.ui import feedback
+from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable
 from contest_desk.ui.contests.models import EditableRowsModel
 
@@ -142,10 +141,7 @@ class LaborSetupDialog(QDialog):
         return out
 
     def _attempt(self, work: Callable[[], object]) -> bool:
-        try:
-            work()
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        if not done(self, work):
             return False
         self.load()
         return True
