@@ -183,3 +183,15 @@ def test_a_board_set_up_in_the_window(qtbot, services, small, monkeypatch, tmp_p
     paper.write_text("名次,工号,评分\n1,E004,1650\n", encoding="utf-8")
     area.import_paper_file(paper)  # the board is no longer empty: refused, nothing joins
     assert "空擂台" in refused[-1] and names(area) == ["张海涛", "王建国"]
+
+
+def test_the_boards_result_notice_prints(qtbot, area, monkeypatch) -> None:
+    from contest_desk.ui import notice_printing
+
+    printed = []
+    monkeypatch.setattr(
+        notice_printing, "preview_notice", lambda _p, notice: printed.append(notice)
+    )
+    qtbot.mouseClick(area.notice_button, LEFT)
+    (notice,) = printed
+    assert notice.rows[0][5] == "擂主" and len(notice.rows) == 6

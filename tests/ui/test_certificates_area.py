@@ -121,6 +121,10 @@ def test_certificates_and_the_notice_print_through_qt(qtbot, area, tmp_path) -> 
     page = reader.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)  # A4 landscape
     assert items[0].fields["name"] in page.extract_text()
-    area.print_notice(pdf_printer("公示.pdf"))
+    from contest_desk.ui.notice_printing import print_notice_to
+
+    notice = area.notice()
+    assert notice is not None
+    print_notice_to(pdf_printer("公示.pdf"), notice, area)
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "公示.pdf").pages)
     assert "成绩公示" in text and items[0].fields["name"] in text

@@ -152,3 +152,15 @@ def test_a_competition_set_up_in_the_window(qtbot, services: Services, monkeypat
     dialog.awards.model.set_rows([["一等奖", "1"]])
     assert dialog.save_awards()
     assert services.labor.award_rule(contest.id) is not None
+
+
+def test_the_periods_result_notice_prints(qtbot, area, monkeypatch) -> None:
+    from contest_desk.ui import notice_printing
+
+    printed = []
+    monkeypatch.setattr(
+        notice_printing, "preview_notice", lambda _p, notice: printed.append(notice)
+    )
+    qtbot.mouseClick(area.notice_button, Qt.MouseButton.LeftButton)
+    (notice,) = printed
+    assert notice.title.endswith("7月") and len(notice.rows) == 3

@@ -7,6 +7,7 @@ rule that forbids it and changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -26,9 +27,10 @@ from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text, rules_text
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
+from contest_desk.reports.result_notice import Notice, board_notice
 from contest_desk.services.board_views import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, notice_printing
 from contest_desk.ui.boards.setup import BoardSetup
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
@@ -60,6 +62,7 @@ class BoardsArea(BoardSetup, QWidget):
         self.rules_label = QLabel()
         self.rules_label.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Close the period"))
+        self.notice_button = QPushButton(self.tr("Print the result notice…"))
         self.new_button = QPushButton(self.tr("New board…"))
         self.rules_button = QPushButton(self.tr("Change the rules…"))
         self.join_button = QPushButton(self.tr("Add entries…"))
@@ -72,6 +75,7 @@ class BoardsArea(BoardSetup, QWidget):
         for button in (self.new_button, self.rules_button, self.join_button, self.import_button):
             top.addWidget(button)
         top.addWidget(self.close_button)
+        top.addWidget(self.notice_button)
 
         self.rows = RecordTableModel(
             [
@@ -185,6 +189,7 @@ class BoardsArea(BoardSetup, QWidget):
         self.board_box.currentIndexChanged.connect(self.refresh)
         self.board_view.selectionModel().currentRowChanged.connect(self._targets_shown)
         self.close_button.clicked.connect(self.close_period)
+        self.notice_button.clicked.connect(self.print_notice)
         self.new_button.clicked.connect(self.new_board)
         self.rules_button.clicked.connect(self.change_rules)
         self.join_button.clicked.connect(self.add_entries)
@@ -348,6 +353,18 @@ class BoardsArea(BoardSetup, QWidget):
         if reason is not None:
             won = not chosen.challenger_won
             self._run(lambda b: self.services.boards.correct(b, chosen.seq, won, reason))
+
+    def notice(self) -> Notice | None:
+        """The board as it stands, as a result notice."""
+        if self.view is None:
+            return None
+        organizer = self.services.contests.contest(self.view.info.contest_id).organizer
+        return board_notice(self.view, organizer, dt.date.today())
+
+    def print_notice(self) -> None:
+        notice = self.notice()
+        if notice is not None:
+            notice_printing.preview_notice(self, notice)
 
     def close_period(self) -> None:
         self._run(lambda b: self.services.boards.close_period(b))

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,14 +37,13 @@ from contest_desk.reports.certificate_pdf import (
 )
 from contest_desk.reports.result_notice import (
     Notice,
-    notice_html,
     standings_notice,
     write_notice_excel,
     write_notice_pdf,
 )
 from contest_desk.services.certificates import CertificateInfo
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, notice_printing
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.painter import paint_certificate
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
@@ -297,24 +296,13 @@ class CertificatesArea(QWidget):
         return standings_notice(table, contest.name, contest.organizer, dt.date.today())
 
     def _print_notice_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(self.print_notice)
-        dialog.exec()
-
-    def print_notice(self, printer: QPrinter) -> None:
-        """The result notice onto ``printer`` (the preview's, or a PDF printer in tests)."""
         try:
             notice = self.notice()
         except UserError as error:
             feedback.show_user_error(self, error)
             return
         if notice is not None:
-            document = QTextDocument()
-            document.setDefaultFont(self.font())
-            document.setHtml(notice_html(notice))
-            document.print_(printer)
+            notice_printing.preview_notice(self, notice)
 
     def write_notice(self, path: str | Path) -> None:
         try:

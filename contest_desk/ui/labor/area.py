@@ -7,6 +7,7 @@ is read-only. Vetoes, closing a period and the Excel template/import are buttons
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,9 +31,10 @@ from contest_desk.errors import UserError
 from contest_desk.reports.charts import labor_contribution_chart, labor_race_chart
 from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.reports.labor_report import points_text
+from contest_desk.reports.result_notice import Notice, labor_notice
 from contest_desk.services.hub import Services
 from contest_desk.services.labor_records import LaborRow, LaborTable
-from contest_desk.ui import ask, feedback
+from contest_desk.ui import ask, feedback, notice_printing
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.labor import setup_dialog
@@ -53,6 +55,7 @@ class LaborArea(QWidget):
         self.veto_button = QPushButton(self.tr("Veto…"))
         self.close_button = QPushButton(self.tr("Close the period"))
         self.setup_button = QPushButton(self.tr("Set up…"))
+        self.notice_button = QPushButton(self.tr("Print the result notice…"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Competition")))
         top.addWidget(self.contest_box, 1)
@@ -66,6 +69,7 @@ class LaborArea(QWidget):
             self.import_button,
             self.veto_button,
             self.close_button,
+            self.notice_button,
         ):
             top.addWidget(button)
 
@@ -129,6 +133,7 @@ class LaborArea(QWidget):
         self.veto_button.setVisible(actor.may(Action.EDIT_SETUP))
         self.setup_button.setVisible(actor.may(Action.EDIT_SETUP))
         self.setup_button.clicked.connect(self.set_up)
+        self.notice_button.clicked.connect(self.print_notice)
         self.close_button.setVisible(actor.may(Action.EDIT_SETUP))
         self.contest_box.currentIndexChanged.connect(lambda _i: self._contest_shown())
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -240,6 +245,18 @@ class LaborArea(QWidget):
         except UserError as error:
             feedback.show_user_error(self, error)
         self.refresh()
+
+    def notice(self) -> Notice | None:
+        """The shown period's result notice."""
+        if self.table is None:
+            return None
+        organizer = self.services.contests.contest(self.table.contest_id).organizer
+        return labor_notice(self.table, organizer, dt.date.today())
+
+    def print_notice(self) -> None:
+        notice = self.notice()
+        if notice is not None:
+            notice_printing.preview_notice(self, notice)
 
     def set_up(self) -> None:
         contest = self.contest_id()
