@@ -84,13 +84,6 @@ def draw_page(canvas: Canvas, item: Printed, forms: dict[int, str] | None = None
     for step in steps:
         if not step.same_for_all:
             _draw(canvas, step, height, modules)
-    # The signed QR text again, as the QR code's link (borderless), so a PDF can be checked
-    # without decoding its picture.
-    qr = next(step for step in steps if step.kind == "qr")
-    left, top = qr.x * mm, (height - qr.y) * mm
-    canvas.linkURL(
-        item.qr, (left, top - qr.height * mm, left + qr.width * mm, top), relative=0, thickness=0
-    )
     canvas.showPage()
 
 
@@ -159,6 +152,13 @@ def new_canvas(path: Path) -> Canvas:
     return Canvas(str(path), initialFontName=pdf_font())  # type: ignore[arg-type]  # stub says float
 
 
+def signed(canvas: Canvas, items: Sequence[Printed]) -> None:
+    """The pages' signed QR texts, in page order, in the file's keywords: a PDF can be
+    checked without decoding its pictures. (Per page, as invisible text or as the QR
+    code's link, they cost as much again as the rest of the page.)"""
+    canvas.setKeywords(" ".join(item.qr for item in items))
+
+
 def file_name(fields: dict[str, str]) -> str:
     safe = re.sub(r'[\\/:*?"<>|\s]+', "_", fields.get("name", ""))
     return f"{fields['serial']}-{safe}.pdf"
@@ -193,12 +193,14 @@ def write_certificates(
                 page = new_canvas(work / file_name(item.fields))
                 page.setTitle(f"{item.fields['serial']} {item.fields.get('name', '')}")
                 draw_page(page, item)
+                signed(page, [item])
                 page.save()
             else:
                 draw_page(canvas, item, forms)
             if progress is not None and not progress(n, len(items)):
                 raise Cancelled
         if canvas is not None:
+            signed(canvas, items)
             canvas.save()
         for path in sorted(work.iterdir()):
             final = folder / path.name
@@ -223,16 +225,12 @@ def read_certificate_pdf(path: str | Path) -> list[ReadPage]:
     """Each page's signed QR text and printed text, for ``CertificateService.verify``."""
     try:
         reader = PdfReader(str(path))
-        pages = []
-        for page in reader.pages:
-            links = [
-                str(annotation.get_object().get("/A", {}).get("/URI", ""))
-                for annotation in page.get("/Annots", [])
-            ]
-            qr = next((u for u in links if QR_TEXT.fullmatch(u)), "")
-            pages.append(ReadPage(qr, page.extract_text() or ""))
+        metadata = reader.metadata
+        keywords = str(metadata.get("/Keywords", "") or "") if metadata is not None else ""
+        texts = [page.extract_text() or "" for page in reader.pages]
     except Exception as error:  # pypdf raises many kinds for a file that is not a PDF
         raise UserError(
             "{file} cannot be read as a PDF: {reason}", file=str(path), reason=type(error).__name__
         ) from None
-    return pages
+    signed = [k for k in keywords.split() if QR_TEXT.fullmatch(k)]
+    return [ReadPage(signed[n] if n < len(signed) else "", text) for n, text in enumerate(texts)]
