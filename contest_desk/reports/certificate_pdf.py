@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import zlib
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from contest_desk.i18n import _
 from contest_desk.reports.fonts import pdf_font
 
 Progress = Callable[[int, int], bool]  # (done, total) → go on?
+CHUNK = 50  # certificates a worker process writes at a time (one file each)
 QR_TEXT = re.compile(r"CD1\|[A-Za-z0-9_-]+\|[A-Za-z0-9_-]+")
 
 
@@ -164,6 +166,42 @@ def file_name(fields: dict[str, str]) -> str:
     return f"{fields['serial']}-{safe}.pdf"
 
 
+def write_one_each(work: str, items: Sequence[Printed]) -> int:
+    """A file per certificate in the folder ``work`` (a worker process's share)."""
+    for item in items:
+        page = new_canvas(Path(work) / file_name(item.fields))
+        page.setTitle(f"{item.fields['serial']} {item.fields.get('name', '')}")
+        draw_page(page, item)
+        signed(page, [item])
+        page.save()
+    return len(items)
+
+
+def _one_each(work: Path, items: Sequence[Printed], progress: Progress | None) -> None:
+    """Files per certificate; a large batch is shared among the machine's processors (each
+    file is written alone, and embedding the font in each costs most)."""
+    workers = min(os.cpu_count() or 1, len(items) // CHUNK)
+    if workers < 2:
+        for n, item in enumerate(items, start=1):
+            write_one_each(str(work), [item])
+            if progress is not None and not progress(n, len(items)):
+                raise Cancelled
+        return
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    done = 0
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(write_one_each, str(work), list(chunk)) for chunk in chunks]
+        try:
+            for future in as_completed(futures):
+                done += future.result()
+                if progress is not None and not progress(done, len(items)):
+                    raise Cancelled
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
 def write_certificates(
     target: str | Path,
     items: Sequence[Printed],
@@ -183,25 +221,18 @@ def write_certificates(
     work = Path(tempfile.mkdtemp(prefix=".certificates-", dir=folder))
     try:
         written: list[Path] = []
-        canvas: Canvas | None = None
         if combined:
             canvas = new_canvas(work / target.name)
             canvas.setTitle(_("Certificates"))
-        forms: dict[int, str] = {}  # template → its form in the combined file
-        for n, item in enumerate(items, start=1):
-            if canvas is None:
-                page = new_canvas(work / file_name(item.fields))
-                page.setTitle(f"{item.fields['serial']} {item.fields.get('name', '')}")
-                draw_page(page, item)
-                signed(page, [item])
-                page.save()
-            else:
+            forms: dict[int, str] = {}  # template → its form in the file
+            for n, item in enumerate(items, start=1):
                 draw_page(canvas, item, forms)
-            if progress is not None and not progress(n, len(items)):
-                raise Cancelled
-        if canvas is not None:
+                if progress is not None and not progress(n, len(items)):
+                    raise Cancelled
             signed(canvas, items)
             canvas.save()
+        else:
+            _one_each(work, items, progress)
         for path in sorted(work.iterdir()):
             final = folder / path.name
             os.replace(path, final)

@@ -189,3 +189,24 @@ def test_a_boards_title_holder_gets_a_certificate(demo: Services) -> None:
     assert holder.recipient == view.rows[0].entry.label and holder.fields["award"] == "擂主"
     assert holder.fields["round"] == view.period_label
     assert [c.serial for c in demo.certificates.issue_board(1)] == [holder.serial]
+
+
+def test_a_large_batch_of_files_is_shared_among_processes(demo: Services, tmp_path: Path) -> None:
+    base = printed(demo)[0]
+    many = [
+        replace(base, fields={**base.fields, "serial": f"CD-2026-01-9{n:04d}"}) for n in range(120)
+    ]
+    folder = tmp_path / "多进程"
+    folder.mkdir()
+    seen: list[int] = []
+    written = write_certificates(
+        folder, many, combined=False, progress=lambda d, t: bool(seen.append(d)) or True
+    )
+    assert len(written) == 120 and sorted(folder.iterdir()) == sorted(written)
+    assert seen[-1] == 120 and seen == sorted(seen)
+    assert PdfReader(written[0]).pages[0].extract_text().count(base.fields["name"]) >= 1
+    stopped = tmp_path / "取消"
+    stopped.mkdir()
+    with pytest.raises(Cancelled):
+        write_certificates(stopped, many, combined=False, progress=lambda d, t: d < 50)
+    assert list(stopped.iterdir()) == []
