@@ -41,7 +41,7 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
     if not issued:
         raise UserError("No entry of this event has an award yet")
     template = services.certificates.templates(contest_id)[args.template]
-    items = [Printed(template, c.fields, c.qr, c.modules) for c in issued]
+    items = [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
     out = Path(args.out)
     combined = out.suffix.lower() == ".pdf"
     written = write_certificates(out, items, combined)

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import tempfile
-import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from contest_desk.domain.certificates import Fields, Step, Template, layout
-from contest_desk.domain.signing import qr_matrix
+from contest_desk.domain.signing import qr_image_data, qr_matrix
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.fonts import pdf_font
@@ -46,6 +45,7 @@ class Printed:
     fields: dict[str, str]  # serial included
     qr: str
     modules: tuple[str, ...] = ()  # the QR matrix kept with the certificate (made if empty)
+    image: str = ""  # the QR code as inline-image data, kept likewise
 
 
 def check_images(template: Template) -> None:
@@ -72,6 +72,7 @@ def draw_page(canvas: Canvas, item: Printed, forms: dict[int, str] | None = None
     width, height = template.page
     canvas.setPageSize((width * mm, height * mm))
     modules = item.modules or qr_matrix(item.qr)
+    image = item.image or qr_image_data(modules)
     steps = layout(template, Fields(item.fields), item.qr)
     forms = {} if forms is None else forms
     if id(template) not in forms:
@@ -79,17 +80,17 @@ def draw_page(canvas: Canvas, item: Printed, forms: dict[int, str] | None = None
         canvas.beginForm(name)
         for step in steps:
             if step.same_for_all:
-                _draw(canvas, step, height, modules)
+                _draw(canvas, step, height, modules, image)
         canvas.endForm()
         forms[id(template)] = name
     canvas.doForm(forms[id(template)])
     for step in steps:
         if not step.same_for_all:
-            _draw(canvas, step, height, modules)
+            _draw(canvas, step, height, modules, image)
     canvas.showPage()
 
 
-def _draw(canvas: Canvas, step: Step, height: float, modules: Sequence[str]) -> None:
+def _draw(canvas: Canvas, step: Step, height: float, modules: Sequence[str], image: str) -> None:
     y = (height - step.y) * mm
     if step.kind == "frame":
         canvas.setStrokeColor(HexColor(step.colour))
@@ -115,7 +116,7 @@ def _draw(canvas: Canvas, step: Step, height: float, modules: Sequence[str]) -> 
             preserveAspectRatio=True,
         )
     elif step.kind == "qr":
-        draw_qr(canvas, modules, step.x * mm, y - step.height * mm, step.width * mm)
+        draw_qr(canvas, image, len(modules), step.x * mm, y - step.height * mm, step.width * mm)
 
 
 def qr_modules(text: str) -> list[list[bool]]:
@@ -123,28 +124,13 @@ def qr_modules(text: str) -> list[list[bool]]:
     return [[cell == "1" for cell in row] for row in qr_matrix(text)]
 
 
-LIGHT = str.maketrans("01", "10")  # a one-bit grey image: 0 is black, 1 is white
-
-
-def qr_bits(modules: Sequence[str]) -> bytes:
-    """The matrix with its quiet zone of four modules as a one-bit image, row by row."""
-    size = len(modules) + 8
-    width = (size + 7) // 8 * 8
-    blank = (1 << width) - 1
-    rows = [blank] * 4
-    rows += [int(("1111" + row.translate(LIGHT) + "1111").ljust(width, "1"), 2) for row in modules]
-    rows += [blank] * 4
-    return b"".join(r.to_bytes(width // 8, "big") for r in rows)
-
-
-def draw_qr(canvas: Canvas, modules: Sequence[str], x: float, y: float, size: float) -> None:
-    """The QR code as one small inline image written into the page (Flate, hex-coded): a
+def draw_qr(canvas: Canvas, image: str, size_modules: int, x: float, y: float, size: float) -> None:
+    """The QR code as one small inline image (1-bit, Flate, hex) written into the page: a
     fraction of the cost of an image object, and far less than hundreds of rectangles."""
-    n = len(modules) + 8
-    data = zlib.compress(qr_bits(modules)).hex()
+    n = size_modules + 8
     canvas.addLiteral(
         f"q {size:.3f} 0 0 {size:.3f} {x:.3f} {y:.3f} cm "
-        f"BI /W {n} /H {n} /BPC 1 /CS /G /F [/AHx /Fl] ID {data}> EI Q"
+        f"BI /W {n} /H {n} /BPC 1 /CS /G /F [/AHx /Fl] ID {image}> EI Q"
     )
 
 

@@ -21,6 +21,7 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.signing import (
     Verdict,
     new_key_pair,
+    qr_image_data,
     qr_matrix,
     qr_text,
     read_qr,
@@ -48,6 +49,7 @@ class CertificateInfo:
     template: str
     superseded_by: str | None
     modules: tuple[str, ...]  # the QR matrix, rows of "0" and "1"
+    image: str  # the QR code as inline-image data
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def certificate_info(row: m.Certificate) -> CertificateInfo:
         row.template,
         row.superseded_by,
         tuple(row.qr_modules.split("\n")),
+        row.qr_image,
     )
 
 
@@ -283,6 +286,7 @@ class CertificateService:
         serial = _serial(s, contest_id, on.year)
         signed = {**fields, "serial": serial}
         text = qr_text(signed, keys.private_key)
+        modules = qr_matrix(text)
         row = m.Certificate(
             contest_id=contest_id,
             serial=serial,
@@ -292,7 +296,8 @@ class CertificateService:
             recipient=fields["name"],
             fields=signed,
             qr=text,
-            qr_modules="\n".join(qr_matrix(text)),
+            qr_modules="\n".join(modules),
+            qr_image=qr_image_data(modules),
             template=template,
             issued_at=utc_now(),
             issued_by=self.ctx.actor.username,

@@ -724,6 +724,7 @@ class Certificate(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
     qr: Mapped[str] = mapped_column(Text)
     qr_modules: Mapped[str] = mapped_column(Text)  # the QR matrix, rows of 0 and 1
+    qr_image: Mapped[str] = mapped_column(Text)  # the same as inline-image data, for printing
     template: Mapped[str] = mapped_column(String(60))
     issued_at: Mapped[dt.datetime]
     issued_by: Mapped[str] = mapped_column(String(60))

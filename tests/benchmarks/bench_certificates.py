@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from contest_desk.domain.certificates import BUILT_IN, Fields, layout
-from contest_desk.domain.signing import new_key_pair, qr_matrix, qr_text
+from contest_desk.domain.signing import new_key_pair, qr_image_data, qr_matrix, qr_text
 from contest_desk.reports.certificate_pdf import Printed, write_certificates
 from contest_desk.reports.fonts import pdf_font
 
@@ -46,7 +46,8 @@ def items() -> list[Printed]:
             "serial": f"CD-2026-01-{n + 1:05d}",
         }
         text = qr_text(fields, keys.private)
-        out.append(Printed(template, fields, text, qr_matrix(text)))
+        modules = qr_matrix(text)
+        out.append(Printed(template, fields, text, modules, qr_image_data(modules)))
     return out
 
 

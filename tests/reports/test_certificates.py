@@ -36,7 +36,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
 def printed(demo: Services, template: str = "landscape") -> list[Printed]:
     certificates = demo.certificates.issue(OIL)
     chosen = demo.certificates.templates(1)[template]
-    return [Printed(chosen, c.fields, c.qr, c.modules) for c in certificates]
+    return [Printed(chosen, c.fields, c.qr, c.modules, c.image) for c in certificates]
 
 
 def fonts_embedded(path: Path) -> set[bool]:

@@ -162,7 +162,7 @@ class CertificatesArea(QWidget):
         issued = self.services.certificates.issue(event.id, self.round_box.currentData(), name)
         template = self.services.certificates.templates(event.contest_id)[name]
         self.refresh()
-        return [Printed(template, c.fields, c.qr, c.modules) for c in issued]
+        return [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
 
     def _write_dialog(self, combined: bool) -> None:
         if combined:

@@ -46,6 +46,7 @@ def upgrade() -> None:
     sa.Column('fields', sa.JSON(), nullable=False),
     sa.Column('qr', sa.Text(), nullable=False),
     sa.Column('qr_modules', sa.Text(), nullable=False),
+    sa.Column('qr_image', sa.Text(), nullable=False),
     sa.Column('template', sa.String(length=60), nullable=False),
     sa.Column('issued_at', sa.DateTime(), nullable=False),
     sa.Column('issued_by', sa.String(length=60), nullable=False),
