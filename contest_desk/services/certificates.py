@@ -60,6 +60,30 @@ class Verification:
     replaced_by: str | None = None
 
 
+@dataclass(frozen=True)
+class _Award:
+    """One award to certify: ``source`` says what it is for (an event's entry, a labor
+    period's team, a board's holder); ``where`` is the event, round and entry when there
+    are."""
+
+    source: str
+    name: str
+    unit: str
+    event: str
+    round: str
+    award: str
+    where: tuple[int | None, int | None, int | None] = (None, None, None)
+
+    def fields(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "unit": self.unit,
+            "event": self.event,
+            "round": self.round,
+            "award": self.award,
+        }
+
+
 def certificate_info(row: m.Certificate) -> CertificateInfo:
     return CertificateInfo(
         row.serial,
@@ -159,77 +183,26 @@ class CertificateService:
         """A certificate for every entry with an award in the standings (final or not: the
         organizers decide when to print), in rank order."""
         table = StandingsService(self.ctx).standings(event_id, round_number)
-        on = on or dt.date.today()
-        if template not in self.templates(table.event.contest_id):
-            raise NotFound("There is no certificate template {name}", name=template)
-        with self.ctx.db.transaction() as s:
+        with self.ctx.db.reading() as s:
             event = get_event(s, event_id)
-            contest = event.contest
             round_name = get_round(s, event, round_number).name if round_number else ""
-            keys = _keys(s, contest.id, create=True)
-            assert keys is not None
-            out = []
-            for row in table.rows:
-                if row.award is None:
-                    continue
-                fields = {
-                    "name": row.entry.label,
-                    "unit": row.entry.unit,
-                    "contest": contest.name,
-                    "event": event.name,
-                    "round": round_name,
-                    "award": row.award,
-                    "organization": contest.organizer or contest.name,
-                    "date": chinese_date(on),
-                }
-                source = f"event:{event_id}:round:{round_number}:entry:{row.entry.id}"
-                where = (event_id, round_number, row.entry.id)
-                out.append(
-                    self._issue_one(s, contest.id, source, fields, template, keys, on, where)
-                )
-            self.ctx.audit(
-                s,
-                "certificate.issue",
-                f"event:{event_id}",
-                round=round_number,
-                count=len(out),
-                template=template,
+        awards = [
+            _Award(
+                f"event:{event_id}:round:{round_number}:entry:{row.entry.id}",
+                row.entry.label,
+                row.entry.unit,
+                table.event.name,
+                round_name,
+                row.award,
+                (event_id, round_number, row.entry.id),
             )
-            return out
-
-    def _issue_one(
-        self,
-        s: Session,
-        contest_id: int,
-        source: str,
-        fields: dict[str, str],
-        template: str,
-        keys: m.CertificateKey,
-        on: dt.date,
-        where: tuple[int | None, int | None, int | None] = (None, None, None),
-    ) -> CertificateInfo:
-        """``source`` says what the award is for (an event's entry, a labor period's team);
-        ``where`` is the event, round and entry when there are."""
-        current = next(
-            (
-                row
-                for row in s.scalars(
-                    select(m.Certificate).where(
-                        m.Certificate.contest_id == contest_id,
-                        m.Certificate.superseded_by.is_(None),
-                    )
-                )
-                if row.fields.get("source") == source
-            ),
-            None,
+            for row in table.rows
+            if row.award is not None
+        ]
+        target = f"event:{event_id}"
+        return self._issue_awards(
+            table.event.contest_id, awards, template, on, target, round=round_number
         )
-        if current is not None and all(current.fields.get(k) == fields[k] for k in STATED):
-            return certificate_info(current)  # nothing it states has changed: the same serial
-        new = self._new(s, contest_id, {**fields, "source": source}, template, keys, on, *where)
-        if current is not None:
-            current.superseded_by, current.superseded_at = new.serial, utc_now()
-            current.reason = "standings changed"
-        return certificate_info(new)
 
     @requires(Action.EDIT_SETUP)
     def issue_labor(
@@ -242,39 +215,101 @@ class CertificateService:
         """Certificates for the teams with an award in a labor competition's period (or
         for the whole competition, without a period)."""
         table = LaborStandingsService(self.ctx).standings(contest_id, period)
+        label = table.period.name if table.period else _("the whole competition")
+        awards = [
+            _Award(
+                f"labor:{label}:team:{row.team.id}",
+                row.team.name,
+                row.team.unit,
+                label,
+                "",
+                row.award,
+            )
+            for row in table.rows
+            if row.award is not None
+        ]
+        target = f"contest:{contest_id}"
+        return self._issue_awards(contest_id, awards, template, on, target, period=label)
+
+    @requires(Action.EDIT_SETUP)
+    def issue_board(
+        self, board_id: int, template: str = "landscape", on: dt.date | None = None
+    ) -> list[CertificateInfo]:
+        """A certificate for a challenge board's title holder (擂主) as the board stands."""
+        view = BoardViewService(self.ctx).view(board_id)
+        holder = next((r for r in view.rows if r.status == "holder"), None)
+        if holder is None:
+            raise UserError("The board has no title holder yet")
+        award = _Award(
+            f"board:{board_id}:period:{view.period}:entry:{holder.entry.id}",
+            holder.entry.label,
+            holder.entry.unit,
+            view.info.name,
+            view.period_label,
+            _("title holder"),
+            (view.info.event_id, None, holder.entry.id),
+        )
+        return self._issue_awards(view.info.contest_id, [award], template, on, f"board:{board_id}")
+
+    def _issue_awards(
+        self,
+        contest_id: int,
+        awards: list[_Award],
+        template: str,
+        on: dt.date | None,
+        target: str,
+        **detail: Any,
+    ) -> list[CertificateInfo]:
+        """Issue (or keep) the certificates for ``awards`` in one transaction."""
         on = on or dt.date.today()
         if template not in self.templates(contest_id):
             raise NotFound("There is no certificate template {name}", name=template)
-        label = table.period.name if table.period else _("the whole competition")
         with self.ctx.db.transaction() as s:
             contest = s.get_one(m.Contest, contest_id)
             keys = _keys(s, contest_id, create=True)
             assert keys is not None
-            out = []
-            for row in table.rows:
-                if row.award is None:
-                    continue
-                fields = {
-                    "name": row.team.name,
-                    "unit": row.team.unit,
-                    "contest": contest.name,
-                    "event": label,
-                    "round": "",
-                    "award": row.award,
-                    "organization": contest.organizer or contest.name,
-                    "date": chinese_date(on),
-                }
-                source = f"labor:{label}:team:{row.team.id}"
-                out.append(self._issue_one(s, contest_id, source, fields, template, keys, on))
+            common = {
+                "contest": contest.name,
+                "organization": contest.organizer or contest.name,
+                "date": chinese_date(on),
+            }
+            out = [self._issue_one(s, contest_id, a, common, template, keys, on) for a in awards]
             self.ctx.audit(
-                s, "certificate.issue", f"contest:{contest_id}", period=label, count=len(out)
+                s, "certificate.issue", target, count=len(out), template=template, **detail
             )
             return out
+
+    def _issue_one(
+        self,
+        s: Session,
+        contest_id: int,
+        award: _Award,
+        common: dict[str, str],
+        template: str,
+        keys: m.CertificateKey,
+        on: dt.date,
+    ) -> CertificateInfo:
+        fields = {**award.fields(), **common}
+        current = s.scalar(
+            select(m.Certificate).where(
+                m.Certificate.contest_id == contest_id,
+                m.Certificate.source == award.source,
+                m.Certificate.superseded_by.is_(None),
+            )
+        )
+        if current is not None and all(current.fields.get(k) == fields[k] for k in STATED):
+            return certificate_info(current)  # nothing it states has changed: the same serial
+        new = self._new(s, contest_id, award.source, fields, template, keys, on, *award.where)
+        if current is not None:
+            current.superseded_by, current.superseded_at = new.serial, utc_now()
+            current.reason = _("standings changed")
+        return certificate_info(new)
 
     def _new(
         self,
         s: Session,
         contest_id: int,
+        source: str,
         fields: dict[str, str],
         template: str,
         keys: m.CertificateKey,
@@ -290,6 +325,7 @@ class CertificateService:
         row = m.Certificate(
             contest_id=contest_id,
             serial=serial,
+            source=source,
             event_id=event_id,
             round_number=round_number,
             entry_id=entry_id,
@@ -330,6 +366,7 @@ class CertificateService:
             new = self._new(
                 s,
                 old.contest_id,
+                old.source,
                 fields,
                 old.template,
                 keys,
@@ -343,38 +380,6 @@ class CertificateService:
                 s, "certificate.reissue", f"certificate:{serial}", reason.strip(), new=new.serial
             )
             return certificate_info(new)
-
-    @requires(Action.EDIT_SETUP)
-    def issue_board(
-        self, board_id: int, template: str = "landscape", on: dt.date | None = None
-    ) -> list[CertificateInfo]:
-        """A certificate for a challenge board's title holder (擂主) as the board stands."""
-        view = BoardViewService(self.ctx).view(board_id)
-        on = on or dt.date.today()
-        if template not in self.templates(view.info.contest_id):
-            raise NotFound("There is no certificate template {name}", name=template)
-        holder = next((r for r in view.rows if r.status == "holder"), None)
-        if holder is None:
-            raise UserError("The board has no title holder yet")
-        with self.ctx.db.transaction() as s:
-            contest = s.get_one(m.Contest, view.info.contest_id)
-            keys = _keys(s, contest.id, create=True)
-            assert keys is not None
-            fields = {
-                "name": holder.entry.label,
-                "unit": holder.entry.unit,
-                "contest": contest.name,
-                "event": view.info.name,
-                "round": view.period_label,
-                "award": _("title holder"),
-                "organization": contest.organizer or contest.name,
-                "date": chinese_date(on),
-            }
-            source = f"board:{board_id}:period:{view.period}:entry:{holder.entry.id}"
-            where = (view.info.event_id, None, holder.entry.id)
-            issued = self._issue_one(s, contest.id, source, fields, template, keys, on, where)
-            self.ctx.audit(s, "certificate.issue", f"board:{board_id}", serial=issued.serial)
-            return [issued]
 
     # Reading and checking ------------------------------------------------------
 

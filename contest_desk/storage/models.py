@@ -717,6 +717,9 @@ class Certificate(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"), index=True)
     serial: Mapped[str] = mapped_column(String(40), unique=True)
+    # What the award is for (an event's entry, a labor period's team, a board's holder):
+    # issuing again finds the current certificate for the same source.
+    source: Mapped[str] = mapped_column(String(200), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
     round_number: Mapped[int | None]
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id"))

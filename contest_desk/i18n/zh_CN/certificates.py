@@ -16,6 +16,7 @@ MESSAGES.update(
         ),
         "There is no certificate template {name}": "没有名为“{name}”的证书模板",
         "Re-issuing a certificate needs a reason": "补发证书需要说明原因",
+        "standings changed": "名次变动",
         "There is no certificate {serial}": "没有编号为 {serial} 的证书",
         "{serial} has been superseded by {new} already": "{serial} 已被 {new} 取代",
         "{file} is not an image that can be printed: {reason}": "{file} 不是可以打印的图片：{reason}",

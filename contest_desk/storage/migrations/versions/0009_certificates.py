@@ -39,6 +39,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('contest_id', sa.Integer(), nullable=False),
     sa.Column('serial', sa.String(length=40), nullable=False),
+    sa.Column('source', sa.String(length=200), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=True),
     sa.Column('round_number', sa.Integer(), nullable=True),
     sa.Column('entry_id', sa.Integer(), nullable=True),
@@ -60,9 +61,11 @@ def upgrade() -> None:
     sa.UniqueConstraint('serial')
     )
     op.create_index(op.f('ix_certificates_contest_id'), 'certificates', ['contest_id'], unique=False)
+    op.create_index(op.f('ix_certificates_source'), 'certificates', ['source'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_certificates_source'), table_name='certificates')
     op.drop_index(op.f('ix_certificates_contest_id'), table_name='certificates')
     op.drop_table('certificates')
     op.drop_table('certificate_templates')
