@@ -91,7 +91,7 @@ def _benefit_table(a: AchievementInfo, st: dict[str, ParagraphStyle], width: flo
     data: list[list[Any]] = [[Paragraph(h, st["cell"]) for h in header]]
     for b in a.benefits:
         x = b.benefit
-        year = f"{x.year}" + (f" Q{x.quarter}" if x.quarter else "")
+        year = f"{x.year}" + (" " + _("Quarter {q}").format(q=x.quarter) if x.quarter else "")
         if x.projected:
             year += _(" (projected)")
         data.append(

@@ -33,6 +33,7 @@ from contest_desk.domain.ladder import (
 )
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
+from contest_desk.i18n import _
 from contest_desk.services.assignments import excluded_judges, panel_ids
 from contest_desk.services.board_log import LoadedBoard, append, load, refused_or_board
 from contest_desk.services.context import ServiceContext, utc_now
@@ -225,7 +226,7 @@ class BoardService:
         rnd = m.Round(
             event_id=event.id,
             number=number,
-            name=f"擂台第{period}期 挑战{seq}",
+            name=_("Board period {period}, challenge {seq}").format(period=period, seq=seq),
             weight=Decimal(1),
         )
         s.add(rnd)

@@ -73,6 +73,7 @@ MESSAGES.update(
         "Key": "工号/队名",
         "Period": "期",
         "title holder": "擂主",
+        "Board period {period}, challenge {seq}": "擂台第{period}期 挑战{seq}",
         "on the board": "在擂",
         "eliminated": "已淘汰",
         "off the board": "已下擂",
