@@ -21,8 +21,8 @@ from contest_desk.domain.settings_codec import award_rule_from_dict, award_rule_
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.labor_records import LaborTeam, PeriodInfo, PeriodKind, VetoInfo
-from contest_desk.services.mapping import unit_path
 from contest_desk.services.permissions import requires
+from contest_desk.services.roster import unit_paths
 from contest_desk.storage import models as m
 
 DECIMALS = (
@@ -93,11 +93,8 @@ def get_period(s: Session, contest_id: int, period: int | str) -> m.LaborPeriod:
 
 def labor_teams(s: Session, contest_id: int) -> list[LaborTeam]:
     rows = s.scalars(select(m.Team).where(m.Team.contest_id == contest_id).order_by(m.Team.id))
-    out = []
-    for team in rows:
-        unit = s.get(m.Unit, team.unit_id) if team.unit_id is not None else None
-        out.append(LaborTeam(team.id, team.name, unit_path(unit)))
-    return out
+    paths = unit_paths(s)
+    return [LaborTeam(t.id, t.name, paths[t.unit_id] if t.unit_id else "") for t in rows]
 
 
 class LaborService:

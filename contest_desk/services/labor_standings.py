@@ -76,10 +76,8 @@ class LaborStandingsService:
             by_period: dict[int, tuple[Decimal, ...]] = {}
         else:
             results = ranked(cumulative(per_period), competition_vetoes(vetoes), rule)
-            by_period = {
-                t: tuple(next(r.total for r in rs if r.team == t) for rs in per_period)
-                for t in teams
-            }
+            totals = [{r.team: r.total for r in rs} for rs in per_period]
+            by_period = {t: tuple(period[t] for period in totals) for t in teams}
         table_rows = tuple(
             LaborRow(
                 r.rank,
