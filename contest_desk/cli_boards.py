@@ -60,12 +60,16 @@ def _rules(base: BoardRules, args: argparse.Namespace) -> BoardRules:
     return replace(base, **changes)
 
 
-def _entry(services: Services, board_id: int, key: str) -> int:
-    view = services.board_views.view(board_id)
-    for entry in view.entries.values():
-        if key in (entry.key, entry.code, entry.label):
-            return entry.id
-    raise UserError("The board has no entry '{entry}'", entry=key)
+def _entries(services: Services, board_id: int, *keys: str) -> list[int]:
+    """The entries the keys name (entry key, code or name), from one read of the board."""
+    entries = services.board_views.view(board_id).entries.values()
+    out = []
+    for key in keys:
+        found = next((e.id for e in entries if key in (e.key, e.code, e.label)), None)
+        if found is None:
+            raise UserError("The board has no entry '{entry}'", entry=key)
+        out.append(found)
+    return out
 
 
 def _winner(text: str) -> bool:
@@ -111,7 +115,7 @@ def _history(services: Services, args: argparse.Namespace) -> int:
 
 
 def _join(services: Services, args: argparse.Namespace) -> int:
-    entries = [_entry(services, args.board, key) for key in args.entries]
+    entries = _entries(services, args.board, *args.entries)
     services.boards.join(args.board, entries)
     _out(_("{n} joined the board", n=len(entries)))
     return 0
@@ -124,15 +128,14 @@ def _qualify(services: Services, args: argparse.Namespace) -> int:
 
 
 def _targets(services: Services, args: argparse.Namespace) -> int:
-    challenger = _entry(services, args.board, args.challenger)
+    [challenger] = _entries(services, args.board, args.challenger)
     for row, why in services.board_views.targets(args.board, challenger):
         _out(f"{row.place}  {row.entry.label}  {why or _('may be challenged')}")
     return 0
 
 
 def _challenge(services: Services, args: argparse.Namespace) -> int:
-    challenger = _entry(services, args.board, args.challenger)
-    defender = _entry(services, args.board, args.defender)
+    challenger, defender = _entries(services, args.board, args.challenger, args.defender)
     seq = services.boards.challenge(args.board, challenger, defender)
     _out(_("Challenge {seq} issued", seq=seq))
     return 0
@@ -173,7 +176,8 @@ def _correct(services: Services, args: argparse.Namespace) -> int:
 
 
 def _remove(services: Services, args: argparse.Namespace) -> int:
-    services.boards.remove(args.board, _entry(services, args.board, args.entry), args.reason)
+    [entry] = _entries(services, args.board, args.entry)
+    services.boards.remove(args.board, entry, args.reason)
     _out(_("Taken off the board; the history stays"))
     return 0
 
