@@ -207,35 +207,17 @@ class InnovationDetailService:
             raise UserError("{kind} is not a kind of patent", kind=kind)
         if filed_on and granted_on and granted_on < filed_on:
             raise UserError("A patent is granted after it is filed")
-        with self.ctx.db.transaction() as s:
-            get_achievement(s, achievement_id)
-            s.add(
-                m.Patent(
-                    achievement_id=achievement_id,
-                    number=number.strip(),
-                    kind=kind,
-                    filed_on=filed_on,
-                    granted_on=granted_on,
-                )
-            )
-            self.ctx.audit(s, "patent.add", f"achievement:{achievement_id}", number=number.strip())
+        row = m.Patent(number=number.strip(), kind=kind, filed_on=filed_on, granted_on=granted_on)
+        self._add_detail(achievement_id, row, "patent.add", number=row.number)
 
     @requires(Action.EDIT_INNOVATION)
     def add_award(self, achievement_id: int, name: str, level: str, grade: str, year: int) -> None:
         if not name.strip() or not grade.strip():
             raise UserError("An award needs its name and grade")
-        with self.ctx.db.transaction() as s:
-            get_achievement(s, achievement_id)
-            s.add(
-                m.AchievementAward(
-                    achievement_id=achievement_id,
-                    name=name.strip(),
-                    level=level.strip(),
-                    grade=grade.strip(),
-                    year=year,
-                )
-            )
-            self.ctx.audit(s, "award.add", f"achievement:{achievement_id}", name=name.strip())
+        row = m.AchievementAward(
+            name=name.strip(), level=level.strip(), grade=grade.strip(), year=year
+        )
+        self._add_detail(achievement_id, row, "award.add", name=row.name)
 
     @requires(Action.EDIT_INNOVATION)
     def add_rollout(
@@ -243,17 +225,22 @@ class InnovationDetailService:
     ) -> None:
         if not unit.strip():
             raise UserError("A rollout site needs its unit")
+        row = m.RolloutSite(unit=unit.strip(), started_on=started_on, scale=scale.strip())
+        self._add_detail(achievement_id, row, "rollout.add", unit=row.unit)
+
+    def _add_detail(
+        self,
+        achievement_id: int,
+        row: m.Patent | m.AchievementAward | m.RolloutSite,
+        action: str,
+        **detail: str,
+    ) -> None:
+        """Attach a patent, award or rollout site to an achievement, with its audit link."""
         with self.ctx.db.transaction() as s:
             get_achievement(s, achievement_id)
-            s.add(
-                m.RolloutSite(
-                    achievement_id=achievement_id,
-                    unit=unit.strip(),
-                    started_on=started_on,
-                    scale=scale.strip(),
-                )
-            )
-            self.ctx.audit(s, "rollout.add", f"achievement:{achievement_id}", unit=unit.strip())
+            row.achievement_id = achievement_id
+            s.add(row)
+            self.ctx.audit(s, action, f"achievement:{achievement_id}", **detail)
 
     @requires(Action.EDIT_INNOVATION)
     def recommend(
