@@ -8,7 +8,6 @@ database in the user's data directory, or where ``CONTEST_DESK_FILES`` says.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.services.file_store import CHUNK, sha256_of, stored_path
 from contest_desk.services.innovation_records import AttachmentInfo
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
@@ -28,7 +28,6 @@ from contest_desk.storage.db import Database
 
 FILES_ENV = "CONTEST_DESK_FILES"
 OWNERS = ("achievement", "meeting")
-CHUNK = 1 << 20
 
 
 def files_root(db: Database) -> Path:
@@ -39,25 +38,6 @@ def files_root(db: Database) -> Path:
     return Path(platformdirs.user_data_dir("ContestDesk", appauthor=False)) / "files"
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def stored_path(root: Path, sha256: str) -> Path:
-    return root / sha256[:2] / sha256
-
-
-def state_of(root: Path, sha256: str) -> str:
-    path = stored_path(root, sha256)
-    if not path.is_file():
-        return "missing"
-    return "ok" if sha256_of(path) == sha256 else "changed"
-
-
 def attachment_info(root: Path, row: m.Attachment) -> AttachmentInfo:
     return AttachmentInfo(
         row.id,
@@ -66,7 +46,7 @@ def attachment_info(root: Path, row: m.Attachment) -> AttachmentInfo:
         row.sha256,
         row.added_at,
         row.added_by,
-        state_of(root, row.sha256),
+        stored_path(root, row.sha256),
     )
 
 
@@ -142,12 +122,12 @@ class AttachmentService:
             row = s.get(m.Attachment, attachment_id)
             if row is None:
                 raise NotFound("There is no attachment {id}", id=attachment_id)
-            state = state_of(root, row.sha256)
-            if state == "missing":
+            info = attachment_info(root, row)
+            if info.state == "missing":
                 raise UserError("{name} is missing from the data directory", name=row.name)
-            if state == "changed":
+            if info.state == "changed":
                 raise UserError(
                     "{name} has been changed since it was attached: its SHA-256 differs",
                     name=row.name,
                 )
-            return stored_path(root, row.sha256)
+            return info.stored

@@ -45,9 +45,7 @@ def _rows(s: Session, model: type[Detail], achievement_id: int) -> list[Detail]:
     return list(s.scalars(query))
 
 
-def achievement_info(
-    s: Session, row: m.Achievement, root: Path, whole: bool = True
-) -> AchievementInfo:
+def achievement_info(s: Session, row: m.Achievement, root: Path) -> AchievementInfo:
     studio = s.get(m.Studio, row.studio_id)
     assert studio is not None
     completers = tuple(
@@ -84,8 +82,6 @@ def achievement_info(
         )
         for b in _rows(s, m.BenefitRow, row.id)
     )
-    if not whole:
-        return replace(base, benefits=benefits)
     attachments = s.scalars(
         select(m.Attachment)
         .where(m.Attachment.owner_kind == "achievement", m.Attachment.owner_id == row.id)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
 
 from contest_desk.domain.innovation import Benefit, Move, Stage
 from contest_desk.i18n import N_
+from contest_desk.services.file_store import file_state
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,13 @@ class AttachmentInfo:
     sha256: str
     added_at: dt.datetime
     added_by: str
-    state: str  # ok / missing / changed
+    stored: Path  # where the store keeps the file
+
+    @cached_property
+    def state(self) -> str:
+        """ok / missing / changed. Checked (hashed) when first asked for, not when listed:
+        a ledger of many achievements would otherwise read every file on each refresh."""
+        return file_state(self.stored, self.sha256)
 
 
 @dataclass(frozen=True)
