@@ -103,6 +103,19 @@ def move_kind(current: Stage, target: Stage, suspended_from: Stage | None = None
     )
 
 
+def next_stages(current: Stage, suspended_from: Stage | None = None) -> list[Stage]:
+    """The stages an achievement at ``current`` may move to, in the stages' order (none
+    from a final stage)."""
+    out = []
+    for stage in Stage:
+        try:
+            move_kind(current, stage, suspended_from)
+        except UserError:
+            continue
+        out.append(stage)
+    return out
+
+
 def approval_for(current: Stage, target: Stage) -> Approval:
     """Which right approves the move: results for application, rollout and closing."""
     if current not in LINE or target not in LINE:

@@ -70,6 +70,7 @@ def achievement_info(s: Session, row: m.Achievement, root: Path) -> AchievementI
         row.under_review,
         completers,
         (row.started_on or row.created_at.date()).year,
+        Stage(row.suspended_from) if row.suspended_from else None,
     )
     benefits = tuple(
         BenefitInfo(

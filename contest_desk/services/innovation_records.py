@@ -98,6 +98,7 @@ class AchievementInfo:
     under_review: bool
     completers: tuple[str, ...]  # in order of contribution
     year: int  # the year it was proposed
+    suspended_from: Stage | None = None  # where a suspended one resumes
     moves: tuple[Move, ...] = ()
     benefits: tuple[BenefitInfo, ...] = ()
     patents: tuple[PatentInfo, ...] = ()

@@ -20,6 +20,7 @@ from contest_desk.domain.innovation import (
     check_move,
     funnel,
     move_kind,
+    next_stages,
     similar_titles,
     totals,
 )
@@ -127,3 +128,15 @@ def test_similar_titles_are_found_before_an_idea_is_proposed_twice() -> None:
     assert similar_titles("抽油机平衡调节装置", existing)[0] == "抽油机平衡自动调节装置"
     assert similar_titles("洗井工艺", existing) == ["注水井在线洗井工艺"]
     assert similar_titles("变频器散热改造", existing) == []
+
+
+def test_next_stages_are_the_moves_the_rules_allow() -> None:
+    S = Stage
+    assert next_stages(S.RND) == [S.PROPOSAL, S.APPLICATION, S.REJECTED, S.SUSPENDED]
+    assert next_stages(S.APPLICATION) == [
+        S.PROPOSAL, S.RND, S.ROLLOUT, S.CLOSED, S.REJECTED, S.SUSPENDED
+    ]  # fmt: skip
+    assert S.REJECTED not in next_stages(S.ROLLOUT)
+    assert next_stages(S.SUSPENDED, S.APPLICATION) == [S.APPLICATION]
+    assert next_stages(S.REJECTED) == [S.PROPOSAL]
+    assert next_stages(S.CLOSED) == []

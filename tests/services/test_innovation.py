@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from contest_desk.domain.innovation import BenefitKind, Stage
+from contest_desk.domain.innovation import BenefitKind, Stage, next_stages
 from contest_desk.domain.permissions import Role
 from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.attachments import files_root, stored_path
@@ -82,6 +82,12 @@ def test_from_proposal_to_rollout_with_the_right_approvers(people: Services, tmp
     assert info.actual_benefit == D("18.6") and info.rollouts[0].scale == "12口井"
     (benefit,) = info.benefits
     assert benefit.proof is not None and benefit.proof.state == "ok"
+    review.innovation.move(achievement, Stage.SUSPENDED, "暂停", "现场停产检修")
+    info = people.innovation_details.achievement(achievement)
+    assert info.suspended_from is Stage.ROLLOUT
+    assert next_stages(info.stage, info.suspended_from) == [Stage.ROLLOUT]
+    review.innovation.move(achievement, Stage.ROLLOUT, "检修完毕，恢复推广")
+    assert people.innovation_details.achievement(achievement).suspended_from is None
 
 
 def test_benefits_are_refused_without_proof_or_below_zero(people: Services, tmp_path) -> None:

@@ -32,7 +32,7 @@ from contest_desk.domain.innovation import (
     RECOMMEND_NAMES,
     STAGE_NAMES,
     Stage,
-    move_kind,
+    next_stages,
 )
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.errors import UserError
@@ -322,16 +322,7 @@ class LedgerTab(QWidget):
         a = self.chosen
         if a is None:
             return
-        suspended_from = next(
-            (mv.from_stage for mv in reversed(a.moves) if mv.to_stage is Stage.SUSPENDED), None
-        )
-        targets = []
-        for stage in Stage:
-            try:
-                move_kind(a.stage, stage, suspended_from)
-                targets.append(stage)
-            except UserError:
-                continue
+        targets = next_stages(a.stage, a.suspended_from)
         if not targets:
             feedback.show_user_error(
                 self,
