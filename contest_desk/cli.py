@@ -23,10 +23,8 @@ that cannot be opened returns 1.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import getpass
-import io
 import json
 import os
 import sys
@@ -50,7 +48,7 @@ from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 from contest_desk.reports.consistency_report import judges_json, judges_text
 from contest_desk.reports.paper_sheet import paper_sheet_from, write_paper_sheets
-from contest_desk.reports.text_table import aligned
+from contest_desk.reports.text_table import aligned, csv_text
 from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
 from contest_desk.services.offline_sheets import fill_sheet_file
@@ -410,12 +408,13 @@ def standings_text(table: StandingsTable) -> str:
 
 def standings_csv(table: StandingsTable) -> str:
     header, body = _rows(table)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*header, _("Complete")])
-    for row, r in zip(body, table.rows, strict=True):
-        writer.writerow([*row, _("yes") if r.complete else _("no")])
-    return buffer.getvalue()
+    return csv_text(
+        [*header, _("Complete")],
+        (
+            [*row, _("yes") if r.complete else _("no")]
+            for row, r in zip(body, table.rows, strict=True)
+        ),
+    )
 
 
 def standings_json(table: StandingsTable) -> str:

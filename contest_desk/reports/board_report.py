@@ -19,15 +19,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from typing import Any
 
 from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
 from contest_desk.i18n import N_, _
-from contest_desk.reports.text_table import aligned
+from contest_desk.reports.text_table import aligned, csv_text
 from contest_desk.services.board_views import RULE_VALUES, BoardRow, BoardView, rule_text
 
 STATUS_NAMES = {
@@ -120,12 +118,7 @@ def board_text(view: BoardView) -> str:
 
 
 def board_csv(view: BoardView) -> str:
-    header, body = _board_rows(view)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(body)
-    return buffer.getvalue()
+    return csv_text(*_board_rows(view))
 
 
 def _info(view: BoardView) -> dict[str, Any]:
@@ -194,12 +187,14 @@ def history_rows(view: BoardView) -> list[tuple[int, str, str, int, Decimal]]:
 
 
 def history_csv(view: BoardView) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([_("Period"), _("Name"), _("Key"), _("Place"), _("Rating")])
-    for period, label, key, place, rating in history_rows(view):
-        writer.writerow([period, label, key, place, rating_text(rating)])
-    return buffer.getvalue()
+    header = [_("Period"), _("Name"), _("Key"), _("Place"), _("Rating")]
+    return csv_text(
+        header,
+        (
+            [period, label, key, place, rating_text(rating)]
+            for period, label, key, place, rating in history_rows(view)
+        ),
+    )
 
 
 def history_json(view: BoardView) -> str:

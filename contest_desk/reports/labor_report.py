@@ -17,15 +17,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from typing import Any
 
 from contest_desk.domain.numbers import round_half_up
 from contest_desk.i18n import _
-from contest_desk.reports.text_table import aligned
+from contest_desk.reports.text_table import aligned, csv_text
 from contest_desk.services.labor_records import LaborTable
 
 PLACES = 2
@@ -66,12 +64,7 @@ def labor_text(table: LaborTable) -> str:
 
 
 def labor_csv(table: LaborTable) -> str:
-    header, body = _rows(table)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(body)
-    return buffer.getvalue()
+    return csv_text(*_rows(table))
 
 
 def labor_json(table: LaborTable) -> str:

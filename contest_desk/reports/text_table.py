@@ -1,9 +1,12 @@
-"""Plain-text tables for the terminal, aligned even with Chinese text in them."""
+"""Plain-text tables: for the terminal, aligned even with Chinese text in them, and CSV."""
 
 from __future__ import annotations
 
+import csv
+import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 
 def display_width(text: str) -> int:
@@ -25,3 +28,12 @@ def aligned(
         suffix = suffixes[n] if n < len(suffixes) else ""
         out.append(("  ".join(cells) + " " + suffix).rstrip())
     return out
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A header and rows as CSV text (newlines, not CRLF: the CLI prints it)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
