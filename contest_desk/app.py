@@ -7,9 +7,10 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from contest_desk.errors import UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
-from contest_desk.ui.feedback import install_crash_handler
+from contest_desk.ui.feedback import install_crash_handler, show_user_error
 from contest_desk.ui.fonts import install_font
 from contest_desk.ui.login import log_in
 from contest_desk.ui.main_window import MainWindow
@@ -71,7 +72,11 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     install_crash_handler()
     settings = QSettings()
     set_language(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
-    services = Services.open(db)
+    try:
+        services = Services.open(db)
+    except UserError as error:  # e.g. the file is open in another Contest Desk window
+        show_user_error(None, error)
+        return 1
     actor = log_in(services)
     if actor is None:
         return 0

@@ -18,6 +18,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from contest_desk.storage import lock
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -50,10 +52,18 @@ class Database:
     """One database: its engine and a session factory. Sessions never cross threads."""
 
     def __init__(
-        self, path_or_url: str | Path | None = None, migrations: Path = MIGRATIONS
+        self,
+        path_or_url: str | Path | None = None,
+        migrations: Path = MIGRATIONS,
+        lock_wait: float = lock.DEFAULT_WAIT_SECONDS,
     ) -> None:
         self.url = database_url(path_or_url)
         self.migrations = migrations
+        # Before SQLite touches the file: no other Contest Desk process may have it open
+        # (see storage/lock.py for the writes that are lost otherwise).
+        self._locked = self.sqlite_path
+        if self._locked is not None:
+            lock.acquire(self._locked, wait=lock_wait)
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -113,7 +123,11 @@ class Database:
         return backup
 
     def dispose(self) -> None:
+        """Close every connection and, for an SQLite file, free it for other processes."""
         self.engine.dispose()
+        if self._locked is not None:
+            lock.release(self._locked)
+            self._locked = None
 
 
 def open_database(path_or_url: str | Path | None = None) -> Database:
