@@ -87,7 +87,7 @@ def test_standings_json(
     demo_db: str, services: Services, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, _ = run(
-        capsys, "--db", demo_db, "standings", "--event", str(OIL), "--format", "json"
+        capsys, "--db", demo_db, *AS_ORGANIZER, "standings", "--event", str(OIL), "--format", "json"
     )
     assert status == 0
     data = json.loads(out)
@@ -126,7 +126,15 @@ def test_standings_csv(
     demo_db: str, services: Services, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, _ = run(
-        capsys, "--db", demo_db, "standings", "--event", str(WELDING), "--format", "csv"
+        capsys,
+        "--db",
+        demo_db,
+        *AS_ORGANIZER,
+        "standings",
+        "--event",
+        str(WELDING),
+        "--format",
+        "csv",
     )
     assert status == 0
     header, *rows = list(csv.reader(io.StringIO(out)))
@@ -141,7 +149,9 @@ def test_standings_csv(
 def test_standings_table(
     demo_db: str, services: Services, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(capsys, "--db", demo_db, "standings", "--event", str(WELDING))
+    status, out, _ = run(
+        capsys, "--db", demo_db, *AS_ORGANIZER, "standings", "--event", str(WELDING)
+    )
     assert status == 0
     title, header, *lines = out.splitlines()
     assert title == "电焊工技能比武: standings"
@@ -485,3 +495,23 @@ def test_a_round_rule_from_the_command_line(tmp_path: Path, capsys) -> None:
     rule = services.rounds.advance_rule(OIL, 1)
     services.ctx.db.dispose()
     assert rule is not None and (rule.mode.value, rule.value) == ("share", 50)
+
+
+def test_standings_of_an_unlocked_round_show_no_names_without_a_log_in(
+    demo_db: str, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The instruments event's round is drawn and not locked: codes only, until the lock."""
+    names = [e.label for e in services.roster.entries(INSTRUMENTS)]
+    status, out, _ = run(capsys, "--db", demo_db, "standings", "--event", str(INSTRUMENTS))
+    assert status == 0
+    assert "C001" in out
+    assert not [name for name in names if name in out]
+    status, out, _ = run(
+        capsys, "--db", demo_db, "standings", "--event", str(INSTRUMENTS), "--format", "json"
+    )
+    assert not [name for name in names if name in out]
+    status, out, _ = run(
+        capsys, "--db", demo_db, *AS_ORGANIZER, "standings", "--event", str(INSTRUMENTS)
+    )
+    assert status == 0
+    assert all(name in out for name in names)

@@ -38,6 +38,7 @@ class Action(StrEnum):
     SCORE = "score"  # key marks into a sheet: a judge only their own
     IMPORT_SCORES = "import_scores"  # key paper sheets in from a file
     VIEW_RESULTS = "view_results"  # standings
+    SEE_NAMES_UNLOCKED = "see_names_unlocked"  # names beside totals before a round is locked
     TRANSFER = "transfer"  # export or import a whole contest
     SUPERVISE = "supervise"  # submit for others, lock, unlock, reopen, resolve flags
     RUN_BOARD = "run_board"  # challenges on a board: issue, accept, decline
@@ -47,6 +48,8 @@ class Action(StrEnum):
     APPROVE_RESULT = "approve_result"  # an achievement's result: application, rollout, close
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
+    BACKUP = "backup"  # a backup of a database file with its attached files
+    RESTORE = "restore"  # replace the database file with a backup
 
 
 ACTION_NAMES = {
@@ -56,6 +59,7 @@ ACTION_NAMES = {
     Action.SCORE: N_("enter scores"),
     Action.IMPORT_SCORES: N_("import score files"),
     Action.VIEW_RESULTS: N_("view standings"),
+    Action.SEE_NAMES_UNLOCKED: N_("see names in standings before the round is locked"),
     Action.TRANSFER: N_("export or import contests"),
     Action.SUPERVISE: N_("check, lock and unlock rounds"),
     Action.RUN_BOARD: N_("issue and answer challenges on a board"),
@@ -65,6 +69,8 @@ ACTION_NAMES = {
     Action.APPROVE_RESULT: N_("approve innovation results"),
     Action.MANAGE_USERS: N_("manage user accounts"),
     Action.VIEW_AUDIT: N_("view the audit trail"),
+    Action.BACKUP: N_("back up the database"),
+    Action.RESTORE: N_("restore the database from a backup"),
 }
 
 ADMIN, ORG, CHIEF, JUDGE, VIEWER, REVIEWER = list(Role)
@@ -75,6 +81,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SCORE: frozenset({CHIEF, JUDGE}),
     Action.IMPORT_SCORES: frozenset({ORG, CHIEF}),
     Action.VIEW_RESULTS: frozenset({ADMIN, ORG, CHIEF, VIEWER, REVIEWER}),
+    # Viewers (the hall, the command line's unnamed reports) see codes until the lock.
+    Action.SEE_NAMES_UNLOCKED: frozenset({ADMIN, ORG, CHIEF}),
     Action.TRANSFER: frozenset({ORG}),
     Action.SUPERVISE: frozenset({CHIEF}),
     Action.RUN_BOARD: frozenset({ORG, CHIEF}),
@@ -84,6 +92,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.APPROVE_RESULT: frozenset({REVIEWER}),
     Action.MANAGE_USERS: frozenset({ADMIN}),
     Action.VIEW_AUDIT: frozenset({ADMIN, CHIEF}),
+    # A backup holds every account's password hash and the certificate signing keys.
+    Action.BACKUP: frozenset({ADMIN, ORG}),
+    Action.RESTORE: frozenset({ADMIN}),
 }
 
 

@@ -4,7 +4,7 @@ second person, decoding layer by layer, and the blind view judges get of the ent
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
@@ -62,6 +62,28 @@ def blind(entries: Sequence[EntryInfo], codes: dict[int, str]) -> tuple[EntryInf
     for n, entry in enumerate(entries, start=1):
         code = codes.get(entry.id, f"#{n}")
         out.append(replace(entry, label=code, unit="", key=code, code=code))
+    return tuple(out)
+
+
+def hidden(entries: Iterable[EntryInfo], codes: dict[int, str]) -> tuple[EntryInfo, ...]:
+    """Entries as a viewer sees results before the lock: the code alone, or nothing.
+
+    Unlike ``blind``, no stand-in numbers: the roster's order would give the names away.
+    """
+    out = []
+    for entry in entries:
+        code = codes.get(entry.id)
+        out.append(
+            replace(
+                entry,
+                label=code or "—",
+                unit="",
+                key=code or "",
+                code=code,
+                person_id=None,
+                team_id=None,
+            )
+        )
     return tuple(out)
 
 

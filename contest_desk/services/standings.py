@@ -16,6 +16,7 @@ from contest_desk.domain.scoring import Marks, ScoringScheme, score_entry
 from contest_desk.domain.standings import rank_results
 from contest_desk.services.assignments import assigned_judges, excluded_judges, panel_ids
 from contest_desk.services.context import ServiceContext
+from contest_desk.services.draws import hidden, judge_codes
 from contest_desk.services.mapping import (
     event_info,
     get_event,
@@ -141,6 +142,10 @@ class StandingsService:
             if round_number is not None:  # a round ranks only the entries still in at it
                 still = in_round(s, event_id, round_number)
                 entries = {i: e for i, e in entries.items() if i in still}
+            if not final and not self.ctx.actor.may(Action.SEE_NAMES_UNLOCKED):
+                # Names beside totals would undo the draw: codes only until the lock.
+                open_round = next(r for r in rounds if r.locked_at is None)
+                entries = {e.id: e for e in hidden(entries.values(), judge_codes(s, open_round.id))}
         results = [
             score_entry(scheme, eid, marks.get(eid, {}), expected.get(eid, panel_sizes))
             for eid in entries

@@ -216,3 +216,20 @@ def test_a_trainee_marks_in_the_shadow(panel: Panel, services: Services) -> None
         panel.judges[n].sheets.submit(event, 1, small.judges[n].id, f"j{n + 1}-pass")
     panel.chief.sheets.lock_round(event, 1)  # without the trainee's sheet
     assert panel.chief.sheets.round_status(event, 1).locked
+
+
+def test_viewers_see_codes_until_the_round_is_locked(panel: Panel, services: Services) -> None:
+    small, event = panel.small, panel.small.event.id
+    services.draws.run(event, 1, seed="draw-2026")
+    services.users.add_user("hall", "大屏", "hall-pass", [Role.VIEWER])
+    viewer = services.as_user(services.users.authenticate("hall", "hall-pass"))
+    names = {"王建国", "李明", "张伟", "刘洋"}
+    before = viewer.standings.standings(event, 1)
+    assert not names & {r.entry.label for r in before.rows}
+    assert all(r.entry.code and r.entry.label == r.entry.code for r in before.rows)
+    assert {r.entry.label for r in panel.chief.standings.standings(event, 1).rows} == names
+    for n in (0, 1, 2):
+        fill(panel, n)
+        panel.judges[n].sheets.submit(event, 1, small.judges[n].id, f"j{n + 1}-pass")
+    panel.chief.sheets.lock_round(event, 1)
+    assert {r.entry.label for r in viewer.standings.standings(event, 1).rows} == names

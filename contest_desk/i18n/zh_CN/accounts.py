@@ -22,6 +22,7 @@ MESSAGES = {
     "Innovation reviewer": "成果评审",
     "manage user accounts": "管理用户账户",
     "view the audit trail": "查看审计记录",
+    "see names in standings before the round is locked": "在本轮锁定前查看排名中的姓名",
     # services/permissions.py
     "{user} may not {action}": "用户 {user} 无权{action}",
     # services/users.py
