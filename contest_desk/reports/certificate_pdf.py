@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,9 @@ from contest_desk.domain.certificates import Fields, Step, Template, layout
 from contest_desk.domain.signing import qr_image_data, qr_matrix
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
+from contest_desk.reports.files import aside_prefix, clear_leftovers
 from contest_desk.reports.fonts import pdf_font
+from contest_desk.reports.processes import worker_pool
 
 Progress = Callable[[int, int], bool]  # (done, total) → go on?
 CHUNK = 50  # certificates a worker process writes at a time (one file each)
@@ -165,7 +167,8 @@ def write_one_each(work: str, items: Sequence[Printed]) -> int:
 
 def _one_each(work: Path, items: Sequence[Printed], progress: Progress | None) -> None:
     """Files per certificate; a large batch is shared among the machine's processors (each
-    file is written alone, and embedding the font in each costs most)."""
+    file is written alone, and embedding the font in each costs most). The workers end
+    with this process, however it ends."""
     workers = min(os.cpu_count() or 1, len(items) // CHUNK)
     if workers < 2:
         for n, item in enumerate(items, start=1):
@@ -175,7 +178,7 @@ def _one_each(work: Path, items: Sequence[Printed], progress: Progress | None) -
         return
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     done = 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         futures = [pool.submit(write_one_each, str(work), list(chunk)) for chunk in chunks]
         try:
             for future in as_completed(futures):
@@ -204,7 +207,8 @@ def write_certificates(
     for template in {id(i.template): i.template for i in items}.values():
         template.check()
         check_images(template)
-    work = Path(tempfile.mkdtemp(prefix=".certificates-", dir=folder))
+    clear_leftovers(folder)  # what a killed batch left (its files, in a hidden folder)
+    work = Path(tempfile.mkdtemp(prefix=aside_prefix("certificates"), dir=folder))
     try:
         written: list[Path] = []
         if combined:

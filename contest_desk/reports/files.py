@@ -1,9 +1,18 @@
-"""Writing output files whole or not at all, with a clear message when they cannot be."""
+"""Writing output files whole or not at all, with a clear message when they cannot be.
+
+Work in progress goes beside its target under a hidden name that carries the writer's
+process id (``.partial-PID-…``, ``.certificates-PID-…``) and is moved into place at the
+end. A process that is killed cannot remove its own; the next writer into the folder
+removes those whose process is gone.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,10 +20,53 @@ from typing import Any
 
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
+from contest_desk.reports.processes import process_alive
+
+ASIDE = re.compile(r"^\.(?:partial|certificates)-(\d+)-")
+# Certificate folders from before the names carried a process id (tempfile.mkdtemp's
+# eight characters): nobody can say whose they are, so only old ones go.
+UNOWNED = re.compile(r"^\.certificates-[a-z0-9_]{8}$")
+UNOWNED_AGE_SECONDS = 3600
 
 
 def cannot_write(target: Path, reason: object) -> UserError:
     return UserError("Cannot write {file}: {reason}", file=str(target), reason=reason)
+
+
+def aside_prefix(kind: str) -> str:
+    """The start of a work-in-progress name of this process (``kind``: partial, certificates)."""
+    return f".{kind}-{os.getpid()}-"
+
+
+def _left_behind(path: Path) -> bool:
+    owner = ASIDE.match(path.name)
+    if owner is not None:
+        return not process_alive(int(owner[1]))
+    if UNOWNED.match(path.name):
+        try:
+            return time.time() - path.stat().st_mtime > UNOWNED_AGE_SECONDS
+        except OSError:
+            return False
+    return False
+
+
+def clear_leftovers(folder: Path) -> list[Path]:
+    """Remove the work in progress that processes which are gone left in ``folder``;
+    returns what was removed. Anything else, and a running process's work, stays."""
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(".")]
+    except OSError:
+        return []
+    removed = []
+    for path in candidates:
+        if not _left_behind(path):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
 
 
 @contextmanager
@@ -23,7 +75,10 @@ def written_aside(target: Path, suffix: str) -> Iterator[str]:
     well, removed when it does not — so a reader never sees half a file."""
     if not target.parent.is_dir():
         raise cannot_write(target, _("no such folder"))
-    handle, temporary = tempfile.mkstemp(suffix=suffix, dir=target.parent)
+    clear_leftovers(target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=aside_prefix("partial"), suffix=suffix, dir=target.parent
+    )
     os.close(handle)
     try:
         yield temporary
