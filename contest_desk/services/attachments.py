@@ -13,7 +13,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,18 +23,11 @@ from contest_desk.services.file_store import CHUNK, sha256_of, stored_path
 from contest_desk.services.innovation_records import AttachmentInfo
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
-from contest_desk.storage.db import Database
+from contest_desk.storage.files import FILES_ENV, files_root
 
-FILES_ENV = "CONTEST_DESK_FILES"
+__all__ = ["FILES_ENV", "files_root"]
+
 OWNERS = ("achievement", "meeting")
-
-
-def files_root(db: Database) -> Path:
-    if os.environ.get(FILES_ENV):
-        return Path(os.environ[FILES_ENV])
-    if db.sqlite_path is not None:
-        return db.sqlite_path.with_name(db.sqlite_path.stem + "-files")
-    return Path(platformdirs.user_data_dir("ContestDesk", appauthor=False)) / "files"
 
 
 def attachment_info(root: Path, row: m.Attachment) -> AttachmentInfo:

@@ -6,15 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from contest_desk.domain.audit_chain import GENESIS, Break, Link, first_break
+from contest_desk.domain.audit_chain import Break
 from contest_desk.domain.permissions import Action
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
-
-_BATCH = 5000
+from contest_desk.storage.audit_check import chain_check
 
 
 @dataclass(frozen=True)
@@ -78,25 +77,5 @@ class AuditService:
     def verify(self) -> ChainCheck:
         """Recompute every link; names the first row that was changed, removed or re-linked."""
         with self.ctx.db.reading() as s:
-            head = s.get(m.AuditHead, 1)
-            head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
-            count = s.scalar(select(func.count()).select_from(m.AuditRecord)) or 0
-            query = select(
-                m.AuditRecord.seq,
-                m.AuditRecord.at,
-                m.AuditRecord.actor,
-                m.AuditRecord.action,
-                m.AuditRecord.target,
-                m.AuditRecord.detail,
-                m.AuditRecord.note,
-                m.AuditRecord.prev_hash,
-                m.AuditRecord.hash,
-            ).order_by(m.AuditRecord.seq)
-            # Read in batches (a server-side cursor on PostgreSQL), closed even when the
-            # walk stops at a break.
-            result = s.execute(query.execution_options(yield_per=_BATCH))
-            try:
-                broken = first_break((Link(*row) for row in result), head_seq, head_hash)
-            finally:
-                result.close()
-            return ChainCheck(count, broken)
+            count, broken = chain_check(s)
+        return ChainCheck(count, broken)

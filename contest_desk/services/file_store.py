@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-CHUNK = 1 << 20
+from contest_desk.storage.files import CHUNK, sha256_of, stored_path
 
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def stored_path(root: Path, sha256: str) -> Path:
-    return root / sha256[:2] / sha256
+__all__ = ["CHUNK", "file_state", "sha256_of", "stored_path"]
 
 
 def file_state(path: Path, sha256: str) -> str:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -19,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from contest_desk.storage import lock
+from contest_desk.storage.upgrade import upgrade_database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -101,26 +99,11 @@ class Database:
         return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
 
     def upgrade(self) -> Path | None:
-        """Bring the schema to the newest revision; returns the backup copy if one was made.
+        """Bring the schema to the newest revision; returns the backup made first, if any.
 
-        An existing SQLite file is copied aside before any migration touches it.
+        See storage/upgrade.py: one transaction on SQLite too, after a backup of the file.
         """
-        current = self.revision()
-        if current == self.head():
-            return None
-        backup = None
-        path = self.sqlite_path
-        if current is not None and path is not None and path.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup = path.with_name(f"{path.name}.{stamp}.{current}.bak")
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
-            shutil.copy2(path, backup)
-        with self.engine.begin() as conn:
-            config = self._alembic_config()
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
-        return backup
+        return upgrade_database(self)
 
     def dispose(self) -> None:
         """Close every connection and, for an SQLite file, free it for other processes."""

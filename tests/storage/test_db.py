@@ -1,8 +1,9 @@
-"""The database file: migrations at start, the copy kept before an upgrade, SQLite settings."""
+"""The database file: migrations at start, the backup made before an upgrade, SQLite settings."""
 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from contest_desk.storage import models as m
+from contest_desk.storage.backup import DATABASE, read_manifest
 from contest_desk.storage.db import MIGRATIONS, Database, database_url, open_database
 from contest_desk.storage.types import Milli
 from tests.databases import Databases
@@ -23,7 +25,7 @@ def test_a_new_file_gets_the_whole_schema(tmp_path: Path) -> None:
     tables = set(inspect(db.engine).get_table_names())
     assert {"contests", "events", "criteria", "scores", "audit_log", "alembic_version"} <= tables
     assert db.revision() == db.head()
-    assert not list(tmp_path.glob("*.bak"))
+    assert not (tmp_path / "new-backups").exists()  # nothing to keep yet
 
 
 def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -49,14 +51,18 @@ def test_an_older_database_is_copied_aside_before_upgrading(tmp_path: Path) -> N
     upgraded = Database(path, migrations=newer)
     backup = upgraded.upgrade()
 
-    assert backup is not None and backup.name.endswith(f".{HEAD}.bak")
+    assert backup is not None and backup.parent == tmp_path / "old-backups"
+    assert backup.name.endswith("-before-upgrade.zip")
     assert upgraded.revision() == "9999_test"
     with upgraded.engine.connect() as conn:
         assert conn.execute(text("SELECT name, motto FROM contests")).one() == (
             "2025年技能比武",
             None,
         )
-    with Database(backup).engine.connect() as conn:
+    with zipfile.ZipFile(backup) as zf:
+        assert read_manifest(zf).revision == HEAD
+        copy = Path(zf.extract(DATABASE, tmp_path / "unpacked"))
+    with Database(copy).engine.connect() as conn:
         columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(contests)")]
         assert "motto" not in columns
         assert conn.execute(text("SELECT name FROM contests")).scalar() == "2025年技能比武"
