@@ -99,10 +99,15 @@ def _board_rows(view: BoardView) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
+def _numeric(view: BoardView) -> set[int]:
+    """Place and rating: right-aligned in the table, left unquoted in CSV."""
+    return {0, 3} if view.rated else {0}
+
+
 def board_text(view: BoardView) -> str:
     header, body = _board_rows(view)
     out = [f"{view.info.name}  {view.period_label}", rules_text(view.rules)]
-    out += aligned([header, *body], {0, 3} if view.rated else {0})
+    out += aligned([header, *body], _numeric(view))
     if view.challenges:
         out.append("")
         out.append(_("Open challenges:"))
@@ -118,7 +123,8 @@ def board_text(view: BoardView) -> str:
 
 
 def board_csv(view: BoardView) -> str:
-    return csv_text(*_board_rows(view))
+    header, body = _board_rows(view)
+    return csv_text(header, body, _numeric(view))
 
 
 def _info(view: BoardView) -> dict[str, Any]:
@@ -194,6 +200,7 @@ def history_csv(view: BoardView) -> str:
             [period, label, key, place, rating_text(rating)]
             for period, label, key, place, rating in history_rows(view)
         ),
+        numeric={0, 3, 4},
     )
 
 

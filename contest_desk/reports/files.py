@@ -20,6 +20,7 @@ from typing import Any
 
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
+from contest_desk.reports.cells import inert_workbook
 from contest_desk.reports.processes import process_alive
 
 ASIDE = re.compile(r"^\.(?:partial|certificates)-(\d+)-")
@@ -89,7 +90,9 @@ def written_aside(target: Path, suffix: str) -> Iterator[str]:
 
 
 def save_workbook(workbook: Any, target: Path) -> Path:
-    """Save an openpyxl workbook, whole or not at all."""
+    """Save an openpyxl workbook, whole or not at all, with no cell that runs as a formula
+    (``cells.inert_workbook``: names from the data such as "=HYPERLINK(…)" stay text)."""
+    inert_workbook(workbook)
     try:
         with written_aside(target, ".xlsx") as temporary:
             workbook.save(temporary)

@@ -50,12 +50,17 @@ def _rows(table: LaborTable) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
+def _numeric(header: list[str]) -> set[int]:
+    """Rank and points: right-aligned in the table, left unquoted in CSV."""
+    return set(range(3, len(header) - 2)) | {0}
+
+
 def labor_text(table: LaborTable) -> str:
     header, body = _rows(table)
     title = table.period.name if table.period else _("all periods")
     state = _("final") if table.final else _("provisional")
     out = [f"{table.contest_name}  {title}（{state}）"]
-    numeric = set(range(3, len(header) - 2)) | {0}
+    numeric = _numeric(header)
     marks = [""] + ["*" if r.missing else "" for r in table.rows]
     out += aligned([header, *body], numeric, marks)
     if any(marks):
@@ -64,7 +69,8 @@ def labor_text(table: LaborTable) -> str:
 
 
 def labor_csv(table: LaborTable) -> str:
-    return csv_text(*_rows(table))
+    header, body = _rows(table)
+    return csv_text(header, body, _numeric(header))
 
 
 def labor_json(table: LaborTable) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from contest_desk.domain.certificates import chinese_date
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text
+from contest_desk.reports.cells import NUMBER
 from contest_desk.reports.files import save_workbook, written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.labor_report import points_text
@@ -43,6 +45,9 @@ class Notice:
     organizer: str
     published: dt.date
     days: int  # how long it is posted for objections
+    # Columns of numbers (ranks, totals): the Excel notice writes them as numbers, so they
+    # sort and sum, and a negative total is not quoted as text that looks like a formula.
+    numeric: frozenset[int] = frozenset()
 
     @property
     def until(self) -> dt.date:
@@ -59,7 +64,7 @@ def standings_notice(
         for r in table.rows
     )
     title = " ".join(x for x in (contest, table.event.name, round_name) if x)
-    return Notice(title, header, rows, organizer, published, days)
+    return Notice(title, header, rows, organizer, published, days, frozenset({0, 4}))
 
 
 def board_notice(view: BoardView, organizer: str, published: dt.date, days: int = 7) -> Notice:
@@ -75,7 +80,8 @@ def board_notice(view: BoardView, organizer: str, published: dt.date, days: int 
         )
         for r in view.rows
     )
-    return Notice(f"{view.info.name} {view.period_label}", header, rows, organizer, published, days)
+    title = f"{view.info.name} {view.period_label}"
+    return Notice(title, header, rows, organizer, published, days, frozenset({0, 3, 4}))
 
 
 def labor_notice(table: LaborTable, organizer: str, published: dt.date, days: int = 7) -> Notice:
@@ -85,7 +91,8 @@ def labor_notice(table: LaborTable, organizer: str, published: dt.date, days: in
         for r in table.rows
     )
     period = table.period.name if table.period else _("all periods")
-    return Notice(f"{table.contest_name} {period}", header, rows, organizer, published, days)
+    title = f"{table.contest_name} {period}"
+    return Notice(title, header, rows, organizer, published, days, frozenset({0, 3}))
 
 
 def _footer(notice: Notice) -> str:
@@ -147,6 +154,17 @@ def write_notice_pdf(path: str | Path, notice: Notice) -> Path:
     return target
 
 
+def _as_number(cell: Any) -> None:
+    """A numeric column's "95.50" as the number 95.50, shown with the places the notice
+    shows; any other text ("" off the board) stays text."""
+    text = cell.value
+    if isinstance(text, str) and NUMBER.fullmatch(text):
+        cell.value = Decimal(text)
+        places = len(text.partition(".")[2])
+        if places:
+            cell.number_format = "0." + "0" * places
+
+
 def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
     """One sheet per notice: the title, the table, the posting period and the organizer."""
     target = Path(path)
@@ -161,6 +179,8 @@ def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
             cell.font = Font(bold=True)
         for row in notice.rows:
             ws.append(list(row))
+            for i in notice.numeric:
+                _as_number(ws.cell(ws.max_row, i + 1))
         ws.append([])
         ws.append([_footer(notice)])
         ws.append([notice.organizer, chinese_date(notice.published, with_day=True)])

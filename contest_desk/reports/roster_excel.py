@@ -24,6 +24,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, _, catalog
+from contest_desk.reports.cells import restored
+from contest_desk.reports.files import save_workbook
 from contest_desk.services.roster_import import (
     FIELD_LABELS,
     FIELDS,
@@ -70,7 +72,7 @@ INSTRUCTIONS = (
 )
 
 
-def write_roster_template(path: str | Path, event_names: Sequence[str]) -> None:
+def write_roster_template(path: str | Path, event_names: Sequence[str]) -> Path:
     """Write an empty roster for a contest: headers, an event drop-down and instructions."""
     wb = Workbook()
     ws = wb.active
@@ -116,7 +118,7 @@ def write_roster_template(path: str | Path, event_names: Sequence[str]) -> None:
         event_column = get_column_letter(FIELDS.index("event") + 1)
         check.add(f"{event_column}2:{event_column}{TEMPLATE_ROWS + 1}")
         ws.add_data_validation(check)
-    wb.save(Path(path))
+    return save_workbook(wb, Path(path))
 
 
 def _header_key(text: str) -> str:
@@ -136,12 +138,13 @@ def _header_names() -> dict[str, str]:
 
 
 def cell_text(value: Any) -> str:
-    """A cell as text: 1001 and 1001.0 (how Excel stores typed numbers) both become "1001"."""
+    """A cell as text: 1001 and 1001.0 (how Excel stores typed numbers) both become "1001";
+    text our exports quoted ("'=…", see ``cells.inert``) comes back as it was."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return restored(str(value).strip()).strip()
 
 
 def open_workbook(path: Path) -> WorkbookType:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
+
+from contest_desk.reports.cells import inert
 
 
 def display_width(text: str) -> int:
@@ -30,10 +32,16 @@ def aligned(
     return out
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A header and rows as CSV text (newlines, not CRLF: the CLI prints it)."""
+def csv_text(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Collection[int] = ()
+) -> str:
+    """A header and rows as CSV text (newlines, not CRLF: the CLI prints it).
+
+    Every field goes through ``cells.inert``, so a name like "=cmd|' /C calc'!A0" is
+    quoted; in the ``numeric`` columns a number written as text ("-3.50") is left as is.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([inert(h) for h in header])
+    writer.writerows([inert(value, i in numeric) for i, value in enumerate(row)] for row in rows)
     return buffer.getvalue()
