@@ -283,7 +283,15 @@ def _event(
 
 
 def build_demo(services: Services) -> None:
-    """Write the demo contest into an empty database; refuse one that already has contests."""
+    """Write the demo contest into an empty database; refuse one that already has contests.
+
+    All or nothing: a demo stopped half-way (an error, a kill) leaves the database empty,
+    not with three accounts or a contest without scores that the next demo refuses."""
+    with services.ctx.db.all_or_nothing():
+        _build(services)
+
+
+def _build(services: Services) -> None:
     if services.contests.contests():
         raise UserError("The database already has contests; write the demo into a new database")
     if services.users.has_users():
