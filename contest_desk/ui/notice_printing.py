@@ -7,12 +7,17 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from contest_desk.reports.result_notice import Notice, notice_html
+from contest_desk.ui.fonts import bundled_family
 
 
 def print_notice_to(printer: QPrinter, notice: Notice, parent: QWidget) -> None:
     """The notice as an HTML table on ``printer`` (the preview's, or a PDF printer)."""
     document = QTextDocument()
-    document.setDefaultFont(parent.font())
+    font = parent.font()
+    family = bundled_family()  # the notice's PDF font, whatever the system has
+    if family is not None:
+        font.setFamily(family)
+    document.setDefaultFont(font)
     document.setHtml(notice_html(notice))
     document.print_(printer)
 

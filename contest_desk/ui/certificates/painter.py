@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from contest_desk.domain.certificates import Fields, Template, layout
 from contest_desk.domain.signing import qr_matrix
+from contest_desk.ui.fonts import bundled_family
 
 POINT_MM = 0.3528  # one typographic point in millimetres
 
@@ -24,7 +25,9 @@ def paint_certificate(
         QRectF(origin, QPointF(origin.x() + width * scale, origin.y() + height * scale)),
         Qt.GlobalColor.white,
     )
-    family = painter.font().family()
+    # The font the PDF embeds, whatever the printer's default: a system font without the
+    # glyphs printed boxes, and one without a Unicode map made the text unsearchable.
+    family = bundled_family() or painter.font().family()
     for step in layout(template, Fields(fields), qr):
         x, y = origin.x() + step.x * scale, origin.y() + step.y * scale
         if step.kind == "frame":
