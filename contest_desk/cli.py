@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
+from contest_desk.cli_backup import add_backup_commands
 from contest_desk.cli_boards import add_board_commands
 from contest_desk.cli_certificates import add_certificate_commands
 from contest_desk.cli_innovation import add_innovation_commands
@@ -394,16 +395,11 @@ def _rows(table: StandingsTable) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
-def _numeric(header: list[str]) -> set[int]:
-    """Rank and totals: right-aligned in the table, left unquoted in CSV."""
-    return {0, *range(4, len(header) - 1)}
-
-
 def standings_text(table: StandingsTable) -> str:
     """Aligned columns; an incomplete entry (marks missing) is marked with ``*``."""
     header, body = _rows(table)
     marks = [""] + ["" if r.complete else "*" for r in table.rows]
-    numeric = _numeric(header)
+    numeric = {0, *range(4, len(header) - 1)}  # rank and totals align right
     out = [_("{event}: standings", event=table.event.name)]
     out += aligned([header, *body], numeric, marks)
     if any(marks):
@@ -419,7 +415,6 @@ def standings_csv(table: StandingsTable) -> str:
             [*row, _("yes") if r.complete else _("no")]
             for row, r in zip(body, table.rows, strict=True)
         ),
-        _numeric(header),
     )
 
 
@@ -569,6 +564,7 @@ def _parser() -> argparse.ArgumentParser:
     add_labor_commands(commands, command)
     add_innovation_commands(commands, command)
     add_certificate_commands(commands, command)
+    add_backup_commands(commands, command)
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

@@ -9,6 +9,7 @@ from contest_desk.services.appeals import AppealService
 from contest_desk.services.assignments import AssignmentService
 from contest_desk.services.attachments import AttachmentService
 from contest_desk.services.audit import AuditService
+from contest_desk.services.backups import BackupService
 from contest_desk.services.board_import import BoardImportService
 from contest_desk.services.board_views import BoardViewService
 from contest_desk.services.boards import BoardService
@@ -80,6 +81,7 @@ class Services:
     transfer: TransferService
     users: UserService
     audit: AuditService
+    backups: BackupService
 
     @classmethod
     def build(cls, db: Database, actor: Actor = SYSTEM) -> Services:
@@ -119,6 +121,7 @@ class Services:
             TransferService(ctx),
             UserService(ctx),
             AuditService(ctx),
+            BackupService(ctx),
         )
 
     @classmethod

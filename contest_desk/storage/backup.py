@@ -92,7 +92,7 @@ def _snapshot(source: Path, target: Path) -> None:
         src.close()
 
 
-def _contents(database: Path) -> tuple[str | None, dict[str, int], set[str]]:
+def contents(database: Path) -> tuple[str | None, dict[str, int], set[str]]:
     """The revision, the rows of each table, and the SHA-256 of each attached file."""
     conn = sqlite3.connect(_uri(database, "ro"), uri=True)
     try:
@@ -130,7 +130,7 @@ def write_backup(db: Database, target: Path, kind: str = "manual") -> BackupInfo
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".backup-") as work:
         copy = Path(work) / DATABASE
         _snapshot(source, copy)
-        revision, tables, hashes = _contents(copy)
+        revision, tables, hashes = contents(copy)
         files, missing = {}, []
         for sha256 in sorted(hashes):
             path = stored_path(root, sha256)

@@ -16,6 +16,7 @@ MESSAGES = {
     ),
     "its audit trail is broken at row {seq}: {reason}": "其审计记录在第 {seq} 条处断开：{reason}",
     "it is not a Contest Desk backup ({detail})": "它不是竞赛管理桌面系统的备份（{detail}）",
+    "it is not a Contest Desk database": "它不是竞赛管理桌面系统的数据库",
     "its database does not match its manifest": "其中的数据库与备份清单不符",
     "Another program still has {file} open; close it and restore again": (
         "另一个程序仍打开着 {file}，请关闭后再恢复"
