@@ -395,11 +395,16 @@ def _rows(table: StandingsTable) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
+def _numeric(header: list[str]) -> set[int]:
+    """Rank and totals: right-aligned in the table, left unquoted in CSV."""
+    return {0, *range(4, len(header) - 1)}
+
+
 def standings_text(table: StandingsTable) -> str:
     """Aligned columns; an incomplete entry (marks missing) is marked with ``*``."""
     header, body = _rows(table)
     marks = [""] + ["" if r.complete else "*" for r in table.rows]
-    numeric = {0, *range(4, len(header) - 1)}  # rank and totals align right
+    numeric = _numeric(header)
     out = [_("{event}: standings", event=table.event.name)]
     out += aligned([header, *body], numeric, marks)
     if any(marks):
@@ -415,6 +420,7 @@ def standings_csv(table: StandingsTable) -> str:
             [*row, _("yes") if r.complete else _("no")]
             for row, r in zip(body, table.rows, strict=True)
         ),
+        _numeric(header),
     )
 
 
