@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from contest_desk.errors import UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
+from contest_desk.ui.backup_timer import BackupTimer
 from contest_desk.ui.feedback import install_crash_handler, show_user_error
 from contest_desk.ui.fonts import install_font
 from contest_desk.ui.login import log_in
@@ -24,6 +25,7 @@ class DeskApp:
         self.services = services
         self.settings = settings
         self.window: MainWindow | None = None
+        self.backup_timer = BackupTimer(lambda: self.services, settings)
 
     def open_window(self) -> MainWindow:
         if self.window is not None:
