@@ -35,7 +35,6 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
-from contest_desk.cli_backup import add_backup_commands
 from contest_desk.cli_boards import add_board_commands
 from contest_desk.cli_certificates import add_certificate_commands
 from contest_desk.cli_innovation import add_innovation_commands
@@ -52,7 +51,7 @@ from contest_desk.reports.paper_sheet import paper_sheet_from, write_paper_sheet
 from contest_desk.reports.text_table import aligned, csv_text
 from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
-from contest_desk.services.offline_sheets import fill_sheet_file
+from contest_desk.services.offline_sheets import fill_sheet_file, sheet_judge
 from contest_desk.services.records import ImportSummary, StandingsTable
 from contest_desk.services.rounds import describe as describe_rule
 from contest_desk.services.score_import import read_score_csv
@@ -337,10 +336,11 @@ def _sheet_export(services: Services, args: argparse.Namespace) -> int:
 
 
 def _sheet_fill(services: Services, args: argparse.Namespace) -> int:
-    """On the laptop: values from a CSV (entry code, criterion, value) into the sheet file."""
+    """On the laptop: values from a CSV (entry code, criterion, value) into the sheet file,
+    signed with the key made from the judge's password (from the environment or asked)."""
     _header, rows = read_score_csv(Path(args.scores))
     values = {(r.get("entry", ""), r.get("criterion", "")): r.get("value", "") for r in rows}
-    fill_sheet_file(args.file, values)
+    fill_sheet_file(args.file, values, _password(sheet_judge(args.file)))
     _out(_("{count} value(s) written into {path}", count=len(values), path=args.file))
     return 0
 
@@ -570,7 +570,6 @@ def _parser() -> argparse.ArgumentParser:
     add_labor_commands(commands, command)
     add_innovation_commands(commands, command)
     add_certificate_commands(commands, command)
-    add_backup_commands(commands, command)
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)
@@ -579,7 +578,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--round", type=int, metavar="N")
     sub.add_argument("--judge", required=True, metavar="USERNAME")
     sub.add_argument("--out", required=True, metavar="FILE.json")
-    sub = command(what, "fill", _sheet_fill, _("on the laptop: put marks into a sheet file"), True)
+    sub = command(
+        what,
+        "fill",
+        _sheet_fill,
+        _(
+            "on the laptop: put marks into a sheet file, signed with the judge's password "
+            "(from {env} or a prompt)",
+            env=PASSWORD_ENV,
+        ),
+        True,
+    )
     sub.add_argument("file", metavar="FILE.json")
     sub.add_argument("--scores", required=True, metavar="FILE.csv")
     sub = command(what, "print", _sheet_print, _("paper score sheets of a round, as PDF"))
@@ -617,6 +626,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _password(username: str) -> str:
+    """The password of ``username``: CONTEST_DESK_PASSWORD, or typed at a prompt."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass(_("Password for {user}: ", user=username))
+    return password
+
+
 def _acting(services: Services, args: argparse.Namespace) -> Services:
     """The services acting for whoever runs the command, after the same checks as the window.
 
@@ -626,10 +643,7 @@ def _acting(services: Services, args: argparse.Namespace) -> Services:
     # The demo refuses any database that has contests or accounts, so it may run unnamed.
     first_steps = args.run is _demo or (args.run is _user_add and not services.users.has_users())
     if args.user:
-        password = os.environ.get(PASSWORD_ENV)
-        if password is None:
-            password = getpass.getpass(_("Password for {user}: ", user=args.user))
-        return services.as_user(services.users.authenticate(args.user, password))
+        return services.as_user(services.users.authenticate(args.user, _password(args.user)))
     if first_steps:
         return services
     if not args.reads:

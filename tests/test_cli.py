@@ -420,12 +420,28 @@ def test_an_offline_sheet_goes_out_and_comes_back(tmp_path: Path, capsys, monkey
     marks = tmp_path / "marks.csv"
     marks.write_text(f"entry,criterion,value\n{code},A1,16\n", encoding="utf-8")
     laptop = str(tmp_path / "laptop.db")
-    status, out, _ = run(
-        capsys, "--db", laptop, "sheet", "fill", str(sheet), "--scores", str(marks)
-    )
-    assert status == 0
+    fill = ("--db", laptop, "sheet", "fill", str(sheet), "--scores", str(marks))
+    blank = sheet.read_bytes()
+    # On the laptop the judge's password signs the marks; the organizer's does not.
+    status, out, err = run(capsys, *fill)
+    assert (status, out, err) == (2, "", "Error: The password does not match judge1\n")
+    assert sheet.read_bytes() == blank
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "judge1-2026")
+    status, out, _ = run(capsys, *fill)
+    assert (status, out) == (0, f"1 value(s) written into {sheet}\n")
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "organizer-2026")
     status, out, _ = run(capsys, "--db", db, *AS_ORGANIZER, "sheet", "import", str(sheet))
     assert (status, out) == (0, "Imported: 1 new, 0 already stored\n")
+    data = json.loads(sheet.read_text("utf-8"))
+    data["values"] = {f"{code}|A1": "20"}
+    sheet.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    status, out, err = run(capsys, "--db", db, *AS_ORGANIZER, "sheet", "import", str(sheet))
+    assert (status, out) == (2, "")
+    assert err == "Error: The marks in judge1.json are not signed by 张振华; it is refused\n"
+    data.update(version=1, key="ab" * 32)  # a file of the format that carried its key
+    sheet.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    status, out, err = run(capsys, "--db", db, *AS_ORGANIZER, "sheet", "import", str(sheet))
+    assert status == 2 and "export the judge's sheet again" in err
 
 
 def test_paper_sheets_print_codes_and_no_names(demo_db: str, tmp_path: Path, capsys) -> None:

@@ -2,24 +2,20 @@
 
 Stored as ``scrypt$n$r$p$salt$hash`` (base64), so the cost can be raised later and old
 hashes still check. Passwords are never stored, logged or put in an error message.
+The key a judge signs offline sheets with is made from the password too, with a salt of
+its own (domain/sheet_signing.py); users.py keeps the two in step.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import secrets
 
+from contest_desk.domain.sheet_signing import scrypt_key as _scrypt
+
 # 2**15 × 8 × 128 bytes = 32 MiB of memory per hash: about 0.1 s on an office PC.
 N, R, P = 2**15, 8, 1
-_MAXMEM = 64 * 1024 * 1024
-
-
-def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=32
-    )
 
 
 def hash_password(password: str) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.permissions import Action, Actor, Role
+from contest_desk.domain.sheet_signing import new_judge_key
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.passwords import check_password, hash_password
@@ -36,6 +37,13 @@ def user_info(user: m.User) -> UserInfo:
 def _check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise UserError("A password needs at least {n} characters", n=MIN_PASSWORD)
+
+
+def _set_password(user: m.User, password: str) -> None:
+    """The log-in hash and the public record of the signing key, always made together, so
+    an offline sheet is signed with the key of the password the account has now."""
+    user.password_hash = hash_password(password)
+    user.signing_key = new_judge_key(password).text()
 
 
 def _get(s: Session, username: str) -> m.User:
@@ -100,6 +108,8 @@ class UserService:
             else:
                 failed = None
                 user.failed_logins, user.locked_until = 0, None
+                if user.signing_key is None:  # an account from before signing keys
+                    user.signing_key = new_judge_key(password).text()
         # Outside the block so that the failure count above is committed, not rolled back.
         if failed is not None:
             raise failed
@@ -125,7 +135,7 @@ class UserService:
         _check_password_rules(new)
         with self.ctx.db.transaction() as s:
             user = _get(s, self.ctx.actor.username)
-            user.password_hash = hash_password(new)
+            _set_password(user, new)
             self.ctx.audit(s, "user.password", f"user:{user.username}")
 
     # Administrators ------------------------------------------------------------
@@ -171,10 +181,10 @@ class UserService:
         user = m.User(
             username=username,
             name=name.strip() or username,
-            password_hash=hash_password(password),
             roles=[r.value for r in chosen],
             expires_on=expires_on,
         )
+        _set_password(user, password)
         s.add(user)
         s.flush()
         self.ctx.audit(
@@ -187,7 +197,7 @@ class UserService:
         _check_password_rules(password)
         with self.ctx.db.transaction() as s:
             user = _get(s, username)
-            user.password_hash = hash_password(password)
+            _set_password(user, password)
             user.failed_logins, user.locked_until = 0, None
             self.ctx.audit(s, "user.password", f"user:{username}")
 

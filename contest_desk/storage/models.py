@@ -324,7 +324,12 @@ class KeyedValue(Base):
 
 
 class SheetKey(Base):
-    """The HMAC key made when a judge's sheet is exported for a laptop without the network."""
+    """A judge's sheet exported for a laptop without the network.
+
+    ``key`` is the public Ed25519 key (base64url) that signed the blank sheet; its private
+    half was forgotten after signing. Rows from before 0010 hold the HMAC key of the
+    retired format, whose files are refused.
+    """
 
     __tablename__ = "sheet_keys"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -394,6 +399,9 @@ class User(Base):
     expires_on: Mapped[dt.date | None]
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
+    # The public record of the key the user signs offline sheets with (made from the
+    # password, see domain/sheet_signing.py); None until the password is next known.
+    signing_key: Mapped[str | None] = mapped_column(String(200))
 
 
 class AuditRecord(Base):
