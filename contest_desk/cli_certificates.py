@@ -44,7 +44,8 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
     items = [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
     out = Path(args.out)
     combined = out.suffix.lower() == ".pdf"
-    written = write_certificates(out, items, combined)
+    sign = services.certificates.sealer(contest_id)
+    written = write_certificates(out, items, combined, sign)
     where = str(written[0]) if combined else str(out)
     print(_("{n} certificate(s) written to {where}", n=len(items), where=where))
     return 0
@@ -61,7 +62,7 @@ def _verify(services: Services, args: argparse.Namespace) -> int:
     pages = read_certificate_pdf(target) if target.lower().endswith(".pdf") else [None]
     worst = 0
     for page in pages:
-        qr, visible = (page.qr, page.visible) if page else (target, None)
+        qr, visible, seal = (page.qr, page.visible, page.seal) if page else (target, None, None)
         if page is not None and not qr:
             worst = max(worst, _say(Verdict.UNKNOWN, ""))
             continue
@@ -69,9 +70,9 @@ def _verify(services: Services, args: argparse.Namespace) -> int:
             public = Path(args.public_key).read_text(encoding="ascii")
             reading = read_qr(qr, None)
             serial = reading.fields["serial"] if reading else ""
-            worst = max(worst, _say(verify_offline(qr, visible, public), serial))
+            worst = max(worst, _say(verify_offline(qr, visible, public, seal), serial))
             continue
-        result = services.certificates.verify(qr, visible)
+        result = services.certificates.verify(qr, visible, seal)
         worst = max(worst, _say(result.verdict, result.serial, result.replaced_by))
     return worst
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -65,8 +66,7 @@ def payload_bytes(fields: dict[str, str]) -> bytes:
 
 def qr_text(fields: dict[str, str], private: str) -> str:
     data = payload_bytes(fields)
-    key = Ed25519PrivateKey.from_private_bytes(_unb64(private))
-    return f"{PREFIX}|{_b64(data)}|{_b64(key.sign(data))}"
+    return f"{PREFIX}|{_b64(data)}|{_b64(sign_bytes(private, data))}"
 
 
 @dataclass(frozen=True)
@@ -89,16 +89,66 @@ def read_qr(text: str, public_pem: str | None) -> Reading | None:
     except (ValueError, UnicodeDecodeError):
         return None
     fields = {name: str(short.get(k, "")) for k, name in KEYS.items()}
-    signed = False
-    if public_pem:
+    return Reading(fields, bool(public_pem) and signature_holds(public_pem or "", data, signature))
+
+
+def sign_bytes(private: str, data: bytes) -> bytes:
+    """The Ed25519 signature of ``data`` with the raw private key (base64url)."""
+    return Ed25519PrivateKey.from_private_bytes(_unb64(private)).sign(data)
+
+
+def signature_holds(public_pem: str, data: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is the Ed25519 signature of ``data`` under ``public_pem``."""
+    try:
         key = serialization.load_pem_public_key(public_pem.encode())
-        if isinstance(key, Ed25519PublicKey):
-            try:
-                key.verify(signature, data)
-                signed = True
-            except InvalidSignature:
-                signed = False
-    return Reading(fields, signed)
+    except (ValueError, UnicodeError):
+        return False
+    if not isinstance(key, Ed25519PublicKey):
+        return False
+    try:
+        key.verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True
+
+
+SEAL_PREFIX = "CDS1"
+
+
+def seal_message(digests: Sequence[str], qr_texts: Sequence[str]) -> bytes:
+    """The bytes a PDF's content seal signs: every page's digest bound to its certificate."""
+    lines = [SEAL_PREFIX, *(f"{d} {q}" for d, q in zip(digests, qr_texts, strict=True))]
+    return "\n".join(lines).encode()
+
+
+def sealed_qrs(message: bytes) -> list[str] | None:
+    """The QR texts a seal message binds, or None when it is not a seal message."""
+    try:
+        first, *lines = message.decode().split("\n")
+    except UnicodeDecodeError:
+        return None
+    if first != SEAL_PREFIX or not lines or any(len(line.split(" ")) != 2 for line in lines):
+        return None
+    return [line.split(" ")[1] for line in lines]
+
+
+@dataclass(frozen=True)
+class PageSeal:
+    """A PDF page's content seal: the digest of what the page draws now, the digest the
+    file's seal lists for it, and the seal's signed bytes and signature."""
+
+    shown: str
+    listed: str = ""  # empty when the file has no seal
+    message: bytes = b""
+    signature: bytes = b""
+
+    def holds(self, public_pem: str) -> bool:
+        """The page draws exactly what was sealed, and the seal is the contest's."""
+        return (
+            bool(self.listed)
+            and self.listed == self.shown
+            and signature_holds(public_pem, self.message, self.signature)
+        )
 
 
 class Verdict(StrEnum):
@@ -122,13 +172,20 @@ def visible_matches(fields: dict[str, str], visible: str) -> bool:
     return all("".join(fields[k].split()) in flat for k in ("name", "award", "serial"))
 
 
-def verify_offline(qr: str, visible: str | None, public_pem: str) -> Verdict:
+def verify_offline(
+    qr: str, visible: str | None, public_pem: str, seal: PageSeal | None = None
+) -> Verdict:
     """Without the database: the signature under the contest's public key, and (for a PDF)
-    the printed text against the signed fields. Superseded ones cannot be told offline."""
+    the printed text against the signed fields and the page against its content seal.
+    Superseded ones cannot be told offline."""
     reading = read_qr(qr, public_pem)
     if reading is None:
         return Verdict.UNKNOWN
-    if not reading.signed or (visible is not None and not visible_matches(reading.fields, visible)):
+    if (
+        not reading.signed
+        or (visible is not None and not visible_matches(reading.fields, visible))
+        or (seal is not None and not seal.holds(public_pem))
+    ):
         return Verdict.CHANGED
     return Verdict.GENUINE
 

@@ -25,16 +25,23 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from contest_desk.domain.certificates import Fields, Step, Template, layout
-from contest_desk.domain.signing import qr_image_data, qr_matrix
+from contest_desk.domain.signing import PageSeal, qr_image_data, qr_matrix
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import aside_prefix, clear_leftovers
 from contest_desk.reports.fonts import pdf_font
+from contest_desk.reports.pdf_seal import (
+    Signer,
+    add_seal,
+    file_digests,
+    page_qrs,
+    page_seals,
+    seal_pdf,
+)
 from contest_desk.reports.processes import worker_pool
 
 Progress = Callable[[int, int], bool]  # (done, total) → go on?
 CHUNK = 50  # certificates a worker process writes at a time (one file each)
-QR_TEXT = re.compile(r"CD1\|[A-Za-z0-9_-]+\|[A-Za-z0-9_-]+")
 
 
 class Cancelled(Exception):
@@ -154,25 +161,38 @@ def file_name(fields: dict[str, str]) -> str:
     return f"{fields['serial']}-{safe}.pdf"
 
 
-def write_one_each(work: str, items: Sequence[Printed]) -> int:
-    """A file per certificate in the folder ``work`` (a worker process's share)."""
+def write_one_each(work: str, items: Sequence[Printed]) -> list[tuple[str, str]]:
+    """A file per certificate in the folder ``work`` (a worker process's share); returns
+    each file's name and its page's digest, for the seal the caller signs."""
+    out = []
     for item in items:
-        page = new_canvas(Path(work) / file_name(item.fields))
+        path = Path(work) / file_name(item.fields)
+        page = new_canvas(path)
         page.setTitle(f"{item.fields['serial']} {item.fields.get('name', '')}")
         draw_page(page, item)
         signed(page, [item])
         page.save()
-    return len(items)
+        (digest,) = file_digests(path)
+        out.append((path.name, digest))
+    return out
 
 
-def _one_each(work: Path, items: Sequence[Printed], progress: Progress | None) -> None:
+def _one_each(
+    work: Path, items: Sequence[Printed], sign: Signer, progress: Progress | None
+) -> None:
     """Files per certificate; a large batch is shared among the machine's processors (each
     file is written alone, and embedding the font in each costs most). The workers end
-    with this process, however it ends."""
+    with this process, however it ends. Seals are signed here, where the key is."""
+    qr_of = {file_name(item.fields): item.qr for item in items}
+
+    def seal(written: list[tuple[str, str]]) -> None:
+        for name, digest in written:
+            add_seal(work / name, [digest], [qr_of[name]], sign)
+
     workers = min(os.cpu_count() or 1, len(items) // CHUNK)
     if workers < 2:
         for n, item in enumerate(items, start=1):
-            write_one_each(str(work), [item])
+            seal(write_one_each(str(work), [item]))
             if progress is not None and not progress(n, len(items)):
                 raise Cancelled
         return
@@ -182,7 +202,9 @@ def _one_each(work: Path, items: Sequence[Printed], progress: Progress | None) -
         futures = [pool.submit(write_one_each, str(work), list(chunk)) for chunk in chunks]
         try:
             for future in as_completed(futures):
-                done += future.result()
+                written = future.result()
+                seal(written)
+                done += len(written)
                 if progress is not None and not progress(done, len(items)):
                     raise Cancelled
         except BaseException:
@@ -195,9 +217,11 @@ def write_certificates(
     target: str | Path,
     items: Sequence[Printed],
     combined: bool,
+    sign: Signer,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """One PDF at ``target`` (combined) or one per certificate in the folder ``target``."""
+    """One PDF at ``target`` (combined) or one per certificate in the folder ``target``,
+    each sealed with ``sign`` (the contest's key: ``CertificateService.sealer``)."""
     target = Path(target)
     folder = target.parent if combined else target
     if not folder.is_dir():
@@ -221,8 +245,9 @@ def write_certificates(
                     raise Cancelled
             signed(canvas, items)
             canvas.save()
+            seal_pdf(work / target.name, sign)
         else:
-            _one_each(work, items, progress)
+            _one_each(work, items, sign, progress)
         for path in sorted(work.iterdir()):
             final = folder / path.name
             os.replace(path, final)
@@ -240,18 +265,21 @@ def write_certificates(
 class ReadPage:
     qr: str  # the signed QR text found on the page ("" when none)
     visible: str  # the page's text without it
+    seal: PageSeal  # what the page draws against what the file's seal says it drew
 
 
 def read_certificate_pdf(path: str | Path) -> list[ReadPage]:
-    """Each page's signed QR text and printed text, for ``CertificateService.verify``."""
+    """Each page's signed QR text, printed text and content seal, for
+    ``CertificateService.verify`` (or ``verify_offline``)."""
     try:
         reader = PdfReader(str(path))
-        metadata = reader.metadata
-        keywords = str(metadata.get("/Keywords", "") or "") if metadata is not None else ""
+        qrs = page_qrs(reader)
         texts = [page.extract_text() or "" for page in reader.pages]
+        seals = page_seals(reader)
     except Exception as error:  # pypdf raises many kinds for a file that is not a PDF
         raise UserError(
             "{file} cannot be read as a PDF: {reason}", file=str(path), reason=type(error).__name__
         ) from None
-    signed = [k for k in keywords.split() if QR_TEXT.fullmatch(k)]
-    return [ReadPage(signed[n] if n < len(signed) else "", text) for n, text in enumerate(texts)]
+    return [
+        ReadPage(qrs[n] if n < len(qrs) else "", text, seals[n]) for n, text in enumerate(texts)
+    ]

@@ -10,6 +10,7 @@ and a new serial (the old one kept, marked superseded) when something has.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -19,12 +20,15 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.certificates import BUILT_IN, Orientation, Placed, Template, chinese_date
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.signing import (
+    PageSeal,
     Verdict,
     new_key_pair,
     qr_image_data,
     qr_matrix,
     qr_text,
     read_qr,
+    sealed_qrs,
+    sign_bytes,
     visible_matches,
 )
 from contest_desk.errors import NotFound, UserError
@@ -405,10 +409,34 @@ class CertificateService:
             keys = _keys(s, contest_id, create=False)
             return keys.public_key if keys else None
 
+    @requires(Action.EDIT_SETUP)
+    def sealer(self, contest_id: int) -> Callable[[bytes], bytes]:
+        """What signs the content seal of a PDF of this contest's certificates (written by
+        ``reports.certificate_pdf``): it signs only seal messages whose every QR text is a
+        certificate this contest signed, so it cannot be lent to seal anything else."""
+        with self.ctx.db.reading() as s:
+            keys = _keys(s, contest_id, create=False)
+            if keys is None:
+                raise UserError("The contest has issued no certificate yet, so it has no key")
+            private, public = keys.private_key, keys.public_key
+
+        def sign(message: bytes) -> bytes:
+            qrs = sealed_qrs(message)
+            if qrs is None or not all(
+                (reading := read_qr(qr, public)) is not None and reading.signed for qr in qrs
+            ):
+                raise UserError("Only this contest's certificates can be sealed with its key")
+            return sign_bytes(private, message)
+
+        return sign
+
     @requires(Action.VIEW_RESULTS)
-    def verify(self, serial_or_qr: str, visible: str | None = None) -> Verification:
-        """A serial typed in, or the QR text of a certificate (with the PDF's printed text,
-        when checking a file): genuine, changed, superseded or unknown."""
+    def verify(
+        self, serial_or_qr: str, visible: str | None = None, seal: PageSeal | None = None
+    ) -> Verification:
+        """A serial typed in, or the QR text of a certificate (with the PDF's printed text
+        and the page's content seal, when checking a file): genuine, changed, superseded
+        or unknown."""
         text = serial_or_qr.strip()
         with self.ctx.db.reading() as s:
             if not text.startswith("CD1|"):
@@ -431,6 +459,7 @@ class CertificateService:
                 or not reading.signed
                 or any(reading.fields[k] != stored.get(k, "") for k in reading.fields)
                 or (visible is not None and not visible_matches(stored, visible))
+                or (seal is not None and not (keys and seal.holds(keys.public_key)))
             ):
                 return Verification(Verdict.CHANGED, serial, stored)
             return self._current(row)

@@ -20,7 +20,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from contest_desk.domain.certificates import BUILT_IN, Fields, layout
-from contest_desk.domain.signing import new_key_pair, qr_image_data, qr_matrix, qr_text
+from contest_desk.domain.signing import (
+    new_key_pair,
+    qr_image_data,
+    qr_matrix,
+    qr_text,
+    sign_bytes,
+)
 from contest_desk.reports.certificate_pdf import Printed, write_certificates
 from contest_desk.reports.fonts import pdf_font
 
@@ -28,9 +34,17 @@ COUNT, PEER = 1_000, 20
 SURNAMES, GIVEN = "王李张刘陈杨黄赵吴周", "建国明伟洋丽军勇静磊强"
 
 
+KEYS = new_key_pair()
+
+
+def sign(message: bytes) -> bytes:
+    """The content seal's signature, as CertificateService.sealer makes it."""
+    return sign_bytes(KEYS.private, message)
+
+
 def items() -> list[Printed]:
     """Issued certificates as the database holds them: signed, with their QR matrix."""
-    keys = new_key_pair()
+    keys = KEYS
     template = BUILT_IN["landscape"]
     out = []
     for n in range(COUNT):
@@ -133,8 +147,10 @@ def main() -> None:
         base = Path(root)
         for name in ("combined", "separate", "bare1", "bare2", "peer"):
             (base / name).mkdir()
-        combined = timed(lambda: write_certificates(base / "combined" / "all.pdf", batch, True))
-        separate = timed(lambda: write_certificates(base / "separate", batch, False))
+        combined = timed(
+            lambda: write_certificates(base / "combined" / "all.pdf", batch, True, sign)
+        )
+        separate = timed(lambda: write_certificates(base / "separate", batch, False, sign))
         limit_one = timed(lambda: bare(base / "bare1", batch, separate=False))
         limit_many = timed(lambda: bare(base / "bare2", batch, separate=True))
         lo = peer(base / "peer", batch)

@@ -68,7 +68,9 @@ def test_issued_once_per_entry_with_serials_and_awards(demo: Services) -> None:
 
 def test_the_pdf_says_it_all_in_an_embedded_font(demo: Services, tmp_path: Path) -> None:
     items = printed(demo)
-    (combined,) = write_certificates(tmp_path / "证书.pdf", items, combined=True)
+    (combined,) = write_certificates(
+        tmp_path / "证书.pdf", items, combined=True, sign=demo.certificates.sealer(1)
+    )
     reader = PdfReader(combined)
     assert len(reader.pages) == len(items)
     text = reader.pages[0].extract_text()
@@ -76,11 +78,15 @@ def test_the_pdf_says_it_all_in_an_embedded_font(demo: Services, tmp_path: Path)
     assert "荣誉证书" in text and fields["name"] in text and fields["award"] in text
     assert fields["serial"] in text and fields["date"] in text
     assert fonts_embedded(combined) == {True}
-    separate = write_certificates(tmp_path, items[:3], combined=False)
+    separate = write_certificates(
+        tmp_path, items[:3], combined=False, sign=demo.certificates.sealer(1)
+    )
     assert [p.name for p in separate] == sorted(
         f"{i.fields['serial']}-{i.fields['name']}.pdf" for i in items[:3]
     )
-    portrait = write_certificates(tmp_path / "竖版.pdf", printed(demo, "portrait")[:1], True)
+    portrait = write_certificates(
+        tmp_path / "竖版.pdf", printed(demo, "portrait")[:1], True, sign=demo.certificates.sealer(1)
+    )
     page = PdfReader(portrait[0]).pages[0]
     assert float(page.mediabox.height) > float(page.mediabox.width)
 
@@ -88,7 +94,9 @@ def test_the_pdf_says_it_all_in_an_embedded_font(demo: Services, tmp_path: Path)
 def test_the_qr_code_drawn_is_the_signed_payload(demo: Services, tmp_path: Path) -> None:
     item = printed(demo)[0]
     assert item.qr.startswith("CD1|") and item.modules == qr_matrix(item.qr)
-    (pdf,) = write_certificates(tmp_path / "qr.pdf", [item], combined=True)
+    (pdf,) = write_certificates(
+        tmp_path / "qr.pdf", [item], combined=True, sign=demo.certificates.sealer(1)
+    )
     (image,) = PdfReader(pdf).pages[0].images  # the QR code, the page's only image
     picture = image.image.convert("1")
     size = len(item.modules) + 8
@@ -102,7 +110,9 @@ def test_the_qr_code_drawn_is_the_signed_payload(demo: Services, tmp_path: Path)
 
 def test_genuine_changed_superseded_unknown(demo: Services, tmp_path: Path) -> None:
     items = printed(demo)
-    (pdf,) = write_certificates(tmp_path / "一张.pdf", items[:1], combined=True)
+    (pdf,) = write_certificates(
+        tmp_path / "一张.pdf", items[:1], combined=True, sign=demo.certificates.sealer(1)
+    )
     (page,) = read_certificate_pdf(pdf)
     assert demo.certificates.verify(page.qr, page.visible).verdict is Verdict.GENUINE
     assert demo.certificates.verify(items[0].fields["serial"]).verdict is Verdict.GENUINE
@@ -137,9 +147,17 @@ def test_a_cancelled_batch_leaves_nothing(demo: Services, tmp_path: Path) -> Non
         return done < 3
 
     with pytest.raises(Cancelled):
-        write_certificates(tmp_path, items, combined=False, progress=progress)
+        write_certificates(
+            tmp_path, items, combined=False, progress=progress, sign=demo.certificates.sealer(1)
+        )
     with pytest.raises(Cancelled):
-        write_certificates(tmp_path / "全部.pdf", items, combined=True, progress=progress)
+        write_certificates(
+            tmp_path / "全部.pdf",
+            items,
+            combined=True,
+            progress=progress,
+            sign=demo.certificates.sealer(1),
+        )
     assert list(tmp_path.iterdir()) == [] and 3 in seen
 
 
@@ -147,14 +165,26 @@ def test_bad_templates_images_and_paths_are_refused(demo: Services, tmp_path: Pa
     items = printed(demo)[:1]
     missing_field = replace(BUILT_IN["landscape"], name="mine", body="{name} 获 {prize}")
     with pytest.raises(UserError, match="prize"):
-        write_certificates(tmp_path / "a.pdf", [replace(items[0], template=missing_field)], True)
+        write_certificates(
+            tmp_path / "a.pdf",
+            [replace(items[0], template=missing_field)],
+            True,
+            sign=demo.certificates.sealer(1),
+        )
     not_image = tmp_path / "印章.png"
     not_image.write_text("这不是图片", encoding="utf-8")
     sealed = replace(BUILT_IN["landscape"], seal=Placed(str(not_image), 200, 140, 40, 40))
     with pytest.raises(UserError, match=r"印章\.png"):
-        write_certificates(tmp_path / "b.pdf", [replace(items[0], template=sealed)], True)
+        write_certificates(
+            tmp_path / "b.pdf",
+            [replace(items[0], template=sealed)],
+            True,
+            sign=demo.certificates.sealer(1),
+        )
     with pytest.raises(UserError, match="不存在"):
-        write_certificates(tmp_path / "无此目录" / "c.pdf", items, True)
+        write_certificates(
+            tmp_path / "无此目录" / "c.pdf", items, True, sign=demo.certificates.sealer(1)
+        )
     assert list(tmp_path.glob("*.pdf")) == []
     with pytest.raises(UserError, match="内置"):
         demo.certificates.save_template(1, BUILT_IN["landscape"])
@@ -167,7 +197,9 @@ def test_the_public_key_goes_out_with_the_contest(demo: Services, tmp_path: Path
     data = demo.transfer.export_contest(1)
     public = data["certificate_public_key"]
     assert public == demo.certificates.public_key(1) and public.startswith("-----BEGIN PUBLIC KEY")
-    (pdf,) = write_certificates(tmp_path / "离线.pdf", items[:1], combined=True)
+    (pdf,) = write_certificates(
+        tmp_path / "离线.pdf", items[:1], combined=True, sign=demo.certificates.sealer(1)
+    )
     (page,) = read_certificate_pdf(pdf)
     assert verify_offline(page.qr, page.visible, public) is Verdict.GENUINE
 
@@ -200,7 +232,11 @@ def test_a_large_batch_of_files_is_shared_among_processes(demo: Services, tmp_pa
     folder.mkdir()
     seen: list[int] = []
     written = write_certificates(
-        folder, many, combined=False, progress=lambda d, t: bool(seen.append(d)) or True
+        folder,
+        many,
+        combined=False,
+        progress=lambda d, t: bool(seen.append(d)) or True,
+        sign=demo.certificates.sealer(1),
     )
     assert len(written) == 120 and sorted(folder.iterdir()) == sorted(written)
     assert seen[-1] == 120 and seen == sorted(seen)
@@ -208,5 +244,11 @@ def test_a_large_batch_of_files_is_shared_among_processes(demo: Services, tmp_pa
     stopped = tmp_path / "取消"
     stopped.mkdir()
     with pytest.raises(Cancelled):
-        write_certificates(stopped, many, combined=False, progress=lambda d, t: d < 50)
+        write_certificates(
+            stopped,
+            many,
+            combined=False,
+            progress=lambda d, t: d < 50,
+            sign=demo.certificates.sealer(1),
+        )
     assert list(stopped.iterdir()) == []

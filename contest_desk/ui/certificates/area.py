@@ -56,6 +56,7 @@ class CertificatesArea(QWidget):
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state
+        self._contest_id = 0  # of the batch last issued: its key seals the PDFs
         self.picker = EventPicker(services, state)
         self.round_box = QComboBox()
         self.template_box = QComboBox()
@@ -158,6 +159,7 @@ class CertificatesArea(QWidget):
         event = self.picker.current_event()
         if event is None:
             return []
+        self._contest_id = event.contest_id
         name = self.template_box.currentData() or "landscape"
         issued = self.services.certificates.issue(event.id, self.round_box.currentData(), name)
         template = self.services.certificates.templates(event.contest_id)[name]
@@ -195,7 +197,8 @@ class CertificatesArea(QWidget):
             return not progress.wasCanceled()
 
         try:
-            written = write_certificates(path, items, combined, step)
+            sign = self.services.certificates.sealer(self._contest_id)
+            written = write_certificates(path, items, combined, sign, step)
         except Cancelled:
             self.result.setText(self.tr("Cancelled: nothing was written."))
             return []
@@ -244,7 +247,9 @@ class CertificatesArea(QWidget):
         try:
             if serial_or_pdf.lower().endswith(".pdf"):
                 pages = read_certificate_pdf(serial_or_pdf)
-                results = [self.services.certificates.verify(p.qr, p.visible) for p in pages]
+                results = [
+                    self.services.certificates.verify(p.qr, p.visible, p.seal) for p in pages
+                ]
             else:
                 results = [self.services.certificates.verify(serial_or_pdf)]
         except UserError as error:
