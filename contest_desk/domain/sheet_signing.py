@@ -3,8 +3,9 @@
 Two signatures, two keys:
 
 - the desk's over the blank sheet: a key pair made for one export, whose private half
-  signs and is then forgotten; the public half goes into the file (so the laptop can tell
-  the blank part is whole) and into the database (so the import can);
+  signs and is then forgotten; the public half goes into the file (so the laptop notices
+  a blank part changed after signing) and into the database (so the import knows the
+  signature is the desk's, not one made afresh with a key put in the file);
 - the judge's over the filled sheet: a key whose 32-byte seed is scrypt of the judge's
   password with a salt of its own (not the log-in hash's salt). The desk keeps only the
   public half and its salt and cost (a ``JudgeKey``), made whenever it learns the password:
@@ -33,7 +34,8 @@ SCHEME = "ed25519-scrypt"
 # 2**15 × 8 × 128 bytes = 32 MiB of memory per guess, about 0.1-0.2 s on an office PC's
 # core: kept with each key, so it can be raised later and old keys still work.
 N, R, P = 2**15, 8, 1
-_MAXMEM = 256 * 1024 * 1024  # room for a raised cost (2**17 × 8 × 128 = 128 MiB)
+_MAXMEM = 256 * 1024 * 1024  # hashlib's cap: room for a raised cost and its overhead
+MOST_MEMORY = 128 * 1024 * 1024  # the most a key read from a file may ask for (128·r·n)
 SALT_BYTES = 16
 
 BLANK_LEAVES_OUT = frozenset({"values", "desk_signature", "judge_signature"})
@@ -87,8 +89,10 @@ class JudgeKey:
             key = cls(int(parts[1]), int(parts[2]), int(parts[3]), unb64(parts[4]), unb64(parts[5]))
         except ValueError:
             return None
-        sane = 2 <= key.n <= 2**20 and 1 <= key.r <= 32 and 1 <= key.p <= 16
-        return key if sane and len(key.public) == 32 else None
+        # A cost from a file must be one scrypt accepts and the laptop can afford.
+        power_of_two = key.n >= 2 and key.n & (key.n - 1) == 0
+        affordable = key.r >= 1 and 1 <= key.p <= 16 and 128 * key.r * key.n <= MOST_MEMORY
+        return key if power_of_two and affordable and len(key.public) == 32 else None
 
     def private_key(self, password: str) -> Ed25519PrivateKey | None:
         """The judge's private key from their password; None when the password is not theirs."""

@@ -33,10 +33,19 @@ def test_the_judge_key_comes_back_from_the_password_alone() -> None:
         "ed25519-scrypt$x$8$1$c2FsdA$" + "A" * 43,
         "ed25519-scrypt$32768$8$1$c2FsdA$AAAA",  # not 32 bytes
         "ed25519-scrypt$1073741824$8$1$c2FsdA$" + "A" * 43,  # a cost no laptop can pay
+        "ed25519-scrypt$1048576$32$1$c2FsdA$" + "A" * 43,  # 4 GiB of memory
+        "ed25519-scrypt$32767$8$1$c2FsdA$" + "A" * 43,  # scrypt wants a power of two
+        "ed25519-scrypt$32768$0$1$c2FsdA$" + "A" * 43,
     ],
 )
 def test_anything_else_is_not_a_judge_key(text: object) -> None:
     assert JudgeKey.parse(text) is None
+
+
+def test_the_most_costly_key_a_file_may_carry_still_works() -> None:
+    salt, public = "c2FsdA", "A" * 43
+    key = JudgeKey.parse(f"ed25519-scrypt$131072$8$1${salt}${public}")  # 128 MiB
+    assert key is not None and key.private_key("judge1-2026") is None  # no error, no match
 
 
 def test_each_signature_covers_its_part() -> None:
