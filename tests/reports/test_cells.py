@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from contest_desk.cli import main
+from contest_desk.cli import main, standings_csv
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
 from contest_desk.reports.audit_excel import write_audit_excel
@@ -304,3 +304,21 @@ def test_standings_csv_from_the_command_line(
         ["'" + DDE, "'-3"],
     ]
     assert all(row[0] == "1" and row[-3] == "0.00" for row in rows)
+
+
+def test_names_from_a_contest_file_come_out_quoted(plant: Plant, tmp_path: Path) -> None:
+    path = plant.services.transfer.export_file(plant.contest, tmp_path / "比武.json")
+    other = Services.open(str(tmp_path / "other.db"))
+    try:
+        contest = other.transfer.import_file(path)
+        event = next(e for e in other.contests.events(contest.id) if e.name == SOLO)
+        table = other.standings.standings(event.id)
+    finally:
+        other.ctx.db.dispose()
+    notice = standings_notice(table, contest.name, "工会", DAY)
+    assert_inert(write_notice_excel(tmp_path / "公示.xlsx", [notice]), HYPERLINK, DDE, "-3")
+    rows = list(csv.reader(io.StringIO(standings_csv(table))))
+    assert [row[2:4] for row in rows[1:]] == [
+        ["'" + HYPERLINK, "采油一区/采油一班"],
+        ["'" + DDE, "'-3"],
+    ]
