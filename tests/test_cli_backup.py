@@ -70,12 +70,24 @@ def test_an_organizer_backs_up_into_a_folder_and_a_viewer_may_not(
     assert not (tmp_path / "desk-backups").exists()
 
 
-def test_an_administrator_restores_after_the_check_and_others_may_not(
+@pytest.fixture
+def backed_up(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[str, Path]:
+    """A database and a backup of it, made by its administrator."""
     db = make_desk(tmp_path / "desk.db")
     backup = tmp_path / "before.zip"
     assert run(capsys, monkeypatch, "admin", "--db", db, "backup", "--to", str(backup))[0] == 0
+    return db, backup
+
+
+def test_an_administrator_restores_after_the_check_and_others_may_not(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    backed_up: tuple[str, Path],
+) -> None:
+    db, backup = backed_up
     services = Services.open(db).as_user(ORGANIZER)
     contest = services.contests.contests()[0]
     services.contests.update_contest(contest.id, "改错的名称", None, None, "")
@@ -103,11 +115,12 @@ def test_an_administrator_restores_after_the_check_and_others_may_not(
 
 
 def test_a_backup_is_restored_into_a_new_file_without_a_log_in(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    backed_up: tuple[str, Path],
 ) -> None:
-    db = make_desk(tmp_path / "desk.db")
-    backup = tmp_path / "desk.zip"
-    assert run(capsys, monkeypatch, "admin", "--db", db, "backup", "--to", str(backup))[0] == 0
+    _db, backup = backed_up
     fresh = str(tmp_path / "other-pc" / "desk.db")
 
     status, _, _ = run(capsys, monkeypatch, None, "--db", fresh, "restore", str(backup), "--yes")

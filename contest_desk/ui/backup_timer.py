@@ -29,7 +29,7 @@ class BackupTimer(QObject):
     ) -> None:
         super().__init__(parent)
         self.services = services  # asked each time: a log-out rebuilds the services
-        self.minutes = int(settings.value(SETTING, DEFAULT_MINUTES) or 0)
+        self.minutes = int(str(settings.value(SETTING, DEFAULT_MINUTES) or 0))
         self.busy = False
         self.last: Any = None  # the last backup made, for tests and the curious
         self.timer = QTimer(self)
