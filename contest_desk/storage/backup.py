@@ -154,8 +154,16 @@ def write_backup(db: Database, target: Path, kind: str = "manual") -> BackupInfo
                 zf.write(stored_path(root, sha256), f"{FILES}{sha256[:2]}/{sha256}")
             text = json.dumps(manifest.__dict__, ensure_ascii=False, indent=2)
             zf.writestr(MANIFEST, text)
-        os.replace(part, target)
+        put_in_place(part, target)
     return BackupInfo(target, manifest)
+
+
+def put_in_place(part: Path, target: Path) -> None:
+    """Rename a finished file over ``target``, its bytes on disk first, so that a power
+    cut leaves the old file or the new one whole, never a torn one."""
+    with part.open("r+b") as f:  # our own new file, not an open database
+        os.fsync(f.fileno())
+    os.replace(part, target)
 
 
 def backup_name(kind: str, now: dt.datetime | None = None) -> str:

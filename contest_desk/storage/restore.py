@@ -8,7 +8,6 @@ verifies, and each attached file has the hash it is named by.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from contest_desk.storage.backup import (
     contents,
     hash_member,
     local_file,
+    put_in_place,
     read_manifest,
 )
 from contest_desk.storage.files import files_root, sha256_of, stored_path
@@ -136,7 +136,7 @@ def _restore_files(backup: Path, manifest: Manifest, root: Path) -> None:
             with zf.open(f"{FILES}{sha256[:2]}/{sha256}") as src, part.open("wb") as dst:
                 while chunk := src.read(1 << 20):
                     dst.write(chunk)
-            os.replace(part, target)
+            put_in_place(part, target)
 
 
 def restore_backup(db: Database, backup: Path) -> Restored:
@@ -160,7 +160,7 @@ def restore_backup(db: Database, backup: Path) -> Restored:
                 "Another program still has {file} open; close it and restore again",
                 file=path.name,
             )
-        os.replace(work / DATABASE, path)
+        put_in_place(work / DATABASE, path)
     finally:
         for leftover in work.iterdir():
             leftover.unlink()
