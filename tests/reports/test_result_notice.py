@@ -73,3 +73,12 @@ def test_board_and_labor_notices_and_excel(demo: Services, tmp_path: Path) -> No
     wb = openpyxl.load_workbook(path)
     assert len(wb.worksheets) == 2
     assert wb.worksheets[1]["A2"].value == "名次" and wb.worksheets[1].max_row == 8 + 5
+    # Places, ratings, defences, ranks and totals are numbers, shown with their places.
+    board_sheet, labor_sheet = wb.worksheets
+    place, rating, defences = board_sheet["A3"], board_sheet["D3"], board_sheet["E3"]
+    assert (place.value, place.data_type) == (1, "n")
+    assert rating.data_type == "n" and f"{rating.value:.1f}" == board.rows[0][3]
+    assert rating.number_format == "0.0" and defences.value == int(board.rows[0][4])
+    total = labor_sheet["D3"]
+    assert total.data_type == "n" and f"{total.value:.2f}" == labor.rows[0][3]
+    assert total.number_format == "0.00"
