@@ -11,9 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
+from sqlalchemy.exc import IntegrityError
 
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
@@ -94,3 +97,34 @@ def test_a_failed_upgrade_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     assert table_rows(again.engine) == before
     assert "mottos" not in inspect(again.engine).get_table_names()
     again.dispose()
+
+
+def _upgrade_as_before_the_fix(db: Database) -> None:
+    """What versions before this fix did: alembic on the app's engine, foreign keys on,
+    Python's sqlite3 committing before each DDL statement."""
+    config = Config()
+    config.set_main_option("script_location", str(db.migrations))
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def test_a_file_left_half_migrated_by_an_older_version_upgrades(tmp_path: Path) -> None:
+    db = database_at(tmp_path / "half.db", "0003_assignments")
+    before = table_rows(db.engine)
+    with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"):
+        _upgrade_as_before_the_fix(db)
+    assert db.revision() == "0003_assignments"
+    assert {"appeals", "_alembic_tmp_judges"} <= set(inspect(db.engine).get_table_names())
+
+    db.upgrade()
+
+    assert db.revision() == db.head()
+    after = table_rows(db.engine)
+    for table, rows in before.items():
+        columns = {name for name, _ in next(iter(rows))}
+        assert narrowed(after[table], columns) == rows, table
+    assert not [t for t in after if t.startswith("_alembic_tmp_")]
+    with db.reading() as s:
+        assert chain_check(s) == (AUDIT_ROWS, None)
+    db.dispose()
