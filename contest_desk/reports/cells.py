@@ -64,6 +64,8 @@ def inert_workbook(workbook: Any) -> None:
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str):
-                    cell.value = inert(cell.value)
+                value = cell.value
+                if isinstance(value, str):
+                    if formula_like(value):  # assigning costs: only where it changes
+                        cell.value = QUOTE + value
                     cell.data_type = "s"
