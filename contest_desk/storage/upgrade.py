@@ -1,65 +1,37 @@
 """Running the migrations: on SQLite in one real transaction with foreign keys off.
 
-Two SQLite habits make a plain ``alembic upgrade`` unsafe there. Python's sqlite3 module
-commits before DDL (it only opens a transaction before INSERT/UPDATE/DELETE), so a
-migration that fails half-way leaves the tables it already made (``table appeals already
-exists`` on the next start). And batch mode rebuilds a table by copying it and dropping the
-old one; with foreign keys on, ``DROP TABLE`` deletes the rows that other tables point at
-and fails (``FOREIGN KEY constraint failed``). Alembic's advice for batch mode is to turn
-foreign keys off, which SQLite only accepts outside a transaction. So the migrations run on
-a connection of their own that turns them off, then opens the transaction itself (``BEGIN
-IMMEDIATE``: DDL included), checks every reference before committing, and rolls everything
-back on any error: a failed upgrade leaves the file as it was.
+See storage/migrating.py for why SQLite needs an engine of its own for this. The
+references are checked before the commit, and anything left by a failed upgrade of an
+older version is cleared first (storage/leftovers.py): a failed upgrade leaves the file
+as it was, and a file an older version left half-migrated upgrades.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, create_engine, event
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING
 
 from contest_desk.errors import UserError
 from contest_desk.storage.backup import automatic_backup
+from contest_desk.storage.leftovers import clear_leftovers
+from contest_desk.storage.migrating import alembic_upgrade, migration_engine
 
 if TYPE_CHECKING:
     from contest_desk.storage.db import Database
 
 
-def _own_transactions(dbapi_connection: Any, _record: Any) -> None:
-    # isolation_level None: the driver neither commits before DDL nor begins by itself;
-    # the "begin" listener below opens the one transaction (SQLAlchemy's pysqlite recipe).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
-def _begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
 def run_migrations(db: Database, target: str = "head") -> None:
     """Migrate ``db`` to ``target`` in one transaction: all of it, or nothing."""
-    config = Config()
-    config.set_main_option("script_location", str(db.migrations))
     if db.engine.dialect.name != "sqlite":
         # PostgreSQL has transactional DDL and keeps references checked throughout.
         with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, target)
+            alembic_upgrade(conn, db.migrations, target)
         return
-    engine = create_engine(db.url, poolclass=NullPool)
-    event.listen(engine, "connect", _own_transactions)
-    event.listen(engine, "begin", _begin)
+    engine = migration_engine(db.url)
     try:
         with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, target)
+            clear_leftovers(conn, db.migrations)
+            alembic_upgrade(conn, db.migrations, target)
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
             if broken:
                 table, rowid, parent, _fk = broken[0]

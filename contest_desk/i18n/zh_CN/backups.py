@@ -28,6 +28,9 @@ MESSAGES = {
     "The upgrade would leave row {row} of {table} pointing at a missing row of {parent};"
     " nothing was changed": "升级会使 {table} 的第 {row} 行引用 {parent} 中不存在的记录；"
     "未做任何修改",
+    "The database has a table {table} with rows that its version ({revision})"
+    " does not make; nothing was changed": "数据库中有一张含数据的表 {table}，"
+    "其版本（{revision}）不应有此表；未做任何修改",
     # cli_backup.py
     "made {when} at revision {revision}: {rows} rows in {tables} tables,"
     " {files} attached file(s)": "制作于 {when}，数据库版本 {revision}：{tables} 张表共 {rows} 行，"
