@@ -266,3 +266,20 @@ def test_a_server_database_is_left_to_pg_dump(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="pg_dump"):
         restore_backup(server, tmp_path / "b.zip")
     assert automatic_backup(server, "auto") is None
+
+
+def test_a_restore_waits_for_every_other_connection_to_close(
+    desk: Database, tmp_path: Path
+) -> None:
+    info = write_backup(desk, tmp_path / "b.zip")
+    other = sqlite3.connect(tmp_path / "desk.db")  # e.g. a tool left open on the file
+    other.execute("UPDATE contests SET name = '另一个程序写的' WHERE id = 1")
+    other.commit()
+
+    with pytest.raises(UserError, match=r"Another program still has desk\.db open"):
+        restore_backup(desk, info.path)
+
+    other.close()
+    with desk.engine.connect() as conn:  # nothing was replaced
+        name = conn.exec_driver_sql("SELECT name FROM contests WHERE id = 1").scalar()
+    assert name == "另一个程序写的"
