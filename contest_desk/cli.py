@@ -39,6 +39,7 @@ from contest_desk.cli_boards import add_board_commands
 from contest_desk.cli_certificates import add_certificate_commands
 from contest_desk.cli_innovation import add_innovation_commands
 from contest_desk.cli_labor import add_labor_commands
+from contest_desk.cli_types import checked_integers
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule
 from contest_desk.domain.audit_chain import BREAK_REASONS
 from contest_desk.domain.contest import STATUS_NAMES
@@ -54,7 +55,7 @@ from contest_desk.services.hub import Services
 from contest_desk.services.offline_sheets import fill_sheet_file, sheet_judge
 from contest_desk.services.records import ImportSummary, StandingsTable
 from contest_desk.services.rounds import describe as describe_rule
-from contest_desk.services.score_import import read_score_csv
+from contest_desk.services.score_import import read_sheet_values
 from contest_desk.storage.db import default_database_path
 
 Handler = Callable[[Services, argparse.Namespace], int]
@@ -338,8 +339,7 @@ def _sheet_export(services: Services, args: argparse.Namespace) -> int:
 def _sheet_fill(services: Services, args: argparse.Namespace) -> int:
     """On the laptop: values from a CSV (entry code, criterion, value) into the sheet file,
     signed with the key made from the judge's password (from the environment or asked)."""
-    _header, rows = read_score_csv(Path(args.scores))
-    values = {(r.get("entry", ""), r.get("criterion", "")): r.get("value", "") for r in rows}
+    values = read_sheet_values(Path(args.scores))
     fill_sheet_file(args.file, values, _password(sheet_judge(args.file)))
     _out(_("{count} value(s) written into {path}", count=len(values), path=args.file))
     return 0
@@ -623,7 +623,7 @@ def _parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help=_("the audit trail"))
     what = audit.add_subparsers(dest="what", metavar="verify", required=True)
     command(what, "verify", _audit_verify, _("check the audit trail's hash chain"), True)
-    return parser
+    return checked_integers(parser)
 
 
 def _password(username: str) -> str:

@@ -6,11 +6,13 @@ import argparse
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from contest_desk.domain import limits
 from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
-from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import (
@@ -26,21 +28,27 @@ Handler = Callable[[Services, argparse.Namespace], int]
 Command = Callable[..., argparse.ArgumentParser]
 
 # option → (BoardRules field, how to read it)
+# Counts and days through parse_whole, ratings through the ratings' limits: the same as a
+# board imported from paper (int() would take "99999999999999999999" and crash on "²").
 RULE_OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "reach": ("reach", int),
-    "max_open": ("max_open", int),
-    "accept_days": ("accept_days", int),
-    "declines": ("declines", int),
+    "reach": ("reach", lambda v: parse_whole(v, "reach")),
+    "max_open": ("max_open", lambda v: parse_whole(v, "max-open")),
+    "accept_days": ("accept_days", lambda v: parse_whole(v, "accept-days", 0, limits.DAYS_MAX)),
+    "declines": ("declines", lambda v: parse_whole(v, "declines")),
     "win": ("win_rule", WinRule),
     "rating": ("rating", RatingKind),
     "elo_k": ("elo_k", lambda v: parse_decimal(v, "elo-k")),
     "tau": ("tau", lambda v: parse_decimal(v, "tau")),
     "period": ("period", PeriodKind),
-    "eliminate_bottom": ("eliminate_bottom", int),
-    "eliminate_below": ("eliminate_below", lambda v: parse_decimal(v, "eliminate-below")),
-    "eliminate_losses": ("eliminate_losses", int),
-    "eliminate_idle": ("eliminate_idle", int),
+    "eliminate_bottom": ("eliminate_bottom", lambda v: parse_whole(v, "eliminate-bottom")),
+    "eliminate_below": ("eliminate_below", lambda v: _rating(v, "eliminate-below")),
+    "eliminate_losses": ("eliminate_losses", lambda v: parse_whole(v, "eliminate-losses")),
+    "eliminate_idle": ("eliminate_idle", lambda v: parse_whole(v, "eliminate-idle")),
 }
+
+
+def _rating(text: str, field: str) -> Decimal:
+    return parse_decimal(text, field, limits.RATING_PLACES, limits.RATING_DIGITS)
 
 
 def _out(text: str) -> None:

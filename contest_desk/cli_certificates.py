@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from contest_desk.cli_types import days, public_key_text
 from contest_desk.domain.signing import VERDICT_NAMES, Verdict, read_qr, verify_offline
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -67,7 +68,7 @@ def _verify(services: Services, args: argparse.Namespace) -> int:
             worst = max(worst, _say(Verdict.UNKNOWN, ""))
             continue
         if args.public_key:
-            public = Path(args.public_key).read_text(encoding="ascii")
+            public = args.public_key  # the key file's text (cli_types.public_key_text)
             reading = read_qr(qr, None)
             serial = reading.fields["serial"] if reading else ""
             worst = max(worst, _say(verify_offline(qr, visible, public, seal), serial))
@@ -131,6 +132,7 @@ def add_certificate_commands(commands: Any, command: Command) -> None:
     sub.add_argument("serial_or_pdf", metavar="SERIAL_OR_PDF")
     sub.add_argument(
         "--public-key",
+        type=public_key_text,
         metavar="FILE.pem",
         help=_("check offline, with the contest's public key alone"),
     )
@@ -142,7 +144,7 @@ def add_certificate_commands(commands: Any, command: Command) -> None:
     sub.add_argument("--board", type=int, metavar="ID")
     sub.add_argument("--labor", type=int, metavar="CONTEST_ID")
     sub.add_argument("--period", metavar="P", help=_("a labor period (default: cumulative)"))
-    sub.add_argument("--days", type=int, default=7, help=_("days it is posted for"))
+    sub.add_argument("--days", type=days, default=7, help=_("days it is posted for"))
     sub.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     sub.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx")
     sub = command(

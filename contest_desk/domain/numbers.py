@@ -1,40 +1,113 @@
-"""Exact numbers for scores and money: parsing, steps and half-up rounding."""
+"""Exact numbers for scores and money: parsing typed numbers, steps and half-up rounding."""
 
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from contest_desk.domain import limits
 from contest_desk.errors import UserError
 
 # Stored scores keep at most three decimal places (see storage's scaled integers).
-MAX_PLACES = 3
+MAX_PLACES = limits.PLACES
 QUANTUM = Decimal(1).scaleb(-MAX_PLACES)
 # Far beyond any score or amount of money, and safely inside a 64-bit scaled integer.
-LIMIT = Decimal(10) ** 12
+LIMIT = Decimal(10) ** limits.MAGNITUDE_DIGITS
+
+# Digits as a Chinese input method types them (full-width) read as ASCII digits; the
+# comma and full stop of the full-width keyboard as the decimal point.
+_TYPED = str.maketrans("０１２３４５６７８９．，。－＋", "0123456789...-+")
 
 
-def parse_decimal(text: str | int | Decimal, field: str = "value") -> Decimal:
-    """Read a number typed by a person ("8.5", " 9 ", "９"); refuse anything else."""
+def _typed(text: str) -> str:
+    """``text`` with full-width digits and signs made ASCII, surrounding spaces dropped."""
+    return text.strip().translate(_TYPED)
+
+
+def parse_decimal(
+    text: str | int | Decimal,
+    field: str = "value",
+    places: int = MAX_PLACES,
+    digits: int = limits.MAGNITUDE_DIGITS,
+) -> Decimal:
+    """Read a number typed by a person ("8.5", " 9 ", "９"); refuse anything else.
+
+    Refused, each with a message naming ``field``: text that is not a plain decimal
+    number in ASCII or full-width digits (NaN, Infinity, "²", "1/2"), a value of
+    10^``digits`` or more (checked on the exponent, so "1e999999999" never reaches
+    decimal arithmetic, which would overflow), more than ``places`` decimal places.
+    """
     if isinstance(text, Decimal):
         value = text
     elif isinstance(text, int):
         value = Decimal(text)
     else:
-        cleaned = text.strip().replace("，", ".").replace("。", ".")
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise UserError("{field}: '{text}' is not a number", field=field, text=text) from None
+        value = _read(text, field)
     if not value.is_finite():
         raise UserError("{field}: '{text}' is not a number", field=field, text=text)
-    if abs(value) >= LIMIT:
-        raise UserError("{field}: {text} is too large", field=field, text=text)
-    if value != value.quantize(QUANTUM, rounding=ROUND_HALF_UP):
+    # adjusted() is the exponent of the leading digit and needs no decimal context.
+    if value and value.adjusted() >= digits:
+        raise UserError("{field}: {text} is too large", field=field, text=_shown(text))
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite, so not 'n', 'N' or 'F'
+    if exponent < -places and value != value.quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
+    ):
         raise UserError(
             "{field}: {value} has more than {places} decimal places",
             field=field,
-            value=value,
-            places=MAX_PLACES,
+            value=_shown(value),
+            places=places,
+        )
+    if not value:
+        return Decimal(0)  # "0e999999999" is zero; kept as it came it would print so
+    return value
+
+
+def _read(text: str, field: str) -> Decimal:
+    cleaned = _typed(text)
+    # Digits, one point, a sign and an exponent only: Decimal() also takes "NaN",
+    # "Infinity", Arabic-Indic digits and underscores, none of which a sheet means.
+    if len(cleaned) > limits.NUMBER_CHARS or not cleaned.isascii() or "_" in cleaned:
+        raise UserError("{field}: '{text}' is not a number", field=field, text=_shown(text))
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise UserError("{field}: '{text}' is not a number", field=field, text=text) from None
+
+
+def _shown(text: str | int | Decimal) -> str:
+    """A number as quoted back in a message: long input cut short."""
+    shown = str(text)
+    return shown if len(shown) <= limits.NUMBER_CHARS else shown[: limits.NUMBER_CHARS] + "…"
+
+
+def parse_whole(
+    text: str | int, field: str, low: int = 0, high: int = limits.WHOLE_MAX
+) -> int:
+    """Read a whole number from ``low`` to ``high``: an id, a round, a place, a count.
+
+    ASCII and full-width digits ("１２") are read; other Unicode digits ("²", "٣"),
+    which Python's int() accepts or refuses case by case, are refused, as are signs
+    other than a leading minus, spaces inside and more digits than ``high`` has.
+    """
+    if isinstance(text, int):
+        value = text
+    else:
+        cleaned = _typed(text)
+        body = cleaned.removeprefix("-")
+        if not (body.isascii() and body.isdigit()):
+            raise UserError(
+                "{field}: '{text}' is not a whole number", field=field, text=_shown(text)
+            )
+        # More digits than ``high`` has is out of range, whatever the digits: not read.
+        value = int(cleaned) if len(body) <= len(str(high)) else high + 1
+    if not low <= value <= high:
+        raise UserError(
+            "{field}: {value} is outside {low}–{high}",
+            field=field,
+            value=_shown(text),
+            low=low,
+            high=high,
         )
     return value
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from contest_desk.domain import limits
 from contest_desk.domain.numbers import MAX_PLACES, QUANTUM, is_on_step, units_started
 from contest_desk.errors import UserError
 from contest_desk.i18n import N_
@@ -148,23 +149,42 @@ def rubric_problems(criteria: Sequence[Criterion]) -> list[RubricProblem]:
     seen: set[str] = set()
 
     def add(c: Criterion, fieldname: str, msgid: str, **params: Any) -> None:
-        problems.append(RubricProblem(c.code, fieldname, UserError(msgid, code=c.code, **params)))
+        # A criterion without a code is named "—" in the messages about its other fields.
+        named = c.code.strip() or "—"
+        problems.append(RubricProblem(c.code, fieldname, UserError(msgid, code=named, **params)))
 
-    def visit(nodes: Sequence[Criterion]) -> None:
+    def visit(nodes: Sequence[Criterion], depth: int = 1) -> None:
         for c in nodes:
             if not c.code.strip():
                 add(c, "code", N_("Every criterion needs a code"))
+            elif len(c.code) > limits.CODE:
+                add(c, "code", N_("A code is longer than {limit} characters"), limit=limits.CODE)
             elif c.code in seen:
                 add(c, "code", N_("The code {code} is used twice"))
             seen.add(c.code)
             if not c.name.strip():
                 add(c, "name", N_("{code} needs a name"))
+            elif len(c.name) > limits.TITLE:
+                add(
+                    c,
+                    "name",
+                    N_("{code}: the name is longer than {limit} characters"),
+                    limit=limits.TITLE,
+                )
             if c.weight <= 0:
                 add(c, "weight", N_("{code}: the weight must be above 0"))
             if c.is_leaf:
                 visit_leaf(c)
+            elif depth >= limits.RUBRIC_DEPTH:
+                # Deeper trees are not read further: the walks over them recurse per level.
+                add(
+                    c,
+                    "children",
+                    N_("{code}: a rubric is at most {limit} levels deep"),
+                    limit=limits.RUBRIC_DEPTH,
+                )
             else:
-                visit(c.children)
+                visit(c.children, depth + 1)
 
     def visit_leaf(c: Criterion) -> None:
         if c.kind is None:

@@ -26,7 +26,7 @@ from contest_desk.domain.innovation import (
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
-from contest_desk.reports.roster_excel import cell_text, open_workbook
+from contest_desk.reports.roster_excel import cell_text, open_workbook, sheet_rows
 from contest_desk.services.innovation_records import (
     BENEFITS,
     LEDGER,
@@ -123,7 +123,7 @@ def read_sheet(
         wb.close()
         return []
     ws = wb.worksheets[index]
-    lines = [tuple(r) for r in ws.iter_rows(values_only=True)]
+    lines = sheet_rows(ws, path.name)
     wb.close()
     if not lines:
         return []

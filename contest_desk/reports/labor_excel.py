@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
-from contest_desk.reports.roster_excel import cell_text, open_workbook
+from contest_desk.reports.roster_excel import cell_text, open_workbook, sheet_rows
 from contest_desk.services.labor_records import HEADER_ROW, LaborSheet, ValueGrid
 
 # "C1 原油产量（吨）" or "C1 原油产量(吨)": the code, the name, the unit.
@@ -63,7 +63,7 @@ def read_labor_sheet(path: str | Path) -> LaborSheet:
     path = Path(path)
     wb = open_workbook(path)
     ws = wb.worksheets[0]
-    lines = [tuple(r) for r in ws.iter_rows(values_only=True)]
+    lines = sheet_rows(ws, path.name)
     wb.close()
     period = ""
     for line in lines[: HEADER_ROW - 1]:

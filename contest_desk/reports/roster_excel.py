@@ -22,6 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from contest_desk.domain import limits
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, _, catalog
 from contest_desk.reports.cells import restored
@@ -150,6 +151,7 @@ def cell_text(value: Any) -> str:
 def open_workbook(path: Path) -> WorkbookType:
     if not path.is_file():
         raise UserError("The file cannot be found", where=Location(path.name))
+    limits.check_file_size(path.stat().st_size, path.name)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about Excel extensions it drops (e.g. some kinds of data
@@ -161,6 +163,21 @@ def open_workbook(path: Path) -> WorkbookType:
             "This is not an Excel workbook (.xlsx); save it as .xlsx and try again",
             where=Location(path.name),
         ) from None
+
+
+def sheet_rows(ws: Any, file: str) -> list[tuple[Any, ...]]:
+    """A read-only sheet's rows as values, refused past limits.ROWS: first by the size the
+    sheet declares (its dimension), before reading a row, then by counting, in case it
+    declares none or too few (a 3-million-row sheet otherwise fills memory first)."""
+    declared = ws.max_row
+    if isinstance(declared, int):
+        limits.check_rows(declared - 1, file)
+    rows: list[tuple[Any, ...]] = []
+    for row in ws.iter_rows(values_only=True):
+        rows.append(tuple(row))
+        if len(rows) > limits.ROWS + 1:
+            limits.check_rows(len(rows) - 1, file)
+    return rows
 
 
 def _find_header(
@@ -200,7 +217,7 @@ def read_roster(path: str | Path) -> list[RosterRow]:
         rows: list[tuple[Any, ...]] = []
         found = None
         for ws in wb.worksheets:
-            rows = list(ws.iter_rows(values_only=True))
+            rows = sheet_rows(ws, file)
             found = _find_header(rows, names, file)
             if found is not None:
                 break

@@ -3,21 +3,23 @@ deviation and volatility. All or nothing: every problem is listed with its row."
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contest_desk.domain import limits
 from contest_desk.domain.ladder import Join
+from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.ratings import DEFAULT_DEVIATION, DEFAULT_VOLATILITY, Glicko
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.services.board_log import append, load
 from contest_desk.services.boards import BoardService
 from contest_desk.services.context import ServiceContext
+from contest_desk.services.input_files import csv_lines
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 
@@ -50,13 +52,7 @@ class BoardImportService:
     def import_paper(self, board_id: int, path: Path) -> int:
         """Start an empty board from a CSV file (UTF-8, with a header row); returns how many
         entries joined."""
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as f:
-                lines = list(csv.reader(f))
-        except (OSError, UnicodeDecodeError) as error:
-            raise UserError(
-                "Cannot read {file}: {reason}", file=path.name, reason=str(error)
-            ) from error
+        lines = csv_lines(path)
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
             if loaded.log:
@@ -85,12 +81,13 @@ def _header(name: str, cells: list[str]) -> dict[str, int]:
 
 
 def _number(text: str, where: Location, problems: list[UserError]) -> Decimal | None:
+    """A rating, deviation or volatility: a number from 0, within the ratings' limits."""
     try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        problems.append(UserError("{value} is not a number", where=where, value=text))
+        value = parse_decimal(text, where.column or "", limits.RATING_PLACES, limits.RATING_DIGITS)
+    except UserError as error:
+        problems.append(UserError(error.msgid, where=where, **error.params))
         return None
-    if not value.is_finite() or value < 0:
+    if value < 0:
         problems.append(UserError("{value} is not a number", where=where, value=text))
         return None
     return value
@@ -121,11 +118,11 @@ def _parse(s: Session, name: str, lines: list[list[str]], event: m.Event) -> lis
         def at(key: str, row: int = number) -> Location:
             return Location(name, row, COLUMNS[key][0])
 
-        place_text = cell(line, "place")
-        if not place_text.isdigit() or int(place_text) < 1:
+        try:
+            place = parse_whole(cell(line, "place"), COLUMNS["place"][0], low=1)
+        except UserError:
             problems.append(UserError("A place is a whole number from 1", where=at("place")))
             continue
-        place = int(place_text)
         if place in places:
             problems.append(
                 UserError(

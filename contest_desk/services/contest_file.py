@@ -17,12 +17,14 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 from sqlalchemy import Table
 
+from contest_desk.domain import limits
 from contest_desk.domain.rubric import Criterion, CriterionKind
 from contest_desk.domain.settings_codec import (
     measurement_rule_from_dict,
     measurement_rule_to_dict,
 )
 from contest_desk.errors import UserError
+from contest_desk.services.input_files import read_json
 from contest_desk.storage import models as m
 
 FORMAT = "contest-desk/contest"
@@ -50,6 +52,64 @@ def check_contest_file(data: Any) -> None:
         )
 
 
+# The text fields' limits by their place in the file ("[]" for any index); a text not
+# named here is at most limits.TITLE. Criteria codes and names: rubric_problems.
+TEXT_LIMITS = {
+    "$.contest.name": limits.TITLE,
+    "$.contest.organizer": limits.TITLE,
+    "$.persons[].employee_no": limits.EMPLOYEE_NO,
+    "$.persons[].name": limits.PERSON_NAME,
+    "$.persons[].job_type": limits.JOB_TYPE,
+    "$.persons[].skill_level": limits.SKILL_LEVEL,
+    "$.teams[].name": limits.TEAM_NAME,
+    "$.teams[].members[]": limits.EMPLOYEE_NO,
+    "$.judges[].username": limits.USERNAME,
+    "$.judges[].name": limits.PERSON_NAME,
+    "$.events[].name": limits.TITLE,
+    "$.events[].parts[].name": limits.SHORT_NAME,
+    "$.events[].rounds[].name": limits.SHORT_NAME,
+    "$.events[].entries[].code": limits.CODE,
+    "$.events[].entries[].eliminated.rule": limits.SHORT_NAME,
+    "$.certificate_public_key": limits.PEM_BYTES,
+}
+UNIT_PATHS = {"$.units[]", "$.persons[].unit", "$.teams[].unit", "$.judges[].unit"}
+
+
+def limit_problems(data: Any) -> list[UserError]:
+    """Every text past its limit and every whole number past limits.WHOLE_MAX, by JSON
+    path: the same limits as the roster, the rubric editor and the command line."""
+    problems: list[UserError] = []
+
+    def visit(value: Any, path: str, pattern: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, f"{path}.{key}", f"{pattern}.{key}")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                visit(item, f"{path}[{i}]", f"{pattern}[]")
+        elif isinstance(value, str):
+            try:
+                if pattern in UNIT_PATHS:
+                    for part in value.split("/"):
+                        limits.check_text(part, limits.UNIT_NAME, path)
+                limits.check_text(value, TEXT_LIMITS.get(pattern, limits.TITLE), path)
+            except UserError as error:
+                problems.append(error)
+        elif isinstance(value, int) and not isinstance(value, bool) and value > limits.WHOLE_MAX:
+            problems.append(
+                UserError(
+                    "{field}: {value} is outside {low}–{high}",
+                    field=path,
+                    value=str(value)[:20],
+                    low=0,
+                    high=limits.WHOLE_MAX,
+                )
+            )
+
+    visit(data, "$", "$")
+    return problems
+
+
 def dump_contest_file(data: Data) -> str:
     """The file's text: stable key order, so equal contests give equal bytes."""
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -67,12 +127,7 @@ def write_contest_file(path: str | Path, data: Data) -> Path:
 def read_contest_file(path: str | Path) -> Data:
     """The parsed file; a missing, unreadable or non-JSON file is a UserError."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError("There is no file {file}", file=str(path)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError("Cannot read {file}: {reason}", file=path.name, reason=exc) from None
+    data = read_json(path)
     if not isinstance(data, dict):
         raise UserError("{file} is not a contest file", file=path.name)
     return data

@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contest_desk.domain import limits
 from contest_desk.domain.innovation import BENEFIT_NAMES, CATEGORY_NAMES, STAGE_NAMES, Stage
-from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.limits import check_text
+from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import _
@@ -92,8 +94,30 @@ class Checker:
         where = Location(self.file, line, _(LABELS[key]))
         self.problems.append(UserError(msgid, where=where, **params))
 
+    def texts(self, row: int, cells: dict[str, str], sizes: dict[str, int]) -> None:
+        """Each text within its limit (domain/limits.py), the same as typed in the window."""
+        for key, limit in sizes.items():
+            try:
+                check_text(cells.get(key, "").strip(), limit, _(LABELS[key]))
+            except UserError as error:
+                self.problem(row, key, error.msgid, **error.params)
+
+    def whole(self, row: int, cells: dict[str, str], key: str, low: int, high: int) -> int | None:
+        """A year or quarter cell as a number from ``low`` to ``high`` (None when empty)."""
+        text = cells.get(key, "").strip()
+        if not text:
+            return None
+        try:
+            return parse_whole(text, _(LABELS[key]), low, high)
+        except UserError as error:
+            self.problem(row, key, error.msgid, **error.params)
+            return None
+
     def achievement(self, row: int, cells: dict[str, str]) -> Planned | None:
         title = cells["title"].strip()
+        self.texts(
+            row, cells, {"title": limits.TITLE, "problem": limits.NOTE, "description": limits.NOTE}
+        )
         if title in self.known:
             self.problem(row, "title", "{title} is in the ledger already", title=title)
         if title in self.titles:
@@ -168,16 +192,17 @@ class Checker:
         kind = self.kinds.get(cells.get("kind", "").strip() or "other")
         if kind is None:
             self.problem(row, "kind", "{kind} is not a kind of benefit", kind=cells["kind"])
-        year = cells["year"].strip()
-        if not year.isdigit():
-            self.problem(row, "year", "{value} is not a year", value=year or "—")
-        if kind is None or not year.isdigit() or amount < 0:
+        self.texts(row, cells, {"site": limits.TITLE, "basis": limits.NOTE})
+        year = self.whole(row, cells, "year", 1900, 9999)
+        if year is None and not cells["year"].strip():
+            self.problem(row, "year", "{value} is not a year", value="—")
+        quarter = self.whole(row, cells, "quarter", 1, 4)
+        if kind is None or year is None or amount < 0:
             return None
-        quarter = cells.get("quarter", "").strip()
         return PlannedBenefit(
             title,
-            int(year),
-            int(quarter) if quarter.isdigit() else None,
+            year,
+            quarter,
             cells.get("site", "").strip() or "—",
             kind,
             amount,

@@ -39,6 +39,7 @@ from contest_desk.errors import ImportRejected, NotFound, UserError
 from contest_desk.services.assignments import check_may_mark, panel_ids
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.draws import blind, judge_codes
+from contest_desk.services.input_files import read_json
 from contest_desk.services.mapping import criterion_columns, get_event, get_round
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import JudgeInfo, ScoreSheet
@@ -61,13 +62,7 @@ def _write(path: Path, data: Data) -> Path:
 
 
 def read_sheet_file(path: str | Path) -> Data:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError("There is no file {file}", file=str(path)) from None
-    except (OSError, ValueError) as error:
-        name = Path(path).name
-        raise UserError("Cannot read {file}: {reason}", file=name, reason=error) from None
+    data = read_json(path)  # size, nesting and JSON checked there (domain/limits.py)
     name = Path(path).name
     if isinstance(data, dict) and data.get("format") == FORMAT:
         if data.get("version") == KEYED_VERSION:
@@ -99,6 +94,7 @@ def _well_formed(data: Data) -> bool:
         and isinstance(judge.get("username"), str)
         and JudgeKey.parse(judge.get("signing_key")) is not None
         and isinstance(data.get("desk_key"), str)
+        and isinstance(data.get("file_id"), str)
     )
 
 
@@ -309,6 +305,12 @@ class OfflineSheetService:
             for cell, text in sorted(data["values"].items()):
                 entry_code, code = cell.split("|", 1)
                 entry_id, column = by_code.get(entry_code), columns.get(code)
+                if not entry_code or not code:
+                    problems.append(
+                        UserError("{file}: the cell '{cell}' lacks an entry code or a criterion "
+                                  "code", file=name, cell=cell)
+                    )  # fmt: skip
+                    continue
                 if entry_id is None or column is None:
                     problems.append(
                         UserError(
@@ -316,8 +318,8 @@ class OfflineSheetService:
                         )
                     )
                     continue
-                value = parse_decimal(text, code)
                 try:
+                    value = parse_decimal(text, code)
                     check_may_mark(s, event, rnd, judge, entry_id)
                     column.criterion.check_value(value)
                 except UserError as error:

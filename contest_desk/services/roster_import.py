@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from contest_desk.domain import limits
 from contest_desk.domain.contest import EventMode
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, NotFound, UserError
@@ -45,9 +46,16 @@ REQUIRED_COLUMNS = ("employee_no", "name", "unit", "event")
 REQUIRED_CELLS = ("employee_no", "name", "event")
 # Person details a later row may repeat but not contradict.
 DETAILS = ("unit", "job_type", "skill_level")
-# Column sizes of the schema (storage/models.py); SQLite does not enforce them, PostgreSQL does.
-MAX_LENGTH = {"employee_no": 40, "name": 60, "job_type": 60, "skill_level": 30, "team": 100}
-MAX_UNIT_NAME = 100
+# The shared limits (domain/limits.py: the schema's column sizes, which SQLite does not
+# enforce and PostgreSQL does), the same as a contest file's and the window's.
+MAX_LENGTH = {
+    "employee_no": limits.EMPLOYEE_NO,
+    "name": limits.PERSON_NAME,
+    "job_type": limits.JOB_TYPE,
+    "skill_level": limits.SKILL_LEVEL,
+    "team": limits.TEAM_NAME,
+}
+MAX_UNIT_NAME = limits.UNIT_NAME
 
 # Chinese names are often padded for alignment in spreadsheets ("张  三"); the spaces are not
 # part of the name. Names in other scripts keep their spaces.

@@ -9,7 +9,6 @@ UTF-8" start with a byte-order mark, hence utf-8-sig.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,11 +18,12 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
-from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.services.assignments import assigned_judges, excluded_judges
 from contest_desk.services.context import ServiceContext
+from contest_desk.services.input_files import csv_lines
 from contest_desk.services.mapping import criterion_columns, get_event
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn, ImportSummary
@@ -121,20 +121,35 @@ def _index(s: Session, event: m.Event) -> _EventIndex:
 
 def read_score_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     """The header (lower-cased) and the rows of a score file; unreadable files are a UserError."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [h.strip().lower() for h in next(reader, [])]
-            rows = [dict(zip(header, cells, strict=False)) for cells in reader]
-    except FileNotFoundError:
-        raise UserError("There is no file {file}", file=str(path)) from None
-    except UnicodeDecodeError:
-        raise UserError(
-            "{file} is not UTF-8 text; save it as “CSV UTF-8”", file=path.name
-        ) from None
-    except (OSError, csv.Error) as exc:
-        raise UserError("Cannot read {file}: {reason}", file=path.name, reason=exc) from None
-    return header, rows
+    lines = csv_lines(path)
+    header = [h.strip().lower() for h in (lines[0] if lines else [])]
+    return header, [dict(zip(header, cells, strict=False)) for cells in lines[1:]]
+
+
+def read_sheet_values(path: Path) -> dict[tuple[str, str], str]:
+    """(entry code, criterion code) → value, from a CSV with those three columns (for
+    ``sheet fill``); a missing column or a row without an entry or criterion is named."""
+    header, rows = read_score_csv(path)
+    columns = ("entry", "criterion", "value")
+    problems = [
+        UserError("This column is missing", where=Location(path.name, 1, c))
+        for c in columns
+        if c not in header
+    ]
+    values: dict[tuple[str, str], str] = {}
+    for number, row in enumerate(rows, start=2):
+        cell = {c: (row.get(c) or "").strip() for c in columns}
+        if problems or not any(cell.values()):
+            continue
+        for c in ("entry", "criterion"):
+            if not cell[c]:
+                problems.append(
+                    UserError("This cell is empty", where=Location(path.name, number, c))
+                )
+        values[cell["entry"], cell["criterion"]] = cell["value"]
+    if problems:
+        raise ImportRejected(problems)
+    return values
 
 
 class _RowChecker:
@@ -224,19 +239,19 @@ class _RowChecker:
         )
 
     def _round(self, number: int, text: str) -> int | None:
-        if not text:
-            text = "1"
-        if not text.isdigit():
-            self.problem(number, "round", "'{text}' is not a round number", text=text)
+        try:
+            round_number = parse_whole(text or "1", "round", low=1)
+        except UserError:
+            self.problem(number, "round", "'{text}' is not a round number", text=text[:20])
             return None
-        found = self.index.rounds.get(int(text))
+        found = self.index.rounds.get(round_number)
         if found is None:
             self.problem(
                 number,
                 "round",
                 "The event {name} has no round {number}",
                 name=self.index.name,
-                number=int(text),
+                number=round_number,
             )
         return found
 

@@ -16,6 +16,7 @@ from contest_desk.services.contest_file import (
     VERSION,
     Data,
     check_contest_file,
+    limit_problems,
     criterion_to_dict,
     read_contest_file,
     write_contest_file,
@@ -210,6 +211,8 @@ class TransferService:
         only when the file gives the same name.
         """
         check_contest_file(data)
+        if problems := limit_problems(data):
+            raise ImportRejected(problems)
         with self.ctx.db.transaction() as s:
             importer = ContestImporter(s)
             contest = importer.run(data)

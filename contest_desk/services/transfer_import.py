@@ -172,15 +172,19 @@ class ContestImporter:
         return {username: judge.id for username, judge in made.items()}
 
     def settings(self, d: Data, path: str) -> EventSettings:
+        threshold = self.decimal(
+            d.get("discrepancy_threshold", str(DEFAULT_THRESHOLD)),
+            f"{path}.discrepancy_threshold",
+        )
         settings = EventSettings(
             AggregationRule(Aggregation(d["aggregation"]), d["trim"]),
             d["judges_per_entry"],
             d["places"],
             tie_breaks_from_list(d["tie_breaks"]),
             award_rule_from_dict(d["award_rule"]),
-            Decimal(d.get("discrepancy_threshold", DEFAULT_THRESHOLD)),
+            DEFAULT_THRESHOLD if threshold is None else threshold,
         )
-        if not 0 < settings.discrepancy_threshold <= 1:
+        if threshold is not None and not 0 < threshold <= 1:
             self.problem(path, "{path}: the discrepancy threshold must be above 0 and at most 1")
         try:
             settings.aggregation.check_panel(settings.judges_per_entry)

@@ -13,8 +13,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from contest_desk.errors import UserError
 from contest_desk.storage import lock
 from contest_desk.storage.upgrade import upgrade_database
 
@@ -38,12 +40,33 @@ def database_url(path_or_url: str | Path | None) -> str:
     return f"sqlite:///{path}"
 
 
+# How long a write waits for another one of this process (a large import on a worker
+# while someone adds a user) before it gives up; Python's sqlite3 waits 5 s by default.
+BUSY_SECONDS = 60.0
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+@contextmanager
+def _busy_said() -> Iterator[None]:
+    """SQLite's "database is locked", once the busy timeout has passed, said as a UserError."""
+    try:
+        yield
+    except OperationalError as error:
+        if "database is locked" not in str(error):
+            raise
+        raise UserError(
+            "The database stayed busy with another change (a large import?) for {seconds} s; "
+            "nothing was changed: try again when it is done",
+            seconds=int(BUSY_SECONDS),
+        ) from None
 
 
 class Database:
@@ -77,7 +100,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end, or rolled back on any error."""
-        with self._sessions() as session, session.begin():
+        with _busy_said(), self._sessions() as session, session.begin():
             yield session
 
     @contextmanager

@@ -1,0 +1,30 @@
+"""Chinese messages of the shared input limits: texts, numbers, files, the command line."""
+
+MESSAGES = {
+    # domain/limits.py
+    "{field} is longer than {limit} characters ({length}): {start}…": "{field}超过 {limit} 个字符（{length} 个）：{start}…",
+    "{file} is {size}; files up to {limit} are read": "{file} 有 {size}，只能读取不超过 {limit} 的文件",
+    "{file} has more than {limit} rows; split it into smaller files": "{file} 超过 {limit} 行，请拆分成较小的文件",
+    # domain/numbers.py
+    "{field}: '{text}' is not a whole number": "{field}：“{text}”不是整数",
+    "{field}: {value} is outside {low}–{high}": "{field}：{value} 超出 {low}–{high} 的范围",
+    # domain/rubric.py
+    "A code is longer than {limit} characters": "编号超过 {limit} 个字符",
+    "{code}: the name is longer than {limit} characters": "{code}：名称超过 {limit} 个字符",
+    "{code}: a rubric is at most {limit} levels deep": "{code}：评分细则最多 {limit} 层",
+    # services/input_files.py
+    "A cell is longer than {limit} characters": "单元格超过 {limit} 个字符",
+    "This row is not valid CSV: {reason}": "此行不是有效的 CSV：{reason}",
+    "{file} nests deeper than {limit} levels (line {line})": "{file} 的嵌套超过 {limit} 层（第 {line} 行）",
+    # services/score_import.py (sheet fill)
+    "This cell is empty": "此单元格为空",
+    # services/offline_sheets.py
+    "{file}: the cell '{cell}' lacks an entry code or a criterion code": "{file}：单元格“{cell}”缺少参赛编号或评分项编号",
+    # storage/text_guard.py
+    "{field} holds a character that is not valid text": "{field}含有无效的文字字符",
+    # storage/db.py
+    "The database stayed busy with another change (a large import?) for {seconds} s; nothing was changed: try again when it is done": "数据库被另一项修改（可能是大批量导入）占用了 {seconds} 秒，本次未做任何修改：请待其完成后重试",
+    # cli_types.py
+    "'{text}' is not a whole number from {low} to {high}": "“{text}”不是 {low} 到 {high} 之间的整数",
+    "{file} is not a certificate public key (an Ed25519 key in PEM form, as public-key writes it)": "{file} 不是证书公钥（须为 public-key 命令导出的 PEM 格式 Ed25519 公钥）",
+}
