@@ -11,6 +11,7 @@ from contest_desk.cli import main
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.services.hub import Services
 from contest_desk.storage.backup import read_manifest
+from tests.databases import Databases
 
 ORGANIZER = Actor("organizer", frozenset({Role.ORGANIZER}))
 
@@ -144,3 +145,19 @@ def test_a_file_that_is_no_backup_is_refused_in_one_line(
         " (File is not a zip file)\n"
     )
     assert contest_names(db) == ["2026年采油工技能比武"]
+
+
+def test_a_server_database_is_pointed_to_pg_dump(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = Databases("postgresql", tmp_path)  # skips without a test server
+    url = made.server.new() if made.server else ""
+    services = Services.open(url)
+    services.users.create_first_admin("admin", "管理员", "admin-2026")
+    services.ctx.db.dispose()
+    try:
+        for argv in (("backup",), ("restore", str(tmp_path / "b.zip"), "--yes")):
+            status, _, err = run(capsys, monkeypatch, "admin", "--db", url, *argv)
+            assert status == 2 and "pg_dump" in err
+    finally:
+        made.close()
