@@ -23,9 +23,8 @@ from contest_desk.services.file_store import CHUNK, sha256_of, stored_path
 from contest_desk.services.innovation_records import AttachmentInfo
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
-from contest_desk.storage.files import FILES_ENV, files_root
-
-__all__ = ["FILES_ENV", "files_root"]
+from contest_desk.storage.files import FILES_ENV as FILES_ENV  # re-exported for the
+from contest_desk.storage.files import files_root as files_root  # services that keep files
 
 OWNERS = ("achievement", "meeting")
 
