@@ -63,8 +63,9 @@ def check_text(value: str, limit: int, field: str, where: Location | None = None
     return value
 
 
-def check_file_size(size: int, file: str, limit: int = FILE_BYTES) -> None:
-    """Refuse a file past ``limit`` bytes before anything reads it."""
+def check_file_size(size: int, file: str, limit: int | None = None) -> None:
+    """Refuse a file past ``limit`` bytes (FILE_BYTES) before anything reads it."""
+    limit = FILE_BYTES if limit is None else limit
     if size > limit:
         raise UserError(
             "{file} is {size}; files up to {limit} are read",
@@ -74,8 +75,9 @@ def check_file_size(size: int, file: str, limit: int = FILE_BYTES) -> None:
         )
 
 
-def check_rows(count: int, file: str, limit: int = ROWS) -> None:
-    """Refuse an import of more than ``limit`` rows (said as soon as it is known)."""
+def check_rows(count: int, file: str) -> None:
+    """Refuse an import of more than ROWS rows (said as soon as it is known)."""
+    limit = ROWS
     if count > limit:
         raise UserError(
             "{file} has more than {limit} rows; split it into smaller files",

@@ -18,9 +18,9 @@ from contest_desk.domain import limits
 from contest_desk.errors import Location, UserError
 
 
-def read_text(path: str | Path, limit: int = limits.FILE_BYTES) -> str:
+def read_text(path: str | Path, limit: int | None = None) -> str:
     """The file's text (UTF-8, with or without a byte-order mark), refused when it is
-    missing, past ``limit`` bytes or not UTF-8."""
+    missing, past ``limit`` bytes (limits.FILE_BYTES) or not UTF-8."""
     path = Path(path)
     try:
         limits.check_file_size(path.stat().st_size, path.name, limit)

@@ -131,15 +131,16 @@ def read_sheet_values(path: Path) -> dict[tuple[str, str], str]:
     ``sheet fill``); a missing column or a row without an entry or criterion is named."""
     header, rows = read_score_csv(path)
     columns = ("entry", "criterion", "value")
-    problems = [
-        UserError("This column is missing", where=Location(path.name, 1, c))
-        for c in columns
-        if c not in header
-    ]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ImportRejected(
+            [UserError("This column is missing", where=Location(path.name, 1, c)) for c in missing]
+        )
+    problems: list[UserError] = []
     values: dict[tuple[str, str], str] = {}
     for number, row in enumerate(rows, start=2):
         cell = {c: (row.get(c) or "").strip() for c in columns}
-        if problems or not any(cell.values()):
+        if not any(cell.values()):
             continue
         for c in ("entry", "criterion"):
             if not cell[c]:

@@ -65,13 +65,12 @@ def works_or_refuses(services: Services, action: Callable[[], object]) -> object
 
 
 @pytest.fixture
-def small(services: Services) -> SmallEvent:
-    return build_small_event(services)
+def services(database_url: str) -> Iterator[Services]:
+    services = Services.open(database_url)
+    yield services
+    services.ctx.db.dispose()
 
 
 @pytest.fixture
-def sqlite_services(tmp_path: Any) -> Iterator[Services]:
-    """Services on a fresh SQLite file (for tests that need the file itself)."""
-    services = Services.open(str(tmp_path / "desk.db"))
-    yield services
-    services.ctx.db.dispose()
+def small(services: Services) -> SmallEvent:
+    return build_small_event(services)

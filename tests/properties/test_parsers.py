@@ -27,8 +27,20 @@ from tests.properties.conftest import MANY, says_something
 NUMBERISH = st.one_of(
     st.text(),
     st.text(alphabet="0123456789.-+eE_ ，。０１２３４５６７８９²³¹٣", max_size=30),
-    st.sampled_from(["NaN", "-Infinity", "1e999999999", "-1e999999999", "1e-999999999",
-                     "0e999999999", "9" * 100, "sNaN", "1_000", "١٢"]),  # fmt: skip
+    st.sampled_from(
+        [
+            "NaN",
+            "-Infinity",
+            "1e999999999",
+            "-1e999999999",
+            "1e-999999999",
+            "0e999999999",
+            "9" * 100,
+            "sNaN",
+            "1_000",
+            "١٢",
+        ]
+    ),
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
     st.integers().map(str),
 )
@@ -103,7 +115,7 @@ def test_nesting_is_refused_exactly_past_the_limit(depth: int):
     if depth <= limits.JSON_DEPTH:
         assert parse_json(text, "f.json") is not None
     else:
-        with pytest.raises(UserError, match="f.json"):
+        with pytest.raises(UserError, match=r"f\.json"):
             parse_json(text, "f.json")
 
 
