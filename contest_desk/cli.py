@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk import __version__
+from contest_desk.cli_backup import add_backup_commands
 from contest_desk.cli_boards import add_board_commands
 from contest_desk.cli_certificates import add_certificate_commands
 from contest_desk.cli_innovation import add_innovation_commands
@@ -150,7 +151,24 @@ def _audit_verify(services: Services, args: argparse.Namespace) -> int:
             )
         )
         return 3
-    _out(_("The audit trail is intact: {rows} rows", rows=check.rows))
+    if check.differences:
+        _err(
+            _(
+                "The database holds values the audit trail does not record "
+                "(changed behind the app's back):"
+            )
+        )
+        for d in check.differences:
+            _err(_("{what}: stored {stored}, the trail says {recorded}", **d.__dict__))
+        return 3
+    _out(
+        _(
+            "The audit trail is intact: {rows} rows; {compared} marks, sheets and locks "
+            "are as it records",
+            rows=check.rows,
+            compared=check.compared,
+        )
+    )
     return 0
 
 
@@ -570,6 +588,7 @@ def _parser() -> argparse.ArgumentParser:
     add_labor_commands(commands, command)
     add_innovation_commands(commands, command)
     add_certificate_commands(commands, command)
+    add_backup_commands(commands, command)
 
     sheets = commands.add_parser("sheet", help=_("score-sheet files for offline laptops"))
     what = sheets.add_subparsers(dest="what", metavar="export|fill|print|import", required=True)

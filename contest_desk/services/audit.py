@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_chain import Break
 from contest_desk.domain.permissions import Action
+from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
+from contest_desk.storage.audit_state import StateDifference, state_differences
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,67 @@ class AuditRow:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """A value that differs from the audit trail, said for people."""
+
+    what: str  # e.g. "采油工 初赛 · 王建国 · P1 · 裁判2 的评分"
+    stored: str  # what the database holds now
+    recorded: str  # what the audit trail says it must be
+
+
+@dataclass(frozen=True)
 class ChainCheck:
     rows: int
     broken: Break | None
+    compared: int = 0  # marks, sheets and locks compared with what the trail records
+    differences: tuple[Difference, ...] = ()  # the first of them that differ
+
+    @property
+    def intact(self) -> bool:
+        return self.broken is None and not self.differences
+
+
+def _described(s: Session, difference: StateDifference) -> Difference:
+    """Names instead of ids: the event and round, the entry, the criterion, the judge."""
+    rnd = s.get(m.Round, difference.key[0])
+    event = s.get(m.Event, rnd.event_id) if rnd else None
+    place = f"{event.name} {rnd.name}" if rnd and event else _("round {id}", id=difference.key[0])
+
+    words = {
+        None: _("(nothing)"),
+        "True": _("locked"),
+        "False": _("not locked"),
+        "draft": _("not submitted"),
+        "submitted": _("submitted"),
+    }
+
+    def shown(value: str | None) -> str:
+        return words.get(value, str(value))
+
+    if difference.kind == "mark":
+        _r, entry_id, criterion_id, judge_id = difference.key
+        entry = s.get(m.Entry, entry_id)
+        criterion = s.get(m.Criterion, criterion_id)
+        judge = s.get(m.Judge, judge_id)
+        named = entry and (entry.person or entry.team)
+        who = named.name if named else _("entry {id}", id=entry_id)
+        what = _(
+            "{place} · {entry} · {criterion} · {judge}'s mark",
+            place=place,
+            entry=who,
+            criterion=criterion.code if criterion else criterion_id,
+            judge=judge.name if judge else judge_id,
+        )
+    elif difference.kind == "sheet":
+        judge = s.get(m.Judge, difference.key[1])
+        what = _(
+            "{place} · {judge}'s sheet",
+            place=place,
+            judge=judge.name if judge else difference.key[1],
+        )
+    else:
+        what = _("{place} · the lock", place=place)
+    return Difference(what, shown(difference.stored), shown(difference.recorded))
 
 
 class AuditService:
@@ -75,7 +136,11 @@ class AuditService:
 
     @requires(Action.VIEW_RESULTS)
     def verify(self) -> ChainCheck:
-        """Recompute every link; names the first row that was changed, removed or re-linked."""
+        """Recompute every link (naming the first row that was changed, removed or
+        re-linked), and replay the marks, sheets and locks the trail records against the
+        tables (naming values changed behind the app's back)."""
         with self.ctx.db.reading() as s:
             count, broken = chain_check(s)
-        return ChainCheck(count, broken)
+            compared, differences = state_differences(s)
+            said = tuple(_described(s, d) for d in differences)
+        return ChainCheck(count, broken, compared, said)

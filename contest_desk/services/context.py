@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.audit_chain import GENESIS, link_hash
 from contest_desk.domain.permissions import SYSTEM, Actor
 from contest_desk.storage.db import Database
+from contest_desk.storage.ledger import take_notes
 from contest_desk.storage.models import AuditHead, AuditRecord
 
 
@@ -32,6 +33,9 @@ class ServiceContext:
         ``note`` is the reason given, where the action needs one. The head row is locked
         while the link is made (FOR UPDATE on PostgreSQL; SQLite has one writer anyway).
         """
+        state = take_notes(session)
+        if state:  # the marks, sheets and locks this transaction changed, for audit verify
+            detail = {**detail, "state": state}
         head = session.get(AuditHead, 1, with_for_update=True)
         if head is None:
             head = AuditHead(id=1, seq=0, hash=GENESIS)

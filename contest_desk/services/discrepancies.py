@@ -24,6 +24,7 @@ from contest_desk.services.mapping import criterion_columns, get_event, get_roun
 from contest_desk.services.permissions import requires
 from contest_desk.services.sheets import DRAFT, SUBMITTED, sheet_row
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_sheet
 
 CONFIRMED, REOPENED = "confirmed", "reopened"
 
@@ -166,6 +167,7 @@ class DiscrepancyService:
                 sheet = sheet_row(s, rnd.id, judge_id)
                 if sheet.state == SUBMITTED:
                     sheet.state, sheet.submitted_at, sheet.submitted_by = DRAFT, None, None
+                    note_sheet(s, rnd.id, judge_id, DRAFT)
                     reopened.append(judge_id)
             self._record(s, rnd, info, REOPENED, note, event)
             self.ctx.audit(

@@ -27,6 +27,7 @@ from contest_desk.services.records import CriterionColumn
 from contest_desk.services.scoring import ScoringService, check_on_panel
 from contest_desk.services.sheets import SUBMITTED, check_round_open, sheet_row
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_sheet
 
 DOUBLE = "double"
 Cell = tuple[int, str]  # (entry id, criterion code)
@@ -203,6 +204,7 @@ class DoubleEntryService:
             sheet.confirmed_by = self.ctx.actor.username
             sheet.state, sheet.submitted_at = SUBMITTED, utc_now()
             sheet.submitted_by = self.ctx.actor.username
+            note_sheet(s, rnd.id, judge.id, SUBMITTED)
             self.ctx.audit(
                 s,
                 "double.confirm",

@@ -28,6 +28,7 @@ from contest_desk.services.mapping import criterion_columns, get_event
 from contest_desk.services.permissions import requires
 from contest_desk.services.records import CriterionColumn, ImportSummary
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_mark, note_marks
 
 REQUIRED_COLUMNS = ("entry", "judge", "criterion", "value")
 OPTIONAL_COLUMNS = ("round",)
@@ -308,6 +309,7 @@ class ScoreImportService:
             replaced = self._remove_replaced(s, checker)
             # A Core insert of plain dicts: the ORM's bookkeeping would double the time.
             s.execute(insert(cast(Table, m.Score.__table__)), checker.scores)
+            note_marks(s, checker.scores)  # each value on the record, not just the file
             self.ctx.audit(
                 s,
                 "score.import",
@@ -341,6 +343,7 @@ class ScoreImportService:
             key = (rid, eid, cid, 0 if cid in objective else jid)
             if key in checker.seen:
                 stale.append(sid)
+                note_mark(s, (rid, eid, cid, jid), None)
                 if key not in hit:
                     hit.add(key)
                     replaced += 1

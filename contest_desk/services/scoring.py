@@ -24,6 +24,7 @@ from contest_desk.services.sheets import (
     writable_sheet,
 )
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_mark
 
 
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
@@ -160,9 +161,13 @@ class ScoringService:
         ]
         if not column.criterion.objective:
             where.append(m.Score.judge_id == judge_id)
-        old = s.scalar(select(m.Score.value).where(*where))
+        removed = s.execute(select(m.Score.judge_id, m.Score.value).where(*where)).all()
+        old = removed[0].value if removed else None
         s.execute(delete(m.Score).where(*where))
+        for judge, _value in removed:
+            note_mark(s, (round_id, entry_id, column.id, judge), None)
         if value is not None:
+            note_mark(s, (round_id, entry_id, column.id, judge_id), value)
             s.add(
                 m.Score(
                     round_id=round_id,

@@ -20,6 +20,7 @@ from contest_desk.services.records import JudgeInfo, RoundStatus, SheetStatus
 from contest_desk.services.roster import judge_infos
 from contest_desk.services.users import UserService
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_lock, note_sheet
 
 DRAFT, SUBMITTED = "draft", "submitted"
 
@@ -132,6 +133,7 @@ class SheetService:
                 )
             sheet.state, sheet.submitted_at = SUBMITTED, utc_now()
             sheet.submitted_by = self.ctx.actor.username
+            note_sheet(s, rnd.id, judge.id, SUBMITTED)
             self.ctx.audit(
                 s,
                 "sheet.submit",
@@ -157,6 +159,7 @@ class SheetService:
                     "{judge}'s sheet for {round} is not submitted", judge=judge.name, round=rnd.name
                 )
             sheet.state, sheet.submitted_at, sheet.submitted_by = DRAFT, None, None
+            note_sheet(s, rnd.id, judge.id, DRAFT)
             self.ctx.audit(
                 s,
                 "sheet.reopen",
@@ -193,6 +196,7 @@ class SheetService:
                     code=open_flags[0].code,
                 )
             rnd.locked_at, rnd.locked_by = utc_now(), self.ctx.actor.username
+            note_lock(s, rnd.id, True)
             self.ctx.audit(
                 s, "round.lock", f"event:{event.id}", round=rnd.number, old=False, new=True
             )
@@ -208,6 +212,7 @@ class SheetService:
                     "{round} of {event} is not locked", round=rnd.name, event=event.name
                 )
             rnd.locked_at, rnd.locked_by = None, None
+            note_lock(s, rnd.id, False)
             self.ctx.audit(
                 s,
                 "round.unlock",

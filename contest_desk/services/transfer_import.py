@@ -30,6 +30,7 @@ from contest_desk.services.mapping import (
 from contest_desk.services.records import EventSettings
 from contest_desk.services.roster import unit_by_path
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_marks
 
 
 class ContestImporter:
@@ -358,6 +359,7 @@ class ContestImporter:
                 )
         if out:
             self.s.execute(insert(SCORES), out)
+            note_marks(self.s, out)
 
     def timings(
         self, rows: list[Data], path: str, rounds: dict[int, int], entries: dict[str, int]

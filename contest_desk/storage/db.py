@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contest_desk.errors import UserError
-from contest_desk.storage import lock
+from contest_desk.storage import ledger, lock
 from contest_desk.storage.upgrade import upgrade_database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -102,6 +102,8 @@ class Database:
         """A session whose work is committed at the end, or rolled back on any error."""
         with _busy_said(), self._sessions() as session, session.begin():
             yield session
+            if ledger.untaken(session):  # see storage/ledger.py: every such change is audited
+                raise RuntimeError("marks, sheets or locks changed without an audit row")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

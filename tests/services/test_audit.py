@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, func, select, text, update
 
 from contest_desk.domain.audit_chain import Break
 from contest_desk.errors import UserError
@@ -89,3 +89,110 @@ def test_rows_written_before_the_chain_existed_are_chained_by_the_upgrade(tmp_pa
     assert (check.rows, check.broken) == (1, None)
     services.contests.create_contest("2026年技能比武")
     assert services.audit.verify().rows == 2 and services.audit.verify().broken is None
+
+
+def mark_row(services: Services, small: SmallEvent, entry: int = 0) -> m.Score:
+    with services.ctx.db.reading() as s:
+        row = s.scalar(
+            select(m.Score).where(
+                m.Score.entry_id == small.entries[entry].id,
+                m.Score.judge_id == small.judges[0].id,
+            )
+        )
+        assert row is not None
+        return row
+
+
+def test_stored_marks_sheets_and_locks_are_what_the_trail_records(services, small_event) -> None:
+    score_some(services, small_event)
+    event = small_event.event.id
+    rows = [
+        {"judge": j.username, "entry": e.key, "criterion": c, "value": "6", "round": "1"}
+        for j in small_event.judges[1:]
+        for e in small_event.entries
+        for c in ("P1", "P2")
+    ]
+    services.score_import.import_rows(event, rows, "paper.csv")
+    check = services.audit.verify()
+    assert check.intact and check.differences == ()
+    assert check.compared >= len(rows) + 3
+    (imported,) = services.audit.records(targets=(f"event:{event}",))[:1]
+    assert len(imported.detail["state"]["marks"]) == len(rows)  # every value, not just a count
+
+
+def test_a_mark_changed_in_sql_is_found_and_named(services, small_event) -> None:
+    """An UPDATE of the scores table moved an entrant up the ranking and the check said 完整."""
+    score_some(services, small_event)
+    row = mark_row(services, small_event)
+    with services.ctx.db.transaction() as s:
+        s.execute(update(m.Score).where(m.Score.id == row.id).values(value=10))
+    check = services.audit.verify()
+    assert check.broken is None and not check.intact
+    (found,) = check.differences
+    name = small_event.entries[0].label
+    assert name in found.what and "P1" in found.what and "裁判1" in found.what
+    assert (found.stored, found.recorded) == ("10", "8.5")
+
+
+def test_a_mark_deleted_or_added_in_sql_is_found(services, small_event) -> None:
+    score_some(services, small_event)
+    row = mark_row(services, small_event, entry=1)
+    with services.ctx.db.transaction() as s:
+        s.execute(delete(m.Score).where(m.Score.id == row.id))
+        s.add(
+            m.Score(
+                round_id=row.round_id,
+                entry_id=small_event.entries[3].id,
+                criterion_id=row.criterion_id,
+                judge_id=row.judge_id,
+                value=9,
+            )
+        )
+    found = services.audit.verify().differences
+    assert {(d.stored, d.recorded) for d in found} == {("（无）", "7.5"), ("9", "（无）")}
+
+
+def test_a_lock_or_a_sheet_changed_in_sql_is_found(services, small_event) -> None:
+    score_some(services, small_event)
+    with services.ctx.db.transaction() as s:
+        s.execute(update(m.Round).values(locked_at=text("CURRENT_TIMESTAMP")))
+        s.add(
+            m.Sheet(
+                round_id=mark_row(services, small_event).round_id,
+                judge_id=small_event.judges[1].id,
+                state="submitted",
+            )
+        )
+    what = {d.what for d in services.audit.verify().differences}
+    assert any("锁定" in w for w in what) and any("评分表" in w for w in what)
+
+
+def test_audit_verify_on_the_command_line_names_a_changed_mark(
+    services, small_event, database_url, capsys
+) -> None:
+    from contest_desk.cli import main
+
+    if not database_url.endswith(".db"):
+        pytest.skip("the command line's unnamed read is for a local file")
+    score_some(services, small_event)
+    assert main(["--db", database_url, "audit", "verify"]) == 0
+    assert "审计记录完整" in capsys.readouterr().out
+    row = mark_row(services, small_event)
+    with services.ctx.db.transaction() as s:
+        s.execute(update(m.Score).where(m.Score.id == row.id).values(value=10))
+    assert main(["--db", database_url, "audit", "verify"]) == 3
+    err = capsys.readouterr().err
+    assert small_event.entries[0].label in err and "审计记录为 8.5" in err
+
+
+def test_the_whole_demo_is_on_the_record(services: Services) -> None:
+    """Every path the demo takes (imports, sheets, locks, boards, double entry) notes what
+    it changed: the replay matches every table."""
+    from contest_desk.services.demo import build_demo
+
+    build_demo(services)
+    check = services.audit.verify()
+    assert check.intact, check.differences[:3]
+    with services.ctx.db.reading() as s:
+        marks = s.scalar(select(func.count()).select_from(m.Score))
+    assert marks and check.compared > marks

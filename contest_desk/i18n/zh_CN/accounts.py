@@ -49,7 +49,7 @@ MESSAGES = {
     "active": "启用",
     "disabled": "停用",
     "The audit trail is broken at row {seq}: {reason}": "审计记录在第 {seq} 条处断裂：{reason}",
-    "The audit trail is intact: {rows} rows": "审计记录完整：共 {rows} 条",
+    "The audit trail is intact: {rows} rows; {compared} marks, sheets and locks are as it records": "审计记录完整：共 {rows} 条；{compared} 项评分、评分表状态和锁定与记录一致",
     "act as this user (password from {env} or a prompt)": "以该用户身份操作（密码取自 {env} 或提示输入）",
     "add, change or disable user accounts": "添加、修改或停用用户账户",
     "add an account (the first one: the administrator)": "添加账户（第一个账户为系统管理员）",

@@ -191,9 +191,20 @@ class AuditArea(QWidget):
 
     def verify(self) -> None:
         check = self.services.audit.verify()
-        if check.broken is None:
+        if check.intact:
             self.result.setStyleSheet("color: #1b5e20;")
             self.result.setText(self.tr("The chain holds: {n} rows").format(n=check.rows))
+        elif check.broken is None:
+            self.result.setStyleSheet("color: #b00020; font-weight: bold;")
+            lines = [
+                self.tr("{what}: stored {stored}, the trail says {recorded}").format(
+                    what=d.what, stored=d.stored, recorded=d.recorded
+                )
+                for d in check.differences[:5]
+            ]
+            self.result.setText(
+                "\n".join([self.tr("Values changed behind the app's back:"), *lines])
+            )
         else:
             self.result.setStyleSheet("color: #b00020; font-weight: bold;")
             self.result.setText(
