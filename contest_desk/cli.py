@@ -140,7 +140,9 @@ def _user_list(services: Services, args: argparse.Namespace) -> int:
 
 
 def _audit_verify(services: Services, args: argparse.Namespace) -> int:
-    check = services.audit.verify()
+    check = services.audit.verify(args.anchor)
+    for problem in check.anchors:
+        _err(problem)
     if check.broken is not None:
         reason = _(BREAK_REASONS[check.broken.reason])
         _err(
@@ -150,6 +152,8 @@ def _audit_verify(services: Services, args: argparse.Namespace) -> int:
                 reason=reason,
             )
         )
+        return 3
+    if check.anchors:
         return 3
     if check.differences:
         _err(
@@ -169,6 +173,12 @@ def _audit_verify(services: Services, args: argparse.Namespace) -> int:
             compared=check.compared,
         )
     )
+    return 0
+
+
+def _audit_anchor(services: Services, args: argparse.Namespace) -> int:
+    anchor = services.audit.anchor()
+    _out(_("Audit anchor: {anchor}", anchor=anchor.printed if anchor else "—"))
     return 0
 
 
@@ -640,8 +650,16 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--reason", default="")
     command(what, "list", _user_list, _("list the accounts"))
     audit = commands.add_parser("audit", help=_("the audit trail"))
-    what = audit.add_subparsers(dest="what", metavar="verify", required=True)
-    command(what, "verify", _audit_verify, _("check the audit trail's hash chain"), True)
+    what = audit.add_subparsers(dest="what", metavar="verify|anchor", required=True)
+    sub = command(what, "verify", _audit_verify, _("check the audit trail's hash chain"), True)
+    sub.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="ROW:HASH",
+        help=_("an anchor printed on a notice or certificate batch; may be given again"),
+    )
+    command(what, "anchor", _audit_anchor, _("anchor the trail's head now and print it"), True)
     return checked_integers(parser)
 
 

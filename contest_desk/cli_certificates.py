@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,11 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
     out = Path(args.out)
     combined = out.suffix.lower() == ".pdf"
     sign = services.certificates.sealer(contest_id)
-    written = write_certificates(out, items, combined, sign)
+    anchor = _anchor(services)
+    written = write_certificates(out, items, combined, sign, anchor=anchor)
     where = str(written[0]) if combined else str(out)
     print(_("{n} certificate(s) written to {where}", n=len(items), where=where))
+    print(_("Audit anchor: {anchor}", anchor=anchor or "—"))
     return 0
 
 
@@ -104,13 +107,22 @@ def _notice(services: Services, args: argparse.Namespace) -> int:
         labor = services.labor_standings.standings(args.labor, args.period)
         organizer = services.contests.contest(args.labor).organizer
         notice = labor_notice(labor, organizer, published, args.days)
+    anchor = _anchor(services)
+    notice = replace(notice, anchor=anchor)
     out = Path(args.out)
     if out.suffix.lower() == ".xlsx":
         write_notice_excel(out, [notice])
     else:
         write_notice_pdf(out, notice)
     print(_("Result notice written to {file}", file=str(out)))
+    print(_("Audit anchor: {anchor}", anchor=anchor or "—"))
     return 0
+
+
+def _anchor(services: Services) -> str:
+    """The audit trail's head, anchored now, as printed on paper ("" while it is empty)."""
+    anchor = services.audit.anchor()
+    return anchor.printed if anchor else ""
 
 
 def add_certificate_commands(commands: Any, command: Command) -> None:

@@ -71,3 +71,16 @@ def attachment_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
         del os.environ["CONTEST_DESK_FILES"]
     else:
         os.environ["CONTEST_DESK_FILES"] = before
+
+
+@pytest.fixture(autouse=True, scope="session")
+def desk_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The desk's anchor key and journal live in a folder of the run, never the user's."""
+    path = tmp_path_factory.mktemp("desk") / "desk-key.json"
+    before = os.environ.get("CONTEST_DESK_ANCHOR_KEY")
+    os.environ["CONTEST_DESK_ANCHOR_KEY"] = str(path)
+    yield path
+    if before is None:
+        del os.environ["CONTEST_DESK_ANCHOR_KEY"]
+    else:
+        os.environ["CONTEST_DESK_ANCHOR_KEY"] = before

@@ -81,3 +81,49 @@ def test_notices_from_the_command_line(tmp_path: Path, capsys) -> None:
         str(tmp_path / "x.pdf"),
     )
     assert status == 2 and "只给出" in err
+
+
+def test_notices_and_certificates_print_the_audit_anchor_paper_can_check(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """The anchor on the paper is the trail's head when it was printed: ``audit verify
+    --anchor`` holds the trail to it, and a rewrite before it fails."""
+    import re
+
+    from pypdf import PdfReader
+    from sqlalchemy import select
+
+    from contest_desk.services.hub import Services
+    from contest_desk.storage import models as m
+    from tests.services.test_anchors import rehash_from
+
+    db = str(tmp_path / "demo.db")
+    assert main(["--db", db, "demo"]) == 0
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "organizer-2026")
+    notice = tmp_path / "公示.pdf"
+    status, out, _err = run(capsys, "--db", db, "notice", "--event", "1", "--out", str(notice))
+    assert status == 0
+    text = "".join(p.extract_text() for p in PdfReader(notice).pages)
+    (printed,) = re.findall(r"审计锚点：(\d+:[0-9a-f]{16})", "".join(text.split()))
+    assert printed in out
+    pdf = tmp_path / "证书.pdf"
+    argv = ("--db", db, "--user", "organizer", "certificates", "--event", "1", "--out", str(pdf))
+    assert run(capsys, *argv)[0] == 0
+    page = "".join(PdfReader(pdf).pages[0].extract_text().split())
+    (on_certificate,) = re.findall(r"审计锚点：(\d+:[0-9a-f]{16})", page)
+    status, out, _err = run(
+        capsys, "--db", db, "audit", "verify", "--anchor", printed, "--anchor", on_certificate
+    )
+    assert status == 0 and "审计记录完整" in out
+
+    services = Services.open(db)
+    seq = int(printed.split(":")[0])
+    with services.ctx.db.transaction() as s:
+        row = s.scalar(select(m.AuditRecord).where(m.AuditRecord.seq == seq - 3))
+        assert row is not None
+        row.actor = "伪造者"
+        s.execute(m.AuditAnchor.__table__.delete())
+    rehash_from(services, seq - 3)
+    services.ctx.db.dispose()
+    status, _out, err = run(capsys, "--db", db, "audit", "verify", "--anchor", printed)
+    assert status == 3 and f"第 {seq} 条" in err and "纸面" in err

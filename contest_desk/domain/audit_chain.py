@@ -87,3 +87,38 @@ def first_break(links: Iterable[Link], head_seq: int, head_hash: str) -> Break |
     if expected_seq - 1 != head_seq or prev != head_hash:
         return Break(expected_seq, "tail")  # rows removed from the end
     return None
+
+
+ANCHOR_PREFIX = "CDA1"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The chain's head at a moment: its row count and hash, signed by a desk's own key
+    (kept outside the database), and printed on result notices and certificate batches."""
+
+    seq: int
+    hash: str
+    at: dt.datetime
+    public_key: str = ""  # PEM of the desk key that signed it
+    signature: str = ""  # base64url
+
+    def message(self) -> bytes:
+        at = self.at.isoformat(timespec="microseconds")
+        return f"{ANCHOR_PREFIX}|{self.seq}|{self.hash}|{at}".encode()
+
+    @property
+    def printed(self) -> str:
+        """What goes on paper: the row count and the first 16 hex digits of its hash (a
+        rewrite that matches 64 bits of a SHA-256 by chance is out of reach)."""
+        return f"{self.seq}:{self.hash[:16]}"
+
+
+def parse_printed(text: str) -> tuple[int, str] | None:
+    """``"1234:3f2a9c1b5d6e7f80"`` as printed → (1234, "3f2a9c1b5d6e7f80"); None if not one."""
+    seq, _colon, prefix = text.strip().partition(":")
+    if not seq.isascii() or not seq.isdigit() or not 8 <= len(prefix) <= 64:
+        return None
+    if any(c not in "0123456789abcdef" for c in prefix.lower()):
+        return None
+    return int(seq), prefix.lower()

@@ -72,7 +72,9 @@ def check_images(template: Template) -> None:
             ) from None
 
 
-def draw_page(canvas: Canvas, item: Printed, forms: dict[int, str] | None = None) -> None:
+def draw_page(
+    canvas: Canvas, item: Printed, forms: dict[int, str] | None = None, anchor: str = ""
+) -> None:
     """One certificate on its own page. What is the same on every certificate of its
     template (frames, images, a title without fields) is drawn once per file as a form
     and placed on each page: a batch of a thousand embeds the seal image once, not 1,000
@@ -96,6 +98,10 @@ def draw_page(canvas: Canvas, item: Printed, forms: dict[int, str] | None = None
     for step in steps:
         if not step.same_for_all:
             _draw(canvas, step, height, modules, image)
+    if anchor:  # the audit trail's head when the batch was printed, small, in a corner
+        canvas.setFillColor(HexColor("#9e9e9e"))
+        canvas.setFont(pdf_font(), 6)
+        canvas.drawString(4 * mm, 3 * mm, _("Audit anchor: {anchor}", anchor=anchor))
     canvas.showPage()
 
 
@@ -161,7 +167,7 @@ def file_name(fields: dict[str, str]) -> str:
     return f"{fields['serial']}-{safe}.pdf"
 
 
-def write_one_each(work: str, items: Sequence[Printed]) -> list[tuple[str, str]]:
+def write_one_each(work: str, items: Sequence[Printed], anchor: str = "") -> list[tuple[str, str]]:
     """A file per certificate in the folder ``work`` (a worker process's share); returns
     each file's name and its page's digest, for the seal the caller signs."""
     out = []
@@ -169,7 +175,7 @@ def write_one_each(work: str, items: Sequence[Printed]) -> list[tuple[str, str]]
         path = Path(work) / file_name(item.fields)
         page = new_canvas(path)
         page.setTitle(f"{item.fields['serial']} {item.fields.get('name', '')}")
-        draw_page(page, item)
+        draw_page(page, item, anchor=anchor)
         signed(page, [item])
         page.save()
         (digest,) = file_digests(path)
@@ -178,7 +184,7 @@ def write_one_each(work: str, items: Sequence[Printed]) -> list[tuple[str, str]]
 
 
 def _one_each(
-    work: Path, items: Sequence[Printed], sign: Signer, progress: Progress | None
+    work: Path, items: Sequence[Printed], sign: Signer, anchor: str, progress: Progress | None
 ) -> None:
     """Files per certificate; a large batch is shared among the machine's processors (each
     file is written alone, and embedding the font in each costs most). The workers end
@@ -192,14 +198,14 @@ def _one_each(
     workers = min(os.cpu_count() or 1, len(items) // CHUNK)
     if workers < 2:
         for n, item in enumerate(items, start=1):
-            seal(write_one_each(str(work), [item]))
+            seal(write_one_each(str(work), [item], anchor))
             if progress is not None and not progress(n, len(items)):
                 raise Cancelled
         return
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     done = 0
     with worker_pool(workers) as pool:
-        futures = [pool.submit(write_one_each, str(work), list(chunk)) for chunk in chunks]
+        futures = [pool.submit(write_one_each, str(work), list(chunk), anchor) for chunk in chunks]
         try:
             for future in as_completed(futures):
                 written = future.result()
@@ -219,9 +225,11 @@ def write_certificates(
     combined: bool,
     sign: Signer,
     progress: Progress | None = None,
+    anchor: str = "",
 ) -> list[Path]:
     """One PDF at ``target`` (combined) or one per certificate in the folder ``target``,
-    each sealed with ``sign`` (the contest's key: ``CertificateService.sealer``)."""
+    each sealed with ``sign`` (the contest's key: ``CertificateService.sealer``) and
+    carrying the audit ``anchor`` of the batch (``AuditService.anchor``) in a corner."""
     target = Path(target)
     folder = target.parent if combined else target
     if not folder.is_dir():
@@ -240,14 +248,14 @@ def write_certificates(
             canvas.setTitle(_("Certificates"))
             forms: dict[int, str] = {}  # template → its form in the file
             for n, item in enumerate(items, start=1):
-                draw_page(canvas, item, forms)
+                draw_page(canvas, item, forms, anchor)
                 if progress is not None and not progress(n, len(items)):
                     raise Cancelled
             signed(canvas, items)
             canvas.save()
             seal_pdf(work / target.name, sign)
         else:
-            _one_each(work, items, sign, progress)
+            _one_each(work, items, sign, anchor, progress)
         for path in sorted(work.iterdir()):
             final = folder / path.name
             os.replace(path, final)

@@ -48,6 +48,9 @@ class Notice:
     # Columns of numbers (ranks, totals): the Excel notice writes them as numbers, so they
     # sort and sum, and a negative total is not quoted as text that looks like a formula.
     numeric: frozenset[int] = frozenset()
+    # The audit trail's anchor when it was printed (row:hash): a later rewrite of the
+    # trail no longer matches the paper (contest-desk audit verify --anchor).
+    anchor: str = ""
 
     @property
     def until(self) -> dt.date:
@@ -96,11 +99,14 @@ def labor_notice(table: LaborTable, organizer: str, published: dt.date, days: in
 
 
 def _footer(notice: Notice) -> str:
-    return _(
+    posted = _(
         "Posted from {start} to {end}. Objections to the organizer within that time.",
         start=notice.published.isoformat(),
         end=notice.until.isoformat(),
     )
+    if not notice.anchor:
+        return posted
+    return posted + " " + _("Audit anchor: {anchor}", anchor=notice.anchor)
 
 
 def write_notice_pdf(path: str | Path, notice: Notice) -> Path:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contest_desk.domain.audit_chain import Break
+from contest_desk.domain.audit_chain import Anchor, Break
 from contest_desk.domain.permissions import Action
 from contest_desk.i18n import _
+from contest_desk.services.anchors import anchor_problems, make_anchor
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
@@ -53,10 +55,11 @@ class ChainCheck:
     broken: Break | None
     compared: int = 0  # marks, sheets and locks compared with what the trail records
     differences: tuple[Difference, ...] = ()  # the first of them that differ
+    anchors: tuple[str, ...] = ()  # anchors the chain no longer matches, in words
 
     @property
     def intact(self) -> bool:
-        return self.broken is None and not self.differences
+        return self.broken is None and not self.differences and not self.anchors
 
 
 def _described(s: Session, difference: StateDifference) -> Difference:
@@ -135,12 +138,21 @@ class AuditService:
             ]
 
     @requires(Action.VIEW_RESULTS)
-    def verify(self) -> ChainCheck:
+    def verify(self, printed: Sequence[str] = ()) -> ChainCheck:
         """Recompute every link (naming the first row that was changed, removed or
-        re-linked), and replay the marks, sheets and locks the trail records against the
-        tables (naming values changed behind the app's back)."""
+        re-linked); hold the chain to every anchor (in the database, this desk's journal,
+        and ``printed`` ones typed in from paper); and replay the marks, sheets and locks
+        the trail records against the tables (naming values changed behind the app's back)."""
         with self.ctx.db.reading() as s:
             count, broken = chain_check(s)
+            problems = anchor_problems(s, printed)
             compared, differences = state_differences(s)
             said = tuple(_described(s, d) for d in differences)
-        return ChainCheck(count, broken, compared, said)
+        return ChainCheck(count, broken, compared, said, tuple(problems))
+
+    @requires(Action.VIEW_RESULTS)
+    def anchor(self) -> Anchor | None:
+        """Anchor the chain's head now, for a notice or a certificate batch to print
+        (None while the trail is empty)."""
+        with self.ctx.db.transaction() as s:
+            return make_anchor(s)

@@ -433,6 +433,20 @@ class AuditHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class AuditAnchor(Base):
+    """The chain's head as it stood when a result notice or certificate batch was printed,
+    signed with a desk's own key (kept outside the database): a later rewrite of the
+    rows before it no longer matches what the paper and the desk's journal say."""
+
+    __tablename__ = "audit_anchors"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime]
+    public_key: Mapped[str] = mapped_column(Text)  # PEM of the desk key that signed it
+    signature: Mapped[str] = mapped_column(String(120))
+
+
 class Ladder(Base):
     """A challenge board (擂台): a contest's standing ladder in one skill.
 

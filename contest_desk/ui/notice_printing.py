@@ -7,7 +7,14 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from contest_desk.reports.result_notice import Notice, notice_html
+from contest_desk.services.hub import Services
 from contest_desk.ui.fonts import bundled_family
+
+
+def anchored(services: Services) -> str:
+    """The audit trail's head, anchored now, as a notice or certificate batch prints it."""
+    anchor = services.audit.anchor()
+    return anchor.printed if anchor else ""
 
 
 def print_notice_to(printer: QPrinter, notice: Notice, parent: QWidget) -> None:

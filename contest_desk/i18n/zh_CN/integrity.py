@@ -19,4 +19,13 @@ MESSAGES = {
     "not locked": "未锁定",
     "not submitted": "未提交",
     "submitted": "已提交",
+    # services/anchors.py, anchors on notices and certificate batches
+    "Audit anchor: {anchor}": "审计锚点：{anchor}",
+    "The trail no longer has row {seq} as the anchor of {where} names it: rows up to it were rewritten or removed": "审计记录第 {seq} 条已与{where}的锚点不符：此前的记录被改写或删除",
+    "The anchor of {when} is not signed by a desk": "{when} 的锚点没有有效的本机签名",
+    "this desk's journal, {when}": "本机日志（{when}）",
+    "paper, {anchor}": "纸面（{anchor}）",
+    "'{text}' is not an anchor as printed (row:hash, e.g. 1234:3f2a9c1b5d6e7f80)": "“{text}”不是打印的锚点格式（条数:摘要，例如 1234:3f2a9c1b5d6e7f80）",
+    "an anchor printed on a notice or certificate batch; may be given again": "公示或证书上打印的审计锚点；可多次给出",
+    "anchor the trail's head now and print it": "立即为审计记录加锚点并打印",
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +35,7 @@ from contest_desk.ui import feedback, notice_printing
 from contest_desk.ui.boards.setup import BoardSetup
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
 
@@ -359,7 +361,8 @@ class BoardsArea(BoardSetup, QWidget):
         if self.view is None:
             return None
         organizer = self.services.contests.contest(self.view.info.contest_id).organizer
-        return board_notice(self.view, organizer, dt.date.today())
+        notice = board_notice(self.view, organizer, dt.date.today())
+        return replace(notice, anchor=anchored(self.services))
 
     def print_notice(self) -> None:
         notice = self.notice()

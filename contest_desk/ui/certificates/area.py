@@ -6,6 +6,7 @@ notice (成绩公示) as PDF or Excel."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -47,6 +48,7 @@ from contest_desk.ui import feedback, notice_printing
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.painter import paint_certificate
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
@@ -198,7 +200,8 @@ class CertificatesArea(QWidget):
 
         try:
             sign = self.services.certificates.sealer(self._contest_id)
-            written = write_certificates(path, items, combined, sign, step)
+            anchor = anchored(self.services)
+            written = write_certificates(path, items, combined, sign, step, anchor)
         except Cancelled:
             self.result.setText(self.tr("Cancelled: nothing was written."))
             return []
@@ -298,7 +301,8 @@ class CertificatesArea(QWidget):
             return None
         table = self.services.standings.standings(event.id, self.round_box.currentData())
         contest = self.services.contests.contest(event.contest_id)
-        return standings_notice(table, contest.name, contest.organizer, dt.date.today())
+        notice = standings_notice(table, contest.name, contest.organizer, dt.date.today())
+        return replace(notice, anchor=anchored(self.services))
 
     def _print_notice_dialog(self) -> None:
         try:

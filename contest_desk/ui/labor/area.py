@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -39,6 +40,7 @@ from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.labor import setup_dialog
 from contest_desk.ui.labor.grid_model import ValueGridModel
+from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
 
@@ -251,7 +253,8 @@ class LaborArea(QWidget):
         if self.table is None:
             return None
         organizer = self.services.contests.contest(self.table.contest_id).organizer
-        return labor_notice(self.table, organizer, dt.date.today())
+        notice = labor_notice(self.table, organizer, dt.date.today())
+        return replace(notice, anchor=anchored(self.services))
 
     def print_notice(self) -> None:
         notice = self.notice()
