@@ -115,12 +115,13 @@ def test_certificates_and_the_notice_print_through_qt(qtbot, area, tmp_path) -> 
         return printer
 
     items = area._issue()[:3]
-    paint_all(pdf_printer("打印证书.pdf", landscape=True), items)
+    paint_all(pdf_printer("打印证书.pdf", landscape=True), items, "123:3f2a9c1b5d6e7f80")
     reader = PdfReader(tmp_path / "打印证书.pdf")
     assert len(reader.pages) == 3
     page = reader.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)  # A4 landscape
     assert items[0].fields["name"] in page.extract_text()
+    assert "审计锚点：123:3f2a9c1b5d6e7f80" in "".join(page.extract_text().split())
     from contest_desk.ui.notice_printing import print_notice_to
 
     notice = area.notice()

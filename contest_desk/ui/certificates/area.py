@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -231,7 +231,8 @@ class CertificatesArea(QWidget):
         )
         printer.setFullPage(True)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(lambda p: paint_all(p, items))
+        anchor = anchored(self.services)
+        dialog.paintRequested.connect(lambda p: paint_all(p, items, anchor))
         dialog.exec()
 
     # Checking and re-issuing ---------------------------------------------------
@@ -345,14 +346,22 @@ class CertificatesArea(QWidget):
         self.template_box.setCurrentIndex(self.template_box.findData(edited.name))
 
 
-def paint_all(printer: QPrinter, items: list[Printed]) -> None:
-    """Every certificate on its own page of the printer (or the preview)."""
+def paint_all(printer: QPrinter, items: list[Printed], anchor: str = "") -> None:
+    """Every certificate on its own page of the printer (or the preview), with the audit
+    ``anchor`` of the batch in a corner as the PDFs have it."""
     painter = QPainter(printer)
     for n, item in enumerate(items):
         if n:
             printer.newPage()
-        page = printer.pageLayout().fullRectPixels(printer.resolution())
-        paint_certificate(painter, QRectF(page), item.template, item.fields, item.qr)
+        page = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+        paint_certificate(painter, page, item.template, item.fields, item.qr)
+        if anchor:
+            font = painter.font()
+            font.setPixelSize(max(1, round(page.height() / 100)))
+            painter.setFont(font)
+            painter.setPen(QColor("#9e9e9e"))
+            corner = QPointF(page.x() + page.width() / 70, page.bottom() - page.height() / 70)
+            painter.drawText(corner, _("Audit anchor: {anchor}", anchor=anchor))
     painter.end()
 
 
