@@ -8,10 +8,12 @@ and printing (QPainter) draw those same steps, so what is previewed is what prin
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from contest_desk.domain import limits
 from contest_desk.errors import UserError
 
 DIGITS = "〇一二三四五六七八九"
@@ -72,10 +74,23 @@ class Template:
         return (297.0, 210.0) if self.orientation is Orientation.LANDSCAPE else (210.0, 297.0)
 
     def check(self) -> None:
-        """Refuse a field the data cannot fill, naming it."""
-        for text in (self.title, self.body, self.organization):
-            for _lit, name, _spec, _conv in string.Formatter().parse(text):
-                if name is not None and name not in FIELDS:
+        """Refuse a field the data cannot fill, naming it, and sizes, texts and colours
+        past what a page can show (domain/limits.py)."""
+        limits.check_text(self.name, limits.SHORT_NAME, self.name[:20])
+        for text, limit in ((self.title, limits.TITLE), (self.body, limits.NOTE),
+                            (self.organization, limits.TITLE)):  # fmt: skip
+            limits.check_text(text, limit, self.name)
+            try:
+                parsed = list(string.Formatter().parse(text))
+            except ValueError:  # "{" without "}" and the like
+                raise UserError(
+                    "The template {template} has a brace without its pair in: {text}",
+                    template=self.name,
+                    text=text[:40],
+                ) from None
+            for _lit, name, spec, conv in parsed:
+                # "{name:>99999999}" would pad a name to a gigabyte: fields go in plain.
+                if name is not None and (name not in FIELDS or spec or conv):
                     raise UserError(
                         "The template {template} uses the field {{{field}}}, which certificates "
                         "do not have (they have: {fields})",
@@ -85,6 +100,22 @@ class Template:
                     )
         if not 0 <= self.margin < min(self.page) / 3:
             raise UserError("The margin of {template} is out of range", template=self.name)
+        for size, low, high in ((self.title_size, 6, 120), (self.body_size, 6, 72),
+                                (self.qr_size, 10, 100)):  # fmt: skip
+            if not low <= size <= high:  # NaN too: every comparison with it is False
+                raise UserError(
+                    "A size of {template} is {size}; it must be from {low} to {high}",
+                    template=self.name,
+                    size=size,
+                    low=low,
+                    high=high,
+                )
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.colour):
+            raise UserError(
+                "The colour of {template} is {colour}; write it as #rrggbb",
+                template=self.name,
+                colour=self.colour[:20],
+            )
 
 
 BUILT_IN = {

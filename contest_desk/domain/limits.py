@@ -48,10 +48,17 @@ RUBRIC_DEPTH = 8  # levels of a rubric tree
 PEM_BYTES = 16 * 1024  # a public key file
 
 
-def check_text(value: str, limit: int, field: str, where: Location | None = None) -> str:
-    """``value`` unchanged when it is at most ``limit`` characters; else a UserError naming
-    the field, the limit and how the text begins."""
-    if len(value) > limit:
+def check_text(value: str, limit: int | None, field: str, where: Location | None = None) -> str:
+    """``value`` unchanged when it is at most ``limit`` characters (None: any number) and
+    all of them real characters; else a UserError naming the field, the limit and how the
+    text begins. (A lone surrogate, which a JSON escape can make, fits no file or database.)"""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(
+            "{field} holds a character that is not valid text", where=where, field=field
+        ) from None
+    if limit is not None and len(value) > limit:
         raise UserError(
             "{field} is longer than {limit} characters ({length}): {start}…",
             where=where,

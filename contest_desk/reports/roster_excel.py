@@ -173,10 +173,18 @@ def sheet_rows(ws: Any, file: str) -> list[tuple[Any, ...]]:
     if isinstance(declared, int):
         limits.check_rows(declared - 1, file)
     rows: list[tuple[Any, ...]] = []
-    for row in ws.iter_rows(values_only=True):
-        rows.append(tuple(row))
-        if len(rows) > limits.ROWS + 1:
-            limits.check_rows(len(rows) - 1, file)
+    try:
+        for row in ws.iter_rows(values_only=True):
+            rows.append(tuple(row))
+            if len(rows) > limits.ROWS + 1:
+                limits.check_rows(len(rows) - 1, file)
+    except (SyntaxError, ValueError, TypeError, KeyError, zipfile.BadZipFile):
+        # read-only sheets are parsed as they are read: broken XML shows up only here
+        # (ElementTree's ParseError is a SyntaxError)
+        raise UserError(
+            "This is not an Excel workbook (.xlsx); save it as .xlsx and try again",
+            where=Location(file),
+        ) from None
     return rows
 
 

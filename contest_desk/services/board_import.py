@@ -135,6 +135,9 @@ def _parse(s: Session, name: str, lines: list[list[str]], event: m.Event) -> lis
         places[place] = number
         key = cell(line, "key")
         found = (teams if team_event else people).get(key)
+        if not key:
+            problems.append(UserError("This cell is empty", where=at("key")))
+            continue
         if found is None:
             problems.append(UserError("{key} is not in the roster", where=at("key"), key=key))
             continue

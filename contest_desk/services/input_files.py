@@ -99,11 +99,19 @@ def parse_json(text: str, file: str) -> Any:
     if (error := json_depth_error(text, file)) is not None:
         raise error
     try:
-        return json.loads(text)
+        value = json.loads(text)
+        # A "\ud800" escape alone parses to a lone surrogate, which no database, file
+        # or PDF can hold: refused here, where the file is still named.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
     except json.JSONDecodeError as error:
         raise UserError("Cannot read {file}: {reason}", file=file, reason=error) from None
+    except UnicodeEncodeError:
+        raise UserError(
+            "{file} holds an escape (\\ud800 to \\udfff) that is not a character", file=file
+        ) from None
     except RecursionError:  # the count above makes this unlikely; kept as the last guard
         raise _too_deep(file, "?") from None
+    return value
 
 
 def read_json(path: str | Path) -> Any:

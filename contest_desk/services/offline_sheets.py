@@ -124,6 +124,8 @@ def fill_sheet_file(path: str | Path, values: dict[tuple[str, str], str], passwo
     codes = {e["code"] for e in data["entries"]}
     criteria = {c["code"] for c in data["criteria"]}
     for (entry, criterion), text in values.items():
+        if not entry.strip() or not criterion.strip():
+            raise UserError("A value needs an entry code and a criterion code")
         if entry not in codes or criterion not in criteria:
             raise UserError("The sheet has no cell {entry} {code}", entry=entry, code=criterion)
         data["values"][f"{entry}|{criterion}"] = str(parse_decimal(text, criterion))
@@ -305,7 +307,7 @@ class OfflineSheetService:
             for cell, text in sorted(data["values"].items()):
                 entry_code, code = cell.split("|", 1)
                 entry_id, column = by_code.get(entry_code), columns.get(code)
-                if not entry_code or not code:
+                if not entry_code.strip() or not code.strip():
                     problems.append(
                         UserError("{file}: the cell '{cell}' lacks an entry code or a criterion "
                                   "code", file=name, cell=cell)

@@ -175,8 +175,12 @@ class _RowChecker:
         ix = self.index
         cell = {k: (row.get(k) or "").strip() for k in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
         round_id = self._round(number, cell["round"])
+        # An empty key cell is said as such, not as "no criterion ''" looked up in vain.
+        for key in ("entry", "judge", "criterion"):
+            if not cell[key]:
+                self.problem(number, key, "This cell is empty")
         entry_id = ix.entries.get(cell["entry"])
-        if entry_id is None:
+        if entry_id is None and cell["entry"]:
             self.problem(
                 number,
                 "entry",
@@ -186,7 +190,10 @@ class _RowChecker:
             )
         judge = ix.judges.get(cell["judge"])
         if judge is None:
-            self.problem(number, "judge", "The contest has no judge '{judge}'", judge=cell["judge"])
+            if cell["judge"]:
+                self.problem(
+                    number, "judge", "The contest has no judge '{judge}'", judge=cell["judge"]
+                )
         elif round_id is not None and not ix.on_panel(judge[0], round_id):
             self.problem(
                 number,
@@ -205,7 +212,7 @@ class _RowChecker:
         if round_id in ix.locked:
             self.problem(number, "round", "{round} is locked", round=ix.locked[round_id])
         column = ix.columns.get(cell["criterion"])
-        if column is None:
+        if column is None and cell["criterion"]:
             self.problem(
                 number,
                 "criterion",

@@ -16,8 +16,8 @@ from contest_desk.services.contest_file import (
     VERSION,
     Data,
     check_contest_file,
-    limit_problems,
     criterion_to_dict,
+    limit_problems,
     read_contest_file,
     write_contest_file,
 )

@@ -17,7 +17,6 @@ from sqlalchemy import String, event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from contest_desk.domain.limits import check_text
-from contest_desk.errors import UserError
 
 
 def _written(obj: Any) -> dict[str, Any]:
@@ -38,15 +37,7 @@ def check_texts(session: Session, _context: UOWTransaction, _instances: object) 
             column = attr.columns[0]
             if not isinstance(value, str) or not isinstance(column.type, String):
                 continue
-            field = f"{mapper.local_table.name}.{column.name}"
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise UserError(
-                    "{field} holds a character that is not valid text", field=field
-                ) from None
-            if column.type.length is not None:
-                check_text(value, column.type.length, field)
+            check_text(value, column.type.length, f"{mapper.local_table.name}.{column.name}")
 
 
 event.listen(Session, "before_flush", check_texts)

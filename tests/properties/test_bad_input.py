@@ -217,7 +217,7 @@ def resigned(path: Path, change) -> Path:
     private = key.private_key("j1-sheets-2026")
     assert private is not None
     judge_sign(data, private)
-    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    path.write_text(json.dumps(data), "utf-8")  # escaped: text that is not UTF-8 stays so
     return path
 
 
@@ -240,6 +240,12 @@ def test_a_resigned_sheet_with_a_huge_value_is_a_listed_problem(services, sheet)
 def test_a_resigned_sheet_with_wrong_types_is_refused(services, sheet, change):
     resigned(sheet, change)
     refused(services, lambda: services.offline_sheets.import_file(sheet), "j1.json")
+
+
+def test_an_escaped_lone_surrogate_in_a_sheet_file_is_refused(services, sheet):
+    text = sheet.read_text("utf-8").replace('"values": {}', '"values": {"A001|P1": "\\ud800"}')
+    sheet.write_text(text, "utf-8")
+    refused(services, lambda: services.offline_sheets.import_file(sheet), "j1.json", "ud800")
 
 
 def test_sheet_fill_names_what_is_missing(tmp_path):
@@ -351,3 +357,25 @@ def test_a_write_waits_for_another_and_then_says_the_database_is_busy(tmp_path, 
         assert services.roster.add_person("B001", "李四", "采油二区").name == "李四"
     finally:
         services.ctx.db.dispose()
+
+
+# --- Certificate templates ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "needle"),
+    [
+        ({"body": "{name 同志"}, "{name 同志"),  # ValueError from the format parser before
+        ({"body": "{name:>99999999}"}, "{name}"),  # padded a name to 100 MB when printed
+        ({"body_size": float("nan")}, "nan"),
+        ({"colour": "red; x"}, "#rrggbb"),
+    ],
+)
+def test_a_template_a_page_cannot_show_is_refused(services, small: SmallEvent, changes, needle):
+    from dataclasses import replace
+
+    from contest_desk.domain.certificates import Template
+
+    template = replace(Template("我的模板"), **changes)
+    contest = small.event.contest_id
+    refused(services, lambda: services.certificates.save_template(contest, template), needle)
