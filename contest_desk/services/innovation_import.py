@@ -120,7 +120,7 @@ class Checker:
         )
         if title in self.known:
             self.problem(row, "title", "{title} is in the ledger already", title=title)
-        if title in self.titles:
+        if title and title in self.titles:  # no title at all is said once, below
             self.problem(
                 row, "title", "{title} is also on row {row}", title=title, row=self.titles[title]
             )

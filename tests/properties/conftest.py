@@ -26,6 +26,8 @@ FEW = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 MANY = settings(max_examples=150, deadline=None)
+# A command opens the database twice per example (the run and the snapshot): fewer.
+COMMANDS = settings(FEW, max_examples=15)
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
