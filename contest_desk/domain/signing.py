@@ -19,6 +19,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from contest_desk.errors import UserError
 from contest_desk.i18n import N_
 
 PREFIX = "CD1"
@@ -133,6 +134,27 @@ def sealed_qrs(message: bytes) -> list[str] | None:
 
 
 @dataclass(frozen=True)
+class ContestSealer:
+    """Signs content seals with a contest's key, and nothing else: every QR text the seal
+    message binds must be a certificate that key signed. A plain value, so a batch's worker
+    processes seal their own files."""
+
+    private: str
+    public: str
+
+    def __call__(self, message: bytes) -> bytes:
+        qrs = sealed_qrs(message)
+        if qrs is None or not all(
+            (reading := read_qr(qr, self.public)) is not None and reading.signed for qr in qrs
+        ):
+            raise UserError("Only this contest's certificates can be sealed with its key")
+        return sign_bytes(self.private, message)
+
+    def __repr__(self) -> str:  # never the private key in a log or a traceback
+        return "ContestSealer(…)"
+
+
+@dataclass(frozen=True)
 class PageSeal:
     """A PDF page's content seal: the digest of what the page draws now, the digest the
     file's seal lists for it, and the seal's signed bytes and signature."""
@@ -193,7 +215,14 @@ def verify_offline(
 def qr_matrix(text: str) -> tuple[str, ...]:
     """The QR code of ``text`` (error correction level M), as rows of "0" and "1" from the
     top; made once when a certificate is issued and kept with it."""
-    code = segno.make(text, error="m", micro=False, boost_error=False)
+    try:
+        code = segno.make(text, error="m", micro=False, boost_error=False)
+    except segno.DataOverflowError:  # each text within its limit, but all of them together
+        raise UserError(
+            "A certificate's texts ({length} characters with the signature) are more than "
+            "its QR code holds; shorten the contest's, the event's or the unit's name",
+            length=len(text),
+        ) from None
     return tuple("".join("1" if cell else "0" for cell in row) for row in code.matrix)
 
 

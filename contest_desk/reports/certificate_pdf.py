@@ -30,14 +30,7 @@ from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import aside_prefix, clear_leftovers
 from contest_desk.reports.fonts import pdf_font
-from contest_desk.reports.pdf_seal import (
-    Signer,
-    add_seal,
-    file_digests,
-    page_qrs,
-    page_seals,
-    seal_pdf,
-)
+from contest_desk.reports.pdf_seal import Signer, page_qrs, page_seals, seal_pdf
 from contest_desk.reports.processes import worker_pool
 
 Progress = Callable[[int, int], bool]  # (done, total) → go on?
@@ -167,10 +160,8 @@ def file_name(fields: dict[str, str]) -> str:
     return f"{fields['serial']}-{safe}.pdf"
 
 
-def write_one_each(work: str, items: Sequence[Printed], anchor: str = "") -> list[tuple[str, str]]:
-    """A file per certificate in the folder ``work`` (a worker process's share); returns
-    each file's name and its page's digest, for the seal the caller signs."""
-    out = []
+def write_one_each(work: str, items: Sequence[Printed], sign: Signer, anchor: str = "") -> int:
+    """A sealed file per certificate in the folder ``work`` (a worker process's share)."""
     for item in items:
         path = Path(work) / file_name(item.fields)
         page = new_canvas(path)
@@ -178,39 +169,32 @@ def write_one_each(work: str, items: Sequence[Printed], anchor: str = "") -> lis
         draw_page(page, item, anchor=anchor)
         signed(page, [item])
         page.save()
-        (digest,) = file_digests(path)
-        out.append((path.name, digest))
-    return out
+        seal_pdf(path, sign)
+    return len(items)
 
 
 def _one_each(
     work: Path, items: Sequence[Printed], sign: Signer, anchor: str, progress: Progress | None
 ) -> None:
     """Files per certificate; a large batch is shared among the machine's processors (each
-    file is written alone, and embedding the font in each costs most). The workers end
-    with this process, however it ends. Seals are signed here, where the key is."""
-    qr_of = {file_name(item.fields): item.qr for item in items}
-
-    def seal(written: list[tuple[str, str]]) -> None:
-        for name, digest in written:
-            add_seal(work / name, [digest], [qr_of[name]], sign)
-
+    file is written, embedded font and seal, alone). The workers end with this process,
+    however it ends."""
     workers = min(os.cpu_count() or 1, len(items) // CHUNK)
     if workers < 2:
         for n, item in enumerate(items, start=1):
-            seal(write_one_each(str(work), [item], anchor))
+            write_one_each(str(work), [item], sign, anchor)
             if progress is not None and not progress(n, len(items)):
                 raise Cancelled
         return
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     done = 0
     with worker_pool(workers) as pool:
-        futures = [pool.submit(write_one_each, str(work), list(chunk), anchor) for chunk in chunks]
+        futures = [
+            pool.submit(write_one_each, str(work), list(chunk), sign, anchor) for chunk in chunks
+        ]
         try:
             for future in as_completed(futures):
-                written = future.result()
-                seal(written)
-                done += len(written)
+                done += future.result()
                 if progress is not None and not progress(done, len(items)):
                     raise Cancelled
         except BaseException:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -106,25 +106,11 @@ def page_qrs(reader: PdfReader) -> list[str]:
     return [k for k in keywords.split() if QR_TEXT.fullmatch(k)]
 
 
-def file_digests(path: Path) -> list[str]:
-    return page_digests(PdfReader(str(path)))
-
-
 def seal_pdf(path: Path, sign: Signer) -> None:
     """Seal the certificates' PDF at ``path``: every page's digest beside its QR text,
-    signed by ``sign`` (the contest's key, held by the certificate service)."""
+    signed by ``sign`` (the contest's key: ``CertificateService.sealer``)."""
     reader = PdfReader(str(path))
-    _seal(path, reader, page_digests(reader), page_qrs(reader), sign)
-
-
-def add_seal(path: Path, digests: Sequence[str], qrs: Sequence[str], sign: Signer) -> None:
-    """Seal a PDF whose page digests were made already (by a worker process)."""
-    _seal(path, PdfReader(str(path)), digests, qrs, sign)
-
-
-def _seal(
-    path: Path, reader: PdfReader, digests: Sequence[str], qrs: Sequence[str], sign: Signer
-) -> None:
+    digests, qrs = page_digests(reader), page_qrs(reader)
     if len(qrs) != len(digests):
         raise ValueError(f"{path.name}: {len(digests)} pages but {len(qrs)} QR texts")
     signature = sign(seal_message(digests, qrs))

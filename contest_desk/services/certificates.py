@@ -10,7 +10,6 @@ and a new serial (the old one kept, marked superseded) when something has.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.certificates import BUILT_IN, Orientation, Placed, Template, chinese_date
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.signing import (
+    ContestSealer,
     PageSeal,
     Verdict,
     new_key_pair,
@@ -27,8 +27,6 @@ from contest_desk.domain.signing import (
     qr_matrix,
     qr_text,
     read_qr,
-    sealed_qrs,
-    sign_bytes,
     visible_matches,
 )
 from contest_desk.errors import NotFound, UserError
@@ -410,25 +408,16 @@ class CertificateService:
             return keys.public_key if keys else None
 
     @requires(Action.EDIT_SETUP)
-    def sealer(self, contest_id: int) -> Callable[[bytes], bytes]:
+    def sealer(self, contest_id: int) -> ContestSealer:
         """What signs the content seal of a PDF of this contest's certificates (written by
-        ``reports.certificate_pdf``): it signs only seal messages whose every QR text is a
-        certificate this contest signed, so it cannot be lent to seal anything else."""
+        ``reports.certificate_pdf``, in worker processes for a large batch): it signs only
+        seal messages whose every QR text is a certificate this contest signed, so it
+        cannot be lent to seal anything else."""
         with self.ctx.db.reading() as s:
             keys = _keys(s, contest_id, create=False)
             if keys is None:
                 raise UserError("The contest has issued no certificate yet, so it has no key")
-            private, public = keys.private_key, keys.public_key
-
-        def sign(message: bytes) -> bytes:
-            qrs = sealed_qrs(message)
-            if qrs is None or not all(
-                (reading := read_qr(qr, public)) is not None and reading.signed for qr in qrs
-            ):
-                raise UserError("Only this contest's certificates can be sealed with its key")
-            return sign_bytes(private, message)
-
-        return sign
+            return ContestSealer(keys.private_key, keys.public_key)
 
     @requires(Action.VIEW_RESULTS)
     def verify(
