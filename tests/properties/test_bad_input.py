@@ -379,3 +379,16 @@ def test_a_template_a_page_cannot_show_is_refused(services, small: SmallEvent, c
     template = replace(Template("我的模板"), **changes)
     contest = small.event.contest_id
     refused(services, lambda: services.certificates.save_template(contest, template), needle)
+
+
+def test_texts_each_within_limits_but_too_long_together_for_a_qr_code_are_refused():
+    from contest_desk.domain import limits
+    from contest_desk.domain.signing import new_key_pair, qr_matrix, qr_text
+
+    fields = {
+        "serial": "CD-2026-01-00001", "name": "张" * limits.TEAM_NAME,
+        "unit": "采" * limits.UNIT_NAME, "contest": "赛" * limits.TITLE,
+        "event": "项" * limits.TITLE, "award": "一等奖", "date": "二〇二六年十一月",
+    }  # fmt: skip
+    with pytest.raises(UserError, match="二维码"):  # segno's DataOverflowError before
+        qr_matrix(qr_text(fields, new_key_pair().private))

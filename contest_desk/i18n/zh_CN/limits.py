@@ -30,6 +30,8 @@ MESSAGES = {
     "The template {template} has a brace without its pair in: {text}": "模板 {template} 中有不成对的花括号：{text}",
     "A size of {template} is {size}; it must be from {low} to {high}": "模板 {template} 的字号或尺寸为 {size}，须在 {low} 到 {high} 之间",
     "The colour of {template} is {colour}; write it as #rrggbb": "模板 {template} 的颜色为 {colour}，请写成 #rrggbb",
+    # domain/signing.py (the QR code)
+    "A certificate's texts ({length} characters with the signature) are more than its QR code holds; shorten the contest's, the event's or the unit's name": "证书的文字（连同签名共 {length} 个字符）超出了二维码的容量，请缩短竞赛、项目或单位的名称",
     # cli_types.py
     "'{text}' is not a whole number from {low} to {high}": "“{text}”不是 {low} 到 {high} 之间的整数",
     "{file} is not a certificate public key (an Ed25519 key in PEM form, as public-key writes it)": "{file} 不是证书公钥（须为 public-key 命令导出的 PEM 格式 Ed25519 公钥）",
