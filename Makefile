@@ -9,7 +9,7 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
 
-.PHONY: run test lint typecheck pytest pg-stop bench demo system-deps doc-deps bench-peer-deps clean
+.PHONY: run test lint typecheck pytest reliability pg-stop bench demo system-deps doc-deps bench-peer-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ typecheck: $(VENV)/.installed
 # The service and storage tests run on SQLite and on a private PostgreSQL server.
 pytest: system-deps $(VENV)/.installed
 	url=$$(bash tests/pg_server.sh) && CONTEST_DESK_TEST_PG=$$url $(BIN)/pytest -q
+
+# The crash harness in full: 100 kills of a score writer, a fifth as many of every other
+# kind of work (`make test` runs it with 5). CONTEST_DESK_CRASH_SEED repeats a run.
+reliability: $(VENV)/.installed
+	CONTEST_DESK_CRASH_KILLS=$${CONTEST_DESK_CRASH_KILLS:-100} $(BIN)/pytest -q tests/reliability
 
 pg-stop:
 	bash tests/pg_server.sh stop
