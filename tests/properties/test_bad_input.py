@@ -392,3 +392,32 @@ def test_texts_each_within_limits_but_too_long_together_for_a_qr_code_are_refuse
     }  # fmt: skip
     with pytest.raises(UserError, match="二维码"):  # segno's DataOverflowError before
         qr_matrix(qr_text(fields, new_key_pair().private))
+
+
+def test_a_user_added_during_a_long_write_waits_for_it(tmp_path):
+    import threading
+
+    from contest_desk.storage import models as m
+
+    services = Services.open(str(tmp_path / "wait.db"))
+    holding, release = threading.Event(), threading.Event()
+
+    def long_import() -> None:  # holds the write lock until released
+        with services.ctx.db.transaction() as s:
+            s.add(m.Unit(name="采油一区"))
+            s.flush()
+            holding.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=long_import)
+    worker.start()
+    try:
+        assert holding.wait(10)
+        threading.Timer(0.3, release.set).start()
+        services.users.add_user("late", "后来者", "late-pass-2026", ["viewer"])  # waits
+    finally:
+        release.set()
+        worker.join()
+    assert [u.username for u in services.users.users()] == ["late"]
+    assert [u.path for u in services.roster.units()] == ["采油一区"]
+    services.ctx.db.dispose()
