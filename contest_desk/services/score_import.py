@@ -176,9 +176,9 @@ class _RowChecker:
         cell = {k: (row.get(k) or "").strip() for k in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
         round_id = self._round(number, cell["round"])
         # An empty key cell is said as such, not as "no criterion ''" looked up in vain.
-        for key in ("entry", "judge", "criterion"):
-            if not cell[key]:
-                self.problem(number, key, "This cell is empty")
+        for name in ("entry", "judge", "criterion"):
+            if not cell[name]:
+                self.problem(number, name, "This cell is empty")
         entry_id = ix.entries.get(cell["entry"])
         if entry_id is None and cell["entry"]:
             self.problem(
