@@ -114,7 +114,7 @@ class Template:
             raise UserError(
                 "The colour of {template} is {colour}; write it as #rrggbb",
                 template=self.name,
-                colour=self.colour[:20] or "—",
+                colour=self.colour.strip()[:20] or "—",
             )
 
 

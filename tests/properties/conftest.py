@@ -7,7 +7,7 @@ refusal leaves every table as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,7 +17,8 @@ from sqlalchemy import select
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
-from tests.builders import SmallEvent, build_small_event
+from tests.builders import SmallEvent
+from tests.services import conftest as service_fixtures
 
 # Examples per property: modest, so that the whole set runs in well under a minute.
 FEW = settings(
@@ -66,13 +67,11 @@ def works_or_refuses(services: Services, action: Callable[[], object]) -> object
         return None
 
 
-@pytest.fixture
-def services(database_url: str) -> Iterator[Services]:
-    services = Services.open(database_url)
-    yield services
-    services.ctx.db.dispose()
+# The service tests' database and small event, shared rather than copied.
+services = service_fixtures.services
+small_event = service_fixtures.small_event
 
 
 @pytest.fixture
-def small(services: Services) -> SmallEvent:
-    return build_small_event(services)
+def small(small_event: SmallEvent) -> SmallEvent:
+    return small_event

@@ -155,25 +155,17 @@ def test_a_superscript_place_is_a_located_problem(services, board, tmp_path):
 # --- A CSV cell over 128 KB ---------------------------------------------------------------------
 
 
-def test_a_long_csv_cell_is_read_then_refused_by_field(services, small: SmallEvent, tmp_path):
-    path = score_csv(tmp_path, "101,j1,P1,8,1", "102,j1,P1," + "9" * 200_000 + ",1")
-    refused(
-        services,
-        lambda: services.score_import.import_csv(small.event.id, path),
-        "第 3 行",
-        "value",
-    )
-
-
-def test_a_csv_cell_past_the_limit_names_its_row(services, small: SmallEvent, tmp_path):
-    path = score_csv(tmp_path, "101,j1,P1,8,1", '102,j1,P1,"' + "9" * 1_100_000 + '",1')
-    refused(
-        services,
-        lambda: services.score_import.import_csv(small.event.id, path),
-        "scores.csv",
-        "第 3 行",
-        "1048576",
-    )
+@pytest.mark.parametrize(
+    ("cell", "needles"),
+    [
+        ("9" * 200_000, ("第 3 行", "value")),  # read (was _csv.Error), then refused by field
+        ('"' + "9" * 1_100_000 + '"', ("scores.csv", "第 3 行", "1048576")),  # past the cell limit
+    ],
+    ids=["200 KB", "1.1 MB"],
+)
+def test_a_long_csv_cell_is_refused_with_its_row(services, small, tmp_path, cell, needles):
+    path = score_csv(tmp_path, "101,j1,P1,8,1", f"102,j1,P1,{cell},1")
+    refused(services, lambda: services.score_import.import_csv(small.event.id, path), *needles)
 
 
 # --- JSON nested 100,000 deep, a 200-level rubric ---------------------------------------------
