@@ -69,9 +69,10 @@ def follow_parent(parent: int) -> None:
         _watch_windows_parent(parent)
     else:
         threading.Thread(target=_poll_parent, args=(parent,), daemon=True).start()
-    # The parent may have gone before the line above took effect: this worker then
-    # belongs to another process already.
-    if os.getppid() != parent:
+    # The parent may have gone before the lines above took effect: this worker then
+    # belongs to another process already. (Started by a fork server, its parent is that
+    # server, which ends with ``parent``: the check is on ``parent`` itself.)
+    if os.getppid() != parent and not process_alive(parent):
         os._exit(1)
 
 
