@@ -51,13 +51,17 @@ PEM_BYTES = 16 * 1024  # a public key file
 def check_text(value: str, limit: int | None, field: str, where: Location | None = None) -> str:
     """``value`` unchanged when it is at most ``limit`` characters (None: any number) and
     all of them real characters; else a UserError naming the field, the limit and how the
-    text begins. (A lone surrogate, which a JSON escape can make, fits no file or database.)"""
+    text begins. (A lone surrogate, which a JSON escape can make, fits no file or database;
+    NUL, which a CSV or JSON file can hold, no PostgreSQL text.)"""
     try:
         value.encode("utf-8")
+        valid = "\x00" not in value  # PostgreSQL refuses NUL in any text
     except UnicodeEncodeError:
+        valid = False
+    if not valid:
         raise UserError(
             "{field} holds a character that is not valid text", where=where, field=field
-        ) from None
+        )
     if limit is not None and len(value) > limit:
         raise UserError(
             "{field} is longer than {limit} characters ({length}): {start}…",

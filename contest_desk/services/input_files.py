@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,23 +96,40 @@ def _too_deep(file: str, line: int | str) -> UserError:
 
 
 def parse_json(text: str, file: str) -> Any:
-    """The JSON value of ``text``; nesting past the limit or bad JSON is a UserError."""
+    """The JSON value of ``text``; nesting past the limit, bad JSON, or text no database
+    holds (NUL, a lone surrogate from a "\\ud800" escape) is a UserError naming the file."""
     if (error := json_depth_error(text, file)) is not None:
         raise error
     try:
         value = json.loads(text)
-        # A "\ud800" escape alone parses to a lone surrogate, which no database, file
-        # or PDF can hold: refused here, where the file is still named.
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
     except json.JSONDecodeError as error:
         raise UserError("Cannot read {file}: {reason}", file=file, reason=error) from None
-    except UnicodeEncodeError:
-        raise UserError(
-            "{file} holds an escape (\\ud800 to \\udfff) that is not a character", file=file
-        ) from None
     except RecursionError:  # the count above makes this unlikely; kept as the last guard
         raise _too_deep(file, "?") from None
+    if not all(_valid(t) for t in _texts(value)):
+        raise UserError("{file} holds a character that is not valid text", file=file)
     return value
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every string in a parsed JSON value, keys included (nesting is bounded above)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def _valid(text: str) -> bool:
+    try:
+        limits.check_text(text, None, "")
+    except UserError:
+        return False
+    return True
 
 
 def read_json(path: str | Path) -> Any:

@@ -101,6 +101,18 @@ def clean_row(row: RosterRow) -> RosterRow:
     )
 
 
+def _invalid_texts(row: RosterRow, source: str) -> list[UserError]:
+    """A problem for each cell of ``row`` that is not valid text (limits.check_text)."""
+    found = []
+    for name in FIELDS:
+        value = getattr(row, name, "")
+        try:
+            limits.check_text(value, None, column_label(name), Location(source, row.row))
+        except UserError as error:
+            found.append(error)
+    return found
+
+
 @dataclass
 class _Stored:
     """What the database already holds that the rows refer to, loaded in a few queries."""
@@ -291,6 +303,9 @@ class RosterImportService:
         cleaned = [clean_row(r) for r in rows]
         if not cleaned:
             raise UserError("There are no rows to import", where=Location(source))
+        # Text no database can hold is refused before any query binds it.
+        if invalid := [p for r in cleaned for p in _invalid_texts(r, source)]:
+            raise ImportRejected(invalid)
         with self.ctx.db.transaction() as s:
             if s.get(m.Contest, contest_id) is None:
                 raise NotFound("There is no contest {id}", id=contest_id)

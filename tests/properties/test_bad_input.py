@@ -237,7 +237,7 @@ def test_a_resigned_sheet_with_wrong_types_is_refused(services, sheet, change):
 def test_an_escaped_lone_surrogate_in_a_sheet_file_is_refused(services, sheet):
     text = sheet.read_text("utf-8").replace('"values": {}', '"values": {"A001|P1": "\\ud800"}')
     sheet.write_text(text, "utf-8")
-    refused(services, lambda: services.offline_sheets.import_file(sheet), "j1.json", "ud800")
+    refused(services, lambda: services.offline_sheets.import_file(sheet), "j1.json", "无效")
 
 
 def test_sheet_fill_names_what_is_missing(tmp_path):
@@ -275,6 +275,20 @@ def test_a_100000_character_name_from_a_contest_file_is_refused(services, small,
 
 def test_a_100000_character_name_typed_in_the_window_is_refused(services):
     refused(services, lambda: services.roster.add_person("N001", "张" * 100_000, "采油一区"), "60")
+
+
+def test_a_nul_in_a_roster_row_is_refused_before_any_query(services, small: SmallEvent):
+    from contest_desk.services.roster_import import RosterRow
+
+    rows = [RosterRow(2, "N\x00001", "张三", "采油一区", event="采油工")]
+    contest = small.event.contest_id
+    # PostgreSQL raised DataError binding it ("text fields cannot contain NUL")
+    refused(
+        services,
+        lambda: services.roster_import.import_rows(contest, rows, "r.xlsx"),
+        "r.xlsx",
+        "第 2 行",
+    )
 
 
 def test_a_lone_surrogate_never_reaches_the_database(services):

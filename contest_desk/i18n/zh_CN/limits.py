@@ -16,7 +16,7 @@ MESSAGES = {
     "A cell is longer than {limit} characters": "单元格超过 {limit} 个字符",
     "This row is not valid CSV: {reason}": "此行不是有效的 CSV：{reason}",
     "{file} nests deeper than {limit} levels (line {line})": "{file} 的嵌套超过 {limit} 层（第 {line} 行）",
-    "{file} holds an escape (\\ud800 to \\udfff) that is not a character": "{file} 含有不构成字符的转义（\\ud800 至 \\udfff）",
+    "{file} holds a character that is not valid text": "{file} 含有无效的文字字符",
     # services/score_import.py (sheet fill)
     "This cell is empty": "此单元格为空",
     # services/offline_sheets.py
