@@ -120,9 +120,9 @@ def event_scores(services: Services, name: str) -> dict[tuple[int, int, int], De
         return {(e, c, j): v for e, c, j, v in rows}
 
 
-def import_killed(db: Path, folder: Path, attempt: int, delay: float) -> tuple[bool, float]:
+def import_killed(db: Path, folder: Path, attempt: int, delay: float) -> tuple[bool, float, int]:
     """Import a new score file, killed ``delay`` seconds in; whether it came in whole
-    (else nothing of it did) and how long it ran."""
+    (else nothing of it did), how long it ran and how many marks the file holds."""
     services = checked(db)
     try:
         before = event_scores(services, IMPORTED_EVENT)
@@ -140,22 +140,39 @@ def import_killed(db: Path, folder: Path, attempt: int, delay: float) -> tuple[b
     finally:
         services.ctx.db.dispose()
     assert after in (before, wanted), f"attempt {attempt}: {len(after)} marks, part of an import"
-    return after == wanted != before, run.took if run.finished else run.seconds
+    return after == wanted != before, run.took if run.finished else run.seconds, len(wanted)
+
+
+def enlarged(db: Path, persons: int) -> Path:
+    """The imported event with ``persons`` more entries: a file large enough for a kill to
+    land inside its import."""
+    services = checked(db)
+    try:
+        event = event_id(services, IMPORTED_EVENT)
+        with services.ctx.db.all_or_nothing():
+            for n in range(persons):
+                person = services.roster.add_person(
+                    f"27{n:06d}", f"仪表{n}", "维修大队/仪表班", "仪表维修工", "高级工"
+                )
+                services.roster.add_entry(event, person_id=person.id)
+    finally:
+        services.ctx.db.dispose()
+    return db
 
 
 def test_a_killed_import_is_all_or_nothing(
     demo_database: Path, tmp_path: Path, figures: list[str]
 ) -> None:
-    db = copy_database(demo_database, tmp_path / "import.db")
-    whole, seconds = import_killed(db, tmp_path, 0, delay=3600)  # how long one takes
+    db = enlarged(copy_database(demo_database, tmp_path / "import.db"), 400)
+    whole, seconds, marks = import_killed(db, tmp_path, 0, delay=3600)  # how long one takes
     assert whole
     rng = moments("import")
     outcomes = Counter(
-        import_killed(db, tmp_path, n, rng.uniform(0, seconds))[0]
+        import_killed(db, tmp_path, n, rng.uniform(0, 1.5 * seconds))[0]
         for n in range(1, kills("import") + 1)
     )
     figures.append(
-        f"score import (one file, {seconds:.1f} s): {kills('import')} kills, "
+        f"score import ({marks} marks, {seconds:.1f} s): {kills('import')} kills, "
         f"{outcomes[True]} came in whole, {outcomes[False]} left nothing, 0 partial"
     )
 
