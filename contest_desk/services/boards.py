@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contest_desk.domain import limits
 from contest_desk.domain.board_codec import rules_to_dict
 from contest_desk.domain.ladder import (
     Accept,
@@ -31,6 +32,7 @@ from contest_desk.domain.ladder import (
     challenger_wins,
     replay,
 )
+from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import _
@@ -350,12 +352,23 @@ class BoardService:
 
 
 def rules_check(rules: BoardRules) -> None:
-    """Rules a board can run by: counts are whole and not negative."""
+    """Rules a board can run by: counts are whole, not negative and within the shared limits
+    (domain/limits.py: days within DAYS_MAX, or a deadline overflows the calendar), and
+    K, tau and a rating floor are ratings' numbers."""
     for name in ("reach", "max_open", "accept_days", "declines"):
-        if getattr(rules, name) < (0 if name == "declines" else 1):
+        high = limits.DAYS_MAX if name == "accept_days" else limits.WHOLE_MAX
+        if not (0 if name == "declines" else 1) <= getattr(rules, name) <= high:
             raise UserError("The board rule {rule} is out of range", rule=name)
     for name in ("eliminate_bottom", "eliminate_losses", "eliminate_idle"):
-        if getattr(rules, name) < 0:
+        if not 0 <= getattr(rules, name) <= limits.WHOLE_MAX:
             raise UserError("The board rule {rule} is out of range", rule=name)
+    for name in ("elo_k", "tau", "eliminate_below"):
+        value = getattr(rules, name)
+        if value is None:
+            continue
+        try:
+            parse_decimal(value, name, limits.RATING_PLACES, limits.RATING_DIGITS)
+        except UserError:
+            raise UserError("The board rule {rule} is out of range", rule=name) from None
     if rules.elo_k <= 0 or rules.tau <= 0:
         raise UserError("The board rule {rule} is out of range", rule="elo_k/tau")

@@ -208,3 +208,61 @@ def test_certificate_template(services, small: SmallEvent, body: str, size: floa
                         colour=colour)  # fmt: skip
     contest = small.event.contest_id
     works_or_refuses(services, lambda: services.certificates.save_template(contest, template))
+
+
+@FEW
+@given(NUMBERISH, st.sampled_from(["P1", "M1", "S1", "T1", "P"]), ROUND)
+def test_score_cell(services: Services, small: SmallEvent, text: str, code: str, rnd: str):
+    """A mark typed into the scoring grid (the window and the paper-sheet keying)."""
+    judge, entry = small.judges[0].id, small.entries[0].id
+    event = small.event.id
+    works_or_refuses(
+        services, lambda: services.scoring.record_score(event, 1, judge, entry, code, text)
+    )
+
+
+WHOLE = st.integers(-5, 5) | st.integers(-(10**30), 10**30)
+RATING = st.decimals(allow_nan=True, allow_infinity=True) | st.sampled_from([Decimal("1e999999")])
+
+
+@FEW
+@given(WHOLE, WHOLE, WHOLE, RATING, RATING, RATING | st.none())
+def test_board_rules(services: Services, small: SmallEvent, reach, days, bottom, k, tau, below):
+    rules = BoardRules(reach=reach, accept_days=days, eliminate_bottom=bottom, elo_k=k, tau=tau,
+                       eliminate_below=below, rating=RatingKind.ELO)  # fmt: skip
+    board = works_or_refuses(
+        services, lambda: services.boards.create_board(small.event.id, "擂台", rules)
+    )
+    if board is not None:
+        services.board_views.view(board.id)  # a board made by these rules can be shown
+
+
+# Any cell value openpyxl can write, and a file that is no workbook at all.
+EXCEL_VALUE = st.one_of(
+    st.none(), CELL.filter(lambda t: not any(ord(c) < 32 for c in t)),  # XML: no controls
+    st.integers(-(10**20), 10**20), st.floats(allow_nan=False), st.booleans(), st.dates(),
+)  # fmt: skip
+
+
+@FEW
+@given(st.lists(st.lists(EXCEL_VALUE, max_size=8), max_size=6), st.binary(max_size=64))
+def test_excel_readers(tmp_path_factory, rows: list[list[Any]], junk: bytes):
+    from openpyxl import Workbook
+
+    from contest_desk.errors import UserError
+    from contest_desk.reports.innovation_excel import read_ledger
+    from contest_desk.reports.labor_excel import read_labor_sheet
+    from contest_desk.reports.roster_excel import read_roster
+
+    folder = Path(tmp_path_factory.mktemp("xlsx"))
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(folder / "book.xlsx")
+    (folder / "junk.xlsx").write_bytes(junk)
+    for read in (read_roster, read_labor_sheet, read_ledger):
+        for name in ("book.xlsx", "junk.xlsx"):
+            try:
+                read(folder / name)
+            except UserError as error:
+                assert error.message().strip()
