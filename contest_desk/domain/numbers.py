@@ -81,9 +81,7 @@ def _shown(text: str | int | Decimal) -> str:
     return shown if len(shown) <= limits.NUMBER_CHARS else shown[: limits.NUMBER_CHARS] + "…"
 
 
-def parse_whole(
-    text: str | int, field: str, low: int = 0, high: int = limits.WHOLE_MAX
-) -> int:
+def parse_whole(text: str | int, field: str, low: int = 0, high: int = limits.WHOLE_MAX) -> int:
     """Read a whole number from ``low`` to ``high``: an id, a round, a place, a count.
 
     ASCII and full-width digits ("１２") are read; other Unicode digits ("²", "٣"),
