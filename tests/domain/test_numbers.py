@@ -13,6 +13,7 @@ from contest_desk.domain.numbers import (
     QUANTUM,
     is_on_step,
     parse_decimal,
+    parse_whole,
     round_half_up,
     units_started,
 )
@@ -217,3 +218,40 @@ def test_units_started_property(whole: int, percent: int, unit: Decimal):
     assert units_started(whole * unit, unit) == whole
     part_of_unit = unit * percent / 100  # strictly between 0 and one unit
     assert units_started(whole * unit + part_of_unit, unit) == whole + 1
+
+
+# --- parse_whole and the limits on typed numbers ------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("12", 12), ("１２", 12), (" 7 ", 7), (3, 3)])
+def test_parse_whole_reads_ascii_and_full_width_digits(typed: str | int, expected: int):
+    assert parse_whole(typed, "round") == expected
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "1e3", "1.0", "+1", "1 2", "", "一"])
+def test_parse_whole_refuses_what_int_would_read_or_crash_on(typed: str):
+    with pytest.raises(UserError) as caught:
+        parse_whole(typed, "round")
+    assert caught.value.msgid == "{field}: '{text}' is not a whole number"
+
+
+@pytest.mark.parametrize("typed", ["-1", "99999999999999999999", "2147483648"])
+def test_parse_whole_refuses_what_is_out_of_range(typed: str):
+    with pytest.raises(UserError) as caught:
+        parse_whole(typed, "round")
+    assert caught.value.msgid == "{field}: {value} is outside {low}–{high}"
+
+
+@pytest.mark.parametrize("typed", ["1e999999999", "-1e999999999", "1E+12"])
+def test_parse_decimal_refuses_a_huge_exponent_without_decimal_arithmetic(typed: str):
+    # abs() of 1e999999999 raised decimal.Overflow before the size was checked
+    with pytest.raises(UserError) as caught:
+        parse_decimal(typed)
+    assert caught.value.msgid == "{field}: {text} is too large"
+
+
+def test_parse_decimal_takes_more_places_and_fewer_digits_for_ratings():
+    assert parse_decimal("1523.123456", "rating", places=6, digits=6) == D("1523.123456")
+    with pytest.raises(UserError):
+        parse_decimal("1000000", "rating", places=6, digits=6)
+    assert parse_decimal("0e999999999") == 0
