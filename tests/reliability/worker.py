@@ -103,10 +103,8 @@ def certificates(db: str, out: str, count: str) -> None:
         for n, item in enumerate(copies)
     ]
     began = ready()
-    # The contest's seal, where this version signs its PDFs (being added alongside).
-    sealer = getattr(organizer.certificates, "sealer", None)
-    sealed = () if sealer is None else (sealer(target.contest_id),)
-    written = write_certificates(Path(out), items, False, *sealed)
+    sign = organizer.certificates.sealer(target.contest_id)
+    written = write_certificates(Path(out), items, False, sign)
     say("ok", len(written))
     took(began)
 
