@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -298,31 +299,50 @@ def kept(tables: dict[str, set[Any]]) -> dict[str, Any]:
     return {name: len(rows) if name.startswith("audit_") else rows for name, rows in tables.items()}
 
 
-def test_a_killed_upgrade_finishes_at_the_next_start(tmp_path: Path, figures: list[str]) -> None:
-    from tests.storage.old_databases import database_at, revisions, table_rows
+@dataclass(frozen=True)
+class OldDatabase:
+    """A filled database at an older revision, and what a whole upgrade makes of it."""
 
-    oldest = revisions()[0]
-    source = tmp_path / "old.db"
-    database_at(source, oldest).dispose()
-    reference = copy_database(source, tmp_path / "reference.db")
-    whole = run_and_kill([WORKER, "migrate", str(reference)], tmp_path / "migrate.log", 3600)
-    assert whole.words("ok")  # how long one takes
+    path: Path
+    seconds: float  # how long its upgrade takes
+    upgraded: dict[str, Any]  # its tables after the upgrade, as ``kept`` gives them
+
+
+def old_database(folder: Path, revision: str) -> OldDatabase:
+    from tests.storage.old_databases import database_at, table_rows
+
+    source = folder / f"at-{revision}.db"
+    database_at(source, revision).dispose()
+    reference = copy_database(source, folder / f"at-{revision}-upgraded.db")
+    whole = run_and_kill([WORKER, "migrate", str(reference)], folder / "migrate.log", 3600)
+    assert whole.words("ok")
     upgraded = checked(reference)
     try:
-        wanted = table_rows(upgraded.ctx.db.engine)
+        return OldDatabase(source, whole.took, kept(table_rows(upgraded.ctx.db.engine)))
     finally:
         upgraded.ctx.db.dispose()
+
+
+def test_a_killed_upgrade_finishes_at_the_next_start(tmp_path: Path, figures: list[str]) -> None:
+    from tests.storage.old_databases import revisions, table_rows
+
+    older = revisions()[:-1]
+    made: dict[str, OldDatabase] = {}
     rng = moments("migrate")
     outcomes: Counter[str] = Counter()
     for n in range(kills("migrate")):
-        db = copy_database(source, tmp_path / f"upgrade{n}.db")
-        delay = rng.uniform(0, whole.took)
+        revision = older[n % len(older)]  # every older revision in turn, the first first
+        if revision not in made:
+            made[revision] = old_database(tmp_path, revision)
+        old = made[revision]
+        db = copy_database(old.path, tmp_path / f"upgrade{n}.db")
+        delay = rng.uniform(0, old.seconds)
         run = run_and_kill([WORKER, "migrate", str(db)], tmp_path / "migrate.log", delay)
         outcomes["finished" if run.words("ok") else "killed"] += 1
         services = checked(db)
         try:
             assert services.ctx.db.revision() == services.ctx.db.head()
-            assert kept(table_rows(services.ctx.db.engine)) == kept(wanted), f"kill {n}"
+            assert kept(table_rows(services.ctx.db.engine)) == old.upgraded, f"kill {n}"
         finally:
             services.ctx.db.dispose()
         backups = db.with_name(f"{db.stem}-backups")
@@ -331,8 +351,8 @@ def test_a_killed_upgrade_finishes_at_the_next_start(tmp_path: Path, figures: li
                 assert zf.testzip() is None, backup
         outcomes["unfinished backups"] += len(list(backups.glob(".*")))
     figures.append(
-        f"upgrade from {oldest} ({whole.took:.1f} s): {kills('migrate')} kills "
-        f"({outcomes['killed']} during the upgrade), each finished at the next start with "
-        f"every row kept; every backup whole, {outcomes['unfinished backups']} unfinished "
-        "backup folders left beside them"
+        f"upgrade from {len(made)} older revisions ({min(made)} to {max(made)}): "
+        f"{kills('migrate')} kills ({outcomes['killed']} during the upgrade), each finished at "
+        f"the next start with every row kept; every backup whole, "
+        f"{outcomes['unfinished backups']} unfinished backup folders left beside them"
     )
