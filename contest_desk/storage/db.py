@@ -122,6 +122,10 @@ class Database:
                 # Python's sqlite3 opens no transaction for a SAVEPOINT, so releasing the
                 # first one would commit: open the real one here.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                # Begun here, so that the sessions join it: a session on a connection
+                # without a transaction begins (and commits) one of its own.
+                conn.begin()
             own = self._sessions
             self._sessions = sessionmaker(
                 conn, expire_on_commit=False, join_transaction_mode="create_savepoint"
