@@ -62,8 +62,37 @@ class ChainCheck:
         return self.broken is None and not self.differences and not self.anchors
 
 
+def _short(text: str | None) -> str:
+    if text is None:
+        return _("(nothing)")
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _described_row(s: Session, difference: StateDifference) -> Difference:
+    """A labor value, a board's log row or a certificate, by its names."""
+    key = difference.key
+    if difference.kind == "labor_values":
+        period = s.get(m.LaborPeriod, key[0])
+        team = s.get(m.Team, key[1])
+        indicator = s.get(m.LaborIndicator, key[2])
+        what = _(
+            "{period} · {team} · {indicator}: the labor value",
+            period=period.name if period else key[0],
+            team=team.name if team else key[1],
+            indicator=indicator.name if indicator else key[2],
+        )
+    elif difference.kind == "board_log":
+        board = s.get(m.Ladder, key[0])
+        what = _("{board}: log row {seq}", board=board.name if board else key[0], seq=key[1])
+    else:
+        what = _("certificate {serial}", serial=key[0])
+    return Difference(what, _short(difference.stored), _short(difference.recorded))
+
+
 def _described(s: Session, difference: StateDifference) -> Difference:
     """Names instead of ids: the event and round, the entry, the criterion, the judge."""
+    if difference.kind not in ("mark", "sheet", "lock"):
+        return _described_row(s, difference)
     rnd = s.get(m.Round, difference.key[0])
     event = s.get(m.Event, rnd.event_id) if rnd else None
     place = f"{event.name} {rnd.name}" if rnd and event else _("round {id}", id=difference.key[0])

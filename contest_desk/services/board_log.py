@@ -14,6 +14,7 @@ from contest_desk.domain.ladder import BoardRules, Event, Ladder, Logged, check
 from contest_desk.errors import NotFound
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import board_log_content, note_row
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def append(
             note=note,
         )
     )
+    note_row(s, "board_log", [loaded.row.id, seq], board_log_content(kind, row.data, note))
     loaded.log.append(Logged(seq, event))
     loaded.rows[seq] = row
     ctx.audit(s, f"board.{kind}", f"board:{loaded.row.id}", note, seq=seq, **data, **extra)

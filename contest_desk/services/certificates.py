@@ -38,6 +38,7 @@ from contest_desk.services.mapping import get_event, get_round
 from contest_desk.services.permissions import requires
 from contest_desk.services.standings import StandingsService
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import certificate_content, note_row
 
 STATED = ("name", "unit", "contest", "event", "round", "award", "organization")
 
@@ -135,6 +136,11 @@ def _serial(s: Session, contest_id: int, year: int) -> str:
         .where(m.Certificate.contest_id == contest_id)
     )
     return f"CD-{year}-{contest_id:02d}-{(issued or 0) + 1:05d}"
+
+
+def _note_superseded(s: Session, row: m.Certificate) -> None:
+    content = certificate_content(dict(row.fields), row.superseded_by)
+    note_row(s, "certificates", [row.serial], content)
 
 
 class CertificateService:
@@ -304,6 +310,7 @@ class CertificateService:
         new = self._new(s, contest_id, award.source, fields, template, keys, on, *award.where)
         if current is not None:
             current.superseded_by, current.superseded_at = new.serial, utc_now()
+            _note_superseded(s, current)
             current.reason = _("standings changed")
         return certificate_info(new)
 
@@ -342,6 +349,7 @@ class CertificateService:
         )
         s.add(row)
         s.flush()
+        note_row(s, "certificates", [serial], certificate_content(signed, None))
         return row
 
     @requires(Action.EDIT_SETUP)
@@ -378,6 +386,7 @@ class CertificateService:
                 old.entry_id,
             )
             old.superseded_by, old.superseded_at, old.reason = new.serial, utc_now(), reason.strip()
+            _note_superseded(s, old)
             self.ctx.audit(
                 s, "certificate.reissue", f"certificate:{serial}", reason.strip(), new=new.serial
             )

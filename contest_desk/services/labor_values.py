@@ -27,6 +27,7 @@ from contest_desk.services.labor import (
 from contest_desk.services.labor_records import ValueGrid
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.ledger import labor_value_content, note_row
 
 
 def check_value(row: m.LaborIndicator, value: Decimal) -> None:
@@ -68,6 +69,8 @@ def write_value(
     row = existing or m.LaborValue(period_id=period.id, team_id=team_id, indicator_id=indicator.id)
     row.value, row.entered_by, row.entered_at = value, ctx.actor.username, utc_now()
     s.add(row)
+    key = [period.id, team_id, indicator.id]
+    note_row(s, "labor_values", key, labor_value_content(value))
     ctx.audit(
         s, "labor.value", f"team:{team_id}", reason.strip(), period=period.name,
         indicator=indicator.code, old=None if old is None else str(old), new=str(value),

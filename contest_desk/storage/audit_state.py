@@ -15,7 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contest_desk.storage import models as m
-from contest_desk.storage.ledger import MarkKey
+from contest_desk.storage.ledger import (
+    MarkKey,
+    board_log_content,
+    certificate_content,
+    labor_value_content,
+)
 
 _BATCH = 2000
 DRAFT = "draft"
@@ -25,10 +30,43 @@ DRAFT = "draft"
 class StateDifference:
     """One value the tables hold otherwise than the trail says."""
 
-    kind: str  # "mark", "sheet" or "lock"
-    key: tuple[int, ...]  # mark: round, entry, criterion, judge; sheet: round, judge; lock: round
+    kind: str  # "mark", "sheet", "lock", or the table of an audited row
+    key: tuple[Any, ...]  # mark: round, entry, criterion, judge; sheet: round, judge; lock:
+    # round; labor_values: period, team, indicator; board_log: board, seq; certificates: serial
     stored: str | None  # what the table holds (None: nothing)
     recorded: str | None  # what the audit trail says
+
+
+RowKey = tuple[str, tuple[Any, ...]]  # table, key
+
+
+def current_rows(session: Session) -> dict[RowKey, str]:
+    """The audited rows of labor values, boards' logs and certificates as they stand."""
+    rows: dict[RowKey, str] = {}
+    for period, team, indicator, value in session.execute(
+        select(
+            m.LaborValue.period_id,
+            m.LaborValue.team_id,
+            m.LaborValue.indicator_id,
+            m.LaborValue.value,
+        )
+    ):
+        rows[("labor_values", (period, team, indicator))] = labor_value_content(value)
+    for board, seq, kind, data, note in session.execute(
+        select(
+            m.BoardLogRow.board_id,
+            m.BoardLogRow.seq,
+            m.BoardLogRow.kind,
+            m.BoardLogRow.data,
+            m.BoardLogRow.note,
+        )
+    ):
+        rows[("board_log", (board, seq))] = board_log_content(kind, data, note)
+    for serial, fields, superseded_by in session.execute(
+        select(m.Certificate.serial, m.Certificate.fields, m.Certificate.superseded_by)
+    ):
+        rows[("certificates", (serial,))] = certificate_content(fields, superseded_by)
+    return rows
 
 
 @dataclass
@@ -36,6 +74,7 @@ class _Recorded:
     marks: dict[MarkKey, str | None]
     sheets: dict[tuple[int, int], str]
     locks: dict[int, bool]
+    rows: dict[RowKey, str | None]
 
     def apply(self, state: dict[str, Any]) -> None:
         for round_id, entry_id, criterion_id, judge_id, value in state.get("marks", ()):
@@ -44,11 +83,13 @@ class _Recorded:
             self.sheets[(round_id, judge_id)] = sheet_state
         for round_id, locked in state.get("locks", ()):
             self.locks[round_id] = bool(locked)
+        for table, key, content in state.get("rows", ()):
+            self.rows[(table, tuple(key))] = content
 
 
 def recorded_state(session: Session) -> _Recorded:
     """What the audit trail says, replayed in order."""
-    recorded = _Recorded({}, {}, {})
+    recorded = _Recorded({}, {}, {}, {})
     query = select(m.AuditRecord.detail).order_by(m.AuditRecord.seq)
     result = session.execute(query.execution_options(yield_per=_BATCH))
     try:
@@ -117,4 +158,11 @@ def state_differences(session: Session, most: int = 100) -> tuple[int, list[Stat
         locked, was = locked_at is not None, recorded.locks.get(round_id, False)
         if locked != was:
             differ("lock", (round_id,), str(locked), str(was))
+
+    rows = current_rows(session)
+    for row in sorted(rows.keys() | recorded.rows.keys(), key=repr):
+        compared += 1
+        now, then = rows.get(row), recorded.rows.get(row)
+        if now != then:
+            differ(row[0], row[1], now, then)
     return compared, found

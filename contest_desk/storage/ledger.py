@@ -1,6 +1,7 @@
 """What a transaction changed in the audited state, carried into its audit row.
 
-Marks, sheets' states and round locks decide results, so the audit trail records each
+Marks, sheets' states and round locks decide results (and so do labor values, boards'
+logs and issued certificates, recorded as rows below), so the audit trail records each
 change to them exactly — round, entry, criterion and judge by id, and the value — and
 ``audit verify`` replays those records and compares them with the tables: a value
 changed behind the app's back no longer passes as long as the chain is whole.
@@ -12,6 +13,7 @@ with notes no audit row took is a bug, and ``Database.transaction`` refuses it.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +26,7 @@ MarkKey = tuple[int, int, int, int]  # round id, entry id, criterion id, judge i
 
 def _notes(session: Session) -> dict[str, list[Any]]:
     notes: dict[str, list[Any]] = session.info.setdefault(
-        _NOTES, {"marks": [], "sheets": [], "locks": []}
+        _NOTES, {"marks": [], "sheets": [], "locks": [], "rows": []}
     )
     return notes
 
@@ -60,3 +62,28 @@ def take_notes(session: Session) -> dict[str, list[Any]]:
 def untaken(session: Session) -> bool:
     """Whether changes were noted that no audit row took."""
     return any(session.info.get(_NOTES, {}).values())
+
+
+# Rows of other tables whose values decide results (labor values, boards' logs, issued
+# certificates) are recorded as a canonical text of their audited columns, by key.
+def canonical(value: Any) -> str:
+    """One text for a JSON-like value, the same before it is stored and after it is read."""
+    plain = json.loads(json.dumps(value, default=str))
+    return json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def labor_value_content(value: Decimal) -> str:
+    return format(Decimal(value).normalize(), "f")
+
+
+def board_log_content(kind: str, data: dict[str, Any], note: str) -> str:
+    return canonical([kind, data, note])
+
+
+def certificate_content(fields: dict[str, Any], superseded_by: str | None) -> str:
+    return canonical([fields, superseded_by])
+
+
+def note_row(session: Session, table: str, key: list[Any], content: str | None) -> None:
+    """A row of ``table`` (labor_values, board_log, certificates) now holds ``content``."""
+    _notes(session)["rows"].append([table, key, content])

@@ -196,3 +196,28 @@ def test_the_whole_demo_is_on_the_record(services: Services) -> None:
     with services.ctx.db.reading() as s:
         marks = s.scalar(select(func.count()).select_from(m.Score))
     assert marks and check.compared > marks
+
+
+def test_labor_values_board_results_and_certificates_changed_in_sql_are_found(
+    services: Services,
+) -> None:
+    """Awards come from these: a team's production value, a bout in a board's log, an
+    issued certificate's award."""
+    from contest_desk.services.demo import build_demo
+
+    build_demo(services)
+    services.certificates.issue(1)
+    assert services.audit.verify().intact
+    with services.ctx.db.transaction() as s:
+        value = s.scalars(select(m.LaborValue).order_by(m.LaborValue.id)).first()
+        bout = s.scalars(select(m.BoardLogRow).where(m.BoardLogRow.kind == "bout")).first()
+        issued = s.scalars(select(m.Certificate).order_by(m.Certificate.id)).first()
+        assert value is not None and bout is not None and issued is not None
+        value.value = value.value + 1000
+        bout.data = {**bout.data, "winner": "伪造"}
+        issued.fields = {**issued.fields, "award": "特等奖"}
+    what = [d.what for d in services.audit.verify().differences]
+    assert len(what) == 3
+    assert any("劳动竞赛指标值" in w for w in what)
+    assert any("擂台记录第" in w for w in what)
+    assert any(issued.serial in w for w in what)

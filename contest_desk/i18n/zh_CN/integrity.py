@@ -28,4 +28,7 @@ MESSAGES = {
     "'{text}' is not an anchor as printed (row:hash, e.g. 1234:3f2a9c1b5d6e7f80)": "“{text}”不是打印的锚点格式（条数:摘要，例如 1234:3f2a9c1b5d6e7f80）",
     "an anchor printed on a notice or certificate batch; may be given again": "公示或证书上打印的审计锚点；可多次给出",
     "anchor the trail's head now and print it": "立即为审计记录加锚点并打印",
+    "{period} · {team} · {indicator}: the labor value": "{period} · {team} · {indicator}：劳动竞赛指标值",
+    "{board}: log row {seq}": "{board}：擂台记录第 {seq} 条",
+    "certificate {serial}": "证书 {serial}",
 }

@@ -4,8 +4,8 @@ Revision ID: 0011_audit_state
 Revises: 0010_signing_keys
 Create Date: 2026-12-04
 
-From this version every audit row that changes marks, sheets' states or round locks
-records the new values (its ``state`` detail), and ``audit verify`` replays them against
+From this version every audit row that changes marks, sheets' states, round locks, labor
+values, boards' logs or certificates records the new values (its ``state`` detail), and ``audit verify`` replays them against
 the tables. What an older database already holds was recorded without values, so one
 row taken at the upgrade states it: the replay starts from there. A database without
 any such data gets no row.
@@ -17,7 +17,12 @@ import sqlalchemy as sa
 from alembic import op
 
 from contest_desk.domain.audit_chain import GENESIS, link_hash
-from contest_desk.storage.types import from_milli
+from contest_desk.storage.ledger import (
+    board_log_content,
+    certificate_content,
+    labor_value_content,
+)
+from contest_desk.storage.types import Milli, from_milli
 
 revision = "0011_audit_state"
 down_revision = "0010_signing_keys"
@@ -41,8 +46,52 @@ def _state(conn: sa.Connection) -> dict[str, list[list[object]]]:
         "marks": [[r, e, c, j, str(from_milli(v))] for r, e, c, j, v in marks],
         "sheets": [[r, j, s] for r, j, s in sheets],
         "locks": [[r, True] for (r,) in locks],
+        "rows": _rows(conn),
     }
     return {k: v for k, v in state.items() if v}
+
+
+def _rows(conn: sa.Connection) -> list[list[object]]:
+    """Labor values, boards' logs and certificates, as storage/ledger.py records them."""
+    values = sa.table(
+        "labor_values",
+        sa.column("id"),
+        sa.column("period_id"),
+        sa.column("team_id"),
+        sa.column("indicator_id"),
+        sa.column("value", Milli()),
+    )
+    log = sa.table(
+        "board_log",
+        sa.column("id"),
+        sa.column("board_id"),
+        sa.column("seq"),
+        sa.column("kind"),
+        sa.column("data", sa.JSON),
+        sa.column("note"),
+    )
+    issued = sa.table(
+        "certificates",
+        sa.column("id"),
+        sa.column("serial"),
+        sa.column("fields", sa.JSON),
+        sa.column("superseded_by"),
+    )
+    rows: list[list[object]] = []
+    for p, t, i, v in conn.execute(
+        sa.select(values.c.period_id, values.c.team_id, values.c.indicator_id, values.c.value)
+        .order_by(values.c.id)
+    ):
+        rows.append(["labor_values", [p, t, i], labor_value_content(v)])
+    for b, n, kind, data, note in conn.execute(
+        sa.select(log.c.board_id, log.c.seq, log.c.kind, log.c.data, log.c.note).order_by(log.c.id)
+    ):
+        rows.append(["board_log", [b, n], board_log_content(kind, data, note)])
+    for serial, fields, superseded_by in conn.execute(
+        sa.select(issued.c.serial, issued.c.fields, issued.c.superseded_by).order_by(issued.c.id)
+    ):
+        rows.append(["certificates", [serial], certificate_content(fields, superseded_by)])
+    return rows
 
 
 def upgrade() -> None:
