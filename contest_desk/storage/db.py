@@ -85,7 +85,10 @@ class Database:
         self._locked = self.sqlite_path
         if self._locked is not None:
             lock.acquire(self._locked, wait=lock_wait)
-        self.engine: Engine = create_engine(self.url)
+        # hide_parameters: a statement's error text (and SQLAlchemy's own logging) leaves
+        # out the values bound to it, which may be a password hash or a private key; the
+        # crash log keeps the whole error text.
+        self.engine: Engine = create_engine(self.url, hide_parameters=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -37,7 +37,7 @@ def _begin(conn: Connection) -> None:
 
 def migration_engine(url: str) -> Engine:
     """An SQLite engine whose ``begin()`` is one real transaction, foreign keys off."""
-    engine = create_engine(url, poolclass=NullPool)
+    engine = create_engine(url, poolclass=NullPool, hide_parameters=True)  # as in db.py
     event.listen(engine, "connect", _own_transactions)
     event.listen(engine, "begin", _begin)
     return engine
