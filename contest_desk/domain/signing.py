@@ -11,7 +11,7 @@ import base64
 import json
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import segno
@@ -44,7 +44,7 @@ def _unb64(text: str) -> bytes:
 
 @dataclass(frozen=True)
 class KeyPair:
-    private: str  # raw private key, base64url: stays in the database
+    private: str = field(repr=False)  # raw private key, base64url: never in a log
     public: str  # PEM (SubjectPublicKeyInfo): exported with the contest
 
 
