@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,28 +60,31 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))
 
 
+@contextmanager
+def environment(name: str, value: Path) -> Iterator[Path]:
+    """``name`` set to ``value`` for the block, as it was afterwards."""
+    before = os.environ.get(name)
+    os.environ[name] = str(value)
+    try:
+        yield value
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
+
+
 @pytest.fixture(autouse=True, scope="session")
 def attachment_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Attached files go to one folder for the run, never the user's data directory.
     (Files are kept by their hash, so tests can share it.)"""
-    folder = tmp_path_factory.mktemp("files")
-    before = os.environ.get("CONTEST_DESK_FILES")
-    os.environ["CONTEST_DESK_FILES"] = str(folder)
-    yield folder
-    if before is None:
-        del os.environ["CONTEST_DESK_FILES"]
-    else:
-        os.environ["CONTEST_DESK_FILES"] = before
+    with environment("CONTEST_DESK_FILES", tmp_path_factory.mktemp("files")) as folder:
+        yield folder
 
 
 @pytest.fixture(autouse=True, scope="session")
 def desk_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The desk's anchor key and journal live in a folder of the run, never the user's."""
     path = tmp_path_factory.mktemp("desk") / "desk-key.json"
-    before = os.environ.get("CONTEST_DESK_ANCHOR_KEY")
-    os.environ["CONTEST_DESK_ANCHOR_KEY"] = str(path)
-    yield path
-    if before is None:
-        del os.environ["CONTEST_DESK_ANCHOR_KEY"]
-    else:
-        os.environ["CONTEST_DESK_ANCHOR_KEY"] = before
+    with environment("CONTEST_DESK_ANCHOR_KEY", path):
+        yield path
