@@ -118,3 +118,19 @@ def test_pool_workers_end_with_a_killed_parent_and_free_its_pipes() -> None:
         for pid in workers:
             if running(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+@linux_only
+def test_an_ended_process_not_yet_collected_is_not_alive() -> None:
+    """A pool's killed caller is a zombie until its own parent collects it: its workers
+    must not take it for alive and live on (it made the pool test fail on a busy machine)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        for _ in range(200):
+            if not running(child.pid):  # ended; nobody has waited for it yet
+                break
+            time.sleep(0.05)
+        assert Path(f"/proc/{child.pid}/stat").exists()  # still there, as a zombie
+        assert not process_alive(child.pid)
+    finally:
+        child.wait()
