@@ -18,7 +18,6 @@ hash in the database.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
@@ -29,6 +28,8 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from contest_desk.domain.signing import b64, unb64
 
 SCHEME = "ed25519-scrypt"
 # 2**15 × 8 × 128 bytes = 32 MiB of memory per guess, about 0.1-0.2 s on an office PC's
@@ -41,15 +42,6 @@ SALT_BYTES = 16
 BLANK_LEAVES_OUT = frozenset({"values", "desk_signature", "judge_signature"})
 FILLED_LEAVES_OUT = frozenset({"judge_signature"})
 Data = dict[str, Any]
-
-
-def b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def unb64(text: str) -> bytes:
-    """Raises ValueError for text that is not base64url."""
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def scrypt_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:

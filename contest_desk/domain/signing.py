@@ -34,11 +34,13 @@ KEYS = {
 }
 
 
-def _b64(data: bytes) -> str:
+def b64(data: bytes) -> str:
+    """base64url without padding: how keys, signatures and payloads are written out."""
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
+def unb64(text: str) -> bytes:
+    """Raises ValueError for text that is not base64url."""
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
@@ -56,7 +58,7 @@ def new_key_pair() -> KeyPair:
     public = key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    return KeyPair(_b64(private), public.decode("ascii"))
+    return KeyPair(b64(private), public.decode("ascii"))
 
 
 def payload_bytes(fields: dict[str, str]) -> bytes:
@@ -67,7 +69,7 @@ def payload_bytes(fields: dict[str, str]) -> bytes:
 
 def qr_text(fields: dict[str, str], private: str) -> str:
     data = payload_bytes(fields)
-    return f"{PREFIX}|{_b64(data)}|{_b64(sign_bytes(private, data))}"
+    return f"{PREFIX}|{b64(data)}|{b64(sign_bytes(private, data))}"
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def read_qr(text: str, public_pem: str | None) -> Reading | None:
     if len(parts) != 3 or parts[0] != PREFIX:
         return None
     try:
-        data, signature = _unb64(parts[1]), _unb64(parts[2])
+        data, signature = unb64(parts[1]), unb64(parts[2])
         short = json.loads(data.decode())
     except (ValueError, UnicodeDecodeError):
         return None
@@ -95,7 +97,7 @@ def read_qr(text: str, public_pem: str | None) -> Reading | None:
 
 def sign_bytes(private: str, data: bytes) -> bytes:
     """The Ed25519 signature of ``data`` with the raw private key (base64url)."""
-    return Ed25519PrivateKey.from_private_bytes(_unb64(private)).sign(data)
+    return Ed25519PrivateKey.from_private_bytes(unb64(private)).sign(data)
 
 
 def signature_holds(public_pem: str, data: bytes, signature: bytes) -> bool:

@@ -11,7 +11,6 @@ added as an incremental update, so the pages' bytes stay exactly as reportlab wr
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from pypdf.generic import (
     create_string_object,
 )
 
-from contest_desk.domain.signing import SEAL_PREFIX, PageSeal, seal_message
+from contest_desk.domain.signing import SEAL_PREFIX, PageSeal, b64, seal_message, unb64
 
 SEAL_KEY = "/ContestDeskSeal"
 # Links back up the tree: following them would make each page's digest cover every page.
@@ -114,8 +113,7 @@ def seal_pdf(path: Path, sign: Signer) -> None:
     if len(qrs) != len(digests):
         raise ValueError(f"{path.name}: {len(digests)} pages but {len(qrs)} QR texts")
     signature = sign(seal_message(digests, qrs))
-    encoded = base64.urlsafe_b64encode(signature).rstrip(b"=").decode("ascii")
-    _append_info(path, reader, {SEAL_KEY: f"{SEAL_PREFIX}|{','.join(digests)}|{encoded}"})
+    _append_info(path, reader, {SEAL_KEY: f"{SEAL_PREFIX}|{','.join(digests)}|{b64(signature)}"})
 
 
 def page_seals(reader: PdfReader) -> list[PageSeal]:
@@ -127,7 +125,7 @@ def page_seals(reader: PdfReader) -> list[PageSeal]:
     if found is None:
         return [PageSeal(shown) for shown in digests]
     listed = [d for d in found.group(1).split(",") if d]
-    signature = base64.urlsafe_b64decode(found.group(2) + "=" * (-len(found.group(2)) % 4))
+    signature = unb64(found.group(2))
     qrs = page_qrs(reader)
     if len(listed) != len(digests) or len(qrs) != len(listed):  # pages added or taken out
         return [PageSeal(shown) for shown in digests]

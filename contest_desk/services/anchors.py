@@ -9,7 +9,6 @@ rewriting rows before an anchor and re-hashing the chain no longer passes.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from collections.abc import Sequence
 
@@ -17,20 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_chain import Anchor, parse_printed
-from contest_desk.domain.signing import sign_bytes, signature_holds
+from contest_desk.domain.signing import b64, sign_bytes, signature_holds, unb64
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.services import desk_key
 from contest_desk.services.context import utc_now
 from contest_desk.storage import models as m
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def _first_link(s: Session) -> str:
@@ -45,7 +36,7 @@ def make_anchor(s: Session) -> Anchor | None:
         return None
     keys = desk_key.desk_key()
     unsigned = Anchor(head.seq, head.hash, utc_now(), keys.public)
-    signature = _b64(sign_bytes(keys.private, unsigned.message()))
+    signature = b64(sign_bytes(keys.private, unsigned.message()))
     anchor = Anchor(unsigned.seq, unsigned.hash, unsigned.at, keys.public, signature)
     s.add(
         m.AuditAnchor(
@@ -68,7 +59,7 @@ def anchor_problems(s: Session, printed: Sequence[str] = ()) -> list[str]:
     for row in s.scalars(select(m.AuditAnchor).order_by(m.AuditAnchor.id)):
         anchor = Anchor(row.seq, row.hash, row.at, row.public_key, row.signature)
         when = anchor.at.strftime("%Y-%m-%d %H:%M")
-        if not signature_holds(anchor.public_key, anchor.message(), _unb64(anchor.signature)):
+        if not signature_holds(anchor.public_key, anchor.message(), unb64(anchor.signature)):
             problems.append(_("The anchor of {when} is not signed by a desk", when=when))
         else:
             wanted.append((anchor.seq, anchor.hash, when))
