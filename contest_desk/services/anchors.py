@@ -9,7 +9,6 @@ rewriting rows before an anchor and re-hashing the chain no longer passes.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -27,6 +26,14 @@ from contest_desk.storage import models as m
 def _first_link(s: Session) -> str:
     """The hash of the chain's first row: what names one chain across copies of a file."""
     return s.scalar(select(m.AuditRecord.hash).where(m.AuditRecord.seq == 1)) or ""
+
+
+def _signed(anchor: Anchor) -> bool:
+    try:
+        signature = unb64(anchor.signature)
+    except ValueError:  # not even base64: written by hand
+        return False
+    return signature_holds(anchor.public_key, anchor.message(), signature)
 
 
 def make_anchor(s: Session) -> Anchor | None:
@@ -59,15 +66,13 @@ def anchor_problems(s: Session, printed: Sequence[str] = ()) -> list[str]:
     for row in s.scalars(select(m.AuditAnchor).order_by(m.AuditAnchor.id)):
         anchor = Anchor(row.seq, row.hash, row.at, row.public_key, row.signature)
         when = anchor.at.strftime("%Y-%m-%d %H:%M")
-        if not signature_holds(anchor.public_key, anchor.message(), unb64(anchor.signature)):
+        if not _signed(anchor):
             problems.append(_("The anchor of {when} is not signed by a desk", when=when))
         else:
             wanted.append((anchor.seq, anchor.hash, when))
-    for entry in desk_key.journaled(_first_link(s)):
-        when = dt.datetime.fromisoformat(str(entry["at"])).strftime("%Y-%m-%d %H:%M")
-        wanted.append(
-            (int(entry["seq"]), str(entry["hash"]), _("this desk's journal, {when}", when=when))
-        )
+    for seq, digest, at in desk_key.journaled(_first_link(s)):
+        when = at.strftime("%Y-%m-%d %H:%M")
+        wanted.append((seq, digest, _("this desk's journal, {when}", when=when)))
     for text in printed:
         parsed = parse_printed(text)
         if parsed is None:

@@ -53,7 +53,7 @@ class Difference:
 class ChainCheck:
     rows: int
     broken: Break | None
-    compared: int = 0  # marks, sheets and locks compared with what the trail records
+    compared: int = 0  # audited values (marks, sheets, locks, rows) compared with the trail
     differences: tuple[Difference, ...] = ()  # the first of them that differ
     anchors: tuple[str, ...] = ()  # anchors the chain no longer matches, in words
 

@@ -34,7 +34,7 @@ class ServiceContext:
         while the link is made (FOR UPDATE on PostgreSQL; SQLite has one writer anyway).
         """
         state = take_notes(session)
-        if state:  # the marks, sheets and locks this transaction changed, for audit verify
+        if state:  # the audited values this transaction changed, for audit verify
             detail = {**detail, "state": state}
         head = session.get(AuditHead, 1, with_for_update=True)
         if head is None:

@@ -8,10 +8,10 @@ the desk's journal of the anchors it printed. CONTEST_DESK_ANCHOR_KEY names the 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
@@ -64,8 +64,9 @@ def journal(anchor: Anchor, chain: str) -> None:
         os.fsync(handle.fileno())
 
 
-def journaled(chain: str) -> list[dict[str, Any]]:
-    """The anchors this desk printed of the chain whose first link is ``chain``."""
+def journaled(chain: str) -> list[tuple[int, str, dt.datetime]]:
+    """The anchors (row, hash, when) this desk printed of the chain whose first link is
+    ``chain``; a line cut short by a crash, or edited into nonsense, is passed over."""
     try:
         lines = journal_path().read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -74,8 +75,10 @@ def journaled(chain: str) -> list[dict[str, Any]]:
     for line in lines:
         try:
             entry = json.loads(line)
-        except ValueError:  # a line cut short by a crash: the rest still count
+            if entry["chain"] == chain:
+                out.append(
+                    (int(entry["seq"]), str(entry["hash"]), dt.datetime.fromisoformat(entry["at"]))
+                )
+        except (ValueError, KeyError, TypeError):
             continue
-        if isinstance(entry, dict) and entry.get("chain") == chain:
-            out.append(entry)
     return out

@@ -106,7 +106,7 @@ class Database:
         with _busy_said(), self._sessions() as session, session.begin():
             yield session
             if ledger.untaken(session):  # see storage/ledger.py: every such change is audited
-                raise RuntimeError("marks, sheets or locks changed without an audit row")
+                raise RuntimeError("audited values changed without an audit row")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -105,3 +105,19 @@ def test_the_key_stays_outside_the_database(services, small_event) -> None:
         stored = [a.public_key + a.signature for a in s.scalars(select(m.AuditAnchor))]
     assert stored and all(private not in text for text in stored)
     assert desk_key.key_path().stat().st_mode & 0o077 == 0  # readable by its owner only
+
+
+def test_a_garbled_anchor_row_or_journal_line_is_named_or_passed_over(
+    services, small_event
+) -> None:
+    score(services, small_event, ("8",))
+    anchor = services.audit.anchor()
+    assert anchor is not None
+    with services.ctx.db.transaction() as s:
+        row = s.scalar(select(m.AuditAnchor))
+        assert row is not None
+        row.signature = "not base64!"
+    with desk_key.journal_path().open("a", encoding="utf-8") as journal:
+        journal.write('{"chain": 1, "seq": "x"}\n{"cut short\n')
+    problems = services.audit.verify().anchors
+    assert len(problems) == 1 and "没有有效的本机签名" in problems[0]
