@@ -214,3 +214,15 @@ def test_labor_values_board_results_and_certificates_changed_in_sql_are_found(
     assert any("劳动竞赛指标值" in w for w in what)
     assert any("擂台记录第" in w for w in what)
     assert any(issued.serial in w for w in what)
+
+
+def test_a_state_record_not_as_the_app_writes_it_gives_differences_not_a_traceback(
+    services, small_event
+) -> None:
+    score_some(services, small_event)
+    with services.ctx.db.transaction() as s:
+        row = s.scalars(select(m.AuditRecord).order_by(m.AuditRecord.seq.desc())).first()
+        assert row is not None
+        row.detail = {**row.detail, "state": {"marks": [["kaputt"]]}}
+    check = services.audit.verify()
+    assert check.broken is not None and check.differences  # the edit, and what it hid
