@@ -152,5 +152,8 @@ def _write_holder(database: Path) -> None:
     me = _this_process()
     note = holder_path(database)
     temporary = note.with_name(f"{note.name}.{me.pid}")
-    temporary.write_text(json.dumps(me.__dict__, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, note)
+    try:
+        temporary.write_text(json.dumps(me.__dict__, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, note)
+    except OSError:  # advice only: the lock holds without it, a refusal then says "?"
+        temporary.unlink(missing_ok=True)
