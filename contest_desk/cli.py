@@ -46,17 +46,17 @@ from contest_desk.domain.audit_chain import BREAK_REASONS
 from contest_desk.domain.contest import STATUS_NAMES
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import LOCAL_READER, ROLE_NAMES, Role
+from contest_desk.domain.records.contests import ImportSummary, StandingsTable
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 from contest_desk.reports.consistency_report import judges_json, judges_text
 from contest_desk.reports.paper_sheet import paper_sheet_from, write_paper_sheets
 from contest_desk.reports.text_table import aligned, csv_text
-from contest_desk.services.demo import ACCOUNTS, build_demo, demo_password
+from contest_desk.services.contests.rounds import describe as describe_rule
+from contest_desk.services.demo.build import ACCOUNTS, build_demo, demo_password
 from contest_desk.services.hub import Services
-from contest_desk.services.offline_sheets import fill_sheet_file, sheet_judge
-from contest_desk.services.records import ImportSummary, StandingsTable
-from contest_desk.services.rounds import describe as describe_rule
-from contest_desk.services.score_import import read_sheet_values
+from contest_desk.services.judging.offline_sheets import fill_sheet_file, sheet_judge
+from contest_desk.services.judging.score_import import read_sheet_values
 from contest_desk.storage.db import default_database_path
 
 Handler = Callable[[Services, argparse.Namespace], int]

@@ -7,11 +7,11 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from contest_desk.domain.records.innovation import LedgerFilter
 from contest_desk.i18n import _
 from contest_desk.reports.compilation import write_compilation
 from contest_desk.reports.innovation_excel import read_ledger, write_ledger
 from contest_desk.services.hub import Services
-from contest_desk.services.innovation_records import LedgerFilter
 
 Command = Callable[..., argparse.ArgumentParser]
 

@@ -11,6 +11,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
+from contest_desk.domain.records.contests import EntryInfo, EventInfo, EventSettings, JudgeInfo
 from contest_desk.domain.rubric import (
     Criterion,
     CriterionKind,
@@ -19,7 +20,6 @@ from contest_desk.domain.rubric import (
     Rubric,
 )
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EntryInfo, EventInfo, EventSettings, JudgeInfo
 
 D = Decimal
 

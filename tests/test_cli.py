@@ -15,11 +15,11 @@ import pytest
 
 from contest_desk import __version__
 from contest_desk.cli import main
+from contest_desk.domain.records.contests import StandingsTable
 from contest_desk.errors import UserError
 from contest_desk.i18n import language
 from contest_desk.reports.roster_excel import write_roster_template
 from contest_desk.services.hub import Services
-from contest_desk.services.records import StandingsTable
 
 OIL, WELDING, INSTRUMENTS = 1, 2, 3  # event ids of the demo in a new database
 AS_ORGANIZER = ("--user", "organizer")  # the demo's account; its password comes from the env

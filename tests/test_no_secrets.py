@@ -37,9 +37,10 @@ from contest_desk.cli import main
 from contest_desk.domain.sheet_signing import JudgeKey, scrypt_key
 from contest_desk.domain.signing import unb64
 from contest_desk.reports.audit_excel import write_audit_excel
-from contest_desk.services import desk_key, users
-from contest_desk.services.demo import ACCOUNTS, demo_password
+from contest_desk.services.demo.build import ACCOUNTS, demo_password
 from contest_desk.services.hub import Services
+from contest_desk.services.people import users
+from contest_desk.services.safety import desk_key
 
 OIL, TEAMS = 1, 4  # the demo's events
 LABOR, BOARD = 2, 1  # its labor competition (a contest) and its board

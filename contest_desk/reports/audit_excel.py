@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
-from contest_desk.services.audit import AuditRow
+from contest_desk.services.safety.audit import AuditRow
 
 COLUMNS = (
     ("Row", 8),

@@ -28,12 +28,12 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from contest_desk.domain.innovation import BENEFIT_NAMES, CATEGORY_NAMES, STAGE_NAMES
+from contest_desk.domain.records.innovation import AchievementInfo
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.paper_sheet import NumberedCanvas
-from contest_desk.services.innovation_records import AchievementInfo
 
 
 class _Booklet(BaseDocTemplate):

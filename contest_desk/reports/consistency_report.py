@@ -19,7 +19,7 @@ from typing import Any
 
 from contest_desk.i18n import _
 from contest_desk.reports.text_table import aligned
-from contest_desk.services.consistency import TOTAL, ConsistencyReport
+from contest_desk.services.judging.consistency import TOTAL, ConsistencyReport
 
 
 def _text(value: Decimal | None) -> str:

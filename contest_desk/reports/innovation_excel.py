@@ -23,17 +23,17 @@ from contest_desk.domain.innovation import (
     RECOMMEND_NAMES,
     STAGE_NAMES,
 )
-from contest_desk.errors import Location, UserError
-from contest_desk.i18n import _
-from contest_desk.reports.files import save_workbook
-from contest_desk.reports.roster_excel import cell_text, open_workbook, sheet_rows
-from contest_desk.services.innovation_records import (
+from contest_desk.domain.records.innovation import (
     BENEFITS,
     LEDGER,
     REQUIRED,
     AchievementInfo,
     LedgerSheet,
 )
+from contest_desk.errors import Location, UserError
+from contest_desk.i18n import _
+from contest_desk.reports.files import save_workbook
+from contest_desk.reports.roster_excel import cell_text, open_workbook, sheet_rows
 
 
 def _header(ws: Any, columns: Sequence[tuple[str, str]]) -> None:

@@ -15,11 +15,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from contest_desk.domain.records.labor import HEADER_ROW, LaborSheet, ValueGrid
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
 from contest_desk.reports.roster_excel import cell_text, open_workbook, sheet_rows
-from contest_desk.services.labor_records import HEADER_ROW, LaborSheet, ValueGrid
 
 # "C1 原油产量（吨）" or "C1 原油产量(吨)": the code, the name, the unit.
 HEADER = re.compile(r"^(\S+)\s+(.*?)\s*(?:[（(]([^）)]*)[）)])?$")

@@ -22,9 +22,9 @@ from decimal import Decimal
 from typing import Any
 
 from contest_desk.domain.numbers import round_half_up
+from contest_desk.domain.records.labor import LaborTable
 from contest_desk.i18n import _
 from contest_desk.reports.text_table import aligned, csv_text
-from contest_desk.services.labor_records import LaborTable
 
 PLACES = 2
 

@@ -31,10 +31,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from contest_desk.domain.records.contests import ScoreSheet
 from contest_desk.i18n import _
 from contest_desk.reports.files import written_aside
 from contest_desk.reports.fonts import pdf_font
-from contest_desk.services.records import ScoreSheet
 
 LANDSCAPE_ABOVE = 6  # criteria
 

@@ -24,6 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from contest_desk.domain.certificates import chinese_date
+from contest_desk.domain.records.contests import StandingsTable
+from contest_desk.domain.records.labor import LaborTable
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text
@@ -32,9 +34,7 @@ from contest_desk.reports.files import save_workbook, written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.labor_report import points_text
 from contest_desk.reports.paper_sheet import NumberedCanvas
-from contest_desk.services.board_views import BoardView
-from contest_desk.services.labor_records import LaborTable
-from contest_desk.services.records import StandingsTable
+from contest_desk.services.boards.views import BoardView
 
 
 @dataclass(frozen=True)

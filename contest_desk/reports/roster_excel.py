@@ -27,7 +27,7 @@ from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, _, catalog
 from contest_desk.reports.cells import restored
 from contest_desk.reports.files import save_workbook
-from contest_desk.services.roster_import import (
+from contest_desk.services.people.roster_import import (
     FIELD_LABELS,
     FIELDS,
     REQUIRED_CELLS,

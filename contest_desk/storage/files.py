@@ -7,17 +7,19 @@ so this lives below both the services and the backups.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
 
+from contest_desk.domain.file_hash import CHUNK, sha256_of
+
 if TYPE_CHECKING:
     from contest_desk.storage.db import Database
 
-CHUNK = 1 << 20
+__all__ = ["CHUNK", "files_root", "sha256_of", "stored_path"]
+
 FILES_ENV = "CONTEST_DESK_FILES"
 
 
@@ -27,14 +29,6 @@ def files_root(db: Database) -> Path:
     if db.sqlite_path is not None:
         return db.sqlite_path.with_name(db.sqlite_path.stem + "-files")
     return Path(platformdirs.user_data_dir("ContestDesk", appauthor=False)) / "files"
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def stored_path(root: Path, sha256: str) -> Path:

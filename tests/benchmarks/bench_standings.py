@@ -17,9 +17,9 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
+from contest_desk.domain.records.contests import EventSettings
 from contest_desk.domain.rubric import Criterion, Rubric
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventSettings
 from contest_desk.storage import models as m
 
 ENTRIES, JUDGES, CRITERIA = 2_000, 7, 20

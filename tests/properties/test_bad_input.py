@@ -17,14 +17,14 @@ from openpyxl import Workbook
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
 from contest_desk.domain.ladder import BoardRules, RatingKind
+from contest_desk.domain.records.labor import PeriodKind
 from contest_desk.domain.rubric import Criterion, CriterionKind, Rubric
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.reports.board_report import board_json
 from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.reports.roster_excel import read_roster
 from contest_desk.services.hub import Services
-from contest_desk.services.labor_records import PeriodKind
-from contest_desk.services.score_import import read_sheet_values
+from contest_desk.services.judging.score_import import read_sheet_values
 from tests.builders import SmallEvent
 from tests.properties.conftest import says_something, snapshot
 
@@ -278,7 +278,7 @@ def test_a_100000_character_name_typed_in_the_window_is_refused(services):
 
 
 def test_a_nul_in_a_roster_row_is_refused_before_any_query(services, small: SmallEvent):
-    from contest_desk.services.roster_import import RosterRow
+    from contest_desk.services.people.roster_import import RosterRow
 
     rows = [RosterRow(2, "N\x00001", "张三", "采油一区", event="采油工")]
     contest = small.event.contest_id

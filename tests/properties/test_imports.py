@@ -18,10 +18,10 @@ from contest_desk.domain.certificates import Orientation, Template
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
 from contest_desk.domain.ladder import BoardRules, RatingKind
+from contest_desk.domain.records.innovation import LedgerSheet
+from contest_desk.domain.records.labor import LaborSheet, PeriodKind
 from contest_desk.services.hub import Services
-from contest_desk.services.innovation_records import LedgerSheet
-from contest_desk.services.labor_records import LaborSheet, PeriodKind
-from contest_desk.services.roster_import import RosterRow
+from contest_desk.services.people.roster_import import RosterRow
 from tests.builders import SmallEvent
 from tests.properties.conftest import FEW, works_or_refuses
 from tests.properties.test_parsers import NUMBERISH
@@ -175,7 +175,7 @@ def test_innovation_ledger(services: Services, studio: str, rows: list[Any], ben
 @given(st.dictionaries(st.tuples(TEXT, st.sampled_from(["P1", "P2", "T1", "x"])), NUMBERISH,
                        max_size=3))  # fmt: skip
 def test_offline_sheet(services: Services, small: SmallEvent, tmp_path: Path, values: Any):
-    from contest_desk.services.offline_sheets import fill_sheet_file
+    from contest_desk.services.judging.offline_sheets import fill_sheet_file
     from tests.properties.test_bad_input import resigned
 
     if not services.users.has_users():

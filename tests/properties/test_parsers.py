@@ -18,7 +18,7 @@ from contest_desk.domain import limits
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.rubric import Criterion, CriterionKind, rubric_problems
 from contest_desk.errors import UserError
-from contest_desk.services.contest_file import limit_problems
+from contest_desk.services.contests.contest_file import limit_problems
 from contest_desk.services.input_files import csv_text_lines, parse_json
 from tests.properties.conftest import MANY, says_something
 

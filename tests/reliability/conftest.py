@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
 from tests.reliability.harness import KILLS, SEED
 

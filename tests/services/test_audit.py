@@ -192,7 +192,7 @@ def test_labor_values_board_results_and_certificates_changed_in_sql_are_found(
     entry) and issuing certificates note what they changed: the replay matches every
     table. Awards come from the last three: a team's production value, a bout in a
     board's log, an issued certificate's award; each changed in SQL is named."""
-    from contest_desk.services.demo import build_demo
+    from contest_desk.services.demo.build import build_demo
 
     build_demo(services)
     services.certificates.issue(1)

@@ -12,13 +12,13 @@ from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.awards import DEFAULT_AWARD_RULE
 from contest_desk.domain.contest import ContestKind, EventMode
 from contest_desk.domain.ranking import TieBreak, TieBreakKind
+from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.domain.rubric import CriterionKind, MeasurementMode
 from contest_desk.errors import UserError
-from contest_desk.services.contest_file import dump_contest_file
-from contest_desk.services.demo import CONTEST_NAME, build_demo
+from contest_desk.services.contests.contest_file import dump_contest_file
+from contest_desk.services.contests.transfer import TransferService
+from contest_desk.services.demo.build import CONTEST_NAME, build_demo
 from contest_desk.services.hub import Services
-from contest_desk.services.records import ContestInfo
-from contest_desk.services.transfer import TransferService
 from tests.databases import Databases
 
 INDIVIDUAL = ("采油工技能比武", "电焊工技能比武", "仪表维修工技能比武")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contest_desk.services import demo
+from contest_desk.services.demo import build as demo
 from contest_desk.services.hub import Services
 
 

@@ -12,10 +12,10 @@ import pytest
 
 from contest_desk.domain.innovation import BenefitKind, Stage, next_stages
 from contest_desk.domain.permissions import Role
+from contest_desk.domain.records.innovation import LedgerFilter
 from contest_desk.errors import NotFound, PermissionDenied, UserError
-from contest_desk.services.attachments import files_root, stored_path
 from contest_desk.services.hub import Services
-from contest_desk.services.innovation_records import LedgerFilter
+from contest_desk.services.innovation.attachments import files_root, stored_path
 
 D = Decimal
 DAY = dt.date(2026, 3, 2)

@@ -16,10 +16,10 @@ from contest_desk.domain.awards import AwardLevel, AwardMode, AwardRule
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
 from contest_desk.domain.permissions import Role
+from contest_desk.domain.records.labor import PeriodKind
 from contest_desk.errors import ImportRejected, PermissionDenied, UserError
 from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.services.hub import Services
-from contest_desk.services.labor_records import PeriodKind
 from contest_desk.storage import models as m
 
 D = Decimal

@@ -30,7 +30,7 @@ from contest_desk.domain.sheet_signing import (
 )
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.offline_sheets import fill_sheet_file
+from contest_desk.services.judging.offline_sheets import fill_sheet_file
 from contest_desk.storage import models as m
 from tests.builders import SmallEvent
 

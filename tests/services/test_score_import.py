@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
+from contest_desk.domain.records.contests import EventSettings
 from contest_desk.domain.rubric import (
     Criterion,
     CriterionKind,
@@ -20,8 +21,7 @@ from contest_desk.domain.rubric import (
 )
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventSettings
-from contest_desk.services.score_import import ScoreImportService
+from contest_desk.services.judging.score_import import ScoreImportService
 from contest_desk.storage import models as m
 
 D = Decimal

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.awards import AwardLevel, AwardMode, AwardRule
 from contest_desk.domain.ranking import TieBreak, TieBreakKind
+from contest_desk.domain.records.contests import EventSettings
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventSettings
 from contest_desk.storage import models as m
 from tests.builders import SmallEvent
 

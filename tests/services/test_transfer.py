@@ -12,15 +12,15 @@ import pytest
 from sqlalchemy import func, select
 
 from contest_desk.errors import ImportRejected, UserError
-from contest_desk.services.contest_file import (
+from contest_desk.services.contests.contest_file import (
     FORMAT,
     dump_contest_file,
     read_contest_file,
     write_contest_file,
 )
-from contest_desk.services.demo import CONTEST_NAME, build_demo
+from contest_desk.services.contests.transfer import TransferService
+from contest_desk.services.demo.build import CONTEST_NAME, build_demo
 from contest_desk.services.hub import Services
-from contest_desk.services.transfer import TransferService
 from contest_desk.storage import models as m
 from tests.databases import Databases
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.errors import PermissionDenied, UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.users import wait_after
+from contest_desk.services.people.users import wait_after
 from contest_desk.storage import models as m
 
 NOW = dt.datetime(2026, 5, 10, 8, 0)

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QProgressDialog
 
-from contest_desk.services.demo import build_demo
+from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
 from contest_desk.ui.certificates import area as area_module

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from contest_desk.domain.awards import AwardLevel, AwardMode, AwardRule
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
+from contest_desk.domain.records.labor import PeriodKind
 from contest_desk.services.hub import Services
-from contest_desk.services.labor_records import PeriodKind
 from contest_desk.ui import ask, feedback
 from contest_desk.ui.labor.area import LaborArea
 from contest_desk.ui.scoring import sheet_bar

@@ -15,6 +15,12 @@ from PySide6.QtCore import QModelIndex, Qt, QThreadPool
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.awards import AwardLevel, AwardMode, AwardRule
+from contest_desk.domain.records.contests import (
+    CriterionColumn,
+    EntryInfo,
+    EventSettings,
+    ScoreSheet,
+)
 from contest_desk.domain.rubric import (
     Criterion,
     CriterionKind,
@@ -24,12 +30,6 @@ from contest_desk.domain.rubric import (
 )
 from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
-from contest_desk.services.records import (
-    CriterionColumn,
-    EntryInfo,
-    EventSettings,
-    ScoreSheet,
-)
 from contest_desk.ui.scoring.model import ScoreSheetModel
 from contest_desk.ui.standings.model import StandingsTableModel
 from contest_desk.ui.translator import CatalogTranslator

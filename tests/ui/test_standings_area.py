@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.numbers import round_half_up
+from contest_desk.domain.records.contests import EventSettings
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventSettings
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.standings.area import StandingsArea
 from contest_desk.ui.state import AppState

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.permissions import ROLE_NAMES, Role
+from contest_desk.domain.records.contests import UserInfo
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
-from contest_desk.services.records import UserInfo
 from contest_desk.ui.contests.common import attempt, done
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
 from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.records.contests import EventInfo
 from contest_desk.errors import UserError
-from contest_desk.services.records import EventInfo
 from contest_desk.ui import feedback
 
 

@@ -42,7 +42,7 @@ from contest_desk.reports.result_notice import (
     write_notice_excel,
     write_notice_pdf,
 )
-from contest_desk.services.certificates import CertificateInfo
+from contest_desk.services.certificates.issuing import CertificateInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, notice_printing
 from contest_desk.ui.certificates import template_editor

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from contest_desk.errors import UserError
 from contest_desk.reports.charts import judges_bias_chart
-from contest_desk.services.consistency import TOTAL
-from contest_desk.services.discrepancies import FlagInfo
 from contest_desk.services.hub import Services
+from contest_desk.services.judging.consistency import TOTAL
+from contest_desk.services.judging.discrepancies import FlagInfo
 from contest_desk.ui import feedback
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.appeals_tab import AppealsTab

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.rechecks import RecheckInfo
+from contest_desk.services.judging.rechecks import RecheckInfo
 from contest_desk.ui import feedback
 
 Index = QModelIndex | QPersistentModelIndex

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule, Ranked, apply_rule
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.errors import UserError
+from contest_desk.services.contests.rounds import describe
 from contest_desk.services.hub import Services
-from contest_desk.services.rounds import describe
 from contest_desk.ui import feedback
 from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.contest import ContestKind, ContestStatus
+from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.services.hub import Services
-from contest_desk.services.records import ContestInfo
 from contest_desk.ui.contests.common import attempt, date_edit, date_of, set_date
 from contest_desk.ui.contests.labels import kind_names, status_names
 from contest_desk.ui.state import AppState

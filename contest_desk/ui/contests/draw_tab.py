@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.errors import UserError
-from contest_desk.services.draws import DrawInfo
+from contest_desk.services.contests.draws import DrawInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.common import attempt
 from contest_desk.ui.contests.models import Column, RecordTableModel

@@ -8,8 +8,8 @@ from functools import partial
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from contest_desk.domain.contest import EventMode
+from contest_desk.domain.records.contests import EntryInfo, EventInfo
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EntryInfo, EventInfo
 from contest_desk.ui.contests.common import attempt, done
 from contest_desk.ui.contests.labels import mode_names
 from contest_desk.ui.contests.models import Column, RecordTableModel

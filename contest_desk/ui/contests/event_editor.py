@@ -27,9 +27,9 @@ from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.awards import DEFAULT_AWARD_RULE
 from contest_desk.domain.contest import EventMode
 from contest_desk.domain.ranking import rename_parts
+from contest_desk.domain.records.contests import EventInfo, EventSettings
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventInfo, EventSettings
 from contest_desk.ui.contests.common import attempt, done, note_label, percent_text
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable, TieBreakBox, weighted_rows
 from contest_desk.ui.contests.labels import mode_names

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.contests import EventInfo, JudgeInfo
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventInfo, JudgeInfo
 from contest_desk.ui.contests.common import attempt, done
 from contest_desk.ui.contests.conflicts_box import ConflictsBox
 from contest_desk.ui.contests.models import Column, RecordTableModel

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.services.records import PersonInfo, TeamInfo
+from contest_desk.domain.records.contests import PersonInfo, TeamInfo
 from contest_desk.ui.contests.models import ID_ROLE, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
 from contest_desk.ui.contests.roster_tab import person_columns

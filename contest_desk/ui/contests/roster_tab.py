@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.contests import ImportSummary, PersonInfo, UnitInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.records import ImportSummary, PersonInfo, UnitInfo
 from contest_desk.ui import feedback
 from contest_desk.ui.contests.common import attempt, note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
@@ -273,7 +273,7 @@ class RosterTab(QWidget):
     def import_roster_file(self, path: str | Path) -> Task | None:
         """Read and import a roster on a worker; ``import_finished`` tells when it is over."""
         from contest_desk.reports.roster_excel import read_roster
-        from contest_desk.services.roster_import import RosterImportService
+        from contest_desk.services.people.roster_import import RosterImportService
 
         contest_id = self.state.contest_id
         if contest_id is None or self.task is not None:

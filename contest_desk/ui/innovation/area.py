@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.innovation import LEVEL_NAMES, STAGE_NAMES
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.innovation import LedgerFilter, StudioInfo
 from contest_desk.i18n import _
 from contest_desk.reports.charts import innovation_benefit_chart, innovation_funnel_chart
 from contest_desk.reports.compilation import write_compilation
 from contest_desk.reports.innovation_excel import read_ledger, write_ledger
 from contest_desk.services.hub import Services
-from contest_desk.services.innovation_records import LedgerFilter, StudioInfo
 from contest_desk.ui import ask
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.common import done

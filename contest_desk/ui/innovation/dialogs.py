@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.innovation import BENEFIT_NAMES, CATEGORY_NAMES, BenefitKind
+from contest_desk.domain.records.innovation import StudioInfo
 from contest_desk.i18n import _
-from contest_desk.services.innovation_records import StudioInfo
 
 
 @dataclass(frozen=True)

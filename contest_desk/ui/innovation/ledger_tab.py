@@ -35,10 +35,10 @@ from contest_desk.domain.innovation import (
     next_stages,
 )
 from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.records.innovation import AchievementInfo, LedgerFilter
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
-from contest_desk.services.innovation_records import AchievementInfo, LedgerFilter
 from contest_desk.ui import ask, feedback
 from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.labor import LaborRow, LaborTable
 from contest_desk.errors import UserError
 from contest_desk.reports.charts import labor_contribution_chart, labor_race_chart
 from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.reports.labor_report import points_text
 from contest_desk.reports.result_notice import Notice, labor_notice
 from contest_desk.services.hub import Services
-from contest_desk.services.labor_records import LaborRow, LaborTable
 from contest_desk.ui import ask, feedback, notice_printing
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table

@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.records.labor import ValueGrid
 from contest_desk.errors import UserError
-from contest_desk.services.labor_records import ValueGrid
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.labor import RULE_NAMES, Direction, Indicator, IndicatorRule
 from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.records.labor import PERIOD_KIND_NAMES, PeriodKind
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
-from contest_desk.services.labor_records import PERIOD_KIND_NAMES, PeriodKind
 from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable
 from contest_desk.ui.contests.models import EditableRowsModel

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.contests import CriterionColumn, EntryInfo
 from contest_desk.errors import UserError
-from contest_desk.services.double_entry import PassComparison
 from contest_desk.services.hub import Services
-from contest_desk.services.records import CriterionColumn, EntryInfo
+from contest_desk.services.judging.double_entry import PassComparison
 from contest_desk.ui import feedback
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState

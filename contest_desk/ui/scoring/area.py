@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.ranking import TieBreakKind
+from contest_desk.domain.records.contests import EventInfo, ScoreSheet
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventInfo, ScoreSheet
 from contest_desk.ui.scoring.grid import ScoreGrid
 from contest_desk.ui.scoring.jobs import LatestJob
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns

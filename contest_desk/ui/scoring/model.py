@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
+from contest_desk.domain.records.contests import CriterionColumn, EntryInfo, ScoreSheet
 from contest_desk.domain.rubric import CriterionKind
 from contest_desk.errors import UserError
-from contest_desk.services.records import CriterionColumn, EntryInfo, ScoreSheet
 from contest_desk.ui.scoring.batched import BatchedTableModel, Parent
 from contest_desk.ui.scoring.look import (
     ERROR_COLOUR,

@@ -9,8 +9,8 @@ from typing import Protocol
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from contest_desk.domain.records.contests import ContestInfo, EventInfo, JudgeEvent
 from contest_desk.services.hub import Services
-from contest_desk.services.records import ContestInfo, EventInfo, JudgeEvent
 from contest_desk.ui.state import AppState
 
 _UNREAD = object()

@@ -13,9 +13,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.contests import ScoreSheet
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.services.records import ScoreSheet
 from contest_desk.ui import feedback
 
 _STATE_STYLES = {

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.contests import EventInfo, StandingsTable
 from contest_desk.errors import UserError
 from contest_desk.reports.charts import score_distribution_chart, standings_chart
 from contest_desk.services.hub import Services
-from contest_desk.services.records import EventInfo, StandingsTable
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.scoring.jobs import LatestJob
 from contest_desk.ui.scoring.look import fit_columns

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from contest_desk.domain.ranking import TieBreak, TieBreakKind
-from contest_desk.services.records import StandingRow, StandingsTable
+from contest_desk.domain.records.contests import StandingRow, StandingsTable
 from contest_desk.ui.scoring.batched import BatchedTableModel, Parent
 from contest_desk.ui.scoring.look import award_colour
 

@@ -1,0 +1,1 @@
+"""Challenge boards (打擂): the ladder, its log, its views and imports."""

@@ -1,0 +1,1 @@
+"""Certificates: templates, issuing, sealing and verifying."""

@@ -1,0 +1,1 @@
+"""Contests and their set-up: events, rounds, the draw, judges' panels, contest files."""

@@ -1,0 +1,323 @@
+"""Conflicts of interest (回避) and which judge marks which entry.
+
+Without entry assignments a round's whole panel marks every entry, except the pairs in
+conflict. ``assign_entries`` gives each entry the event's number of judges, balanced,
+never a conflicted pair; by hand, a conflicted pair needs an organizer's override with a
+reason first. ``check_may_mark`` is what every score write asks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from contest_desk.domain.assignment import balanced_assignment, same_unit
+from contest_desk.domain.permissions import Action
+from contest_desk.errors import NotFound, PermissionDenied, UserError
+from contest_desk.services.context import ServiceContext
+from contest_desk.services.people.roster import in_round, unit_paths
+from contest_desk.services.permissions import requires
+from contest_desk.storage import models as m
+from contest_desk.storage.mapping import get_event, get_round
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    judge_id: int
+    entry_id: int
+    kind: str  # "unit" or "declared"
+    note: str  # the declared conflict's note
+    override: str | None  # the organizer's reason, when overridden
+
+
+def panel_ids(s: Session, event: m.Event, rnd: m.Round, trainees: bool = False) -> list[int]:
+    """The judges of a round's panel whose marks count (trainees too, when asked)."""
+    query = (
+        select(m.JudgeAssignment.judge_id)
+        .join(m.Judge, m.Judge.id == m.JudgeAssignment.judge_id)
+        .where(
+            m.JudgeAssignment.event_id == event.id,
+            (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
+        )
+        .distinct()
+        .order_by(m.JudgeAssignment.judge_id)
+    )
+    if not trainees:
+        query = query.where(m.Judge.trainee.is_(False))
+    return list(s.scalars(query))
+
+
+def _entry_people(s: Session, event_id: int) -> dict[int, list[tuple[int, int | None]]]:
+    """entry id → (person id, unit id) of the person, or of every team member."""
+    people: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+    solo = select(m.Entry.id, m.Person.id, m.Person.unit_id).join(
+        m.Person, m.Person.id == m.Entry.person_id
+    )
+    teams = (
+        select(m.Entry.id, m.Person.id, m.Person.unit_id)
+        .join(m.TeamMember, m.TeamMember.team_id == m.Entry.team_id)
+        .join(m.Person, m.Person.id == m.TeamMember.person_id)
+    )
+    for query in (solo, teams):
+        for entry_id, person_id, unit_id in s.execute(query.where(m.Entry.event_id == event_id)):
+            people[entry_id].append((person_id, unit_id))
+    return people
+
+
+def conflicts_of(s: Session, event: m.Event) -> list[ConflictInfo]:
+    """Every conflicted (judge, entry) pair of an event, overridden ones included."""
+    paths = unit_paths(s)
+    judges = s.execute(
+        select(m.Judge.id, m.Judge.unit_id).where(m.Judge.contest_id == event.contest_id)
+    ).all()
+    declared = {
+        (judge_id, person_id): note
+        for judge_id, person_id, note in s.execute(
+            select(m.Conflict.judge_id, m.Conflict.person_id, m.Conflict.note)
+        )
+    }
+    overrides = {
+        (judge_id, entry_id): reason
+        for judge_id, entry_id, reason in s.execute(
+            select(
+                m.ConflictOverride.judge_id, m.ConflictOverride.entry_id, m.ConflictOverride.reason
+            )
+        )
+    }
+    out = []
+    for entry_id, people in sorted(_entry_people(s, event.id).items()):
+        units = [paths.get(u, "") for _, u in people if u is not None]
+        for judge_id, judge_unit in judges:
+            note = next(
+                (declared[(judge_id, p)] for p, _ in people if (judge_id, p) in declared), None
+            )
+            if note is not None:
+                kind = "declared"
+            elif judge_unit is not None and same_unit(paths.get(judge_unit, ""), units):
+                kind, note = "unit", ""
+            else:
+                continue
+            out.append(
+                ConflictInfo(judge_id, entry_id, kind, note, overrides.get((judge_id, entry_id)))
+            )
+    return out
+
+
+def excluded_judges(s: Session, event: m.Event) -> dict[int, frozenset[int]]:
+    """entry id → judges who must not mark it (conflicts not overridden)."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for c in conflicts_of(s, event):
+        if c.override is None:
+            out[c.entry_id].add(c.judge_id)
+    return {entry: frozenset(judges) for entry, judges in out.items()}
+
+
+def assigned_judges(s: Session, round_id: int) -> dict[int, set[int]] | None:
+    """entry id → its judges in a round; None when the round has no entry assignments."""
+    rows = s.execute(
+        select(m.EntryAssignment.entry_id, m.EntryAssignment.judge_id).where(
+            m.EntryAssignment.round_id == round_id
+        )
+    ).all()
+    if not rows:
+        return None
+    out: dict[int, set[int]] = defaultdict(set)
+    for entry_id, judge_id in rows:
+        out[entry_id].add(judge_id)
+    return out
+
+
+def check_may_mark(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge, entry_id: int) -> None:
+    """A judge marks an entry only when assigned to it, and never one in conflict."""
+    assigned = assigned_judges(s, rnd.id)
+    # A trainee shadows the whole panel; everyone else marks only what they are assigned.
+    if assigned is not None and not judge.trainee and judge.id not in assigned.get(entry_id, set()):
+        raise PermissionDenied(
+            "{judge} is not assigned to this entry in {round}", judge=judge.name, round=rnd.name
+        )
+    if judge.id in excluded_judges(s, event).get(entry_id, frozenset()):
+        raise PermissionDenied(
+            "{judge} has a conflict of interest with this entry", judge=judge.name
+        )
+
+
+def entries_of_judge(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge) -> set[int]:
+    """The entries a judge's sheet holds: those assigned to them (a trainee shadows all),
+    or, without assignments, every entry but those they are in conflict with."""
+    everyone = in_round(s, event.id, rnd.number)
+    excluded = excluded_judges(s, event)
+    mine = {e for e in everyone if judge.id not in excluded.get(e, frozenset())}
+    assigned = assigned_judges(s, rnd.id)
+    if assigned is None or judge.trainee:
+        return mine
+    return {e for e in mine if judge.id in assigned.get(e, set())}
+
+
+class AssignmentService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @requires(Action.VIEW_SETUP)
+    def conflicts(self, event_id: int) -> list[ConflictInfo]:
+        with self.ctx.db.reading() as s:
+            return conflicts_of(s, get_event(s, event_id))
+
+    @requires(Action.EDIT_ROSTER)
+    def declare_conflict(self, judge_id: int, person_id: int, note: str) -> None:
+        """A conflict the unit rule cannot see: a relative, one's own apprentice…"""
+        if not note.strip():
+            raise UserError("Say what the conflict is; it is kept on the record")
+        with self.ctx.db.transaction() as s:
+            if s.get(m.Judge, judge_id) is None:
+                raise NotFound("There is no judge {id}", id=judge_id)
+            if s.get(m.Person, person_id) is None:
+                raise NotFound("There is no person {id}", id=person_id)
+            s.add(m.Conflict(judge_id=judge_id, person_id=person_id, note=note.strip()))
+            self.ctx.audit(
+                s, "conflict.declare", f"judge:{judge_id}", note, person=person_id, new=True
+            )
+
+    @requires(Action.EDIT_ROSTER)
+    def override_conflict(self, judge_id: int, entry_id: int, reason: str) -> None:
+        """Let a conflicted judge mark an entry (e.g. no other judge of the trade is left)."""
+        if not reason.strip():
+            raise UserError("Give a reason; it is kept on the record")
+        with self.ctx.db.transaction() as s:
+            entry = s.get(m.Entry, entry_id)
+            if entry is None:
+                raise NotFound("There is no entry {id}", id=entry_id)
+            event = get_event(s, entry.event_id)
+            if not any(
+                c.judge_id == judge_id and c.entry_id == entry_id for c in conflicts_of(s, event)
+            ):
+                raise UserError("There is no conflict to override for this judge and entry")
+            s.add(
+                m.ConflictOverride(
+                    judge_id=judge_id,
+                    entry_id=entry_id,
+                    reason=reason.strip(),
+                    decided_by=self.ctx.actor.username,
+                )
+            )
+            self.ctx.audit(
+                s, "conflict.override", f"entry:{entry_id}", reason, judge=judge_id, new=True
+            )
+
+    @requires(Action.VIEW_SETUP)
+    def entry_judges(self, event_id: int, round_number: int | None) -> dict[int, tuple[int, ...]]:
+        """entry id → judges who mark it in the round (the panel less conflicts when unassigned)."""
+        with self.ctx.db.reading() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            assigned = assigned_judges(s, rnd.id)
+            if assigned is not None:
+                return {e: tuple(sorted(j)) for e, j in assigned.items()}
+            panel = panel_ids(s, event, rnd)
+            excluded = excluded_judges(s, event)
+            entries = s.scalars(select(m.Entry.id).where(m.Entry.event_id == event.id))
+            return {
+                e: tuple(j for j in panel if j not in excluded.get(e, frozenset())) for e in entries
+            }
+
+    @requires(Action.EDIT_ROSTER)
+    def assign_entries(self, event_id: int, round_number: int | None) -> dict[int, int]:
+        """Give each entry the event's number of judges from the panel, balanced, never a
+        pair in conflict. Returns the entries left short of judges (entry id → how many)."""
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            marked = s.scalar(
+                select(func.count()).select_from(m.Score).where(m.Score.round_id == rnd.id)
+            )
+            if marked:
+                raise UserError(
+                    "{round} already has scores: change its assignments by hand", round=rnd.name
+                )
+            panel = panel_ids(s, event, rnd)
+            if not panel:
+                raise UserError("No judge is on the panel of {event} yet", event=event.name)
+            entries = list(
+                s.scalars(
+                    select(m.Entry.id).where(m.Entry.event_id == event.id).order_by(m.Entry.id)
+                )
+            )
+            plan = balanced_assignment(
+                entries, panel, event.judges_per_entry, excluded_judges(s, event)
+            )
+            s.execute(delete(m.EntryAssignment).where(m.EntryAssignment.round_id == rnd.id))
+            s.add_all(
+                m.EntryAssignment(round_id=rnd.id, judge_id=judge, entry_id=entry)
+                for entry, judges in plan.judges_of.items()
+                for judge in judges
+            )
+            self.ctx.audit(
+                s,
+                "assignment.auto",
+                f"event:{event.id}",
+                round=rnd.number,
+                load={str(j): n for j, n in sorted(plan.load().items())},
+                short={str(e): n for e, n in plan.short.items()},
+            )
+            return dict(plan.short)
+
+    @requires(Action.EDIT_ROSTER)
+    def set_entry_judges(
+        self, event_id: int, round_number: int | None, entry_id: int, judge_ids: list[int]
+    ) -> None:
+        """By hand: exactly these judges mark this entry in the round."""
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            entry = s.get(m.Entry, entry_id)
+            if entry is None or entry.event_id != event.id:
+                raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
+            panel = set(panel_ids(s, event, rnd))
+            excluded = excluded_judges(s, event).get(entry_id, frozenset())
+            names: dict[int, str] = {j: n for j, n in s.execute(select(m.Judge.id, m.Judge.name))}
+            for judge_id in judge_ids:
+                if judge_id not in panel:
+                    raise UserError(
+                        "{judge} is not on the panel of {event}",
+                        judge=names.get(judge_id, judge_id),
+                        event=event.name,
+                    )
+                if judge_id in excluded:
+                    raise UserError(
+                        "{judge} has a conflict of interest with this entry; "
+                        "an organizer must override it with a reason first",
+                        judge=names[judge_id],
+                    )
+            before = (assigned_judges(s, rnd.id) or {}).get(entry_id, set())
+            dropped = before - set(judge_ids)
+            marked = s.scalars(
+                select(m.Score.judge_id).where(
+                    m.Score.round_id == rnd.id,
+                    m.Score.entry_id == entry_id,
+                    m.Score.judge_id.in_(dropped),
+                )
+            ).first()
+            if marked is not None:
+                raise UserError(
+                    "{judge} has already marked this entry and cannot be taken off it",
+                    judge=names[marked],
+                )
+            s.execute(
+                delete(m.EntryAssignment).where(
+                    m.EntryAssignment.round_id == rnd.id, m.EntryAssignment.entry_id == entry_id
+                )
+            )
+            s.add_all(
+                m.EntryAssignment(round_id=rnd.id, judge_id=j, entry_id=entry_id)
+                for j in dict.fromkeys(judge_ids)
+            )
+            self.ctx.audit(
+                s,
+                "assignment.entry",
+                f"entry:{entry_id}",
+                round=rnd.number,
+                old=sorted(before),
+                new=sorted(dict.fromkeys(judge_ids)),
+            )

@@ -1,0 +1,1 @@
+"""The innovation ledger: studios, achievements, benefits, attachments and meetings."""

@@ -1,0 +1,1 @@
+"""Judging: marks, score sheets, checks of the marks, appeals and re-checks, standings."""

@@ -1,0 +1,249 @@
+"""Entering scores: one judge's sheet, one value at a time, each saved at once."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.contests import CriterionColumn, JudgeEvent, ScoreSheet
+from contest_desk.errors import NotFound, PermissionDenied, UserError
+from contest_desk.services.contests.assignments import check_may_mark, entries_of_judge
+from contest_desk.services.contests.draws import blind, drawn_order, judge_codes
+from contest_desk.services.context import ServiceContext
+from contest_desk.services.judging.sheets import (
+    check_own_sheet,
+    check_round_open,
+    sheet_state,
+    writable_sheet,
+)
+from contest_desk.services.people.roster import entry_infos
+from contest_desk.services.permissions import requires
+from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_mark
+from contest_desk.storage.mapping import criterion_columns, event_info, get_event, get_round
+
+
+def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
+    judge = s.get(m.Judge, judge_id)
+    if judge is None:
+        raise NotFound("There is no judge {id}", id=judge_id)
+    assigned = s.scalar(
+        select(m.JudgeAssignment.id).where(
+            m.JudgeAssignment.judge_id == judge_id,
+            m.JudgeAssignment.event_id == event.id,
+            (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
+        )
+    )
+    if assigned is None:
+        raise UserError(
+            "{judge} is not on the panel of {event}", judge=judge.name, event=event.name
+        )
+    return judge
+
+
+class ScoringService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @requires(Action.SCORE)
+    def sheet(self, event_id: int, round_number: int | None, judge_id: int) -> ScoreSheet:
+        """Everything a judge's scoring grid shows: their marks and the shared objective values."""
+        with self.ctx.db.reading() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            judge = check_on_panel(s, event, rnd, judge_id)
+            check_own_sheet(self.ctx.actor, judge)
+            columns = criterion_columns(event)
+            objective = {c.id for c in columns if c.criterion.objective}
+            code_of = {c.id: c.code for c in columns}
+            rows = s.execute(
+                select(
+                    m.Score.entry_id, m.Score.criterion_id, m.Score.judge_id, m.Score.value
+                ).where(m.Score.round_id == rnd.id)
+            )
+            values = {
+                (entry_id, code_of[crit]): value
+                for entry_id, crit, judge, value in rows
+                if crit in code_of and (judge == judge_id or crit in objective)
+            }
+            mine = entries_of_judge(s, event, rnd, judge)
+            order = drawn_order(s, rnd.id)  # a drawn round is marked in order of appearance
+            entries = tuple(
+                sorted(
+                    (e for e in entry_infos(s, event_id) if e.id in mine),
+                    key=lambda e: order.get(e.id, 0),
+                )
+            )
+            if self.ctx.actor.judge_only and rnd.locked_at is None:
+                # Judges mark blind: codes only, names once the round is locked.
+                entries = blind(entries, judge_codes(s, rnd.id))
+            timed = select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id == rnd.id)
+            times = {entry_id: seconds for entry_id, seconds in s.execute(timed)}
+            return ScoreSheet(
+                event_id,
+                rnd.number,
+                judge_id,
+                entries,
+                tuple(columns),
+                values,
+                times,
+                sheet_state(s, rnd.id, judge_id),
+                rnd.locked_at is not None,
+            )
+
+    @requires(Action.SCORE)
+    def record_score(
+        self,
+        event_id: int,
+        round_number: int | None,
+        judge_id: int,
+        entry_id: int,
+        code: str,
+        value: Decimal | str | None,
+        reason: str = "",
+    ) -> Decimal | None:
+        """Save one value (None or "" clears it) and return what is now stored.
+
+        Refuses a value outside [0, max] or off the step, naming the reason; a locked
+        round; another judge's sheet; a submitted sheet unless the chief judge gives a
+        ``reason``.
+        """
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            judge = check_on_panel(s, event, rnd, judge_id)
+            check_own_sheet(self.ctx.actor, judge)
+            writable_sheet(s, self.ctx.actor, event, rnd, judge, reason)
+            entry = s.get(m.Entry, entry_id)
+            if entry is None or entry.event_id != event_id:
+                raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
+            check_may_mark(s, event, rnd, judge, entry_id)
+            column = next((c for c in criterion_columns(event) if c.code == code), None)
+            if column is None:
+                raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
+            parsed = None
+            if value is not None and str(value).strip():
+                parsed = parse_decimal(value, column.code)
+                column.criterion.check_value(parsed)
+            old = self._store(s, rnd.id, entry_id, column, judge_id, parsed)
+            self.ctx.audit(
+                s,
+                "score.record",
+                f"entry:{entry_id}",
+                reason,
+                event=event.id,
+                round=rnd.number,
+                criterion=code,
+                judge=judge_id,
+                old=None if old is None else str(old),
+                new=None if parsed is None else str(parsed),
+            )
+            return parsed
+
+    @staticmethod
+    def _store(
+        s: Session,
+        round_id: int,
+        entry_id: int,
+        column: CriterionColumn,
+        judge_id: int,
+        value: Decimal | None,
+    ) -> Decimal | None:
+        """Write or clear a mark; an objective value replaces whoever keyed it before."""
+        where = [
+            m.Score.round_id == round_id,
+            m.Score.entry_id == entry_id,
+            m.Score.criterion_id == column.id,
+        ]
+        if not column.criterion.objective:
+            where.append(m.Score.judge_id == judge_id)
+        removed = s.execute(select(m.Score.judge_id, m.Score.value).where(*where)).all()
+        old = removed[0].value if removed else None
+        s.execute(delete(m.Score).where(*where))
+        for judge, _value in removed:
+            note_mark(s, (round_id, entry_id, column.id, judge), None)
+        if value is not None:
+            note_mark(s, (round_id, entry_id, column.id, judge_id), value)
+            s.add(
+                m.Score(
+                    round_id=round_id,
+                    entry_id=entry_id,
+                    criterion_id=column.id,
+                    judge_id=judge_id,
+                    value=value,
+                )
+            )
+        return old
+
+    @requires(Action.SCORE)
+    def record_time(
+        self, event_id: int, round_number: int | None, entry_id: int, seconds: Decimal | None
+    ) -> None:
+        """Record (or clear) an entry's completion time, used as a tie-break."""
+        if seconds is not None and seconds < 0:
+            raise UserError("A completion time cannot be negative")
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            rnd = get_round(s, event, round_number)
+            check_round_open(event, rnd)
+            if self.ctx.actor.judge_only:
+                self._check_judge_of(s, event, rnd)
+            s.execute(
+                delete(m.Timing).where(m.Timing.round_id == rnd.id, m.Timing.entry_id == entry_id)
+            )
+            if seconds is not None:
+                s.add(m.Timing(round_id=rnd.id, entry_id=entry_id, seconds=seconds))
+            self.ctx.audit(
+                s, "time.record", f"entry:{entry_id}", round=rnd.number, seconds=str(seconds)
+            )
+
+    def _check_judge_of(self, s: Session, event: m.Event, rnd: m.Round) -> None:
+        """A judge records times only in events whose panel they sit on."""
+        mine = s.scalars(
+            select(m.Judge.id).where(
+                m.Judge.contest_id == event.contest_id, m.Judge.username == self.ctx.actor.username
+            )
+        ).all()
+        for judge_id in mine:
+            try:
+                check_on_panel(s, event, rnd, judge_id)
+                return
+            except UserError:
+                continue
+        raise PermissionDenied(
+            "{user} is not a judge of {event}", user=self.ctx.actor.username, event=event.name
+        )
+
+    @requires(Action.SCORE)
+    def my_events(self) -> list[JudgeEvent]:
+        """The events the acting user may score, with the judge they score as.
+
+        A judge sees the events whose panel they sit on, as themselves; a chief judge
+        every event with a panel, as any of its judges (``judge_id`` None).
+        """
+        with self.ctx.db.reading() as s:
+            query = (
+                select(m.Event, m.Judge.id, m.Judge.name)
+                .join(m.JudgeAssignment, m.JudgeAssignment.event_id == m.Event.id)
+                .join(m.Judge, m.Judge.id == m.JudgeAssignment.judge_id)
+                .order_by(m.Event.contest_id.desc(), m.Event.id)
+            )
+            if self.ctx.actor.judge_only:
+                query = query.where(m.Judge.username == self.ctx.actor.username)
+            out: dict[int, JudgeEvent] = {}
+            judge_only = self.ctx.actor.judge_only
+            for event, judge_id, judge_name in s.execute(query):
+                if event.id not in out:
+                    contest = s.get(m.Contest, event.contest_id)
+                    name = contest.name if contest else ""
+                    out[event.id] = JudgeEvent(
+                        name,
+                        event_info(event),
+                        judge_id if judge_only else None,
+                        judge_name if judge_only else "",
+                    )
+            return list(out.values())

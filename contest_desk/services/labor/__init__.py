@@ -1,0 +1,1 @@
+"""Labor competitions: teams' production results per phase, and their standings."""

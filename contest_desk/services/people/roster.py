@@ -1,0 +1,357 @@
+"""The roster: units, persons, teams, entries, judges and their panels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from contest_desk.domain.contest import EventMode
+from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.contests import (
+    EntryInfo,
+    JudgeInfo,
+    PersonInfo,
+    TeamInfo,
+    UnitInfo,
+)
+from contest_desk.errors import NotFound, UserError
+from contest_desk.services.context import ServiceContext
+from contest_desk.services.permissions import requires
+from contest_desk.storage import models as m
+from contest_desk.storage.mapping import entry_info, get_event, person_info, unit_path
+
+
+def unit_by_path(s: Session, path: str, create: bool) -> m.Unit | None:
+    """The unit at "采油一区/作业一班", made on the way when ``create`` is set."""
+    parent: m.Unit | None = None
+    for name in [p.strip() for p in path.replace("\\", "/").split("/") if p.strip()]:
+        parent_id = parent.id if parent else None
+        found = s.scalar(select(m.Unit).where(m.Unit.name == name, m.Unit.parent_id == parent_id))
+        if found is None:
+            if not create:
+                return None
+            found = m.Unit(name=name, parent_id=parent_id, parent=parent)
+            s.add(found)
+            s.flush()
+        parent = found
+    return parent
+
+
+def judge_infos(s: Session, contest_id: int) -> list[JudgeInfo]:
+    """A contest's judges with their units and the events they are on."""
+    rows = s.scalars(select(m.Judge).where(m.Judge.contest_id == contest_id).order_by(m.Judge.id))
+    out = []
+    for j in rows:
+        events = s.scalars(
+            select(m.JudgeAssignment.event_id).where(m.JudgeAssignment.judge_id == j.id).distinct()
+        )
+        unit = s.get(m.Unit, j.unit_id) if j.unit_id else None
+        out.append(JudgeInfo(j.id, j.username, j.name, unit_path(unit), tuple(events), j.trainee))
+    return out
+
+
+def in_round(s: Session, event_id: int, round_number: int) -> set[int]:
+    """The entries still in at a round: none eliminated by an earlier round's close."""
+    rows = s.execute(
+        select(m.Entry.id, m.Entry.eliminated_round).where(m.Entry.event_id == event_id)
+    )
+    return {e for e, out in rows if out is None or out >= round_number}
+
+
+def entry_rows(s: Session, event_id: int) -> list[m.Entry]:
+    """An event's entries with what their labels need, loaded in a few queries."""
+    return list(
+        s.scalars(
+            select(m.Entry)
+            .where(m.Entry.event_id == event_id)
+            .options(
+                selectinload(m.Entry.person).selectinload(m.Person.unit),
+                selectinload(m.Entry.team)
+                .selectinload(m.Team.members)
+                .selectinload(m.TeamMember.person)
+                .selectinload(m.Person.unit),
+            )
+            .order_by(m.Entry.id)
+        )
+    )
+
+
+def unit_paths(s: Session) -> dict[int, str]:
+    """Every unit's path, from one query (the tree is small; entries are many)."""
+    rows = s.execute(select(m.Unit.id, m.Unit.name, m.Unit.parent_id)).all()
+    parents = {uid: (name, parent) for uid, name, parent in rows}
+    paths: dict[int, str] = {}
+
+    def path(uid: int) -> str:
+        if uid not in paths:
+            name, parent = parents[uid]
+            paths[uid] = f"{path(parent)}/{name}" if parent is not None else name
+        return paths[uid]
+
+    for uid in parents:
+        path(uid)
+    return paths
+
+
+def entry_infos(s: Session, event_id: int) -> list[EntryInfo]:
+    """An event's entries as records, from plain rows: fast enough for 10,000 entries."""
+    paths = unit_paths(s)
+    query = (
+        select(
+            m.Entry.id,
+            m.Entry.code,
+            m.Entry.person_id,
+            m.Entry.team_id,
+            m.Person.name,
+            m.Person.employee_no,
+            m.Person.unit_id,
+            m.Team.name,
+            m.Team.unit_id,
+        )
+        .outerjoin(m.Person, m.Person.id == m.Entry.person_id)
+        .outerjoin(m.Team, m.Team.id == m.Entry.team_id)
+        .where(m.Entry.event_id == event_id)
+        .order_by(m.Entry.id)
+    )
+    out = []
+    for eid, code, pid, tid, pname, number, punit, tname, tunit in s.execute(query).all():
+        unit = punit if pid is not None else tunit
+        label = pname if pid is not None else tname
+        key = number if pid is not None else tname
+        out.append(EntryInfo(eid, label, paths.get(unit, "") if unit else "", key, code, pid, tid))
+    return out
+
+
+class RosterService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # Units and persons ---------------------------------------------------------
+
+    @requires(Action.VIEW_SETUP)
+    def units(self) -> list[UnitInfo]:
+        with self.ctx.db.reading() as s:
+            rows = s.scalars(select(m.Unit).order_by(m.Unit.id))
+            return [UnitInfo(u.id, u.name, u.parent_id, unit_path(u)) for u in rows]
+
+    @requires(Action.EDIT_ROSTER)
+    def add_unit(self, path: str) -> UnitInfo:
+        """Add a unit by its path; the units above it are made as needed."""
+        if not path.strip("/ "):
+            raise UserError("A unit needs a name")
+        with self.ctx.db.transaction() as s:
+            unit = unit_by_path(s, path, create=True)
+            assert unit is not None
+            self.ctx.audit(s, "unit.add", f"unit:{unit.id}", path=path)
+            return UnitInfo(unit.id, unit.name, unit.parent_id, unit_path(unit))
+
+    @requires(Action.VIEW_SETUP)
+    def persons(self, search: str = "") -> list[PersonInfo]:
+        with self.ctx.db.reading() as s:
+            query = (
+                select(m.Person).options(selectinload(m.Person.unit)).order_by(m.Person.employee_no)
+            )
+            if search:
+                like = f"%{search}%"
+                query = query.where(m.Person.name.like(like) | m.Person.employee_no.like(like))
+            return [person_info(p) for p in s.scalars(query)]
+
+    @requires(Action.EDIT_ROSTER)
+    def add_person(
+        self,
+        employee_no: str,
+        name: str,
+        unit_path_text: str,
+        job_type: str = "",
+        skill_level: str = "",
+    ) -> PersonInfo:
+        employee_no, name = employee_no.strip(), name.strip()
+        if not employee_no or not name:
+            raise UserError("A person needs an employee number and a name")
+        with self.ctx.db.transaction() as s:
+            if s.scalar(select(m.Person).where(m.Person.employee_no == employee_no)):
+                raise UserError("The employee number {no} is already in the roster", no=employee_no)
+            unit = unit_by_path(s, unit_path_text, create=True)
+            person = m.Person(
+                employee_no=employee_no,
+                name=name,
+                unit=unit,
+                job_type=job_type.strip(),
+                skill_level=skill_level.strip(),
+            )
+            s.add(person)
+            s.flush()
+            self.ctx.audit(s, "person.add", f"person:{person.id}", employee_no=employee_no)
+            return person_info(person)
+
+    # Teams and entries ---------------------------------------------------------
+
+    @requires(Action.VIEW_SETUP)
+    def teams(self, contest_id: int) -> list[TeamInfo]:
+        with self.ctx.db.reading() as s:
+            rows = s.scalars(
+                select(m.Team).where(m.Team.contest_id == contest_id).order_by(m.Team.id)
+            )
+            return [
+                TeamInfo(
+                    t.id,
+                    t.name,
+                    unit_path(s.get(m.Unit, t.unit_id) if t.unit_id else None),
+                    tuple(tm.person.name for tm in t.members),
+                )
+                for t in rows
+            ]
+
+    @requires(Action.EDIT_ROSTER)
+    def add_team(self, contest_id: int, name: str, member_ids: Sequence[int]) -> TeamInfo:
+        name = name.strip()
+        if not name:
+            raise UserError("A team needs a name")
+        with self.ctx.db.transaction() as s:
+            if s.scalar(select(m.Team).where(m.Team.contest_id == contest_id, m.Team.name == name)):
+                raise UserError("The contest already has a team named {name}", name=name)
+            members = [s.get(m.Person, pid) for pid in member_ids]
+            if any(p is None for p in members):
+                raise NotFound("A team member is not in the roster")
+            first = members[0] if members else None
+            team = m.Team(
+                contest_id=contest_id, name=name, unit_id=first.unit_id if first else None
+            )
+            team.members = [
+                m.TeamMember(person_id=p.id, position=i) for i, p in enumerate(members) if p
+            ]
+            s.add(team)
+            s.flush()
+            self.ctx.audit(s, "team.add", f"team:{team.id}", name=name)
+            return TeamInfo(team.id, name, "", tuple(p.name for p in members if p))
+
+    @requires(Action.VIEW_SETUP)
+    def entries(self, event_id: int) -> list[EntryInfo]:
+        with self.ctx.db.reading() as s:
+            return entry_infos(s, event_id)
+
+    @requires(Action.EDIT_ROSTER)
+    def add_entry(
+        self, event_id: int, person_id: int | None = None, team_id: int | None = None
+    ) -> EntryInfo:
+        """Enter a person (individual event) or a team (team event)."""
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            entry = self._new_entry(s, event, person_id, team_id)
+            self.ctx.audit(s, "entry.add", f"entry:{entry.id}", event=event_id)
+            return entry_info(entry)
+
+    @staticmethod
+    def _new_entry(
+        s: Session, event: m.Event, person_id: int | None, team_id: int | None
+    ) -> m.Entry:
+        team_event = event.mode == EventMode.TEAM.value
+        if team_event and team_id is None:
+            raise UserError("{event} is a team event: enter a team", event=event.name)
+        if not team_event and person_id is None:
+            raise UserError("{event} is an individual event: enter a person", event=event.name)
+        column = m.Entry.team_id if team_event else m.Entry.person_id
+        wanted = team_id if team_event else person_id
+        if s.scalar(select(m.Entry).where(m.Entry.event_id == event.id, column == wanted)):
+            raise UserError("Already entered in {event}", event=event.name)
+        entry = m.Entry(
+            event_id=event.id,
+            person_id=None if team_event else person_id,
+            team_id=team_id if team_event else None,
+        )
+        s.add(entry)
+        s.flush()
+        return entry
+
+    @requires(Action.EDIT_ROSTER)
+    def remove_entry(self, entry_id: int) -> None:
+        """Withdraw an entry that has no scores yet; a scored entry is kept for the record."""
+        with self.ctx.db.transaction() as s:
+            entry = s.get(m.Entry, entry_id)
+            if entry is None:
+                raise NotFound("There is no entry {id}", id=entry_id)
+            if s.scalar(select(func.count()).where(m.Score.entry_id == entry_id)):
+                raise UserError("This entry already has scores and cannot be removed")
+            self.ctx.audit(s, "entry.remove", f"entry:{entry_id}", event=entry.event_id)
+            s.delete(entry)
+
+    # Judges --------------------------------------------------------------------
+
+    @requires(Action.VIEW_SETUP)
+    def judges(self, contest_id: int) -> list[JudgeInfo]:
+        with self.ctx.db.reading() as s:
+            return judge_infos(s, contest_id)
+
+    @requires(Action.EDIT_ROSTER)
+    def add_judge(
+        self,
+        contest_id: int,
+        username: str,
+        name: str,
+        unit_path_text: str = "",
+        trainee: bool = False,
+    ) -> JudgeInfo:
+        username, name = username.strip(), name.strip()
+        if not username or not name:
+            raise UserError("A judge needs a user name and a name")
+        with self.ctx.db.transaction() as s:
+            clash = select(m.Judge).where(
+                m.Judge.contest_id == contest_id, m.Judge.username == username
+            )
+            if s.scalar(clash):
+                raise UserError("The contest already has a judge {username}", username=username)
+            unit = unit_by_path(s, unit_path_text, create=True) if unit_path_text else None
+            judge = m.Judge(
+                contest_id=contest_id,
+                username=username,
+                name=name,
+                unit_id=unit.id if unit else None,
+                trainee=trainee,
+            )
+            s.add(judge)
+            s.flush()
+            self.ctx.audit(s, "judge.add", f"judge:{judge.id}", username=username, trainee=trainee)
+            return JudgeInfo(judge.id, username, name, unit_path(unit), (), trainee)
+
+    @requires(Action.EDIT_ROSTER)
+    def assign_judge(self, judge_id: int, event_id: int) -> None:
+        """Put a judge on an event's panel for every round."""
+        with self.ctx.db.transaction() as s:
+            event = get_event(s, event_id)
+            judge = s.get(m.Judge, judge_id)
+            if judge is None or judge.contest_id != event.contest_id:
+                raise NotFound("There is no judge {id} in this contest", id=judge_id)
+            exists = select(m.JudgeAssignment).where(
+                m.JudgeAssignment.judge_id == judge_id, m.JudgeAssignment.event_id == event_id
+            )
+            if s.scalar(exists) is None:
+                s.add(m.JudgeAssignment(judge_id=judge_id, event_id=event_id))
+                self.ctx.audit(s, "judge.assign", f"judge:{judge_id}", event=event_id)
+
+    @requires(Action.EDIT_ROSTER)
+    def unassign_judge(self, judge_id: int, event_id: int) -> None:
+        with self.ctx.db.transaction() as s:
+            rows = s.scalars(
+                select(m.JudgeAssignment).where(
+                    m.JudgeAssignment.judge_id == judge_id, m.JudgeAssignment.event_id == event_id
+                )
+            ).all()
+            for row in rows:
+                s.delete(row)
+            if rows:
+                self.ctx.audit(s, "judge.unassign", f"judge:{judge_id}", event=event_id)
+
+    @requires(Action.VIEW_SETUP)
+    def panel(self, event_id: int) -> list[JudgeInfo]:
+        """The judges assigned to an event."""
+        with self.ctx.db.reading() as s:
+            rows = s.scalars(
+                select(m.Judge)
+                .join(m.JudgeAssignment, m.JudgeAssignment.judge_id == m.Judge.id)
+                .where(m.JudgeAssignment.event_id == event_id)
+                .distinct()
+                .order_by(m.Judge.id)
+            )
+            return [JudgeInfo(j.id, j.username, j.name, "", (event_id,), j.trainee) for j in rows]

@@ -1,0 +1,187 @@
+"""Reading the audit trail: filtered lists for the audit view, and checking the hash chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contest_desk.domain.audit_chain import Anchor, Break
+from contest_desk.domain.permissions import Action
+from contest_desk.i18n import _
+from contest_desk.services.context import ServiceContext
+from contest_desk.services.permissions import requires
+from contest_desk.services.safety.anchors import anchor_problems, make_anchor
+from contest_desk.storage import models as m
+from contest_desk.storage.audit_check import chain_check
+from contest_desk.storage.audit_state import StateDifference, state_differences
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    target: str
+    detail: dict[str, Any]
+    note: str
+
+    @property
+    def old(self) -> Any:
+        return self.detail.get("old")
+
+    @property
+    def new(self) -> Any:
+        return self.detail.get("new")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A value that differs from the audit trail, said for people."""
+
+    what: str  # e.g. "采油工 初赛 · 王建国 · P1 · 裁判2 的评分"
+    stored: str  # what the database holds now
+    recorded: str  # what the audit trail says it must be
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    rows: int
+    broken: Break | None
+    compared: int = 0  # audited values (marks, sheets, locks, rows) compared with the trail
+    differences: tuple[Difference, ...] = ()  # the first of them that differ
+    anchors: tuple[str, ...] = ()  # anchors the chain no longer matches, in words
+
+    @property
+    def intact(self) -> bool:
+        return self.broken is None and not self.differences and not self.anchors
+
+
+def _short(text: str | None) -> str:
+    if text is None:
+        return _("(nothing)")
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _described_row(s: Session, difference: StateDifference) -> Difference:
+    """A labor value, a board's log row or a certificate, by its names."""
+    key = difference.key
+    if difference.kind == "labor_values":
+        period = s.get(m.LaborPeriod, key[0])
+        team = s.get(m.Team, key[1])
+        indicator = s.get(m.LaborIndicator, key[2])
+        what = _(
+            "{period} · {team} · {indicator}: the labor value",
+            period=period.name if period else key[0],
+            team=team.name if team else key[1],
+            indicator=indicator.name if indicator else key[2],
+        )
+    elif difference.kind == "board_log":
+        board = s.get(m.Ladder, key[0])
+        what = _("{board}: log row {seq}", board=board.name if board else key[0], seq=key[1])
+    else:
+        what = _("certificate {serial}", serial=key[0])
+    return Difference(what, _short(difference.stored), _short(difference.recorded))
+
+
+def _described(s: Session, difference: StateDifference) -> Difference:
+    """Names instead of ids: the event and round, the entry, the criterion, the judge."""
+    if difference.kind not in ("mark", "sheet", "lock"):
+        return _described_row(s, difference)
+    rnd = s.get(m.Round, difference.key[0])
+    event = s.get(m.Event, rnd.event_id) if rnd else None
+    place = f"{event.name} {rnd.name}" if rnd and event else _("round {id}", id=difference.key[0])
+
+    words = {
+        None: _("(nothing)"),
+        "True": _("locked"),
+        "False": _("not locked"),
+        "draft": _("not submitted"),
+        "submitted": _("submitted"),
+    }
+
+    def shown(value: str | None) -> str:
+        return words.get(value, str(value))
+
+    if difference.kind == "mark":
+        _r, entry_id, criterion_id, judge_id = difference.key
+        entry = s.get(m.Entry, entry_id)
+        criterion = s.get(m.Criterion, criterion_id)
+        judge = s.get(m.Judge, judge_id)
+        named = entry and (entry.person or entry.team)
+        who = named.name if named else _("entry {id}", id=entry_id)
+        what = _(
+            "{place} · {entry} · {criterion} · {judge}'s mark",
+            place=place,
+            entry=who,
+            criterion=criterion.code if criterion else criterion_id,
+            judge=judge.name if judge else judge_id,
+        )
+    elif difference.kind == "sheet":
+        judge = s.get(m.Judge, difference.key[1])
+        what = _(
+            "{place} · {judge}'s sheet",
+            place=place,
+            judge=judge.name if judge else difference.key[1],
+        )
+    else:
+        what = _("{place} · the lock", place=place)
+    return Difference(what, shown(difference.stored), shown(difference.recorded))
+
+
+class AuditService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @requires(Action.VIEW_AUDIT)
+    def records(
+        self,
+        targets: tuple[str, ...] = (),
+        actor: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> list[AuditRow]:
+        """Rows, newest first, narrowed by target ("event:3", "entry:17"…), actor, time
+        and detail fields (e.g. {"judge": 4})."""
+        query = select(m.AuditRecord).order_by(m.AuditRecord.seq.desc())
+        if targets:
+            query = query.where(m.AuditRecord.target.in_(targets))
+        if actor:
+            query = query.where(m.AuditRecord.actor == actor)
+        if since is not None:
+            query = query.where(m.AuditRecord.at >= since)
+        if until is not None:
+            query = query.where(m.AuditRecord.at <= until)
+        wanted = detail or {}
+        with self.ctx.db.reading() as s:
+            return [
+                AuditRow(r.seq, r.at, r.actor, r.action, r.target, dict(r.detail), r.note)
+                for r in s.scalars(query)
+                if all(r.detail.get(k) == v for k, v in wanted.items())
+            ]
+
+    @requires(Action.VIEW_RESULTS)
+    def verify(self, printed: Sequence[str] = ()) -> ChainCheck:
+        """Recompute every link (naming the first row that was changed, removed or
+        re-linked); hold the chain to every anchor (in the database, this desk's journal,
+        and ``printed`` ones typed in from paper); and replay the marks, sheets and locks
+        the trail records against the tables (naming values changed behind the app's back)."""
+        with self.ctx.db.reading() as s:
+            count, broken = chain_check(s)
+            problems = anchor_problems(s, printed)
+            compared, differences = state_differences(s)
+            said = tuple(_described(s, d) for d in differences)
+        return ChainCheck(count, broken, compared, said, tuple(problems))
+
+    @requires(Action.VIEW_RESULTS)
+    def anchor(self) -> Anchor | None:
+        """Anchor the chain's head now, for a notice or a certificate batch to print
+        (None while the trail is empty)."""
+        with self.ctx.db.transaction() as s:
+            return make_anchor(s)
