@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import platformdirs
 from alembic.config import Config
@@ -72,6 +72,11 @@ def _busy_said() -> Iterator[None]:
 class Database:
     """One database: its engine and a session factory. Sessions never cross threads."""
 
+    # Run whenever a session opens. The window's tests install one that refuses a session
+    # opened by the window's code on the window's thread (ui/operations.py): every call
+    # from the window goes through the operations runner instead.
+    entry_check: ClassVar[Callable[[], None] | None] = None
+
     def __init__(
         self,
         path_or_url: str | Path | None = None,
@@ -103,6 +108,8 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end, or rolled back on any error."""
+        if Database.entry_check is not None:
+            Database.entry_check()
         with _busy_said(), self._sessions() as session, session.begin():
             yield session
             if ledger.untaken(session):  # see storage/ledger.py: every such change is audited
@@ -111,6 +118,8 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only; nothing it does is committed."""
+        if Database.entry_check is not None:
+            Database.entry_check()
         with self._sessions() as session:
             yield session
 
