@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 from contest_desk.domain.numbers import MAX_PLACES, QUANTUM, parse_decimal
 from contest_desk.errors import UserError
-from contest_desk.ui import feedback
+from contest_desk.ui import operations
 
 T = TypeVar("T")
 
@@ -21,25 +21,14 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
-    """Run a service call; a UserError is shown to the person and gives None.
-
-    ``feedback.show_user_error`` is looked up at call time so tests can replace it.
-    """
-    try:
-        return work()
-    except UserError as error:
-        feedback.show_user_error(parent, error)
-        return None
+    """Run a service call off the window's thread (ui/operations.py); a UserError is shown
+    to the person and gives None."""
+    return operations.run(parent, work)
 
 
 def done(parent: QWidget | None, work: Callable[[], Any]) -> bool:
     """Like ``attempt`` for calls that answer nothing: True when the service did it."""
-    try:
-        work()
-    except UserError as error:
-        feedback.show_user_error(parent, error)
-        return False
-    return True
+    return operations.done(parent, work)
 
 
 def plain(value: Decimal) -> str:

@@ -1,0 +1,212 @@
+"""One way to run work from the window: off its thread, with progress, cancel and errors
+shown the same way everywhere (after Anki's ``CollectionOp``/``QueryOp``).
+
+``run`` hands the work to the thread pool and waits for its answer in a local event loop,
+so the caller reads the answer as the next line, while the window keeps painting. For the
+first moments the loop holds back the person's clicks and keys (a quick save feels
+instant and nothing can be clicked twice); work that takes longer gets a modal progress
+dialog, with Cancel where the work can stop cleanly. A ``UserError`` is shown as the usual
+message and gives ``None``; anything else is a bug and is raised again on the window's
+thread, where the crash handler shows it with the log file.
+
+``LatestJob`` (ui/scoring/jobs.py) stays for the loads where a later choice makes an
+earlier answer stale; both run their work through ``ui/tasks.py``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from contest_desk.errors import UserError
+from contest_desk.ui import feedback
+from contest_desk.ui.tasks import Task
+
+T = TypeVar("T")
+
+QUIET_MS = 400  # work that ends sooner shows no dialog
+
+
+class Cancelled(Exception):
+    """Raised in the work when the person pressed Cancel; the work undoes what it began."""
+
+
+class Progress(QObject):
+    """Handed to long work: ``progress(done, total)`` reports and says whether to go on;
+    ``progress.check()`` raises ``Cancelled`` once the person has cancelled."""
+
+    moved = Signal(int, int)
+    said = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stop = threading.Event()
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.moved.emit(done, total)
+        return not self._stop.is_set()
+
+    def say(self, text: str) -> None:
+        self.said.emit(text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def check(self) -> None:
+        if self._stop.is_set():
+            raise Cancelled
+
+
+def takes_progress(work: Callable[..., Any]) -> bool:
+    try:
+        return len(inspect.signature(work).parameters) >= 1
+    except (TypeError, ValueError):
+        return False
+
+
+def run(
+    parent: QWidget | None,
+    work: Callable[[], T] | Callable[[Progress], T],
+    *,
+    label: str = "",
+    cancellable: bool = False,
+    announce: Callable[[T], None] | None = None,
+) -> T | None:
+    """Run ``work`` off the window's thread and give its answer; ``None`` when it raised a
+    ``UserError`` (shown to the person) or was cancelled. ``work`` that takes one argument
+    gets a ``Progress``. ``announce(result)`` runs on success: it tells ``AppState`` what
+    changed, so every area that shows it refreshes itself."""
+    ok, value = wait_for(parent, work, label=label, cancellable=cancellable)
+    if ok:
+        if announce is not None:
+            announce(value)
+        return value
+    if isinstance(value, Cancelled):
+        return None
+    if isinstance(value, UserError):
+        feedback.show_user_error(parent, value)  # looked up now, so tests can replace it
+        return None
+    raise value
+
+
+def done(parent: QWidget | None, work: Callable[[], Any], **options: Any) -> bool:
+    """Like ``run`` for work that answers nothing: True when it was done."""
+    ok, value = wait_for(parent, work, **options)
+    if ok:
+        return True
+    if isinstance(value, UserError):
+        feedback.show_user_error(parent, value)
+        return False
+    if isinstance(value, Cancelled):
+        return False
+    raise value
+
+
+def wait_for(
+    parent: QWidget | None,
+    work: Callable[..., Any],
+    *,
+    label: str = "",
+    cancellable: bool = False,
+) -> tuple[bool, Any]:
+    """(True, answer) or (False, the exception): the work ran on the pool while this
+    thread kept the window painted."""
+    progress = Progress()
+    call = (lambda: work(progress)) if takes_progress(work) else work
+    answer: dict[str, tuple[bool, Any]] = {}
+    loop = QEventLoop()
+
+    def finish(outcome: tuple[bool, Any]) -> None:
+        answer["outcome"] = outcome
+        loop.quit()
+
+    task = Task(call)
+    task.signals.done.connect(lambda result: finish((True, result)))
+    task.signals.failed.connect(lambda error: finish((False, error)))
+    task.setAutoDelete(False)  # kept until its answer is read
+    QThreadPool.globalInstance().start(task)
+    if "outcome" not in answer:
+        QTimer.singleShot(QUIET_MS, loop.quit)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if "outcome" not in answer:
+        dialog = _dialog(parent, label, cancellable, progress)
+        try:
+            while "outcome" not in answer:
+                loop.exec()
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+    return answer["outcome"]
+
+
+def _dialog(
+    parent: QWidget | None, label: str, cancellable: bool, progress: Progress
+) -> QProgressDialog:
+    text = label or QCoreApplication.translate("operations", "Working…")
+    cancel = QCoreApplication.translate("operations", "Cancel") if cancellable else ""
+    dialog = QProgressDialog(text, cancel, 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("operations", "Contest Desk"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    progress.moved.connect(lambda done, total: _show_step(dialog, done, total))
+    progress.said.connect(dialog.setLabelText)
+    dialog.canceled.connect(progress.cancel)
+    dialog.canceled.connect(
+        lambda: dialog.setLabelText(QCoreApplication.translate("operations", "Cancelling…"))
+    )
+    dialog.show()
+    return dialog
+
+
+def _show_step(dialog: QProgressDialog, done: int, total: int) -> None:
+    if dialog.maximum() != total:
+        dialog.setMaximum(max(total, 0))
+    dialog.setValue(min(done, total))
+
+
+# The guard ----------------------------------------------------------------------------
+
+UI_FOLDER = str(Path(__file__).resolve().parent)
+
+
+class WindowThreadCall(AssertionError):
+    """A service was called by the window's code on the window's thread."""
+
+
+def refuse_window_thread() -> None:
+    """``Database.entry_check`` for the window: a session opened on the window's thread by
+    the window's own code is a call that bypassed ``run``, and freezes the window while
+    the database (or the server, over the network) answers."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(UI_FOLDER):
+            where = f"{frame.f_code.co_filename}:{frame.f_lineno} {frame.f_code.co_name}"
+            raise WindowThreadCall(f"service call on the window's thread from {where}")
+        frame = frame.f_back
