@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from contest_desk.domain.permissions import SYSTEM, Actor
 from contest_desk.services.boards.challenges import BoardService
@@ -129,6 +130,27 @@ class Services:
         """Open (and upgrade) a database and build its services."""
         return cls.build(open_database(path_or_url), actor)
 
+    def only(self, *names: str) -> ServiceSubset:
+        """The few services a part of a front end uses, and who acts: it is given no more."""
+        return ServiceSubset(self, names)
+
     def as_user(self, actor: Actor) -> Services:
         """The same database, acting for ``actor`` (after a log-in)."""
         return Services.build(self.ctx.db, actor)
+
+
+class ServiceSubset:
+    """Some of the hub's services, by name, and the context (who acts, on which database).
+
+    An area of the window is built with one: asking it for a service the area did not
+    declare is an AttributeError at once, not a quiet dependency on the whole hub.
+    """
+
+    def __init__(self, hub: Services, names: tuple[str, ...]) -> None:
+        self.ctx = hub.ctx
+        self.names = frozenset(names)
+        for name in names:
+            setattr(self, name, getattr(hub, name))
+
+    def __getattr__(self, name: str) -> Any:  # only for names not set above
+        raise AttributeError(f"this part was not given the {name!r} service; add it to USES")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
@@ -36,6 +37,52 @@ from contest_desk.ui.state import AppState
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 
 
+class Areas(Mapping[str, QWidget]):
+    """The window's areas by key, each built the first time it is shown (or asked for),
+    with only the services its class lists in ``USES``."""
+
+    def __init__(
+        self,
+        stack: QStackedWidget,
+        kinds: dict[str, type[QWidget]],
+        services: Services,
+        state: AppState,
+    ) -> None:
+        self.stack = stack
+        self.kinds = kinds
+        self.services = services
+        self.state = state
+        self.built: dict[str, QWidget] = {}
+        for _key in kinds:  # a place in the stack for each, filled when first shown
+            stack.addWidget(QWidget())
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self.built:
+            kind = self.kinds[key]  # KeyError for an area this user may not open
+            uses = getattr(kind, "USES", None)
+            # The subset answers like the hub for the names the area declared.
+            given = self.services if uses is None else cast(Services, self.services.only(*uses))
+            area = kind(given, self.state)
+            index = list(self.kinds).index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, area)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.built[key] = area
+        return self.built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.kinds)
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def show_row(self, row: int) -> None:
+        if 0 <= row < len(self.kinds):
+            area = self[list(self.kinds)[row]]
+            self.stack.setCurrentWidget(area)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -56,23 +103,21 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         actor = services.ctx.actor
         # Only the areas the user's roles allow; the services refuse the rest anyway.
-        makers: dict[str, tuple[Action, Callable[[], QWidget]]] = {
-            "contests": (Action.VIEW_SETUP, lambda: ContestsArea(services, self.state)),
-            "scoring": (Action.SCORE, lambda: ScoringArea(services, self.state)),
-            "standings": (Action.VIEW_RESULTS, lambda: StandingsArea(services, self.state)),
-            "boards": (Action.VIEW_RESULTS, lambda: BoardsArea(services, self.state)),
-            "labor": (Action.VIEW_RESULTS, lambda: LaborArea(services, self.state)),
-            "certificates": (
-                Action.VIEW_RESULTS,
-                lambda: CertificatesArea(services, self.state),
-            ),
-            "innovation": (Action.VIEW_RESULTS, lambda: InnovationArea(services, self.state)),
-            "paper": (Action.IMPORT_SCORES, lambda: PaperArea(services, self.state)),
-            "chief": (Action.SUPERVISE, lambda: ChiefArea(services, self.state)),
-            "audit": (Action.VIEW_AUDIT, lambda: AuditArea(services, self.state)),
-            "accounts": (Action.MANAGE_USERS, lambda: AccountsArea(services, self.state)),
+        kinds: dict[str, tuple[Action, type[QWidget]]] = {
+            "contests": (Action.VIEW_SETUP, ContestsArea),
+            "scoring": (Action.SCORE, ScoringArea),
+            "standings": (Action.VIEW_RESULTS, StandingsArea),
+            "boards": (Action.VIEW_RESULTS, BoardsArea),
+            "labor": (Action.VIEW_RESULTS, LaborArea),
+            "certificates": (Action.VIEW_RESULTS, CertificatesArea),
+            "innovation": (Action.VIEW_RESULTS, InnovationArea),
+            "paper": (Action.IMPORT_SCORES, PaperArea),
+            "chief": (Action.SUPERVISE, ChiefArea),
+            "audit": (Action.VIEW_AUDIT, AuditArea),
+            "accounts": (Action.MANAGE_USERS, AccountsArea),
         }
-        self.areas = {key: make() for key, (action, make) in makers.items() if actor.may(action)}
+        allowed = {key: kind for key, (action, kind) in kinds.items() if actor.may(action)}
+        self.areas = Areas(self.stack, allowed, services, self.state)
         titles = {
             "contests": self.tr("Contests"),
             "scoring": self.tr("My scoring") if actor.judge_only else self.tr("Scoring"),
@@ -86,13 +131,12 @@ class MainWindow(QMainWindow):
             "audit": self.tr("Audit trail"),
             "accounts": self.tr("Accounts"),
         }
-        for key, widget in self.areas.items():
+        for key in allowed:
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(140, 44))
             self.sidebar.addItem(item)
-            self.stack.addWidget(widget)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self.areas.show_row)
         self.sidebar.setCurrentRow(0)
 
         body = QWidget()
