@@ -7,6 +7,7 @@ column) when it comes from an import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,3 +72,19 @@ class ImportRejected(UserError):
 
 class PermissionDenied(UserError):
     """The acting user's roles do not allow the action, or not on this sheet."""
+
+
+class Cancelled(Exception):
+    """The person pressed Cancel: the work stops and undoes what it began (a transaction
+    rolls back, files half written are removed). Not an error to show."""
+
+
+# Long work reports each step as ``progress(done, total)``; an answer of False asks it to
+# stop, which it does by raising Cancelled (see ui/operations.py, which supplies one).
+Progress = Callable[[int, int], bool]
+
+
+def step(progress: Progress | None, done: int, total: int) -> None:
+    """Report a step of long work; raise Cancelled when the person has cancelled."""
+    if progress is not None and not progress(done, total):
+        raise Cancelled

@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,19 +26,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from contest_desk.domain.certificates import Fields, Step, Template, layout
 from contest_desk.domain.signing import PageSeal, qr_image_data, qr_matrix
-from contest_desk.errors import UserError
+from contest_desk.errors import Cancelled, Progress, UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import aside_prefix, clear_leftovers
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.pdf_seal import Signer, page_qrs, page_seals, seal_pdf
 from contest_desk.reports.processes import worker_pool
 
-Progress = Callable[[int, int], bool]  # (done, total) → go on?
 CHUNK = 50  # certificates a worker process writes at a time (one file each)
-
-
-class Cancelled(Exception):
-    """The person stopped the batch; nothing of it was kept."""
 
 
 @dataclass(frozen=True)

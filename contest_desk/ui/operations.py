@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from contest_desk.errors import UserError
+from contest_desk.errors import Cancelled, UserError
 from contest_desk.ui import feedback
 from contest_desk.ui.tasks import Task
 
@@ -43,8 +43,7 @@ T = TypeVar("T")
 QUIET_MS = 400  # work that ends sooner shows no dialog
 
 
-class Cancelled(Exception):
-    """Raised in the work when the person pressed Cancel; the work undoes what it began."""
+__all__ = ["Cancelled", "Progress", "done", "run"]
 
 
 class Progress(QObject):
