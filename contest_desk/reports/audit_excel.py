@@ -10,9 +10,9 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from contest_desk.domain.records.audit import AuditRow
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
-from contest_desk.services.safety.audit import AuditRow
 
 COLUMNS = (
     ("Row", 8),

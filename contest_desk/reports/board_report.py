@@ -24,9 +24,9 @@ from decimal import Decimal
 from typing import Any
 
 from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
+from contest_desk.domain.records.boards import RULE_VALUES, BoardRow, BoardView, rule_text
 from contest_desk.i18n import N_, _
 from contest_desk.reports.text_table import aligned, csv_text
-from contest_desk.services.boards.views import RULE_VALUES, BoardRow, BoardView, rule_text
 
 STATUS_NAMES = {
     "holder": N_("title holder"),

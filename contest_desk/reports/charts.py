@@ -14,13 +14,13 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import MaxNLocator
 
 from contest_desk.domain.innovation import STAGE_NAMES
+from contest_desk.domain.records.boards import BoardView
 from contest_desk.domain.records.contests import StandingsTable
+from contest_desk.domain.records.innovation import Dashboard
+from contest_desk.domain.records.judging import ConsistencyReport
 from contest_desk.domain.records.labor import LaborTable
 from contest_desk.i18n import _
 from contest_desk.reports.fonts import FONT_FILE
-from contest_desk.services.boards.views import BoardView
-from contest_desk.services.innovation.ledger import Dashboard
-from contest_desk.services.judging.consistency import ConsistencyReport
 
 BIAS_HIGH, BIAS_LOW, TRAINEE = "#c8102e", "#23395d", "#9e9e9e"
 

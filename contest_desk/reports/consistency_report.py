@@ -17,9 +17,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from contest_desk.domain.records.judging import TOTAL, ConsistencyReport
 from contest_desk.i18n import _
 from contest_desk.reports.text_table import aligned
-from contest_desk.services.judging.consistency import TOTAL, ConsistencyReport
 
 
 def _text(value: Decimal | None) -> str:

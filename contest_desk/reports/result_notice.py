@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from contest_desk.domain.certificates import chinese_date
+from contest_desk.domain.records.boards import BoardView
 from contest_desk.domain.records.contests import StandingsTable
 from contest_desk.domain.records.labor import LaborTable
 from contest_desk.errors import UserError
@@ -34,7 +35,6 @@ from contest_desk.reports.files import save_workbook, written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.labor_report import points_text
 from contest_desk.reports.paper_sheet import NumberedCanvas
-from contest_desk.services.boards.views import BoardView
 
 
 @dataclass(frozen=True)

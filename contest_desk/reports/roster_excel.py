@@ -23,11 +23,7 @@ from openpyxl.workbook.workbook import Workbook as WorkbookType
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from contest_desk.domain import limits
-from contest_desk.errors import ImportRejected, Location, UserError
-from contest_desk.i18n import DEFAULT_LANGUAGE, _, catalog
-from contest_desk.reports.cells import restored
-from contest_desk.reports.files import save_workbook
-from contest_desk.services.people.roster_import import (
+from contest_desk.domain.records.roster import (
     FIELD_LABELS,
     FIELDS,
     REQUIRED_CELLS,
@@ -35,6 +31,10 @@ from contest_desk.services.people.roster_import import (
     RosterRow,
     column_label,
 )
+from contest_desk.errors import ImportRejected, Location, UserError
+from contest_desk.i18n import DEFAULT_LANGUAGE, _, catalog
+from contest_desk.reports.cells import restored
+from contest_desk.reports.files import save_workbook
 
 # Column widths in the template, in Excel's character units.
 WIDTHS = {

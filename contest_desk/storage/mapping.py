@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
+from contest_desk.domain.records.boards import BoardInfo
 from contest_desk.domain.records.contests import (
     ContestInfo,
     CriterionColumn,
@@ -186,3 +187,9 @@ def criterion_columns(event: m.Event) -> list[CriterionColumn]:
                 )
             )
     return columns
+
+
+def board_info(row: m.Ladder) -> BoardInfo:
+    return BoardInfo(
+        row.id, row.contest_id, row.event_id, row.name, row.skill, row.scored, row.starts_on
+    )

@@ -278,7 +278,7 @@ def test_a_100000_character_name_typed_in_the_window_is_refused(services):
 
 
 def test_a_nul_in_a_roster_row_is_refused_before_any_query(services, small: SmallEvent):
-    from contest_desk.services.people.roster_import import RosterRow
+    from contest_desk.domain.records.roster import RosterRow
 
     rows = [RosterRow(2, "N\x00001", "张三", "采油一区", event="采油工")]
     contest = small.event.contest_id

@@ -20,8 +20,8 @@ from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
 from contest_desk.domain.ladder import BoardRules, RatingKind
 from contest_desk.domain.records.innovation import LedgerSheet
 from contest_desk.domain.records.labor import LaborSheet, PeriodKind
+from contest_desk.domain.records.roster import RosterRow
 from contest_desk.services.hub import Services
-from contest_desk.services.people.roster_import import RosterRow
 from tests.builders import SmallEvent
 from tests.properties.conftest import FEW, works_or_refuses
 from tests.properties.test_parsers import NUMBERISH

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from contest_desk.domain.records.roster import FIELD_LABELS, RosterRow
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, catalog, set_language
 from contest_desk.reports.roster_excel import INSTRUCTIONS, read_roster, write_roster_template
-from contest_desk.services.people.roster_import import FIELD_LABELS, RosterRow
 
 EVENTS = ["采油工技能比武", "仪表维修工团体赛"]
 CHINESE_HEADERS = ["工号", "姓名", "单位", "工种", "技能等级", "参赛项目", "参赛队"]

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from contest_desk.domain.ladder import BoardRules, RatingKind
+from contest_desk.domain.records.boards import BoardInfo
 from contest_desk.domain.rubric import Criterion, Rubric
 from contest_desk.errors import ImportRejected, PermissionDenied, UserError
-from contest_desk.services.boards.challenges import BoardInfo
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
 from tests.services.test_sheets import Panel

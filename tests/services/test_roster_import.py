@@ -13,11 +13,12 @@ from sqlalchemy import select
 
 from contest_desk.domain.contest import EventMode
 from contest_desk.domain.records.contests import ImportSummary, PersonInfo
+from contest_desk.domain.records.roster import RosterRow
 from contest_desk.errors import ImportRejected, NotFound, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.reports.roster_excel import read_roster, write_roster_template
 from contest_desk.services.hub import Services
-from contest_desk.services.people.roster_import import RosterImportService, RosterRow
+from contest_desk.services.people.roster_import import RosterImportService
 from contest_desk.storage import models as m
 from tests.builders import fill_rows
 

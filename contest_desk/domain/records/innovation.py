@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from contest_desk.domain.file_hash import file_state
-from contest_desk.domain.innovation import Benefit, Move, Stage
+from contest_desk.domain.innovation import Benefit, FunnelRow, Move, Stage
 from contest_desk.i18n import N_
 
 
@@ -180,3 +180,13 @@ class LedgerSheet:
     file: str
     rows: list[tuple[int, dict[str, str]]]
     benefits: list[tuple[int, dict[str, str]]]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    funnel: tuple[FunnelRow, ...]
+    by_studio: dict[str, tuple[Decimal, Decimal]]  # studio → (actual, projected) CNY
+    by_year: dict[int, tuple[Decimal, Decimal]]
+    by_site: dict[str, tuple[Decimal, Decimal]]
+    rollouts: int  # rollout sites recorded
+    achievements: int

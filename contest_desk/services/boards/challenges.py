@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -34,6 +33,7 @@ from contest_desk.domain.ladder import (
 )
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.boards import BoardInfo
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import _
 from contest_desk.services.boards.log import LoadedBoard, append, load, refused_or_board
@@ -43,24 +43,7 @@ from contest_desk.services.judging.standings import StandingsService
 from contest_desk.services.people.roster import RosterService
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
-from contest_desk.storage.mapping import get_event
-
-
-@dataclass(frozen=True)
-class BoardInfo:
-    id: int
-    contest_id: int
-    event_id: int
-    name: str
-    skill: str
-    scored: bool  # bouts scored on the event's rubric, or recorded as a win or a loss
-    starts_on: dt.date
-
-
-def board_info(row: m.Ladder) -> BoardInfo:
-    return BoardInfo(
-        row.id, row.contest_id, row.event_id, row.name, row.skill, row.scored, row.starts_on
-    )
+from contest_desk.storage.mapping import board_info, get_event
 
 
 def _need_note(note: str, refusal: UserError) -> str:

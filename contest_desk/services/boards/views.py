@@ -4,7 +4,6 @@ eliminated entries and every entry's place and rating per period — all from on
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -21,107 +20,24 @@ from contest_desk.domain.ladder import (
     replay,
 )
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.boards import (
+    BoardInfo,
+    BoardRow,
+    BoardView,
+    BoutRow,
+    ChallengeRow,
+    ReignRow,
+    RuleChangeRow,
+    rule_text,
+)
 from contest_desk.domain.records.contests import EntryInfo
-from contest_desk.i18n import N_, _
-from contest_desk.services.boards.challenges import BoardInfo, board_info
+from contest_desk.i18n import _
 from contest_desk.services.boards.log import LoadedBoard, load
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.people.roster import entry_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
-
-RULE_TEXTS = {
-    "bottom": N_("the last {value} at the period's close"),
-    "below": N_("a rating below {value}"),
-    "losses": N_("{value} losses in a row"),
-    "idle": N_("no bout for {value} periods"),
-}
-RULE_VALUES = {
-    "bottom": "eliminate_bottom",
-    "below": "eliminate_below",
-    "losses": "eliminate_losses",
-    "idle": "eliminate_idle",
-}
-
-
-def rule_text(rule: str, rules: BoardRules) -> str:
-    return _(RULE_TEXTS[rule], value=getattr(rules, RULE_VALUES[rule]))
-
-
-@dataclass(frozen=True)
-class BoardRow:
-    place: int | None  # None once off the board
-    entry: EntryInfo
-    rating: Decimal | None  # None on an unrated board
-    deviation: Decimal | None  # Glicko-2 only
-    defences: int
-    streak: int  # wins (> 0) or losses (< 0) in a row
-    status: str  # holder, active, eliminated, removed
-    why: str  # for those off the board: the period and rule, or the reason
-
-
-@dataclass(frozen=True)
-class ChallengeRow:
-    seq: int
-    challenger: EntryInfo
-    challenger_place: int
-    defender: EntryInfo
-    defender_place: int
-    deadline: dt.date
-    accepted: bool
-    overdue: bool  # unanswered past the deadline: the challenger's win at the next step
-    round: int | None  # the scored bout's round
-
-
-@dataclass(frozen=True)
-class BoutRow:
-    seq: int
-    period: int
-    challenger: EntryInfo
-    defender: EntryInfo
-    challenger_won: bool
-    forfeit: bool
-    title: bool  # the title holder was the defender
-    totals: tuple[Decimal, Decimal] | None
-    note: str
-    corrected: str  # the reason of the last correction, if any
-
-
-@dataclass(frozen=True)
-class ReignRow:
-    holder: EntryInfo
-    first: int
-    last: int
-    periods: int
-    defences: int
-
-
-@dataclass(frozen=True)
-class RuleChangeRow:
-    seq: int
-    from_period: int
-    rules: BoardRules
-    note: str
-
-
-@dataclass(frozen=True)
-class BoardView:
-    info: BoardInfo
-    rules: BoardRules  # in force this period
-    next_rules: BoardRules | None  # from the next period on
-    period: int  # the open period
-    period_label: str
-    rows: tuple[BoardRow, ...]  # on the board in place order, then those off it
-    challenges: tuple[ChallengeRow, ...]
-    bouts: tuple[BoutRow, ...]
-    reigns: tuple[ReignRow, ...]
-    history: tuple[dict[int, tuple[int, Decimal]], ...]  # per closed period: entry → place, rating
-    entries: dict[int, EntryInfo]
-    rule_changes: tuple[RuleChangeRow, ...]  # the board's rules over time, after the first
-
-    @property
-    def rated(self) -> bool:
-        return self.rules.rating is not RatingKind.NONE
+from contest_desk.storage.mapping import board_info
 
 
 def period_label(info: BoardInfo, rules: BoardRules, period: int) -> str:

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from sqlalchemy import select
 
 from contest_desk.domain.innovation import (
     Benefit,
     BenefitKind,
-    FunnelRow,
     Stage,
     funnel,
     totals,
 )
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.innovation import AchievementInfo, LedgerFilter
+from contest_desk.domain.records.innovation import AchievementInfo, Dashboard, LedgerFilter
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.innovation.achievements import moves_of
 from contest_desk.services.innovation.attachments import files_root
 from contest_desk.services.innovation.details import achievement_info
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    funnel: tuple[FunnelRow, ...]
-    by_studio: dict[str, tuple[Decimal, Decimal]]  # studio → (actual, projected) CNY
-    by_year: dict[int, tuple[Decimal, Decimal]]
-    by_site: dict[str, tuple[Decimal, Decimal]]
-    rollouts: int  # rollout sites recorded
-    achievements: int
 
 
 def matches(a: AchievementInfo, f: LedgerFilter) -> bool:

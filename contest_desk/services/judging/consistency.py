@@ -7,45 +7,19 @@ the panel's agreement (ICC, W) is that of the judges whose marks count.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
 
-from contest_desk.domain.consistency import IccResult, JudgeBias, icc, judge_bias, kendall_w
+from contest_desk.domain.consistency import icc, judge_bias, kendall_w
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.contests import JudgeInfo
+from contest_desk.domain.records.judging import TOTAL, Agreement, ConsistencyReport, JudgeLine
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.judging.discrepancies import flags_of
 from contest_desk.services.people.roster import judge_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
-
-TOTAL = "total"  # the code of the agreement on each judge's total per entry
-
-
-@dataclass(frozen=True)
-class JudgeLine:
-    judge: JudgeInfo
-    bias: JudgeBias[int]
-
-
-@dataclass(frozen=True)
-class Agreement:
-    code: str  # a criterion's code, or TOTAL
-    name: str
-    icc: IccResult
-    kendall_w: Decimal | None
-
-
-@dataclass(frozen=True)
-class ConsistencyReport:
-    event_id: int
-    event_name: str
-    round_number: int
-    judges: tuple[JudgeLine, ...]
-    agreements: tuple[Agreement, ...]  # per judgement criterion, then the totals
 
 
 class ConsistencyService:

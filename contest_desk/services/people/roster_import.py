@@ -22,28 +22,18 @@ from contest_desk.domain import limits
 from contest_desk.domain.contest import EventMode
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import ImportSummary
+from contest_desk.domain.records.roster import (
+    FIELDS,
+    REQUIRED_CELLS,
+    RosterRow,
+    column_label,
+)
 from contest_desk.errors import ImportRejected, Location, NotFound, UserError
-from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.people.roster import unit_by_path
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 
-# The roster's columns: field name → English msgid of its header (translated where shown).
-FIELD_LABELS: dict[str, str] = {
-    "employee_no": "Employee no.",
-    "name": "Name",
-    "unit": "Unit",
-    "job_type": "Job type",
-    "skill_level": "Skill level",
-    "event": "Entered event",
-    "team": "Team",
-}
-FIELDS = tuple(FIELD_LABELS)
-# A file without these columns cannot be a roster.
-REQUIRED_COLUMNS = ("employee_no", "name", "unit", "event")
-# A row without these cells cannot be imported.
-REQUIRED_CELLS = ("employee_no", "name", "event")
 # Person details a later row may repeat but not contradict.
 DETAILS = ("unit", "job_type", "skill_level")
 # The shared limits (domain/limits.py: the schema's column sizes, which SQLite does not
@@ -60,28 +50,6 @@ MAX_UNIT_NAME = limits.UNIT_NAME
 # Chinese names are often padded for alignment in spreadsheets ("张  三"); the spaces are not
 # part of the name. Names in other scripts keep their spaces.
 _CJK_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\u00b7\u2022\s]+$")
-
-
-def column_label(name: str) -> str:
-    """A roster column's header in the current language, as messages name it."""
-    return _(FIELD_LABELS[name])
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One row of a roster file: a person entering one event, with a team for team events.
-
-    ``row`` is the row number in the file, so that problems can point at it.
-    """
-
-    row: int
-    employee_no: str
-    name: str
-    unit: str = ""
-    job_type: str = ""
-    skill_level: str = ""
-    event: str = ""
-    team: str = ""
 
 
 def clean_row(row: RosterRow) -> RosterRow:

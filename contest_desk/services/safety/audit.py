@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_chain import Anchor, Break
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.audit import AuditRow
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
@@ -19,25 +20,6 @@ from contest_desk.services.safety.anchors import anchor_problems, make_anchor
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
 from contest_desk.storage.audit_state import StateDifference, state_differences
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    seq: int
-    at: dt.datetime
-    actor: str
-    action: str
-    target: str
-    detail: dict[str, Any]
-    note: str
-
-    @property
-    def old(self) -> Any:
-        return self.detail.get("old")
-
-    @property
-    def new(self) -> Any:
-        return self.detail.get("new")
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.audit_chain import BREAK_REASONS
+from contest_desk.domain.records.audit import AuditRow
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
-from contest_desk.services.safety.audit import AuditRow
 from contest_desk.ui import feedback
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.boards import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text, rules_text
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
 from contest_desk.reports.result_notice import Notice, board_notice
-from contest_desk.services.boards.views import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, notice_printing
 from contest_desk.ui.boards.setup import BoardSetup

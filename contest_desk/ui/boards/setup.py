@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from contest_desk.domain.ladder import BoardRules
-from contest_desk.services.boards.views import BoardView
+from contest_desk.domain.records.boards import BoardView
 from contest_desk.services.hub import Services
 from contest_desk.ui import ask
 from contest_desk.ui.boards import rules_dialog

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.judging import TOTAL
 from contest_desk.errors import UserError
 from contest_desk.reports.charts import judges_bias_chart
 from contest_desk.services.hub import Services
-from contest_desk.services.judging.consistency import TOTAL
 from contest_desk.services.judging.discrepancies import FlagInfo
 from contest_desk.ui import feedback
 from contest_desk.ui.chart_view import ChartView
