@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from contest_desk.domain.records.audit import AuditRow
 from contest_desk.i18n import N_
 
 GENESIS = "0" * 64  # the "previous hash" of the first row
@@ -50,16 +51,9 @@ def link_hash(
 
 
 @dataclass(frozen=True)
-class Link:
-    """One stored row as read back, for checking."""
+class Link(AuditRow):
+    """One stored row as read back, for checking: the row and its place in the chain."""
 
-    seq: int
-    at: dt.datetime
-    actor: str
-    action: str
-    target: str
-    detail: Mapping[str, Any]
-    note: str
     prev_hash: str
     hash: str
 

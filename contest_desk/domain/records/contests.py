@@ -6,7 +6,7 @@ No SQLAlchemy object ever leaves storage/; these dataclasses do instead.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from contest_desk.domain.aggregation import AggregationRule
@@ -16,6 +16,7 @@ from contest_desk.domain.discrepancy import DEFAULT_THRESHOLD
 from contest_desk.domain.permissions import Role
 from contest_desk.domain.ranking import TieBreak
 from contest_desk.domain.rubric import Criterion
+from contest_desk.domain.standings import Standing
 
 
 @dataclass(frozen=True)
@@ -183,16 +184,14 @@ class RoundStatus:
 
 
 @dataclass(frozen=True)
-class StandingRow:
+class StandingRow(Standing):
+    """A standings line with the entry as lists show it (``entry.id`` is ``entry_id``)."""
+
     entry: EntryInfo
-    rank: int
-    total: Decimal
-    round_totals: dict[int, Decimal]
-    part_totals: dict[str, Decimal]
-    tie_values: tuple[Decimal | None, ...]
-    award: str | None
-    complete: bool
-    missing: int
+
+    @classmethod
+    def of(cls, standing: Standing, entry: EntryInfo) -> StandingRow:
+        return cls(**{f.name: getattr(standing, f.name) for f in fields(Standing)}, entry=entry)
 
 
 @dataclass(frozen=True)

@@ -153,18 +153,5 @@ class StandingsService:
         ranked = rank_results(
             results, settings.tie_breaks, settings.award_rule, settings.places, times
         )
-        rows = tuple(
-            StandingRow(
-                entries[r.entry_id],
-                r.rank,
-                r.total,
-                r.round_totals,
-                r.part_totals,
-                r.tie_values,
-                r.award,
-                r.complete,
-                r.missing,
-            )
-            for r in ranked
-        )
+        rows = tuple(StandingRow.of(r, entries[r.entry_id]) for r in ranked)
         return StandingsTable(info, round_number, rows, final)
