@@ -21,9 +21,9 @@ from contest_desk.storage.ledger import (
     certificate_content,
     labor_value_content,
 )
+from contest_desk.storage.sheets import DRAFT
 
 _BATCH = 2000
-DRAFT = "draft"
 
 
 @dataclass(frozen=True)

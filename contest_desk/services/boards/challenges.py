@@ -40,9 +40,9 @@ from contest_desk.services.boards.log import LoadedBoard, append, load, refused_
 from contest_desk.services.contests.assignments import excluded_judges, panel_ids
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.judging.standings import StandingsService
-from contest_desk.services.people.roster import RosterService
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.entries import entry_in
 from contest_desk.storage.mapping import board_info, get_event
 
 
@@ -147,23 +147,11 @@ class BoardService:
             for row in table.rows:
                 if len(joining) == top:
                     break
-                entry = self._entry_in(s, target, row.entry.person_id, row.entry.team_id)
+                entry = entry_in(s, target, row.entry.person_id, row.entry.team_id)
                 if entry.id not in on_board:
                     joining.append(entry.id)
             self._join(s, loaded, joining)
             return joining
-
-    @staticmethod
-    def _entry_in(
-        s: Session, event: m.Event, person_id: int | None, team_id: int | None
-    ) -> m.Entry:
-        column, wanted = (
-            (m.Entry.person_id, person_id) if person_id is not None else (m.Entry.team_id, team_id)
-        )
-        found = s.scalar(select(m.Entry).where(m.Entry.event_id == event.id, column == wanted))
-        if found is not None:
-            return found
-        return RosterService._new_entry(s, event, person_id, team_id)
 
     @requires(Action.EDIT_ROSTER)
     def remove(self, board_id: int, entry_id: int, reason: str) -> None:

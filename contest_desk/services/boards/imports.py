@@ -16,12 +16,12 @@ from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.ratings import DEFAULT_DEVIATION, DEFAULT_VOLATILITY, Glicko
 from contest_desk.errors import ImportRejected, Location, UserError
-from contest_desk.services.boards.challenges import BoardService
 from contest_desk.services.boards.log import append, load
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.input_files import csv_lines
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.entries import entry_in
 
 # Header names as the plant's sheets write them, and in English.
 COLUMNS = {
@@ -61,7 +61,7 @@ class BoardImportService:
             assert event is not None
             rows = _parse(s, path.name, lines, event)
             for r in sorted(rows, key=lambda r: r.place):
-                entry = BoardService._entry_in(s, event, r.person_id, r.team_id)
+                entry = entry_in(s, event, r.person_id, r.team_id)
                 append(self.ctx, s, loaded, Join(entry.id, r.start), "", file=path.name, row=r.row)
             return len(rows)
 

@@ -20,11 +20,11 @@ from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.contests.assignments import panel_ids
 from contest_desk.services.context import ServiceContext, utc_now
-from contest_desk.services.judging.sheets import DRAFT, SUBMITTED, sheet_row
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_sheet
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
+from contest_desk.storage.sheets import DRAFT, SUBMITTED, sheet_row
 
 CONFIRMED, REOPENED = "confirmed", "reopened"
 

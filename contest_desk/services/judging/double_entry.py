@@ -21,13 +21,15 @@ from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.contests.assignments import check_may_mark
 from contest_desk.services.context import ServiceContext, utc_now
-from contest_desk.services.judging.scoring import ScoringService, check_on_panel
-from contest_desk.services.judging.sheets import SUBMITTED, check_round_open, sheet_row
+from contest_desk.services.judging.scoring import check_on_panel
+from contest_desk.services.judging.sheets import check_round_open
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.keyed import keep_keyed
 from contest_desk.storage.ledger import note_sheet
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
+from contest_desk.storage.marks import store_mark
+from contest_desk.storage.sheets import SUBMITTED, sheet_row
 
 DOUBLE = "double"
 Cell = tuple[int, str]  # (entry id, criterion code)
@@ -99,7 +101,7 @@ class DoubleEntryService:
             column = self._column(event, code)
             value = parse_decimal(text, code)
             column.criterion.check_value(value)
-            old = ScoringService._store(s, rnd.id, entry_id, column, judge.id, value)
+            old = store_mark(s, rnd.id, entry_id, column, judge.id, value)
             sheet.keyed_by = self.ctx.actor.username
             self.ctx.audit(
                 s,

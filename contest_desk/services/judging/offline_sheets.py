@@ -41,12 +41,13 @@ from contest_desk.services.contests.assignments import check_may_mark, panel_ids
 from contest_desk.services.contests.draws import blind, judge_codes
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.input_files import read_json
-from contest_desk.services.judging.scoring import ScoringService, check_on_panel
+from contest_desk.services.judging.scoring import check_on_panel
 from contest_desk.services.judging.sheets import writable_sheet
 from contest_desk.services.people.roster import entry_infos, judge_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
+from contest_desk.storage.marks import store_mark
 
 # Version 1 carried its own HMAC key, so anyone with the file could re-sign it: refused.
 FORMAT, VERSION, KEYED_VERSION = "contest-desk/sheet", 2, 1
@@ -345,7 +346,7 @@ class OfflineSheetService:
             if problems:
                 raise ImportRejected(problems)
             for entry_id, code, value in writes:
-                ScoringService._store(s, rnd.id, entry_id, columns[code], judge.id, value)
+                store_mark(s, rnd.id, entry_id, columns[code], judge.id, value)
             record.imported_at = utc_now()
             self.ctx.audit(
                 s,

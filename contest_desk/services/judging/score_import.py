@@ -229,7 +229,7 @@ class _RowChecker:
             number_of = {rid: n for n, rid in ix.rounds.items()}
             self.problem(number, "judge", why, judge=judge[1], round=number_of[round_id])
             return
-        # An objective value is entered once, whoever keys it (see ScoringService._store).
+        # An objective value is entered once, whoever keys it (see storage/marks.py store_mark).
         key = (round_id, entry_id, column.id, 0 if column.criterion.objective else judge[0])
         if (first := self.seen.get(key)) is not None:
             self.problem(

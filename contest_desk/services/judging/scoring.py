@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.contests import CriterionColumn, JudgeEvent, ScoreSheet
+from contest_desk.domain.records.contests import JudgeEvent, ScoreSheet
 from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.contests.assignments import check_may_mark, entries_of_judge
 from contest_desk.services.contests.draws import blind, drawn_order, judge_codes
@@ -17,14 +17,14 @@ from contest_desk.services.context import ServiceContext
 from contest_desk.services.judging.sheets import (
     check_own_sheet,
     check_round_open,
-    sheet_state,
     writable_sheet,
 )
 from contest_desk.services.people.roster import entry_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
-from contest_desk.storage.ledger import note_mark
 from contest_desk.storage.mapping import criterion_columns, event_info, get_event, get_round
+from contest_desk.storage.marks import store_mark
+from contest_desk.storage.sheets import sheet_state
 
 
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
@@ -129,7 +129,7 @@ class ScoringService:
             if value is not None and str(value).strip():
                 parsed = parse_decimal(value, column.code)
                 column.criterion.check_value(parsed)
-            old = self._store(s, rnd.id, entry_id, column, judge_id, parsed)
+            old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed)
             self.ctx.audit(
                 s,
                 "score.record",
@@ -143,41 +143,6 @@ class ScoringService:
                 new=None if parsed is None else str(parsed),
             )
             return parsed
-
-    @staticmethod
-    def _store(
-        s: Session,
-        round_id: int,
-        entry_id: int,
-        column: CriterionColumn,
-        judge_id: int,
-        value: Decimal | None,
-    ) -> Decimal | None:
-        """Write or clear a mark; an objective value replaces whoever keyed it before."""
-        where = [
-            m.Score.round_id == round_id,
-            m.Score.entry_id == entry_id,
-            m.Score.criterion_id == column.id,
-        ]
-        if not column.criterion.objective:
-            where.append(m.Score.judge_id == judge_id)
-        removed = s.execute(select(m.Score.judge_id, m.Score.value).where(*where)).all()
-        old = removed[0].value if removed else None
-        s.execute(delete(m.Score).where(*where))
-        for judge, _value in removed:
-            note_mark(s, (round_id, entry_id, column.id, judge), None)
-        if value is not None:
-            note_mark(s, (round_id, entry_id, column.id, judge_id), value)
-            s.add(
-                m.Score(
-                    round_id=round_id,
-                    entry_id=entry_id,
-                    criterion_id=column.id,
-                    judge_id=judge_id,
-                    value=value,
-                )
-            )
-        return old
 
     @requires(Action.SCORE)
     def record_time(

@@ -15,33 +15,14 @@ from contest_desk.domain.records.contests import JudgeInfo, RoundStatus, SheetSt
 from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.contests.assignments import entries_of_judge
 from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.services.judging.discrepancies import unresolved
 from contest_desk.services.people.roster import judge_infos
 from contest_desk.services.people.users import UserService
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_lock, note_sheet
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
-
-DRAFT, SUBMITTED = "draft", "submitted"
-
-
-def sheet_row(s: Session, round_id: int, judge_id: int) -> m.Sheet:
-    """The sheet of a judge in a round, made (as a draft) the first time it is needed."""
-    sheet = s.scalar(
-        select(m.Sheet).where(m.Sheet.round_id == round_id, m.Sheet.judge_id == judge_id)
-    )
-    if sheet is None:
-        sheet = m.Sheet(round_id=round_id, judge_id=judge_id, state=DRAFT)
-        s.add(sheet)
-        s.flush()
-    return sheet
-
-
-def sheet_state(s: Session, round_id: int, judge_id: int) -> str:
-    state = s.scalar(
-        select(m.Sheet.state).where(m.Sheet.round_id == round_id, m.Sheet.judge_id == judge_id)
-    )
-    return state or DRAFT
+from contest_desk.storage.sheets import DRAFT, SUBMITTED, sheet_row, sheet_state
 
 
 def check_own_sheet(actor: Actor, judge: m.Judge) -> None:
@@ -185,9 +166,6 @@ class SheetService:
                 raise UserError(
                     "Not every sheet is submitted yet: {judges}", judges="、".join(waiting)
                 )
-            # Imported here: discrepancies builds on this module (sheet_row, states).
-            from contest_desk.services.judging.discrepancies import unresolved
-
             open_flags = unresolved(s, event, rnd)
             if open_flags:
                 raise UserError(

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from contest_desk.domain.contest import EventMode
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import (
     EntryInfo,
@@ -20,6 +19,7 @@ from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.entries import new_entry
 from contest_desk.storage.mapping import entry_info, get_event, person_info, unit_path
 
 
@@ -239,31 +239,9 @@ class RosterService:
         """Enter a person (individual event) or a team (team event)."""
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
-            entry = self._new_entry(s, event, person_id, team_id)
+            entry = new_entry(s, event, person_id, team_id)
             self.ctx.audit(s, "entry.add", f"entry:{entry.id}", event=event_id)
             return entry_info(entry)
-
-    @staticmethod
-    def _new_entry(
-        s: Session, event: m.Event, person_id: int | None, team_id: int | None
-    ) -> m.Entry:
-        team_event = event.mode == EventMode.TEAM.value
-        if team_event and team_id is None:
-            raise UserError("{event} is a team event: enter a team", event=event.name)
-        if not team_event and person_id is None:
-            raise UserError("{event} is an individual event: enter a person", event=event.name)
-        column = m.Entry.team_id if team_event else m.Entry.person_id
-        wanted = team_id if team_event else person_id
-        if s.scalar(select(m.Entry).where(m.Entry.event_id == event.id, column == wanted)):
-            raise UserError("Already entered in {event}", event=event.name)
-        entry = m.Entry(
-            event_id=event.id,
-            person_id=None if team_event else person_id,
-            team_id=team_id if team_event else None,
-        )
-        s.add(entry)
-        s.flush()
-        return entry
 
     @requires(Action.EDIT_ROSTER)
     def remove_entry(self, entry_id: int) -> None:

@@ -1,0 +1,49 @@
+"""Writing marks: the one way a judge's mark is stored or cleared, shared by the scoring
+grid, double entry and offline sheets, so that each change is noted for the audit row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from contest_desk.domain.records.contests import CriterionColumn
+from contest_desk.storage import models as m
+from contest_desk.storage.ledger import note_mark
+
+
+def store_mark(
+    s: Session,
+    round_id: int,
+    entry_id: int,
+    column: CriterionColumn,
+    judge_id: int,
+    value: Decimal | None,
+) -> Decimal | None:
+    """Write or clear a mark and return the value it replaces; an objective value replaces
+    whoever keyed it before."""
+    where = [
+        m.Score.round_id == round_id,
+        m.Score.entry_id == entry_id,
+        m.Score.criterion_id == column.id,
+    ]
+    if not column.criterion.objective:
+        where.append(m.Score.judge_id == judge_id)
+    removed = s.execute(select(m.Score.judge_id, m.Score.value).where(*where)).all()
+    old = removed[0].value if removed else None
+    s.execute(delete(m.Score).where(*where))
+    for judge, _value in removed:
+        note_mark(s, (round_id, entry_id, column.id, judge), None)
+    if value is not None:
+        note_mark(s, (round_id, entry_id, column.id, judge_id), value)
+        s.add(
+            m.Score(
+                round_id=round_id,
+                entry_id=entry_id,
+                criterion_id=column.id,
+                judge_id=judge_id,
+                value=value,
+            )
+        )
+    return old
