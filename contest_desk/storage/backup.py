@@ -17,44 +17,21 @@ import os
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contest_desk import __version__
+from contest_desk.domain.records.backup import FORMAT, BackupInfo, Manifest
 from contest_desk.errors import UserError
 from contest_desk.storage.files import CHUNK, files_root, sha256_of, stored_path
 
 if TYPE_CHECKING:
     from contest_desk.storage.db import Database
 
-FORMAT = 1
 DATABASE = "database.sqlite"
 MANIFEST = "manifest.json"
 FILES = "files/"
 KEEP = 10  # automatic backups kept of each kind
 ROTATED = ("auto", "before-upgrade", "before-restore")
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """What a backup says about itself."""
-
-    created_at: str
-    kind: str
-    revision: str | None
-    tables: dict[str, int]
-    database_sha256: str
-    files: dict[str, int] = field(default_factory=dict)  # SHA-256: size
-    missing_files: list[str] = field(default_factory=list)
-    format: int = FORMAT
-    app_version: str = __version__
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    manifest: Manifest
 
 
 def local_file(db: Database) -> Path:

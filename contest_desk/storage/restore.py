@@ -22,14 +22,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from contest_desk.domain.audit_chain import BREAK_REASONS
+from contest_desk.domain.records.backup import BackupInfo, Manifest
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.storage.audit_check import chain_check
 from contest_desk.storage.backup import (
     DATABASE,
     FILES,
-    BackupInfo,
-    Manifest,
     automatic_backup,
     contents,
     hash_member,

@@ -12,11 +12,10 @@ import tempfile
 from pathlib import Path
 
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.backup import BackupInfo, Manifest
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import open_to_all, requires
 from contest_desk.storage.backup import (
-    BackupInfo,
-    Manifest,
     automatic_backup,
     backup_due,
     backup_name,
