@@ -16,7 +16,7 @@ MESSAGES = {
     "My scoring": "我的评分",
     "&Account": "账户(&A)",
     "Log out": "退出登录",
-    # ui/scoring/sheet_bar.py
+    # ui/scoring/sheet_steps.py (the sheet bar)
     "Submit sheet": "提交评分表",
     "Your password, as your signature. The sheet is read-only afterwards.": (
         "请输入您的密码作为签名。提交后评分表为只读。"

@@ -1,4 +1,5 @@
-"""Appeals (申诉) on the chief judge's desk: record one as handed in, record the ruling."""
+"""Appeals (申诉) on the chief judge's desk: record one as handed in, record the ruling.
+Every service call goes through the operations runner (``attempt``), off the window's thread."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.contests import EntryInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui.ask import ask_choice
 from contest_desk.ui.contests.common import attempt
@@ -59,14 +61,22 @@ class AppealsTab(QWidget):
         event_id, _number = self.choice()
         if event_id is None:
             return
-        self.labels = {e.id: e.code or e.label for e in self.services.roster.entries(event_id)}
-        self.appeals.set_records(self.services.appeals.appeals(event_id))
+        roster, appeals = self.services.roster, self.services.appeals
+        read = attempt(self, lambda: (roster.entries(event_id), appeals.appeals(event_id)))
+        if read is None:
+            return
+        entries, filed = read
+        self.labels = {e.id: e.code or e.label for e in entries}
+        self.appeals.set_records(filed)
 
     def file(self) -> None:
         event_id, number = self.choice()
         if event_id is None:
             return
-        entries = self.services.roster.entries(event_id)
+        roster = self.services.roster
+        entries: list[EntryInfo] | None = attempt(self, lambda: roster.entries(event_id))
+        if entries is None:
+            return
         names = [f"{e.code or ''} {e.label}".strip() for e in entries]
         picked = ask_choice(self, self.tr("Record an appeal"), self.tr("Entry:"), names)
         who = sheet_bar.ask_text(self, self.tr("Record an appeal"), self.tr("Filed by:"))

@@ -1,13 +1,19 @@
 """The chief judge's desk (裁判长): sheets in and the lock, discrepancy flags, consistency.
 
-Everything goes through the services (``sheets``, ``discrepancies``, ``consistency``);
-reasons are asked with the same dialog as the sheet bar and kept on the record there.
+Everything goes through the services (``sheets``, ``discrepancies``, ``consistency``), run
+by the operations runner off the window's thread; reasons are asked with the same dialog
+as the sheet bar and kept on the record there. A change is announced as ``scores_changed``
+(the standings' final flag, the advance tab, this desk itself refresh from it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from matplotlib.figure import Figure
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.domain.records.judging import TOTAL
-from contest_desk.errors import UserError
+from contest_desk.domain.records.contests import RoundStatus
+from contest_desk.domain.records.judging import TOTAL, ConsistencyReport
 from contest_desk.reports.charts import judges_bias_chart
 from contest_desk.services.hub import Services
 from contest_desk.services.judging.discrepancies import FlagInfo
-from contest_desk.ui import feedback
+from contest_desk.ui import operations
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.appeals_tab import AppealsTab
 from contest_desk.ui.chief.recheck_tab import RecheckTab
@@ -37,11 +43,35 @@ def _text(value: object) -> str:
     return "—" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class RoundView:
+    """What the desk shows of one round, read in one go off the window's thread."""
+
+    status: RoundStatus
+    entry_codes: dict[int, str]
+    flags: list[FlagInfo]
+    report: ConsistencyReport
+    bias_chart: Figure  # built in the worker too: a figure takes a moment
+
+
 class ChiefArea(QWidget):
+    # contests: the event picker; the rest: the round's sheets and lock, the entries'
+    # codes, flags, consistency, re-checks and appeals (the two tabs).
+    USES = (
+        "appeals",
+        "consistency",
+        "contests",
+        "discrepancies",
+        "rechecks",
+        "roster",
+        "sheets",
+    )
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.state = state
+        self._stale = False  # scores changed while the desk was hidden
         self.picker = EventPicker(services, state)
         self.round_box = QComboBox()
         self.lock_label = QLabel()
@@ -134,7 +164,7 @@ class ChiefArea(QWidget):
         self.unlock_button.clicked.connect(self.unlock)
         self.confirm_button.clicked.connect(self.confirm)
         self.send_back_button.clicked.connect(self.send_back)
-        state.scores_changed.connect(lambda _event: self.refresh())
+        state.scores_changed.connect(self._scores_changed)
         self._event_shown()
 
     def _choice(self) -> tuple[int | None, int | None]:
@@ -153,12 +183,29 @@ class ChiefArea(QWidget):
         self.round_box.blockSignals(False)
         self.refresh()
 
+    def _scores_changed(self, _event_id: int) -> None:
+        """Marks saved elsewhere (a judge typing): read them now if the desk is in view,
+        else when it is shown, not once per saved value behind the person's back."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self.refresh)  # not inside the show itself
+
     def refresh(self, _index: int = 0) -> None:
         event = self.picker.current_event()
         number = self.round_box.currentData()
         if event is None or number is None:
             return
-        status = self.services.sheets.round_status(event.id, number)
+        self._stale = False
+        view = operations.run(self, lambda: self._read(event.id, number))
+        if view is None:
+            return
+        status = view.status
         self.sheets.set_records(status.sheets)
         self.lock_label.setText(
             self.tr("Locked by {user}").format(user=status.locked_by)
@@ -167,27 +214,40 @@ class ChiefArea(QWidget):
         )
         self.lock_button.setVisible(not status.locked)
         self.unlock_button.setVisible(status.locked)
-        self._entry_codes = {
-            e.id: e.code or e.label for e in self.services.roster.entries(event.id)
-        }
-        self.flags.set_records(self.services.discrepancies.flags(event.id, number))
-        report = self.services.consistency.report(event.id, number)
-        self.judges.set_records(report.judges)
-        self.agreement.set_records(report.agreements)
-        self.bias_chart.set_figure(judges_bias_chart(report))
+        self._entry_codes = view.entry_codes
+        self.flags.set_records(view.flags)
+        self.judges.set_records(view.report.judges)
+        self.agreement.set_records(view.report.agreements)
+        self.bias_chart.set_figure(view.bias_chart)
         self.appeals_tab.refresh()
 
-    def _run(self, work: Callable[[], object]) -> None:
-        try:
-            work()
-        except UserError as error:
-            feedback.show_user_error(self, error)
-        self.refresh()
+    def _read(self, event_id: int, number: int) -> RoundView:
+        """Runs on the worker: every service call of a refresh in one trip."""
+        services = self.services
+        report = services.consistency.report(event_id, number)
+        return RoundView(
+            status=services.sheets.round_status(event_id, number),
+            entry_codes={e.id: e.code or e.label for e in services.roster.entries(event_id)},
+            flags=services.discrepancies.flags(event_id, number),
+            report=report,
+            bias_chart=judges_bias_chart(report),
+        )
+
+    def _run(self, event_id: int, work: Callable[[], object]) -> None:
+        """Do a change; on success announce it (this desk refreshes from the announcement),
+        on a refusal (already shown) show the round as it stands."""
+        if operations.done(self, work):
+            self.state.scores_changed.emit(event_id)
+            if not self.isVisible():
+                self.refresh()  # the announcement above only marked it stale
+        else:
+            self.refresh()
 
     def lock(self) -> None:
         event, number = self.picker.current_event(), self.round_box.currentData()
         if event is not None:
-            self._run(lambda: self.services.sheets.lock_round(event.id, number))
+            sheets, event_id = self.services.sheets, event.id
+            self._run(event_id, lambda: sheets.lock_round(event_id, number))
 
     def unlock(self) -> None:
         event, number = self.picker.current_event(), self.round_box.currentData()
@@ -195,7 +255,8 @@ class ChiefArea(QWidget):
             self, self.tr("Unlock round"), self.tr("Reason (kept on the record):")
         )
         if event is not None and reason is not None:
-            self._run(lambda: self.services.sheets.unlock_round(event.id, number, reason))
+            sheets, event_id = self.services.sheets, event.id
+            self._run(event_id, lambda: sheets.unlock_round(event_id, number, reason))
 
     def _chosen_flag(self) -> FlagInfo | None:
         index = self.flag_view.currentIndex()
@@ -217,5 +278,5 @@ class ChiefArea(QWidget):
             return
         note = sheet_bar.ask_text(self, title, self.tr("Reason (kept on the record):"))
         if note is not None:
-            flag = chosen.flag
-            self._run(lambda: action(event.id, number, flag.entry_id, flag.code, note))
+            flag, event_id = chosen.flag, event.id
+            self._run(event_id, lambda: action(event_id, number, flag.entry_id, flag.code, note))

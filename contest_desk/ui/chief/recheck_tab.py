@@ -1,5 +1,6 @@
 """Re-check (复核) on the chief judge's desk: draw the sample, key the paper values again,
-and read the error rate as it builds up."""
+and read the error rate as it builds up. Every service call goes through the operations
+runner, off the window's thread."""
 
 from __future__ import annotations
 
@@ -18,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.services.judging.rechecks import RecheckInfo
-from contest_desk.ui import feedback
+from contest_desk.ui import operations
 
 Index = QModelIndex | QPersistentModelIndex
 Choice = Callable[[], tuple[int | None, int | None]]  # (event id, round number)
@@ -73,12 +73,13 @@ class RecheckModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if self.info is None or index.column() != 3 or not str(value).strip():
             return False
-        cell = self.info.cells[index.row()]
-        try:
-            self.services.rechecks.key(self.info.id, cell, str(value))
-        except UserError as error:
-            feedback.show_user_error(None, error)
-            return False
+        cell, recheck_id, rechecks = (
+            self.info.cells[index.row()],
+            self.info.id,
+            self.services.rechecks,
+        )
+        if not operations.done(None, lambda: rechecks.key(recheck_id, cell, str(value))):
+            return False  # the refusal was shown
         self.keyed[index.row()] = str(value).strip()
         self.dataChanged.emit(index, index)
         return True
@@ -126,25 +127,29 @@ class RecheckTab(QWidget):
         if event_id is None or number is None:
             return
         share = Decimal(self.share_spin.value()) / 100
-        try:
-            info = self.services.rechecks.draw_sample(
-                event_id, number, top=self.top_spin.value(), share=share
-            )
-        except UserError as error:
-            feedback.show_user_error(self, error)
-            return
-        entries = self.services.roster.entries(event_id)
-        labels = {e.id: e.code or e.label for e in entries}
-        event = self.services.contests.event(event_id)
-        judges = {j.id: j.name for j in self.services.roster.judges(event.contest_id)}
-        self.model.set_info(info, labels, judges)
+        top, services = self.top_spin.value(), self.services
+
+        def work() -> tuple[RecheckInfo, dict[int, str], dict[int, str]]:
+            info = services.rechecks.draw_sample(event_id, number, top=top, share=share)
+            labels = {e.id: e.code or e.label for e in services.roster.entries(event_id)}
+            event = services.contests.event(event_id)
+            judges = {j.id: j.name for j in services.roster.judges(event.contest_id)}
+            return info, labels, judges
+
+        drawn = operations.run(self, work)
+        if drawn is None:
+            return  # refused, and said why
+        self.model.set_info(*drawn)
         self.show_result()
 
     def show_result(self) -> None:
         info = self.model.info
         if info is None:
             return
-        result = self.services.rechecks.result(info.id)
+        rechecks, recheck_id = self.services.rechecks, info.id
+        result = operations.run(self, lambda: rechecks.result(recheck_id))
+        if result is None:
+            return
         text = self.tr("{keyed} of {cells} cells keyed again; {errors} differ: {rate} %").format(
             keyed=result.compared,
             cells=len(info.cells),

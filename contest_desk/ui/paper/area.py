@@ -1,13 +1,23 @@
 """Keying paper score sheets twice (双人录入): one pass at a time, running totals per entry
 to check against the paper, mismatches between the passes in red, confirmation by a third.
+
+Every read and write goes through the operations runner, off the window's thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.domain.records.contests import CriterionColumn, EntryInfo
-from contest_desk.errors import UserError
+from contest_desk.domain.records.contests import CriterionColumn, EntryInfo, JudgeInfo
 from contest_desk.services.hub import Services
 from contest_desk.services.judging.double_entry import PassComparison
-from contest_desk.ui import feedback
+from contest_desk.ui import operations
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
 
@@ -35,13 +44,16 @@ FIRST, SECOND = 1, 2
 class PassModel(QAbstractTableModel):
     """Entries down, judgement criteria across, the pass's total last."""
 
+    keyed = Signal()  # a value was stored: totals and mismatches are to be read again
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[EntryInfo] = []
         self.columns: list[CriterionColumn] = []
         self.compared: PassComparison | None = None
         self.which = FIRST
-        self.write: Any = None  # (entry id, code, text) → Decimal
+        # (entry id, code, text) → Decimal; run off the window's thread
+        self.write: Callable[[int, str, str], Decimal] | None = None
 
     def show(
         self,
@@ -91,14 +103,13 @@ class PassModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if self.write is None or not str(value).strip() or index.column() >= len(self.columns):
+        write = self.write
+        if write is None or not str(value).strip() or index.column() >= len(self.columns):
             return False
-        entry = self.entries[index.row()]
-        try:
-            self.write(entry.id, self.columns[index.column()].code, str(value))
-        except UserError as error:
-            feedback.show_user_error(None, error)
-            return False
+        entry_id, code = self.entries[index.row()].id, self.columns[index.column()].code
+        if not operations.done(None, lambda: write(entry_id, code, str(value))):
+            return False  # a refusal was shown, as any is
+        self.keyed.emit()
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -114,6 +125,9 @@ class PassModel(QAbstractTableModel):
 
 
 class PaperArea(QWidget):
+    # contests: the event picker; roster: the panel; the two passes; the paper's sheets.
+    USES = ("contests", "double_entry", "offline_sheets", "roster")
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state
@@ -127,6 +141,13 @@ class PaperArea(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.model = PassModel(self)
+        # Read again after the edit has finished (a reset inside setData would close the
+        # cell); values keyed in a row are read once.
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(0)
+        self._reread.timeout.connect(self.refresh)
+        self.model.keyed.connect(self._reread.start)
         self.view = QTableView()
         self.view.setModel(self.model)
         top = QHBoxLayout()
@@ -159,11 +180,15 @@ class PaperArea(QWidget):
         if event is not None:
             for rnd in event.rounds:
                 self.round_box.addItem(rnd.name, rnd.number)
-            for judge in self.services.roster.panel(event.id):
+            for judge in self._panel(event.id):
                 self.judge_box.addItem(judge.name, judge.id)
         for box in (self.round_box, self.judge_box):
             box.blockSignals(False)
         self.refresh()
+
+    def _panel(self, event_id: int) -> list[JudgeInfo]:
+        roster = self.services.roster
+        return operations.run(self, lambda: roster.panel(event_id)) or []
 
     def _choice(self) -> tuple[int, int, int] | None:
         event = self.picker.current_event()
@@ -178,21 +203,24 @@ class PaperArea(QWidget):
             self.model.show([], [], None, FIRST)
             return
         event_id, number, judge = choice
-        double = self.services.double_entry
+        double, offline = self.services.double_entry, self.services.offline_sheets
         which = self.pass_box.currentData()
         key = double.key_first if which == FIRST else double.key_second
 
         def write(entry_id: int, code: str, text: str) -> Decimal:
-            value = key(event_id, number, judge, entry_id, code, text)
-            # Re-read after the edit has finished: totals and mismatches change with it.
-            QTimer.singleShot(0, self.refresh)
-            return value
+            return key(event_id, number, judge, entry_id, code, text)
 
-        # The paper's view of the sheet: entries by code, as the judge marked them.
-        paper = self.services.offline_sheets.paper(event_id, number)
+        def read() -> tuple[Any, PassComparison]:  # (the PaperRound, the comparison)
+            # The paper's view of the sheet: entries by code, as the judge marked them.
+            return offline.paper(event_id, number), double.compare(event_id, number, judge)
+
+        answer = operations.run(self, read)
+        if answer is None:
+            self.model.show([], [], None, which)
+            return
+        paper, compared = answer
         sheet = next(sheet for info, sheet in paper.sheets if info.id == judge)
         columns = [c for c in sheet.columns if not c.criterion.objective]
-        compared = double.compare(event_id, number, judge)
         self.model.write = write
         self.model.show(list(sheet.entries), columns, compared, which)
         text = self.tr("First keyed by {first}; {mismatches} differ, {missing} in one pass only")
@@ -209,8 +237,8 @@ class PaperArea(QWidget):
         choice = self._choice()
         if choice is None:
             return
-        try:
-            self.services.double_entry.confirm(*choice)
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        double = self.services.double_entry
+        if operations.done(self, lambda: double.confirm(*choice)):
+            # The agreed values are now the judge's submitted sheet: standings change.
+            self.state.scores_changed.emit(choice[0])
         self.refresh()

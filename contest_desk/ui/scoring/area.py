@@ -1,7 +1,8 @@
 """The Scoring area: choose event, round and judge, then type marks into the grid.
 
 The sheet loads in a worker, so a 10,000-entry event opens at once; each
-accepted value is saved immediately and announced through ``scores_changed``.
+accepted value is saved immediately (through the operations runner, see model.py)
+and announced through ``scores_changed``.
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ from contest_desk.domain.ranking import TieBreakKind
 from contest_desk.domain.records.contests import EventInfo, ScoreSheet
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
+from contest_desk.ui import operations
 from contest_desk.ui.scoring.grid import ScoreGrid
 from contest_desk.ui.scoring.jobs import LatestJob
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import UNIT_COLUMN, ScoreSheetModel
-from contest_desk.ui.scoring.pickers import EventPicker, ScorableEvents
-from contest_desk.ui.scoring.sheet_bar import SheetBar
+from contest_desk.ui.scoring.my_events import ScorableEvents
+from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.scoring.sheet_steps import SheetBar
 from contest_desk.ui.state import AppState
 from contest_desk.ui.view_or_message import ViewOrMessage
 
@@ -40,6 +43,10 @@ _QUIET_STYLE = "color: #555;"
 
 class ScoringArea(QWidget):
     """A judge's sheet for one event and round; every value is saved as it is typed."""
+
+    # contests: the event picker (an organizer's or chief judge's); scoring: a judge's own
+    # events, the sheet and its values; roster: the panel; sheets: the sheet bar's steps.
+    USES = ("contests", "roster", "scoring", "sheets")
 
     sheet_loaded = Signal()  # a sheet (or a message instead of one) is now shown
 
@@ -89,7 +96,7 @@ class ScoringArea(QWidget):
             font.setPointSize(max(font.pointSize(), 10) + 4)
             self.grid.setFont(font)
         self.sheet_bar = SheetBar(services)
-        self.sheet_bar.changed.connect(self.load)
+        self.sheet_bar.changed.connect(self._sheet_changed)
         self.stack = ViewOrMessage(self.grid)
         self.message = self.stack.message
 
@@ -145,7 +152,8 @@ class ScoringArea(QWidget):
                 if mine is not None and mine.judge_id is not None:
                     self.judge_box.addItem(mine.judge_name, mine.judge_id)  # a judge: only self
                 else:
-                    for judge in self.services.roster.panel(event.id):
+                    roster, event_id = self.services.roster, event.id
+                    for judge in operations.run(self, lambda: roster.panel(event_id)) or ():
                         self.judge_box.addItem(f"{judge.name} ({judge.username})", judge.id)
             for box, wanted in ((self.round_box, round_number), (self.judge_box, judge_id)):
                 found = box.findData(wanted) if wanted is not None else -1
@@ -208,12 +216,13 @@ class ScoringArea(QWidget):
         times = sheet.times
         scoring = self.services.scoring
         event_id, round_number, judge_id = sheet.event_id, sheet.round_number, sheet.judge_id
+        time_field = self.tr("Time (s)")  # the writers run off the window's thread
 
         def write(entry_id: int, code: str, text: str) -> Decimal | None:
             return scoring.record_score(event_id, round_number, judge_id, entry_id, code, text)
 
         def write_time(entry_id: int, text: str) -> Decimal | None:
-            seconds = parse_decimal(text, self.tr("Time (s)")) if text else None
+            seconds = parse_decimal(text, time_field) if text else None
             scoring.record_time(event_id, round_number, entry_id, seconds)
             return seconds
 
@@ -245,6 +254,14 @@ class ScoringArea(QWidget):
             self.grid.setColumnHidden(self.model.time_column, not shown)
 
     # Feedback ------------------------------------------------------------------
+
+    def _sheet_changed(self) -> None:
+        """A sheet submitted or re-opened, a round locked or unlocked: the other areas
+        (standings final or not, the chief judge's sheets) hear it; this sheet reloads."""
+        sheet = self.sheet_bar.sheet
+        if sheet is not None:
+            self.state.scores_changed.emit(sheet.event_id)
+        self.load()
 
     def _saved(self, entry_id: int) -> None:
         sheet = self.model.sheet

@@ -1,7 +1,9 @@
 """The scoring grid's model: one judge's sheet served from plain dicts, written one value at a time.
 
 Nothing here asks the database for a cell: the sheet is loaded once (in a
-worker) and every accepted value comes back from the service that stored it.
+worker) and every accepted value comes back from the service that stored it. A value
+is saved through the operations runner, off the window's thread; ``setData`` waits for
+the answer (the window keeps painting), so Enter moves on only once the value is kept.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from contest_desk.domain.records.contests import CriterionColumn, EntryInfo, ScoreSheet
 from contest_desk.domain.rubric import CriterionKind
 from contest_desk.errors import UserError
+from contest_desk.ui import operations
 from contest_desk.ui.scoring.batched import BatchedTableModel, Parent
 from contest_desk.ui.scoring.look import (
     ERROR_COLOUR,
@@ -266,18 +270,38 @@ class ScoreSheetModel(BatchedTableModel):
         entry_id, code = key
         if text == show_decimal(self._stored(row, column)) and key not in self._errors:
             return True  # nothing changed: no write, no audit row
-        try:
-            stored = self._save(entry_id, code, text)
-        except UserError as error:
-            self._errors[key] = error.message()
+        sheet = self.sheet
+        outcome = self._saved_off_thread(entry_id, code, text)
+        if outcome is None or self.sheet is not sheet:
+            return False  # a bug was raised by the runner; or another sheet came meanwhile
+        kept, stored = outcome
+        if not kept:
+            assert isinstance(stored, UserError)
+            self._errors[key] = stored.message()
             self.dataChanged.emit(index, index)
             self.refused.emit(row, column, self._errors[key])
             return False
+        assert not isinstance(stored, UserError)
         self._errors.pop(key, None)
         self._remember(entry_id, code, stored)
         self.dataChanged.emit(index, index)
         self.saved.emit(entry_id)
         return True
+
+    def _saved_off_thread(
+        self, entry_id: int, code: str, text: str
+    ) -> tuple[bool, Decimal | UserError | None] | None:
+        """(True, stored value) or (False, the refusal): a refusal is not a message box
+        here but a mark on the cell, so the work hands it back instead of raising it."""
+
+        def work() -> tuple[bool, Decimal | UserError | None]:
+            try:
+                return True, self._save(entry_id, code, text)
+            except UserError as error:
+                return False, error
+
+        parent = self.parent()
+        return operations.run(parent if isinstance(parent, QWidget) else None, work)
 
     def _save(self, entry_id: int, code: str, text: str) -> Decimal | None:
         if code == TIME_KEY:

@@ -1,57 +1,42 @@
-"""Choosing the contest and event an area shows, kept in step with the shared AppState."""
+"""Choosing the contest and event an area shows, kept in step with the shared AppState.
+
+The lists are read through the operations runner (off the window's thread); the picker
+still reads as synchronous: once ``reload`` or a choice returns, the boxes are filled.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from contest_desk.domain.records.contests import ContestInfo, EventInfo, JudgeEvent
+from contest_desk.domain.records.contests import ContestInfo, EventInfo
 from contest_desk.services.hub import Services
+from contest_desk.ui import operations
 from contest_desk.ui.state import AppState
 
 _UNREAD = object()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class _Named:
+class Named:
+    """A contest as a judge's list names it: its id and name, no set-up."""
+
     id: int
     name: str
 
 
 class EventSource(Protocol):
-    """Where a picker's lists come from."""
+    """Where a picker's lists come from (the contests service, or a judge's own events:
+    my_events.py). Asked off the window's thread."""
 
-    def contests(self) -> Sequence[ContestInfo | _Named]: ...
+    def contests(self) -> Sequence[ContestInfo | Named]: ...
 
     def events(self, contest_id: int) -> Sequence[EventInfo]: ...
-
-
-class ScorableEvents:
-    """The contests and events the acting user may score, from ``scoring.my_events``.
-
-    A judge has no right to the contest set-up, only to the panels they sit on.
-    """
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.mine: list[JudgeEvent] = []
-
-    def contests(self) -> list[_Named]:
-        self.mine = self.services.scoring.my_events()
-        seen: dict[int, _Named] = {}
-        for item in self.mine:
-            seen.setdefault(item.event.contest_id, _Named(item.event.contest_id, item.contest_name))
-        return list(seen.values())
-
-    def events(self, contest_id: int) -> list[EventInfo]:
-        return [item.event for item in self.mine if item.event.contest_id == contest_id]
-
-    def judge_of(self, event_id: int) -> JudgeEvent | None:
-        return next((item for item in self.mine if item.event.id == event_id), None)
 
 
 class EventPicker(QWidget):
@@ -75,7 +60,7 @@ class EventPicker(QWidget):
         self.services = services
         self.state = state
         self.source: EventSource = source or services.contests
-        self._contests: Sequence[ContestInfo | _Named] = []
+        self._contests: Sequence[ContestInfo | Named] = []
         self._events: Sequence[EventInfo] = []
         self._events_of: object = _UNREAD  # the contest whose events are in _events
         self._shown: int | None = None
@@ -106,9 +91,15 @@ class EventPicker(QWidget):
     def current_event(self) -> EventInfo | None:
         return next((e for e in self._events if e.id == self.state.event_id), None)
 
+    def _read(self, work: Callable[[], Sequence[T]]) -> Sequence[T]:
+        """A list from the source, read off the window's thread; empty when refused
+        (the reason is shown, as any refusal is)."""
+        answer = operations.run(self, work)  # work takes no argument: no Progress given
+        return [] if answer is None else answer
+
     def reload(self) -> None:
         """Read the lists again (contests, events, rounds may have been edited)."""
-        self._contests = self.source.contests()
+        self._contests = self._read(lambda: self.source.contests())
         self._events_of = _UNREAD
         self._force = True
         self._sync()
@@ -121,7 +112,7 @@ class EventPicker(QWidget):
         ids = [c.id for c in self._contests]
         if state.contest_id is not None and state.contest_id not in ids:
             # Another area may have just created it: look once more before giving up on it.
-            self._contests = self.source.contests()
+            self._contests = self._read(lambda: self.source.contests())
             ids = [c.id for c in self._contests]
         if state.contest_id not in ids:
             wanted = ids[0] if ids else None
@@ -133,8 +124,9 @@ class EventPicker(QWidget):
             state.event_id is not None and state.event_id not in event_ids
         ):
             # As with contests: an event chosen elsewhere may be newer than our list.
+            contest_id = state.contest_id
             self._events = (
-                self.source.events(state.contest_id) if state.contest_id is not None else []
+                self._read(lambda: self.source.events(contest_id)) if contest_id is not None else []
             )
             self._events_of = state.contest_id
             event_ids = [e.id for e in self._events]

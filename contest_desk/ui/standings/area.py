@@ -41,6 +41,8 @@ COALESCE_MS = 300  # how long to wait for more saved scores before recomputing
 class StandingsArea(QWidget):
     """Standings of the chosen event, for all rounds or one round."""
 
+    USES = ("contests", "standings")  # contests: the event picker
+
     table_shown = Signal()  # a table (or a message instead of one) is now shown
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
