@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contest_desk.cli_types import public_key_text, whole
+from contest_desk.cli.types import public_key_text, whole
 from contest_desk.domain import limits
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.rubric import Criterion, CriterionKind, rubric_problems

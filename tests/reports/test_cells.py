@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from contest_desk.cli import main, standings_csv
+from contest_desk.cli import main
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
 from contest_desk.domain.records.labor import PeriodKind
@@ -32,6 +32,7 @@ from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_templ
 from contest_desk.reports.labor_report import labor_csv
 from contest_desk.reports.result_notice import labor_notice, standings_notice, write_notice_excel
 from contest_desk.reports.roster_excel import read_roster, write_roster_template
+from contest_desk.reports.standings_text import standings_csv
 from contest_desk.reports.text_table import csv_text
 from contest_desk.services.hub import Services
 from contest_desk.services.people.roster_import import RosterImportService

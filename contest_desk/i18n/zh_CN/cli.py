@@ -1,7 +1,7 @@
 """Chinese messages of the command line, contest files, score import and the demo."""
 
 MESSAGES = {
-    # cli.py: help
+    # cli/ (entry, contests, judging, people): help
     "Contest Desk: opens the window, or runs one command without it.": (
         "竞赛管理桌面系统：不带命令时打开窗口，带命令时不开窗口直接执行。"
     ),
@@ -19,7 +19,7 @@ MESSAGES = {
     "export a contest file": "导出竞赛文件",
     "write a whole contest to a JSON file": "把整项竞赛写入 JSON 文件",
     "print an event's standings": "输出竞赛项目的成绩排名",
-    # cli.py: results and errors
+    # cli/: results and errors
     "Demo contest written: {name} (contest {id})": "已写入演示竞赛：{name}（竞赛编号 {id}）",
     "  event {id}: {name}": "  项目编号 {id}：{name}",
     "{what}: {created} new, {updated} updated": "{what}：新增 {created}，更新 {updated}",
@@ -36,7 +36,7 @@ MESSAGES = {
     "teams": "参赛队",
     "entries": "参赛单元",
     "judges": "裁判",
-    # cli.py: standings
+    # reports/standings_text.py: standings
     "Rank": "名次",
     "Code": "编号",
     "Name": "姓名",
@@ -87,4 +87,6 @@ MESSAGES = {
     "No contests yet.": "还没有竞赛。",
     "event {id}: {name} ({entries} entries)": "项目 {id}：{name}（{entries} 个参赛单元）",
     "list contests and their events with their ids": "列出竞赛及其项目和编号",
+    # cli/core.py: --format
+    "output format; json is kept stable for scripts": "输出格式；json 格式保持稳定，供脚本使用",
 }

@@ -12,10 +12,6 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from contest_desk.domain import limits
 from contest_desk.domain.numbers import parse_whole
 from contest_desk.errors import UserError
@@ -63,6 +59,11 @@ def checked_integers(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
 def public_key_text(path: str) -> str:
     """An argument type: the text of an Ed25519 public key file (PEM), refused at once
     when the file is missing, too large, not text or not such a key."""
+    # Imported here: only `verify --public-key` reads a key; other commands start faster.
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         text = read_text(Path(path), limits.PEM_BYTES)
     except UserError as error:

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from contest_desk.cli.core import OK, Groups, add_format, command, err, out, said
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
-from contest_desk.services.hub import Services
-from contest_desk.storage.backup import Manifest
 
-Command = Callable[..., argparse.ArgumentParser]
+if TYPE_CHECKING:
+    from contest_desk.domain.records.backup import Manifest
+    from contest_desk.services.hub import Services
+
 YES = ("yes", "y", "是")
 
 
@@ -32,19 +33,21 @@ def _describe(manifest: Manifest) -> str:
 
 
 def _backup(services: Services, args: argparse.Namespace) -> int:
+    """JSON: ``{"file", "missing_files": [...]}``."""
     info = services.backups.back_up(Path(args.to) if args.to else None)
-    print(_("Backup written to {file}, {what}", file=str(info.path), what=_describe(info.manifest)))
-    if info.manifest.missing_files:
-        print(
+    missing = list(info.manifest.missing_files)
+    text = _("Backup written to {file}, {what}", file=str(info.path), what=_describe(info.manifest))
+    said(args, text, file=str(info.path), missing_files=missing)
+    if missing:
+        err(
             _(
                 "{n} attached file(s) are missing or changed in the file store and are not"
                 " in the backup: {names}",
-                n=len(info.manifest.missing_files),
-                names=", ".join(info.manifest.missing_files),
-            ),
-            file=sys.stderr,
+                n=len(missing),
+                names=", ".join(missing),
+            )
         )
-    return 0
+    return OK
 
 
 def _confirmed(database: str) -> bool:
@@ -64,21 +67,24 @@ def _restore(services: Services, args: argparse.Namespace) -> int:
                 "Restoring replaces the database: say who you are with --user NAME"
                 " (an administrator)"
             )
+        from contest_desk.services.hub import Services
+
         services = Services.build(services.ctx.db)  # no accounts yet: nothing to protect
     backup = Path(args.file)
     manifest = services.backups.check(backup)
     database = str(services.ctx.db.sqlite_path)
-    print(_("{file} passed every check: {what}", file=backup.name, what=_describe(manifest)))
+    out(_("{file} passed every check: {what}", file=backup.name, what=_describe(manifest)))
     if not args.yes and not _confirmed(database):
         raise UserError("Nothing was restored")
     restored = services.backups.restore(backup)
-    print(_("{database} restored from {file}", database=database, file=backup.name))
+    out(_("{database} restored from {file}", database=database, file=backup.name))
     if restored.aside is not None:
-        print(_("The database as it was is kept in {file}", file=str(restored.aside.path)))
-    return 0
+        out(_("The database as it was is kept in {file}", file=str(restored.aside.path)))
+    return OK
 
 
-def add_backup_commands(commands: Any, command: Command) -> None:
+def add_commands(groups: Groups) -> None:
+    commands = groups.commands
     sub = command(
         commands, "backup", _backup, _("back up the database and its attached files (zip)")
     )
@@ -87,6 +93,7 @@ def add_backup_commands(commands: Any, command: Command) -> None:
         metavar="FILE_OR_DIR",
         help=_("a .zip file, or a folder (default: the backups folder beside the database)"),
     )
+    add_format(sub)
     sub = command(
         commands, "restore", _restore, _("replace the database with a checked backup"), True
     )

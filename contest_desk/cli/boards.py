@@ -8,24 +8,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from contest_desk.cli.core import Groups, Handler, add_format, command, listed, out, said
 from contest_desk.domain import limits
 from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
-from contest_desk.reports.board_report import (
-    board_csv,
-    board_json,
-    board_text,
-    history_csv,
-    history_json,
-)
-from contest_desk.services.hub import Services
 
-Handler = Callable[[Services, argparse.Namespace], int]
-Command = Callable[..., argparse.ArgumentParser]
+if TYPE_CHECKING:
+    from contest_desk.services.hub import Services
 
 # option → (BoardRules field, how to read it)
 # Counts and days through parse_whole, ratings through the ratings' limits: the same as a
@@ -49,10 +42,6 @@ RULE_OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
 
 def _rating(text: str, field: str) -> Decimal:
     return parse_decimal(text, field, limits.RATING_PLACES, limits.RATING_DIGITS)
-
-
-def _out(text: str) -> None:
-    print(text, end="" if text.endswith("\n") else "\n")
 
 
 def _rules(base: BoardRules, args: argparse.Namespace) -> BoardRules:
@@ -93,75 +82,85 @@ def _create(services: Services, args: argparse.Namespace) -> int:
         scored=not args.recorded,
         starts_on=args.start,
     )
-    _out(_("Board {id} created: {name}", id=board.id, name=board.name))
-    return 0
+    return said(args, _("Board {id} created: {name}", id=board.id, name=board.name), id=board.id)
 
 
 def _set_rules(services: Services, args: argparse.Namespace) -> int:
     view = services.board_views.view(args.board)
     services.boards.set_rules(args.board, _rules(view.next_rules or view.rules, args), args.note)
-    _out(_("The new rules apply from period {n}", n=view.period + 1))
-    return 0
+    return said(args, _("The new rules apply from period {n}", n=view.period + 1))
 
 
 def _list(services: Services, args: argparse.Namespace) -> int:
-    for board in services.board_views.boards(args.contest):
-        _out(f"{board.id}  {board.name}  {board.skill}")
-    return 0
+    """JSON: ``[{"id", "contest_id", "event_id", "name", "skill", "scored", "starts_on"}]``."""
+    boards = services.board_views.boards(args.contest)
+    data = [
+        {"id": b.id, "contest_id": b.contest_id, "event_id": b.event_id, "name": b.name,
+         "skill": b.skill, "scored": b.scored, "starts_on": b.starts_on.isoformat()}
+        for b in boards
+    ]  # fmt: skip
+    return listed(args, [f"{b.id}  {b.name}  {b.skill}" for b in boards], data)
 
 
 def _show(services: Services, args: argparse.Namespace) -> int:
+    from contest_desk.reports.board_report import board_csv, board_json, board_text
+
     view = services.board_views.view(args.board)
-    _out({"table": board_text, "csv": board_csv, "json": board_json}[args.format](view))
+    out({"text": board_text, "csv": board_csv, "json": board_json}[args.format](view))
     return 0
 
 
 def _history(services: Services, args: argparse.Namespace) -> int:
+    from contest_desk.reports.board_report import history_csv, history_json
+
     view = services.board_views.view(args.board)
-    _out({"csv": history_csv, "json": history_json}[args.format](view))
+    out({"csv": history_csv, "json": history_json}[args.format](view))
     return 0
 
 
 def _join(services: Services, args: argparse.Namespace) -> int:
     entries = _entries(services, args.board, *args.entries)
     services.boards.join(args.board, entries)
-    _out(_("{n} joined the board", n=len(entries)))
-    return 0
+    return said(args, _("{n} joined the board", n=len(entries)), entry_ids=entries)
 
 
 def _qualify(services: Services, args: argparse.Namespace) -> int:
     joined = services.boards.qualify(args.board, args.event, args.round, args.top)
-    _out(_("{n} joined the board", n=len(joined)))
-    return 0
+    return said(args, _("{n} joined the board", n=len(joined)), entry_ids=joined)
 
 
 def _targets(services: Services, args: argparse.Namespace) -> int:
+    """JSON: ``[{"place", "entry_id", "entry", "allowed", "why"}]`` (``why``: the reason
+    it may not be challenged, or null)."""
     [challenger] = _entries(services, args.board, args.challenger)
-    for row, why in services.board_views.targets(args.board, challenger):
-        _out(f"{row.place}  {row.entry.label}  {why or _('may be challenged')}")
-    return 0
+    targets = services.board_views.targets(args.board, challenger)
+    lines = [f"{row.place}  {row.entry.label}  {why or _('may be challenged')}"
+             for row, why in targets]  # fmt: skip
+    data = [
+        {"place": row.place, "entry_id": row.entry.id, "entry": row.entry.label,
+         "allowed": not why, "why": why or None}
+        for row, why in targets
+    ]  # fmt: skip
+    return listed(args, lines, data)
 
 
 def _challenge(services: Services, args: argparse.Namespace) -> int:
     challenger, defender = _entries(services, args.board, args.challenger, args.defender)
     seq = services.boards.challenge(args.board, challenger, defender)
-    _out(_("Challenge {seq} issued", seq=seq))
-    return 0
+    return said(args, _("Challenge {seq} issued", seq=seq), id=seq)
 
 
 def _accept(services: Services, args: argparse.Namespace) -> int:
     number = services.boards.accept(args.board, args.challenge)
     if number is None:
-        _out(_("Challenge {seq} accepted", seq=args.challenge))
-    else:
-        _out(_("Challenge {seq} accepted: its bout is round {n}", seq=args.challenge, n=number))
-    return 0
+        return said(args, _("Challenge {seq} accepted", seq=args.challenge))
+    return said(args, _("Challenge {seq} accepted: its bout is round {n}", seq=args.challenge,
+                        n=number))  # fmt: skip
 
 
 def _decline(services: Services, args: argparse.Namespace) -> int:
     services.boards.decline(args.board, args.challenge, args.note)
-    _out(_("Challenge {seq} declined", seq=args.challenge))
-    return 0
+    return said(args, _("Challenge {seq} declined", seq=args.challenge))
 
 
 def _result(services: Services, args: argparse.Namespace) -> int:
@@ -173,33 +172,28 @@ def _result(services: Services, args: argparse.Namespace) -> int:
         seq = services.boards.record_result(
             args.board, args.challenge, _winner(args.winner), args.note or ""
         )
-    _out(_("Bout {seq} recorded", seq=seq))
-    return 0
+    return said(args, _("Bout {seq} recorded", seq=seq), id=seq)
 
 
 def _correct(services: Services, args: argparse.Namespace) -> int:
     services.boards.correct(args.board, args.bout, _winner(args.winner), args.reason)
-    _out(_("Bout {seq} corrected; the board is recomputed from it on", seq=args.bout))
-    return 0
+    return said(args, _("Bout {seq} corrected; the board is recomputed from it on", seq=args.bout))
 
 
 def _remove(services: Services, args: argparse.Namespace) -> int:
     [entry] = _entries(services, args.board, args.entry)
     services.boards.remove(args.board, entry, args.reason)
-    _out(_("Taken off the board; the history stays"))
-    return 0
+    return said(args, _("Taken off the board; the history stays"))
 
 
 def _close_period(services: Services, args: argparse.Namespace) -> int:
     period = services.boards.close_period(args.board)
-    _out(_("Period {n} closed", n=period))
-    return 0
+    return said(args, _("Period {n} closed", n=period))
 
 
 def _import(services: Services, args: argparse.Namespace) -> int:
     n = services.board_import.import_paper(args.board, Path(args.file))
-    _out(_("{n} joined the board", n=n))
-    return 0
+    return said(args, _("{n} joined the board", n=n))
 
 
 def _rule_options(sub: argparse.ArgumentParser) -> None:
@@ -229,9 +223,8 @@ def _rule_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def add_board_commands(commands: Any, command: Command) -> None:
-    boards = commands.add_parser("board", help=_("challenge boards (打擂)"))
-    what = boards.add_subparsers(dest="what", metavar="show|challenge|result|…", required=True)
+def add_commands(groups: Groups) -> None:
+    what = groups.group("board", _("challenge boards (打擂)"), "show|challenge|result|…")
 
     def on_board(
         name: str, handler: Handler, text: str, reads: bool = False
@@ -242,6 +235,7 @@ def add_board_commands(commands: Any, command: Command) -> None:
 
     sub = command(what, "list", _list, _("list the boards"), True)
     sub.add_argument("--contest", type=int, metavar="ID")
+    add_format(sub)
     sub = command(what, "create", _create, _("set up a board on an event"))
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--name", required=True)
@@ -251,24 +245,29 @@ def add_board_commands(commands: Any, command: Command) -> None:
     )
     sub.add_argument("--start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     _rule_options(sub)
+    add_format(sub)
     sub = on_board("rules", _set_rules, _("change the rules from the next period on"))
     sub.add_argument("--note", default="")
     _rule_options(sub)
     sub = on_board("show", _show, _("print the board now"), True)
-    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_format(sub, csv=True)
     sub = on_board("history", _history, _("every entry's place and rating per period"), True)
     sub.add_argument("--format", choices=("csv", "json"), default="csv")
     sub = on_board("join", _join, _("entries join at the bottom"))
     sub.add_argument("entries", nargs="+", metavar="KEY")
+    add_format(sub)
     sub = on_board("qualify", _qualify, _("the top of a round's standings join at the bottom"))
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--round", type=int, metavar="N")
     sub.add_argument("--top", type=int, required=True, metavar="N")
+    add_format(sub)
     sub = on_board("targets", _targets, _("whom an entry may challenge, and why not"), True)
     sub.add_argument("--challenger", required=True, metavar="KEY")
+    add_format(sub)
     sub = on_board("challenge", _challenge, _("issue a challenge"))
     sub.add_argument("--challenger", required=True, metavar="KEY")
     sub.add_argument("--defender", required=True, metavar="KEY")
+    add_format(sub)
     sub = on_board("accept", _accept, _("the defender accepts a challenge"))
     sub.add_argument("--challenge", type=int, required=True, metavar="SEQ")
     sub = on_board("decline", _decline, _("the defender declines a challenge"))
@@ -281,6 +280,7 @@ def add_board_commands(commands: Any, command: Command) -> None:
     sub.add_argument(
         "--from-scores", action="store_true", help=_("take it from the bout's locked round")
     )
+    add_format(sub)
     sub = on_board("correct", _correct, _("correct a logged result, with a reason"))
     sub.add_argument("--bout", type=int, required=True, metavar="SEQ")
     sub.add_argument("--winner", choices=("challenger", "defender"), required=True)

@@ -5,30 +5,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from contest_desk.cli_types import days, public_key_text
-from contest_desk.domain.signing import VERDICT_NAMES, Verdict, read_qr, verify_offline
+from contest_desk.cli.core import FOUND_WRONG, OK, Groups, add_format, command, out, said
+from contest_desk.cli.types import days, public_key_text
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
-from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
-from contest_desk.reports.result_notice import (
-    board_notice,
-    labor_notice,
-    standings_notice,
-    write_notice_excel,
-    write_notice_pdf,
-)
-from contest_desk.services.hub import Services
 
-Command = Callable[..., argparse.ArgumentParser]
-EXIT = {Verdict.GENUINE: 0, Verdict.SUPERSEDED: 3, Verdict.CHANGED: 4, Verdict.UNKNOWN: 5}
+if TYPE_CHECKING:
+    from contest_desk.domain.signing import Verdict
+    from contest_desk.services.hub import Services
 
 
 def _certificates(services: Services, args: argparse.Namespace) -> int:
+    """JSON: ``{"serials": [...], "files": [...], "anchor"}``, the serials in rank order."""
+    from contest_desk.reports.certificate_pdf import Printed, write_certificates
+
     if sum(x is not None for x in (args.event, args.labor, args.board)) != 1:
         raise UserError("Give exactly one of --event, --board and --labor")
     if args.board is not None:
@@ -44,24 +38,36 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
         raise UserError("No entry of this event has an award yet")
     template = services.certificates.templates(contest_id)[args.template]
     items = [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
-    out = Path(args.out)
-    combined = out.suffix.lower() == ".pdf"
+    target = Path(args.out)
+    combined = target.suffix.lower() == ".pdf"
     sign = services.certificates.sealer(contest_id)
     anchor = _anchor(services)
-    written = write_certificates(out, items, combined, sign, anchor=anchor)
-    where = str(written[0]) if combined else str(out)
-    print(_("{n} certificate(s) written to {where}", n=len(items), where=where))
-    print(_("Audit anchor: {anchor}", anchor=anchor or "—"))
-    return 0
+    written = write_certificates(target, items, combined, sign, anchor=anchor)
+    where = str(written[0]) if combined else str(target)
+    text = "\n".join(
+        [
+            _("{n} certificate(s) written to {where}", n=len(items), where=where),
+            _("Audit anchor: {anchor}", anchor=anchor or "—"),
+        ]
+    )
+    serials = [c.serial for c in issued]
+    return said(args, text, serials=serials, files=[str(p) for p in written], anchor=anchor)
 
 
 def _say(verdict: Verdict, serial: str, replaced_by: str | None = None) -> int:
+    from contest_desk.domain.signing import VERDICT_NAMES, Verdict
+
+    exit_status = {Verdict.GENUINE: OK, Verdict.SUPERSEDED: FOUND_WRONG, Verdict.CHANGED: 4,
+                   Verdict.UNKNOWN: 5}  # fmt: skip
     text = _(VERDICT_NAMES[verdict], new=replaced_by or "")
-    print(f"{serial or '—'}: {text}")
-    return EXIT[verdict]
+    out(f"{serial or '—'}: {text}")
+    return exit_status[verdict]
 
 
 def _verify(services: Services, args: argparse.Namespace) -> int:
+    from contest_desk.domain.signing import Verdict, read_qr, verify_offline
+    from contest_desk.reports.certificate_pdf import read_certificate_pdf
+
     target = args.serial_or_pdf
     pages = read_certificate_pdf(target) if target.lower().endswith(".pdf") else [None]
     worst = 0
@@ -71,7 +77,7 @@ def _verify(services: Services, args: argparse.Namespace) -> int:
             worst = max(worst, _say(Verdict.UNKNOWN, ""))
             continue
         if args.public_key:
-            public = args.public_key  # the key file's text (cli_types.public_key_text)
+            public = args.public_key  # the key file's text (cli/types.py public_key_text)
             reading = read_qr(qr, None)
             serial = reading.fields["serial"] if reading else ""
             worst = max(worst, _say(verify_offline(qr, visible, public, seal), serial))
@@ -86,11 +92,18 @@ def _public_key(services: Services, args: argparse.Namespace) -> int:
     if key is None:
         raise UserError("The contest has issued no certificate yet, so it has no key")
     Path(args.out).write_text(key, encoding="ascii")
-    print(_("Public key written to {file}", file=args.out))
-    return 0
+    return said(args, _("Public key written to {file}", file=args.out))
 
 
 def _notice(services: Services, args: argparse.Namespace) -> int:
+    from contest_desk.reports.result_notice import (
+        board_notice,
+        labor_notice,
+        standings_notice,
+        write_notice_excel,
+        write_notice_pdf,
+    )
+
     published = args.date or dt.date.today()
     given = [x for x in (args.event, args.board, args.labor) if x is not None]
     if len(given) != 1:
@@ -109,14 +122,14 @@ def _notice(services: Services, args: argparse.Namespace) -> int:
         notice = labor_notice(labor, organizer, published, args.days)
     anchor = _anchor(services)
     notice = replace(notice, anchor=anchor)
-    out = Path(args.out)
-    if out.suffix.lower() == ".xlsx":
-        write_notice_excel(out, [notice])
+    target = Path(args.out)
+    if target.suffix.lower() == ".xlsx":
+        write_notice_excel(target, [notice])
     else:
-        write_notice_pdf(out, notice)
-    print(_("Result notice written to {file}", file=str(out)))
-    print(_("Audit anchor: {anchor}", anchor=anchor or "—"))
-    return 0
+        write_notice_pdf(target, notice)
+    out(_("Result notice written to {file}", file=str(target)))
+    out(_("Audit anchor: {anchor}", anchor=anchor or "—"))
+    return OK
 
 
 def _anchor(services: Services) -> str:
@@ -125,7 +138,8 @@ def _anchor(services: Services) -> str:
     return anchor.printed if anchor else ""
 
 
-def add_certificate_commands(commands: Any, command: Command) -> None:
+def add_commands(groups: Groups) -> None:
+    commands = groups.commands
     sub = command(
         commands, "certificates", _certificates, _("issue and print an event's certificates")
     )
@@ -138,6 +152,7 @@ def add_certificate_commands(commands: Any, command: Command) -> None:
     sub.add_argument("--board", type=int, metavar="ID", help=_("a board's title holder"))
     sub.add_argument("--out", required=True, metavar="DIR_OR_FILE.pdf")
     sub.add_argument("--template", default="landscape", metavar="NAME")
+    add_format(sub)
     sub = command(
         commands, "verify", _verify, _("check a certificate: a serial, or a certificate PDF"), True
     )

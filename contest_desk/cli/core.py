@@ -1,0 +1,145 @@
+"""What every command shares: registering it, output (text or JSON), passwords, exit codes.
+
+Kept light on purpose: this module and the area modules import no service, no report
+and no heavy library at their top, so that building the parser costs almost nothing and
+a command pays only for what it uses (see tests/benchmarks/bench_cli_start.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from contest_desk.i18n import _
+
+if TYPE_CHECKING:
+    from contest_desk.domain.records.contests import ImportSummary
+    from contest_desk.services.hub import Services
+
+Handler = Callable[["Services", argparse.Namespace], int]
+
+# Exit status: what went right or wrong, for scripts.
+OK = 0
+CANNOT_OPEN = 1  # a file or the database cannot be opened
+REFUSED = 2  # a problem a person can fix, or a usage error (argparse's own status)
+FOUND_WRONG = 3  # a check found something wrong (the audit trail, a superseded certificate)
+
+PASSWORD_ENV = "CONTEST_DESK_PASSWORD"  # the --user's password, for scripts
+NEW_PASSWORD_ENV = "CONTEST_DESK_NEW_PASSWORD"  # a password being set, for scripts
+
+
+def command(
+    group: Any, name: str, handler: Handler, text: str, reads: bool = False
+) -> argparse.ArgumentParser:
+    """Add a subcommand to ``group`` (a subparsers action) that runs ``handler``.
+
+    ``reads``: a read-only report, which a local file lets anyone run without a log-in.
+    """
+    sub: argparse.ArgumentParser = group.add_parser(name, help=text, description=text)
+    sub.set_defaults(run=handler, reads=reads)
+    return sub
+
+
+def _format_name(text: str) -> str:
+    # "table" is what the first commands called their text output; it stays accepted.
+    return "text" if text == "table" else text
+
+
+def add_format(sub: argparse.ArgumentParser, *, csv: bool = False, json_only: bool = False) -> None:
+    """The ``--format`` option: text (the default, also spelt ``table``), CSV where a
+    command prints a table, and JSON, whose structure is kept stable for scripts."""
+    choices = ("json",) if json_only else ("text", "csv", "json") if csv else ("text", "json")
+    sub.add_argument(
+        "--format",
+        type=_format_name,
+        choices=choices,
+        default="json" if json_only else "text",
+        help=_("output format; json is kept stable for scripts"),
+    )
+
+
+def wants_json(args: argparse.Namespace) -> bool:
+    return getattr(args, "format", "text") == "json"
+
+
+def out(text: str = "") -> None:
+    """Print ``text`` on stdout, ending it with one newline."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def err(text: str) -> None:
+    """Print ``text`` on stderr: the one-line reasons and warnings."""
+    print(text, file=sys.stderr)
+
+
+def as_json(data: Any) -> str:
+    """JSON as every command prints it: UTF-8 text as it is (Chinese names stay readable)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def said(args: argparse.Namespace, text: str, **data: Any) -> int:
+    """What a command did: ``text`` for a person, or ``data`` as JSON with --format json
+    (a command that creates something gives its new ``id``)."""
+    out(as_json(data) if wants_json(args) else text)
+    return OK
+
+
+def listed(args: argparse.Namespace, lines: list[str], data: Any) -> int:
+    """A listing: ``lines`` for a person (nothing at all when there are none), or ``data``
+    as JSON with --format json."""
+    if wants_json(args):
+        out(as_json(data))
+    elif lines:
+        out("\n".join(lines))
+    return OK
+
+
+def password(username: str) -> str:
+    """The password of ``username``: CONTEST_DESK_PASSWORD, or typed at a prompt."""
+    given = os.environ.get(PASSWORD_ENV)
+    if given is None:
+        given = getpass.getpass(_("Password for {user}: ", user=username))
+    return given
+
+
+class Groups:
+    """Where the areas add their commands: the top level (``commands``), and the groups
+    such as ``import`` that several areas add subcommands to."""
+
+    def __init__(self, commands: Any) -> None:
+        self.commands = commands
+        self._groups: dict[str, Any] = {}
+
+    def group(self, name: str, text: str, metavar: str) -> Any:
+        """The subcommands of ``contest-desk NAME``, made by the first area that asks."""
+        if name not in self._groups:
+            parent = self.commands.add_parser(name, help=text)
+            self._groups[name] = parent.add_subparsers(dest="what", metavar=metavar, required=True)
+        return self._groups[name]
+
+
+def imports(groups: Groups) -> Any:
+    """``contest-desk import …``: a roster (people), scores (judging), a contest (contests)."""
+    text = _("import a roster, scores or a contest file")
+    return groups.group("import", text, "roster|scores|contest")
+
+
+def imported(args: argparse.Namespace, source: str, summary: ImportSummary) -> int:
+    """What an import wrote, kind by kind; JSON: ``{"file", "created": {kind: n},
+    "updated": {kind: n}}``."""
+    counts = []
+    for kind in dict.fromkeys([*summary.created, *summary.updated]):
+        created = summary.created.get(kind, 0)
+        if kind in summary.updated:
+            text = _("{what}: {created} new, {updated} updated", what=_(kind), created=created,
+                     updated=summary.updated[kind])  # fmt: skip
+        else:
+            text = _("{what}: {created} new", what=_(kind), created=created)
+        counts.append(text)
+    text = _("Imported {file}: {counts}", file=source, counts=_("; ").join(counts))
+    return said(args, text, file=source, created=summary.created, updated=summary.updated)
