@@ -7,9 +7,9 @@ column) when it comes from an import.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from contest_desk.i18n import _
 
@@ -88,3 +88,14 @@ def step(progress: Progress | None, done: int, total: int) -> None:
     """Report a step of long work; raise Cancelled when the person has cancelled."""
     if progress is not None and not progress(done, total):
         raise Cancelled
+
+
+T = TypeVar("T")
+
+
+def stepped(items: Sequence[T], progress: Progress | None) -> Iterator[T]:
+    """Each of ``items`` in turn, reporting each as a step of long work (see ``step``)."""
+    for done, item in enumerate(items):
+        step(progress, done, len(items))
+        yield item
+    step(progress, len(items), len(items))

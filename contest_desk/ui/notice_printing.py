@@ -12,7 +12,8 @@ from contest_desk.ui.fonts import bundled_family
 
 
 def anchored(services: Services) -> str:
-    """The audit trail's head, anchored now, as a notice or certificate batch prints it."""
+    """The audit trail's head, anchored now, as a notice or certificate batch prints it.
+    A service call: run it inside the work given to ``operations.run``."""
     anchor = services.audit.anchor()
     return anchor.printed if anchor else ""
 

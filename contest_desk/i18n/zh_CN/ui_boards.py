@@ -95,3 +95,13 @@ MESSAGES = {
     "Rules": "规则",
     "Rules: {rules}": "规则：{rules}",
 }
+# Long work run off the window's thread (ui/operations.py): the progress dialog's labels.
+MESSAGES.update(
+    {
+        "Recomputing the board…": "正在重算擂台…",
+        "Not shown: recomputing was cancelled": "未显示：已取消重算",
+        "Saving…": "正在保存…",
+        "Preparing the result notice…": "正在生成成绩公示…",
+        "Importing the paper board…": "正在导入纸质擂台…",
+    }
+)

@@ -15,7 +15,7 @@ from contest_desk.domain.ladder import Join
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.ratings import DEFAULT_DEVIATION, DEFAULT_VOLATILITY, Glicko
-from contest_desk.errors import ImportRejected, Location, UserError
+from contest_desk.errors import ImportRejected, Location, Progress, UserError, stepped
 from contest_desk.services.boards.log import append, load
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.input_files import csv_lines
@@ -49,7 +49,7 @@ class BoardImportService:
         self.ctx = ctx
 
     @requires(Action.EDIT_ROSTER)
-    def import_paper(self, board_id: int, path: Path) -> int:
+    def import_paper(self, board_id: int, path: Path, progress: Progress | None = None) -> int:
         """Start an empty board from a CSV file (UTF-8, with a header row); returns how many
         entries joined."""
         lines = csv_lines(path)
@@ -60,7 +60,7 @@ class BoardImportService:
             event = s.get(m.Event, loaded.row.event_id)
             assert event is not None
             rows = _parse(s, path.name, lines, event)
-            for r in sorted(rows, key=lambda r: r.place):
+            for r in stepped(sorted(rows, key=lambda r: r.place), progress):  # Cancel: rollback
                 entry = entry_in(s, event, r.person_id, r.team_id)
                 append(self.ctx, s, loaded, Join(entry.id, r.start), "", file=path.name, row=r.row)
             return len(rows)

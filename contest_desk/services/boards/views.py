@@ -31,6 +31,7 @@ from contest_desk.domain.records.boards import (
     rule_text,
 )
 from contest_desk.domain.records.contests import EntryInfo
+from contest_desk.errors import Progress, step
 from contest_desk.i18n import _
 from contest_desk.services.boards.log import LoadedBoard, load
 from contest_desk.services.context import ServiceContext
@@ -134,15 +135,19 @@ class BoardViewService:
             return [board_info(row) for row in s.scalars(query)]
 
     @requires(Action.VIEW_RESULTS)
-    def view(self, board_id: int, today: dt.date | None = None) -> BoardView:
+    def view(
+        self, board_id: int, today: dt.date | None = None, progress: Progress | None = None
+    ) -> BoardView:
         with no_cycle_collection():
-            return self._view(board_id, today or dt.date.today())
+            return self._view(board_id, today or dt.date.today(), progress)
 
-    def _view(self, board_id: int, today: dt.date) -> BoardView:
+    def _view(self, board_id: int, today: dt.date, progress: Progress | None) -> BoardView:
         with self.ctx.db.reading() as s:
             loaded = load(s, board_id)
             entries = {e.id: e for e in entry_infos(s, loaded.row.event_id)}
+        step(progress, 1, 3)  # read; replaying is the other long part (a read: Cancel is clean)
         board = replay(loaded.log, loaded.rules)
+        step(progress, 2, 3)
         info = board_info(loaded.row)
         rounds = {
             r.data.get("challenge"): r.data.get("round")

@@ -1,8 +1,9 @@
 """Challenge boards (擂台) in the window: the board now, whom an entry may challenge and
 why not, open challenges with their deadlines, bouts by period, title holders, charts.
 
-Every button goes through the services (``boards``, ``board_views``); a refusal shows the
-rule that forbids it and changes nothing.
+Every button goes through the services (``boards``, ``board_views``) off the window's
+thread (ui/operations.py); a refusal shows the rule that forbids it and changes nothing.
+Recomputing a long board (seconds at 100,000 bouts) shows progress and can be cancelled.
 """
 
 from __future__ import annotations
@@ -25,13 +26,12 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.boards import BoardRow, BoardView, BoutRow, ChallengeRow
-from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text, rules_text
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
 from contest_desk.reports.result_notice import Notice, board_notice
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, notice_printing
+from contest_desk.ui import notice_printing, operations
 from contest_desk.ui.boards.setup import BoardSetup
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
@@ -54,6 +54,8 @@ def _chosen(view: QTableView, model: RecordTableModel) -> object | None:
 
 
 class BoardsArea(BoardSetup, QWidget):
+    USES = ("board_views", "boards", "board_import", "contests", "audit")
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -240,9 +242,10 @@ class BoardsArea(BoardSetup, QWidget):
 
     def reload_boards(self) -> None:
         shown = self.board_box.currentData()
+        boards = operations.run(self, lambda: self.services.board_views.boards()) or []
         self.board_box.blockSignals(True)
         self.board_box.clear()
-        for board in self.services.board_views.boards():
+        for board in boards:
             self.board_box.addItem(
                 f"{board.name}（{board.skill}）" if board.skill else board.name, board.id
             )
@@ -260,7 +263,18 @@ class BoardsArea(BoardSetup, QWidget):
         if board is None:
             self.view = None
             return
-        view = self.services.board_views.view(board)
+        progress: list[operations.Progress] = []
+
+        def recompute(given: operations.Progress) -> BoardView:
+            progress.append(given)
+            return self.services.board_views.view(board, progress=given)
+
+        view = operations.run(
+            self, recompute, label=self.tr("Recomputing the board…"), cancellable=True
+        )
+        if view is None:  # cancelled, or refused (and said so): show no stale board
+            self._show_nothing(bool(progress) and progress[0].cancelled)
+            return
         self.view = view
         self.period_label.setText(view.period_label)
         self.rules_label.setText(self._rules_text(view))
@@ -276,6 +290,16 @@ class BoardsArea(BoardSetup, QWidget):
         self.ratings_chart.set_figure(board_ratings_chart(view))
         self.scores_button.setVisible(view.info.scored)
 
+    def _show_nothing(self, cancelled: bool) -> None:
+        self.view = None
+        self.period_label.setText(
+            self.tr("Not shown: recomputing was cancelled") if cancelled else ""
+        )
+        self.rules_label.setText("")
+        for model in (self.rows, self.challenges, self.bouts, self.reigns, self.rule_changes):
+            model.set_records([])
+        self.targets.set_records([])
+
     def _rules_text(self, view: BoardView) -> str:
         text = self.tr("Rules: {rules}").format(rules=rules_text(view.rules))
         if view.next_rules is not None:
@@ -288,18 +312,18 @@ class BoardsArea(BoardSetup, QWidget):
         if not isinstance(row, BoardRow) or row.place is None or board is None:
             self.targets.set_records([])
             return
-        self.targets.set_records(self.services.board_views.targets(board, row.entry.id))
+        entry = row.entry.id
+        found = operations.run(self, lambda: self.services.board_views.targets(board, entry))
+        self.targets.set_records(found or [])
 
     # Actions -------------------------------------------------------------------
 
     def _run(self, work: Callable[[int], object]) -> None:
+        """An action on the shown board, then the board again (refused or not, as before)."""
         board = self.board_id()
         if board is None:
             return
-        try:
-            work(board)
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        operations.done(self, lambda: work(board), label=self.tr("Saving…"))
         self.refresh()
 
     def _reason(self, title: str) -> str | None:
@@ -358,11 +382,16 @@ class BoardsArea(BoardSetup, QWidget):
 
     def notice(self) -> Notice | None:
         """The board as it stands, as a result notice."""
-        if self.view is None:
+        view = self.view
+        if view is None:
             return None
-        organizer = self.services.contests.contest(self.view.info.contest_id).organizer
-        notice = board_notice(self.view, organizer, dt.date.today())
-        return replace(notice, anchor=anchored(self.services))
+
+        def work() -> Notice:
+            organizer = self.services.contests.contest(view.info.contest_id).organizer
+            notice = board_notice(view, organizer, dt.date.today())
+            return replace(notice, anchor=anchored(self.services))
+
+        return operations.run(self, work, label=self.tr("Preparing the result notice…"))
 
     def print_notice(self) -> None:
         notice = self.notice()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from contest_desk.domain.ladder import BoardRules
 from contest_desk.domain.records.boards import BoardView
+from contest_desk.domain.records.contests import EventInfo
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask
+from contest_desk.ui import ask, operations
 from contest_desk.ui.boards import rules_dialog
 from contest_desk.ui.contests.common import attempt
 
@@ -27,6 +28,7 @@ class BoardSetup:
     if TYPE_CHECKING:
 
         def reload_boards(self) -> None: ...
+        def refresh(self, _index: int = 0) -> None: ...
         def _run(self, work: Callable[[int], object]) -> None: ...
         def _reason(self, title: str) -> str | None: ...
 
@@ -35,11 +37,14 @@ class BoardSetup:
         return self
 
     def new_board(self) -> None:
-        events = [
-            (f"{contest.name} · {event.name}", event)
-            for contest in self.services.contests.contests()
-            for event in self.services.contests.events(contest.id)
-        ]
+        def read() -> list[tuple[str, EventInfo]]:
+            return [
+                (f"{contest.name} · {event.name}", event)
+                for contest in self.services.contests.contests()
+                for event in self.services.contests.events(contest.id)
+            ]
+
+        events = operations.run(self._widget(), read)
         if not events:
             return
         dialog = rules_dialog.ask_board(self._widget(), BoardRules(), events)
@@ -94,4 +99,16 @@ class BoardSetup:
             self.import_paper_file(path)
 
     def import_paper_file(self, path: str | Path) -> None:
-        self._run(lambda b: self.services.board_import.import_paper(b, Path(path)))
+        """All or nothing, with progress; Cancel rolls the import back."""
+        board = self.board_box.currentData()
+        if board is None:
+            return
+        operations.done(
+            self._widget(),
+            lambda progress: self.services.board_import.import_paper(
+                int(board), Path(path), progress=progress
+            ),
+            label=self._widget().tr("Importing the paper board…"),
+            cancellable=True,
+        )
+        self.refresh()
