@@ -45,11 +45,6 @@ RULE_NAMES = {
 }
 
 
-class VetoScope(StrEnum):
-    PERIOD = "period"  # out of that period's awards
-    COMPETITION = "competition"  # out of every award of the competition
-
-
 @dataclass(frozen=True)
 class Indicator:
     code: str

@@ -223,14 +223,8 @@ class BoardService:
             refused_or_board(loaded, Decline(seq))
             append(self.ctx, s, loaded, Decline(seq), note)
 
-    @requires(Action.RUN_BOARD)
-    def settle_expired(self, board_id: int, today: dt.date | None = None) -> list[int]:
-        """Challenges left unanswered past their deadline become the challenger's wins."""
-        today = today or dt.date.today()
-        with self.ctx.db.transaction() as s:
-            return self._settle(s, load(s, board_id, lock=True), today)
-
     def _settle(self, s: Session, loaded: LoadedBoard, today: dt.date) -> list[int]:
+        """Challenges left unanswered past their deadline become the challenger's wins."""
         settled = []
         for c in list(replay(loaded.log, loaded.rules).open.values()):
             if not c.accepted and today > c.deadline:

@@ -64,9 +64,6 @@ class StandingsTableModel(BatchedTableModel):
     def column_of(self, kind: str) -> int:
         return self.column_kinds().index(kind)
 
-    def row_at(self, row: int) -> StandingRow:
-        return self._rows[row]
-
     def columnCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
