@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule
@@ -17,7 +16,6 @@ from tests.ui import test_scoring_models as shared
 language = shared.language
 services = shared.services
 small = shared.small
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 LEFT = Qt.MouseButton.LeftButton
 
 

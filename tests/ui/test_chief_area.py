@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from contest_desk.services.hub import Services
@@ -16,7 +15,6 @@ from tests.ui.test_scoring_models import SmallEvent
 language = shared.language
 services = shared.services
 small = shared.small
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def mark(services: Services, small: SmallEvent, odd: str) -> None:

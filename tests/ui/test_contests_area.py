@@ -27,7 +27,6 @@ from contest_desk.ui.translator import CatalogTranslator
 
 D = Decimal
 # The offscreen platform says this whenever a window's layout sets size constraints.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from contest_desk.domain.draw import draw as drawn_from
@@ -12,7 +11,6 @@ from tests.ui import test_contests_area as shared
 area = shared.area
 services = shared.services
 shown = shared.shown
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def test_a_draw_from_the_tab(qtbot, area, services, shown) -> None:

@@ -17,7 +17,6 @@ area = shared.area
 click = shared.click
 services = shared.services
 shown = shared.shown
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from tests.ui import test_contests_area as shared
 area = shared.area
 services = shared.services
 shown = shared.shown
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def records(count: int) -> list[SimpleNamespace]:

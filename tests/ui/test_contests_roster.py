@@ -20,7 +20,6 @@ from tests.ui import test_contests_area as shared
 area = shared.area
 services = shared.services
 shown = shared.shown
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 SOLO = "采油工技能比武"
 TEAM = "集输工团体赛"

@@ -39,7 +39,6 @@ chinese = shared.chinese
 click = shared.click
 services = shared.services
 shown = shared.shown
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from tests.ui import test_scoring_models as shared
 
 language = shared.language
 services = shared.services
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 LEFT = Qt.MouseButton.LeftButton
 
 

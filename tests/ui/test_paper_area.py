@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
@@ -15,7 +13,6 @@ from tests.ui.test_scoring_models import SmallEvent
 language = shared.language
 services = shared.services
 small = shared.small
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def open_as(qtbot, services: Services, name: str) -> PaperArea:

@@ -20,7 +20,6 @@ from tests.ui.test_scoring_models import SmallEvent
 language = shared.language
 services = shared.services
 small = shared.small
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 ACCOUNTS = {
     "org": [Role.ORGANIZER],

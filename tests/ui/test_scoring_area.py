@@ -26,7 +26,6 @@ language = shared.language
 services = shared.services
 small = shared.small
 # The offscreen platform says this whenever a window's layout sets size constraints.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def open_area(qtbot, services: Services, state: AppState | None = None) -> ScoringArea:

@@ -23,7 +23,6 @@ D = Decimal
 language = shared.language
 services = shared.services
 small = shared.small
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 # entry position → criterion → the three judges' marks (objective values: one value)
 MARKS: dict[int, dict[str, tuple[str, ...]]] = {

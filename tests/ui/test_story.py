@@ -26,7 +26,6 @@ from tests.builders import fill_rows
 from tests.ui import test_contests_area as shared
 
 D = Decimal
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 EVENT = "采油工"
 ROSTER = [
