@@ -42,3 +42,11 @@ MESSAGES = {
     "lower is better": "越低越好",
     "none yet": "尚无",
 }
+# Long work run off the window's thread (ui/operations.py): the progress dialog's labels.
+MESSAGES.update(
+    {
+        "Preparing the result notice…": "正在生成成绩公示…",
+        "Writing the Excel template…": "正在生成 Excel 模板…",
+        "Importing values…": "正在导入指标值…",
+    }
+)

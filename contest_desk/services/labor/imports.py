@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.labor import HEADER_ROW, LaborSheet
-from contest_desk.errors import ImportRejected, Location, UserError
+from contest_desk.errors import ImportRejected, Location, Progress, UserError, stepped
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.labor.competitions import (
@@ -39,7 +39,13 @@ class LaborImportService:
         self.ctx = ctx
 
     @requires(Action.KEY_VALUES)
-    def import_values(self, contest_id: int, period: int | str, sheet: LaborSheet) -> int:
+    def import_values(
+        self,
+        contest_id: int,
+        period: int | str,
+        sheet: LaborSheet,
+        progress: Progress | None = None,
+    ) -> int:
         """The values of one period from a filled-in template (``reports.labor_excel``
         reads it); returns how many changed."""
         file = sheet.file
@@ -135,5 +141,5 @@ class LaborImportService:
                     reason,
                     stored.get(team_id, {}).get(indicator.id),
                 )
-                for team_id, indicator, value in planned
+                for team_id, indicator, value in stepped(planned, progress)  # Cancel: rollback
             )

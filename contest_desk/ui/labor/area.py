@@ -3,6 +3,8 @@ team's points indicator by indicator, the cumulative standings and the charts.
 
 Values go to the services cell by cell; a changed value needs a reason; a closed period
 is read-only. Vetoes, closing a period and the Excel template/import are buttons here.
+Every service call runs off the window's thread (ui/operations.py); the import shows its
+progress and can be cancelled (nothing is imported then).
 """
 
 from __future__ import annotations
@@ -28,14 +30,14 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.labor import LaborRow, LaborTable
+from contest_desk.domain.records.labor import LaborRow, LaborTable, PeriodInfo, ValueGrid
 from contest_desk.errors import UserError
 from contest_desk.reports.charts import labor_contribution_chart, labor_race_chart
 from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.reports.labor_report import points_text
 from contest_desk.reports.result_notice import Notice, labor_notice
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask, feedback, notice_printing
+from contest_desk.ui import ask, feedback, notice_printing, operations
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.labor import setup_dialog
@@ -46,6 +48,15 @@ from contest_desk.ui.state import AppState
 
 
 class LaborArea(QWidget):
+    USES = (
+        "contests",
+        "labor",
+        "labor_values",
+        "labor_standings",
+        "labor_import",
+        "audit",
+    )
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state
@@ -151,9 +162,10 @@ class LaborArea(QWidget):
 
     def reload(self) -> None:
         shown = self.contest_box.currentData()
+        contests = operations.run(self, lambda: self.services.contests.contests()) or []
         self.contest_box.blockSignals(True)
         self.contest_box.clear()
-        for contest in self.services.contests.contests():
+        for contest in contests:
             if contest.kind is ContestKind.LABOR:
                 self.contest_box.addItem(contest.name, contest.id)
         self.contest_box.setCurrentIndex(max(0, self.contest_box.findData(shown)))
@@ -171,10 +183,12 @@ class LaborArea(QWidget):
     def _contest_shown(self) -> None:
         contest = self.contest_id()
         shown = self.period_box.currentData()
+        periods: list[PeriodInfo] = []
+        if contest is not None:
+            periods = operations.run(self, lambda: self.services.labor.periods(contest)) or []
         self.period_box.blockSignals(True)
         self.period_box.clear()
         if contest is not None:
-            periods = self.services.labor.periods(contest)
             for p in periods:
                 self.period_box.addItem(p.name, p.id)
             # The first open period is where keying goes on.
@@ -190,23 +204,38 @@ class LaborArea(QWidget):
             self.grid.set_grid(None)
             self.ranks.set_records([])
             return
-        grid = self.services.labor_values.grid(contest, period)
+        read = operations.run(
+            self,
+            lambda: (self.services.labor_values.grid(contest, period), self._read(contest, period)),
+        )
+        if read is None:
+            return
+        grid, tables = read
         self.grid.set_grid(grid)
         self.state_label.setText(self.tr("closed") if grid.period.closed else self.tr("open"))
         self.close_button.setEnabled(not grid.period.closed)
         self.import_button.setEnabled(not grid.period.closed)
-        self._standings()
+        self._show_standings(tables)
+
+    def _read(self, contest: int, period: int) -> tuple[LaborTable, LaborTable]:
+        """The period's standings and the cumulative ones (on the worker's thread)."""
+        standings = self.services.labor_standings
+        return standings.standings(contest, period), standings.standings(contest)
 
     def _standings(self) -> None:
         contest, period = self.contest_id(), self.period_id()
         if contest is None or period is None:
             return
-        self.table = self.services.labor_standings.standings(contest, period)
+        tables = operations.run(self, lambda: self._read(contest, period))
+        if tables is not None:
+            self._show_standings(tables)
+
+    def _show_standings(self, tables: tuple[LaborTable, LaborTable]) -> None:
+        self.table, total = tables
         self.ranks.set_records(self.table.rows)
         self.rank_view.resizeColumnsToContents()
         if not self.rank_view.currentIndex().isValid() and self.ranks.rowCount():
             self.rank_view.selectRow(0)  # the leader's breakdown to begin with
-        total = self.services.labor_standings.standings(contest)
         self.cumulative.set_records(total.rows)
         self.race_chart.set_figure(labor_race_chart(total))
         self.contribution_chart.set_figure(labor_contribution_chart(self.table))
@@ -224,11 +253,19 @@ class LaborArea(QWidget):
     # Keying --------------------------------------------------------------------
 
     def _save(self, team: int, code: str, text: str, reason: str) -> bool:
+        """True when stored; a refusal is shown (by the runner) and gives False."""
         contest, period = self.contest_id(), self.period_id()
         assert contest is not None and period is not None
-        changed = self.services.labor_values.set_value(contest, period, team, code, text, reason)
-        self._standings()
-        return changed
+
+        def save() -> tuple[LaborTable, LaborTable]:
+            self.services.labor_values.set_value(contest, period, team, code, text, reason)
+            return self._read(contest, period)
+
+        tables = operations.run(self, save)
+        if tables is None:
+            return False
+        self._show_standings(tables)
+        return True
 
     def _ask_reason(self, what: str) -> str | None:
         return sheet_bar.ask_text(self, self.tr("Change a value"), what + "\n" + self.tr("Reason:"))
@@ -239,22 +276,25 @@ class LaborArea(QWidget):
     # Actions -------------------------------------------------------------------
 
     def _run(self, work: Callable[[int, int], object]) -> None:
+        """An action on the shown period, then the period again (refused or not, as before)."""
         contest, period = self.contest_id(), self.period_id()
         if contest is None or period is None:
             return
-        try:
-            work(contest, period)
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        operations.done(self, lambda: work(contest, period))
         self.refresh()
 
     def notice(self) -> Notice | None:
         """The shown period's result notice."""
-        if self.table is None:
+        table = self.table
+        if table is None:
             return None
-        organizer = self.services.contests.contest(self.table.contest_id).organizer
-        notice = labor_notice(self.table, organizer, dt.date.today())
-        return replace(notice, anchor=anchored(self.services))
+
+        def work() -> Notice:
+            organizer = self.services.contests.contest(table.contest_id).organizer
+            notice = labor_notice(table, organizer, dt.date.today())
+            return replace(notice, anchor=anchored(self.services))
+
+        return operations.run(self, work, label=self.tr("Preparing the result notice…"))
 
     def print_notice(self) -> None:
         notice = self.notice()
@@ -274,7 +314,9 @@ class LaborArea(QWidget):
         contest = self.contest_id()
         if contest is None:
             return
-        teams = self.services.labor.teams(contest)
+        teams = operations.run(self, lambda: self.services.labor.teams(contest))
+        if not teams:
+            return
         choice = ask.ask_choice(self, self.tr("Veto"), self.tr("Team:"), [t.name for t in teams])
         if choice is None:
             return
@@ -299,11 +341,13 @@ class LaborArea(QWidget):
         contest, period = self.contest_id(), self.period_id()
         if contest is None or period is None:
             return
-        try:
-            grid = self.services.labor_values.grid(contest, period)
-            write_labor_template(path, self.contest_box.currentText(), grid)
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        name = self.contest_box.currentText()
+
+        def write() -> None:
+            grid: ValueGrid = self.services.labor_values.grid(contest, period)
+            write_labor_template(path, name, grid)
+
+        operations.done(self, write, label=self.tr("Writing the Excel template…"))
 
     def _import_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -313,6 +357,16 @@ class LaborArea(QWidget):
             self.import_file(path)
 
     def import_file(self, path: str | Path) -> None:
-        self._run(
-            lambda c, p: self.services.labor_import.import_values(c, p, read_labor_sheet(path))
+        """All or nothing, with progress; Cancel rolls the import back."""
+        contest, period = self.contest_id(), self.period_id()
+        if contest is None or period is None:
+            return
+        operations.done(
+            self,
+            lambda progress: self.services.labor_import.import_values(
+                contest, period, read_labor_sheet(path), progress=progress
+            ),
+            label=self.tr("Importing values…"),
+            cancellable=True,
         )
+        self.refresh()

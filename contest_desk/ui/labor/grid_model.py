@@ -1,7 +1,8 @@
 """The value grid of one period: teams down, indicators across, keyed like a score sheet.
 
-A typed value goes to the services at once. Changing a keyed value asks for the reason
-(``ask_reason``, given by the area); a refusal is shown and the cell keeps what is stored.
+A typed value goes to the services at once (``save``, given by the area, says whether it
+was stored). Changing a keyed value asks for the reason (``ask_reason``, given by the
+area); a refusal is shown and the cell keeps what is stored.
 """
 
 from __future__ import annotations
@@ -95,11 +96,8 @@ class ValueGridModel(QAbstractTableModel):
             if asked is None:
                 return False
             reason = asked
-        try:
-            self.save(team.id, indicator.code, str(value), reason)
-        except UserError as error:
-            self.refused(error)
-            return False
+        if not self.save(team.id, indicator.code, str(value), reason):
+            return False  # refused, and said so by ``save``
         # The services stored it as read; keep the grid as the database has it.
         self.grid.values.setdefault(team.id, {})[indicator.code] = value
         self.dataChanged.emit(index, index)

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.labor import RULE_NAMES, Direction, Indicator, IndicatorRule
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.records.labor import PERIOD_KIND_NAMES, PeriodKind
+from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
+from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable
 from contest_desk.ui.contests.models import EditableRowsModel
@@ -113,7 +115,18 @@ class LaborSetupDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        indicators = self.services.labor.indicators(self.contest_id)
+        labor, contest = self.services.labor, self.contest_id
+        read = operations.run(
+            self,
+            lambda: (
+                labor.indicators(contest),
+                labor.periods(contest),
+                labor.award_rule(contest),
+            ),
+        )
+        if read is None:
+            return
+        indicators, periods, award_rule = read
         self.indicators.set_rows(
             [
                 [i.code, i.name, i.unit, i.direction.value, i.rule.value]
@@ -121,11 +134,11 @@ class LaborSetupDialog(QDialog):
                 for i in indicators
             ]
         )
-        names = [p.name for p in self.services.labor.periods(self.contest_id)]
+        names = [p.name for p in periods]
         self.periods_label.setText(
             self.tr("Periods: {names}").format(names="、".join(names) or self.tr("none yet"))
         )
-        self.awards.load(self.services.labor.award_rule(self.contest_id))
+        self.awards.load(award_rule)
 
     def rows_as_indicators(self) -> list[Indicator]:
         out = []
@@ -147,8 +160,13 @@ class LaborSetupDialog(QDialog):
         return True
 
     def save_indicators(self) -> bool:
+        try:
+            indicators = self.rows_as_indicators()  # read from the table here, not on the worker
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return False
         return self._attempt(
-            lambda: self.services.labor.set_indicators(self.contest_id, self.rows_as_indicators())
+            lambda: self.services.labor.set_indicators(self.contest_id, indicators)
         )
 
     def add_period(self) -> bool:
@@ -164,9 +182,12 @@ class LaborSetupDialog(QDialog):
         return added
 
     def save_awards(self) -> bool:
-        return self._attempt(
-            lambda: self.services.labor.set_award_rule(self.contest_id, self.awards.value())
-        )
+        try:
+            rule = self.awards.value()  # read from the widgets here, not on the worker
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return False
+        return self._attempt(lambda: self.services.labor.set_award_rule(self.contest_id, rule))
 
 
 def open_setup(parent: QWidget, services: Services, contest_id: int) -> None:
