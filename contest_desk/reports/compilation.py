@@ -29,7 +29,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from contest_desk.domain.innovation import BENEFIT_NAMES, CATEGORY_NAMES, STAGE_NAMES
 from contest_desk.domain.records.innovation import AchievementInfo
-from contest_desk.errors import UserError
+from contest_desk.errors import Progress, UserError, step
 from contest_desk.i18n import _
 from contest_desk.reports.files import written_aside
 from contest_desk.reports.fonts import pdf_font
@@ -37,10 +37,17 @@ from contest_desk.reports.paper_sheet import NumberedCanvas
 
 
 class _Booklet(BaseDocTemplate):
+    progress: Progress | None = None
+    laid_out = 0  # achievements' headings, over every pass of multiBuild
+    expected = 0
+
     def afterFlowable(self, flowable: Any) -> None:
-        """Each achievement's heading goes into the contents with its page."""
+        """Each achievement's heading goes into the contents with its page; each is a step
+        of the work (Cancel stops here, and the file written aside is removed)."""
         if isinstance(flowable, Paragraph) and flowable.style.name == "heading":
             self.notify("TOCEntry", (0, flowable.getPlainText(), self.page))
+            self.laid_out += 1
+            step(self.progress, min(self.laid_out, self.expected), self.expected)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -118,7 +125,11 @@ def _benefit_table(a: AchievementInfo, st: dict[str, ParagraphStyle], width: flo
 
 
 def write_compilation(
-    path: str | Path, year: int, achievements: Sequence[AchievementInfo], organizer: str = ""
+    path: str | Path,
+    year: int,
+    achievements: Sequence[AchievementInfo],
+    organizer: str = "",
+    progress: Progress | None = None,
 ) -> Path:
     """The booklet of ``achievements`` (already chosen: those of the year)."""
     target = Path(path)
@@ -137,6 +148,9 @@ def write_compilation(
             bottomMargin=20 * mm,
             title=_("{year} compilation of innovation achievements", year=year),
         )
+        # multiBuild lays the story out two or three times (the contents' page numbers can
+        # move pages); counted as three, so the bar never waits at its end.
+        doc.progress, doc.expected = progress, 3 * len(achievements)
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         contents = TableOfContents(

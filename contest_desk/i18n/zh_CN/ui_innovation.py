@@ -118,3 +118,11 @@ MESSAGES = {
     "Recommendation:": "推荐：",
     "Award level": "奖励级别",
 }
+# Long work run off the window's thread (ui/operations.py): the progress dialog's labels.
+MESSAGES.update(
+    {
+        "Writing the ledger…": "正在导出成果台账…",
+        "Importing the ledger…": "正在导入成果台账…",
+        "Writing the yearly compilation…": "正在生成年度成果汇编…",
+    }
+)

@@ -24,7 +24,7 @@ from contest_desk.domain.limits import check_text
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.innovation import BENEFITS, LEDGER, LedgerSheet
-from contest_desk.errors import ImportRejected, Location, UserError
+from contest_desk.errors import ImportRejected, Location, Progress, UserError, stepped
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.permissions import requires
@@ -216,7 +216,7 @@ class InnovationImportService:
         self.ctx = ctx
 
     @requires(Action.EDIT_INNOVATION)
-    def import_ledger(self, sheet: LedgerSheet) -> int:
+    def import_ledger(self, sheet: LedgerSheet, progress: Progress | None = None) -> int:
         """The achievements (and their benefits) of a ledger file (``reports.innovation_excel``
         reads it); returns how many."""
         file, rows, benefit_rows = sheet.file, sheet.rows, sheet.benefits
@@ -226,7 +226,7 @@ class InnovationImportService:
             benefits = [checker.benefit(n, cells) for n, cells in benefit_rows]
             if checker.problems:
                 raise ImportRejected(checker.problems)
-            made = {p.title: self._achievement(s, file, p) for p in planned if p}
+            made = {p.title: self._achievement(s, file, p) for p in stepped(planned, progress) if p}
             for b in benefits:
                 assert b is not None
                 s.add(

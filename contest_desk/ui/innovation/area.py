@@ -1,5 +1,8 @@
 """The Innovation area (创新成果): the ledger, the studios, the exchange meetings and the
-dashboard, with the ledger's Excel export and import and the yearly compilation."""
+dashboard, with the ledger's Excel export and import and the yearly compilation.
+
+Service calls and files run off the window's thread (ui/operations.py); the import and
+the compilation show their progress and can be cancelled (nothing imported, no file)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,15 +32,23 @@ from contest_desk.reports.charts import innovation_benefit_chart, innovation_fun
 from contest_desk.reports.compilation import write_compilation
 from contest_desk.reports.innovation_excel import read_ledger, write_ledger
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask
+from contest_desk.ui import ask, operations
 from contest_desk.ui.chart_view import ChartView
-from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.innovation.ledger_tab import LedgerTab
 from contest_desk.ui.state import AppState
 
 
 class InnovationArea(QWidget):
+    USES = (
+        "innovation",
+        "meetings",
+        "ledger",
+        "innovation_details",
+        "attachments",
+        "innovation_import",
+    )
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -152,10 +164,21 @@ class InnovationArea(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.studios.set_records(self.services.innovation.studios())
+        services = self.services
+        read = operations.run(
+            self,
+            lambda: (
+                services.innovation.studios(),
+                services.meetings.meetings(),
+                services.ledger.dashboard(),
+            ),
+        )
+        if read is None:
+            return
+        studios, meetings, board = read
+        self.studios.set_records(studios)
         self.studio_view.resizeColumnsToContents()
-        self.meetings.set_records(self.services.meetings.meetings())
-        board = self.services.ledger.dashboard()
+        self.meetings.set_records(meetings)
         self.funnel_chart.set_figure(innovation_funnel_chart(board))
         self.benefit_chart.set_figure(innovation_benefit_chart(board))
         self.by_site.set_records(sorted(board.by_site.items()))
@@ -174,11 +197,20 @@ class InnovationArea(QWidget):
         if not isinstance(studio, StudioInfo):
             self.studio_page.setText("")
             return
-        mine = self.services.ledger.achievements(LedgerFilter(studio_id=studio.id))
+        services, studio_id = self.services, studio.id
+        read = operations.run(
+            self,
+            lambda: (
+                services.ledger.achievements(LedgerFilter(studio_id=studio_id)),
+                services.meetings.meetings(studio_id),
+            ),
+        )
+        if read is None:
+            return
+        mine, meetings = read
         stages = Counter(a.stage for a in mine)
         by_stage = "、".join(f"{_(STAGE_NAMES[s])} {n}" for s, n in stages.items())
         benefit = sum((a.actual_benefit for a in mine), start=0)
-        meetings = self.services.meetings.meetings(studio.id)
         self.studio_page.setText(
             f"<h3>{studio.name}</h3>"
             + self.tr("Members: {members}").format(members="、".join(studio.members) or "—")
@@ -194,8 +226,10 @@ class InnovationArea(QWidget):
 
     # Actions -------------------------------------------------------------------
 
-    def _attempt(self, work: Callable[[], object]) -> bool:
-        if not done(self, work):
+    def _attempt(self, work: Callable[..., object], **options: Any) -> bool:
+        """The work through the runner (``options``: its label, cancellable), then both
+        tabs again; False when refused or cancelled."""
+        if not operations.done(self, work, **options):
             return False
         self.refresh()
         self.ledger_tab.reload()
@@ -222,7 +256,9 @@ class InnovationArea(QWidget):
         )
 
     def new_meeting(self) -> None:
-        studios = self.services.innovation.studios()
+        studios = operations.run(self, lambda: self.services.innovation.studios())
+        if studios is None:
+            return
         host = ask.ask_choice(
             self, self.tr("New meeting"), self.tr("Host studio:"), [s.name for s in studios]
         )
@@ -238,7 +274,9 @@ class InnovationArea(QWidget):
         answer = ask.ask_form(self, self.tr("New meeting"), fields)
         if answer is None:
             return
-        ledger = self.services.ledger.achievements()
+        ledger = operations.run(self, lambda: self.services.ledger.achievements())
+        if ledger is None:
+            return
         shown = (
             ask.ask_many(
                 self,
@@ -283,16 +321,30 @@ class InnovationArea(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str | Path) -> None:
-        ledger = self.services.ledger.achievements()
-        numbers = self.services.innovation_details.completer_numbers()
-        self._attempt(lambda: write_ledger(path, ledger, numbers))
+        services = self.services
+
+        def export() -> None:
+            ledger = services.ledger.achievements()
+            write_ledger(path, ledger, services.innovation_details.completer_numbers())
+
+        self._attempt(export, label=self.tr("Writing the ledger…"))
 
     def _import_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import Excel"), "", self.tr("Excel (*.xlsx)")
         )
         if path:
-            self._attempt(lambda: self.services.innovation_import.import_ledger(read_ledger(path)))
+            self.import_file(path)
+
+    def import_file(self, path: str | Path) -> bool:
+        """All or nothing, with progress; Cancel rolls the import back."""
+        return self._attempt(
+            lambda progress: self.services.innovation_import.import_ledger(
+                read_ledger(path), progress=progress
+            ),
+            label=self.tr("Importing the ledger…"),
+            cancellable=True,
+        )
 
     def _report_dialog(self) -> None:
         year, ok = QInputDialog.getInt(
@@ -306,7 +358,15 @@ class InnovationArea(QWidget):
         if path:
             self.write_report(year, path)
 
-    def write_report(self, year: int, path: str | Path) -> None:
-        chosen = self.services.ledger.achievements(LedgerFilter(year=year))
-        chosen.sort(key=lambda a: (a.studio, a.title))
-        self._attempt(lambda: write_compilation(path, year, chosen))
+    def write_report(self, year: int, path: str | Path) -> bool:
+        """The year's booklet, with progress; Cancel leaves no file (and the old one, if
+        any, as it was)."""
+        ledger = self.services.ledger
+
+        def write(progress: operations.Progress) -> None:
+            chosen = ledger.achievements(LedgerFilter(year=year))
+            chosen.sort(key=lambda a: (a.studio, a.title))
+            write_compilation(path, year, chosen, progress=progress)
+
+        label = self.tr("Writing the yearly compilation…")
+        return self._attempt(write, label=label, cancellable=True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.innovation import BENEFIT_NAMES, CATEGORY_NAMES, BenefitKind
 from contest_desk.domain.records.innovation import StudioInfo
 from contest_desk.i18n import _
+from contest_desk.ui import operations
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,9 @@ class AchievementDialog(QDialog):
         self.title_edit.textEdited.connect(self.show_similar)
 
     def show_similar(self, text: str = "") -> None:
-        found = self.similar(text or self.title_edit.text())
+        title = text or self.title_edit.text()
+        # ``similar`` reads the ledger: off the window's thread, quick enough to wait for.
+        found = operations.run(self, lambda: self.similar(title)) or []
         self.similar_label.setText(
             self.tr("Similar titles already in the ledger: {titles}").format(
                 titles="；".join(found)

@@ -39,8 +39,7 @@ from contest_desk.domain.records.innovation import AchievementInfo, LedgerFilter
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask, feedback
-from contest_desk.ui.contests.common import done
+from contest_desk.ui import ask, feedback, operations
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.innovation import dialogs
 from contest_desk.ui.scoring import sheet_bar
@@ -188,9 +187,10 @@ class LedgerTab(QWidget):
     # Loading -------------------------------------------------------------------
 
     def reload(self) -> None:
+        studios = operations.run(self, lambda: self.services.innovation.studios()) or []
         self.studio_box.clear()
         self.studio_box.addItem(self.tr("Any studio"), None)
-        for studio in self.services.innovation.studios():
+        for studio in studios:
             self.studio_box.addItem(studio.name, studio.id)
         self.refresh()
 
@@ -219,7 +219,10 @@ class LedgerTab(QWidget):
             feedback.show_user_error(self, error)
             return
         shown = self.chosen.id if self.chosen else None
-        self.rows.set_records(self.services.ledger.achievements(where))
+        found = operations.run(self, lambda: self.services.ledger.achievements(where))
+        if found is None:
+            return
+        self.rows.set_records(found)
         self.list_view.resizeColumnsToContents()
         self.select(shown)
 
@@ -238,8 +241,11 @@ class LedgerTab(QWidget):
     def _chosen(self) -> None:
         index = self.list_view.currentIndex()
         record = self.rows.record(index.row()) if index.isValid() else None
+        details = self.services.innovation_details
         self.chosen = (
-            self.services.innovation_details.achievement(record.id) if record is not None else None
+            operations.run(self, lambda: details.achievement(record.id))
+            if record is not None
+            else None
         )
         self._show(self.chosen)
 
@@ -291,13 +297,15 @@ class LedgerTab(QWidget):
     # Actions -------------------------------------------------------------------
 
     def _run(self, work: Callable[[], object]) -> bool:
-        if not done(self, work):
+        if not operations.done(self, work):
             return False
         self.refresh()
         return True
 
     def new_achievement(self) -> None:
-        studios = self.services.innovation.studios()
+        studios = operations.run(self, lambda: self.services.innovation.studios())
+        if studios is None:
+            return
         answer = dialogs.ask_achievement(self, studios, self.services.innovation.similar)
         if answer is None:
             return
@@ -346,7 +354,8 @@ class LedgerTab(QWidget):
         a = self.chosen
         if a is None:
             return
-        site = next((s.unit for s in self.services.innovation.studios() if s.id == a.studio_id), "")
+        studios = operations.run(self, lambda: self.services.innovation.studios()) or []
+        site = next((s.unit for s in studios if s.id == a.studio_id), "")
         b = dialogs.ask_benefit(self, site)
         if b is not None:
             self._run(
@@ -370,10 +379,9 @@ class LedgerTab(QWidget):
         record = self.files.record(index.row()) if index.isValid() else None
         if record is None:
             return
-        try:
-            open_file(self.services.attachments.path_of(record.id))
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        path = operations.run(self, lambda: self.services.attachments.path_of(record.id))
+        if path is not None:
+            open_file(path)
 
     def _form(self, title: str, fields: list[tuple[str, str]]) -> list[str] | None:
         answer = ask.ask_form(self, title, fields)
