@@ -3,7 +3,9 @@
 How often is the setting ``backup_interval_minutes`` (60 by default, 0 turns it off); the
 service keeps the newest ten in the backups folder beside the database. The work runs
 on the task runner, so the window never waits for it; a failure is written to the log
-instead of interrupting whoever is at the desk (the next tick tries again).
+instead of interrupting whoever is at the desk (the next tick tries again). Not through
+the operations runner: that one is for what a person asked for, holding their input back
+for a moment and then showing a dialog, which a timer nobody pressed must not do.
 """
 
 from __future__ import annotations

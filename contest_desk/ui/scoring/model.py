@@ -273,7 +273,7 @@ class ScoreSheetModel(BatchedTableModel):
         sheet = self.sheet
         outcome = self._saved_off_thread(entry_id, code, text)
         if outcome is None or self.sheet is not sheet:
-            return False  # a bug was raised by the runner; or another sheet came meanwhile
+            return False  # cancelled (not offered for a save), or another sheet came meanwhile
         kept, stored = outcome
         if not kept:
             assert isinstance(stored, UserError)

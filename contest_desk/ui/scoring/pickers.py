@@ -125,10 +125,12 @@ class EventPicker(QWidget):
         ):
             # As with contests: an event chosen elsewhere may be newer than our list.
             contest_id = state.contest_id
-            self._events = (
+            events = (
                 self._read(lambda: self.source.events(contest_id)) if contest_id is not None else []
             )
-            self._events_of = state.contest_id
+            if state.contest_id != contest_id:
+                return  # chosen again while the list was read: that choice's _sync has run
+            self._events, self._events_of = events, contest_id
             event_ids = [e.id for e in self._events]
         if state.event_id not in event_ids:
             wanted = event_ids[0] if event_ids else None
