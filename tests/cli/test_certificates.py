@@ -95,7 +95,7 @@ def test_notices_and_certificates_print_the_audit_anchor_paper_can_check(
 
     from contest_desk.services.hub import Services
     from contest_desk.storage import models as m
-    from tests.services.test_anchors import rehash_from
+    from tests.services.safety.test_anchors import rehash_from
 
     db = str(tmp_path / "demo.db")
     assert main(["--db", db, "demo"]) == 0

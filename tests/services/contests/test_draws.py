@@ -7,8 +7,8 @@ import pytest
 from contest_desk.domain.draw import draw as drawn_from
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.errors import PermissionDenied, UserError
-from tests.services.test_sheets import Panel, fill
-from tests.services.test_sheets import panel as panel  # the fixture
+from tests.services.judging.test_sheets import Panel, fill
+from tests.services.judging.test_sheets import panel as panel  # the fixture
 
 
 def test_a_draw_is_recorded_with_its_seed_and_can_be_checked(services, small_event) -> None:

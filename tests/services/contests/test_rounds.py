@@ -8,8 +8,8 @@ import pytest
 
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule
 from contest_desk.errors import PermissionDenied, UserError
-from tests.services.test_sheets import Panel
-from tests.services.test_sheets import panel as panel  # the fixture
+from tests.services.judging.test_sheets import Panel
+from tests.services.judging.test_sheets import panel as panel  # the fixture
 
 D = Decimal
 

@@ -10,8 +10,8 @@ import pytest
 
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from tests.services.test_sheets import Panel, fill, stored
-from tests.services.test_sheets import panel as panel  # the fixture
+from tests.services.judging.test_sheets import Panel, fill, stored
+from tests.services.judging.test_sheets import panel as panel  # the fixture
 
 FILED = dt.datetime(2026, 5, 12, 16, 30)
 

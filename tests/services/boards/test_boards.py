@@ -17,8 +17,8 @@ from contest_desk.domain.rubric import Criterion, Rubric
 from contest_desk.errors import ImportRejected, PermissionDenied, UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
-from tests.services.test_sheets import Panel
-from tests.services.test_sheets import panel as panel  # the fixture
+from tests.services.judging.test_sheets import Panel
+from tests.services.judging.test_sheets import panel as panel  # the fixture
 
 D = Decimal
 DAY = dt.date(2026, 12, 1)

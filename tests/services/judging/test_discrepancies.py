@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from contest_desk.errors import UserError
-from tests.services.test_sheets import Panel, fill
-from tests.services.test_sheets import panel as panel  # the fixture
+from tests.services.judging.test_sheets import Panel, fill
+from tests.services.judging.test_sheets import panel as panel  # the fixture
 
 D = Decimal
 
