@@ -1,7 +1,8 @@
 """Log-in at start, and the set-up dialog that makes the first administrator.
 
-Both only call the services (``users.authenticate``, ``users.create_first_admin``); the
-refusal they show is the service's own message (wrong password, wait, disabled…).
+Both only call the services (``users.authenticate``, ``users.create_first_admin``), off the
+window's thread through the runner; the refusal they show is the service's own message
+(wrong password, wait, disabled…).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.permissions import Actor
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
+from contest_desk.ui import operations
+from contest_desk.ui.contests.inline import run_inline
 
 _PROBLEM_STYLE = "color: #b00020;"
 
@@ -72,16 +75,19 @@ class LoginDialog(_Form):
         self.form.addRow(self.tr("Password"), self.password)
 
     def attempt(self) -> None:
-        try:
-            self.actor = self.services.users.authenticate(
-                self.username.text(), self.password.text()
-            )
-        except UserError as error:
-            self.problem.setText(error.message())
+        users, username, password = self.services.users, self.username.text(), self.password.text()
+        # Off the window's thread: checking a password hash takes a noticeable moment.
+        answer = run_inline(
+            self, lambda: users.authenticate(username, password), label=self.tr("Logging in…")
+        )
+        if isinstance(answer, UserError):
+            self.problem.setText(answer.message())
             self.password.clear()
             self.password.setFocus()
             return
-        self.accept()
+        if answer is not None:
+            self.actor = answer
+            self.accept()
 
 
 class SetupDialog(_Form):
@@ -110,19 +116,22 @@ class SetupDialog(_Form):
         if self.password.text() != self.again.text():
             self.problem.setText(self.tr("The two passwords differ."))
             return
-        try:
-            self.services.users.create_first_admin(
-                self.username.text(), self.name.text(), self.password.text()
-            )
-        except UserError as error:
-            self.problem.setText(error.message())
+        users, username, name = self.services.users, self.username.text(), self.name.text()
+        password = self.password.text()
+        made = run_inline(self, lambda: users.create_first_admin(username, name, password))
+        if isinstance(made, UserError):
+            self.problem.setText(made.message())
             return
-        self.accept()
+        if made is not None:
+            self.accept()
 
 
 def log_in(services: Services, parent: QWidget | None = None) -> Actor | None:
     """Set-up (on a database without accounts), then log-in; None when cancelled."""
-    if not services.users.has_users() and SetupDialog(services, parent).exec() != 1:
+    has_users = operations.run(parent, lambda: services.users.has_users())
+    if has_users is None:  # the database refused; the person has seen why
+        return None
+    if not has_users and SetupDialog(services, parent).exec() != 1:
         return None
     dialog = LoginDialog(services, parent)
     if dialog.exec() != 1:

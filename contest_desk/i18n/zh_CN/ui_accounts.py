@@ -13,4 +13,5 @@ MESSAGES = {
     "Expires": "到期日",
     "Add account": "添加账户",
     "New account": "新账户",
+    "Logging in…": "正在登录…",
 }

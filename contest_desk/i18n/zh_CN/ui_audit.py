@@ -22,4 +22,8 @@ MESSAGES = {
     "Export": "导出",
     "Subject": "对象",
     "Details": "详情",
+    "Reading the audit trail…": "正在读取审计记录…",
+    "Verifying the audit trail…": "正在校验审计链…",
+    "The check did not finish.": "校验未完成。",
+    "Writing {file}…": "正在写入 {file}…",
 }

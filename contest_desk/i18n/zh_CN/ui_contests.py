@@ -230,4 +230,5 @@ MESSAGES = {
     "With:": "回避对象：",
     "What is it:": "回避原因：",
     "Override": "解除回避",
+    "Import cancelled: nothing was imported.": "导入已取消，未导入任何内容。",
 }

@@ -28,7 +28,7 @@ from contest_desk.domain.records.roster import (
     RosterRow,
     column_label,
 )
-from contest_desk.errors import ImportRejected, Location, NotFound, UserError
+from contest_desk.errors import ImportRejected, Location, NotFound, Progress, UserError, step
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.people.roster import unit_by_path
 from contest_desk.services.permissions import requires
@@ -260,13 +260,20 @@ class RosterImportService:
         self.ctx = ctx
 
     @requires(Action.EDIT_ROSTER)
-    def import_rows(self, contest_id: int, rows: Sequence[RosterRow], source: str) -> ImportSummary:
+    def import_rows(
+        self,
+        contest_id: int,
+        rows: Sequence[RosterRow],
+        source: str,
+        progress: Progress | None = None,
+    ) -> ImportSummary:
         """Write a roster's units, persons, teams and entries in one transaction, or nothing.
 
         Every problem (with ``source``, row and column) is collected before anything
         is written and raised together as ImportRejected. An existing person (same
         employee number and name) gets the unit, job type and skill level the file
-        gives; blank cells keep what is stored.
+        gives; blank cells keep what is stored. ``progress`` follows the rows written;
+        a Cancel raises Cancelled inside the transaction, so nothing is kept.
         """
         cleaned = [clean_row(r) for r in rows]
         if not cleaned:
@@ -281,7 +288,7 @@ class RosterImportService:
             problems = _Checker(stored, source).check(cleaned)
             if problems:
                 raise ImportRejected(problems)
-            summary = _write(s, contest_id, stored, cleaned)
+            summary = _write(s, contest_id, stored, cleaned, progress)
             self.ctx.audit(
                 s,
                 "roster.import",
@@ -295,7 +302,11 @@ class RosterImportService:
 
 
 def _write(
-    s: Session, contest_id: int, stored: _Stored, rows: Sequence[RosterRow]
+    s: Session,
+    contest_id: int,
+    stored: _Stored,
+    rows: Sequence[RosterRow],
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Write checked rows; the caller's transaction makes it all or nothing."""
     units_before = s.scalar(select(func.count()).select_from(m.Unit)) or 0
@@ -304,7 +315,8 @@ def _write(
     persons = _write_persons(s, stored, rows, created, updated)
     existing_teams = {t.id for t in stored.teams.values()}
     grown_teams: set[int] = set()
-    for row in rows:
+    for done, row in enumerate(rows):
+        step(progress, done, len(rows))
         event = stored.events[row.event]
         person = persons[row.employee_no]
         if event.mode != EventMode.TEAM.value:
@@ -328,6 +340,7 @@ def _write(
             stored.team_entries.add((event.id, team.id))
             created["entries"] += 1
     s.flush()
+    step(progress, len(rows), len(rows))
     updated["teams"] = len(grown_teams)
     created["units"] = (s.scalar(select(func.count()).select_from(m.Unit)) or 0) - units_before
     return ImportSummary(created, updated)

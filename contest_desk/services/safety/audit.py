@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.audit_chain import Anchor, Break
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.audit import AuditRow
+from contest_desk.errors import Progress, step
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
@@ -149,16 +150,21 @@ class AuditService:
             ]
 
     @requires(Action.VIEW_RESULTS)
-    def verify(self, printed: Sequence[str] = ()) -> ChainCheck:
+    def verify(self, printed: Sequence[str] = (), progress: Progress | None = None) -> ChainCheck:
         """Recompute every link (naming the first row that was changed, removed or
         re-linked); hold the chain to every anchor (in the database, this desk's journal,
         and ``printed`` ones typed in from paper); and replay the marks, sheets and locks
-        the trail records against the tables (naming values changed behind the app's back)."""
+        the trail records against the tables (naming values changed behind the app's back).
+        ``progress`` hears of each of the three checks; a Cancel stops between them."""
         with self.ctx.db.reading() as s:
+            step(progress, 0, 3)
             count, broken = chain_check(s)
+            step(progress, 1, 3)
             problems = anchor_problems(s, printed)
+            step(progress, 2, 3)
             compared, differences = state_differences(s)
             said = tuple(_described(s, d) for d in differences)
+            step(progress, 3, 3)
         return ChainCheck(count, broken, compared, said, tuple(problems))
 
     @requires(Action.VIEW_RESULTS)

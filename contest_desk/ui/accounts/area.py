@@ -34,6 +34,8 @@ def _roles(user: UserInfo) -> str:
 
 
 class AccountsArea(QWidget):
+    USES = ("users",)  # the main window gives the area only these
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services

@@ -7,6 +7,7 @@ For administrators and chief judges (``Action.VIEW_AUDIT``). Filtering reads thr
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -31,7 +32,7 @@ from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import operations
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
 
@@ -97,6 +98,9 @@ def ask_save_path(parent: QWidget, suggested: str) -> str | None:
 
 
 class AuditArea(QWidget):
+    # What the area calls; "contests" is for its event picker's lists.
+    USES = ("audit", "roster", "contests")
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -159,38 +163,62 @@ class AuditArea(QWidget):
         self.judge_box.addItem(self.tr("(any)"), None)
         self.entry_box.addItem(self.tr("(any)"), None)
         if event is not None:
-            for judge in self.services.roster.judges(event.contest_id):
+            roster, contest_id, event_id = self.services.roster, event.contest_id, event.id
+            found = operations.run(
+                self, lambda: (roster.judges(contest_id), roster.entries(event_id))
+            )
+            judges, entries = found or ([], [])
+            for judge in judges:
                 self.judge_box.addItem(judge.name, judge.id)
-            for entry in self.services.roster.entries(event.id):
+            for entry in entries:
                 self.entry_box.addItem(entry.label, entry.id)
         self.refresh()
 
-    def rows(self) -> list[AuditRow]:
-        """The rows the filters ask for, newest first."""
+    def rows(self) -> list[AuditRow] | None:
+        """The rows the filters ask for, newest first (read off the window's thread);
+        None when they could not be read."""
         event = self.picker.current_event()
-        targets: tuple[str, ...] = ()
         entry_id = self.entry_box.currentData()
-        if entry_id is not None:
-            targets = (f"entry:{entry_id}",)
-        elif self.event_check.isChecked() and event is not None:
-            entries = self.services.roster.entries(event.id)
-            targets = (f"event:{event.id}", *(f"entry:{e.id}" for e in entries))
+        whole_event = self.event_check.isChecked() and event is not None
+        event_id = event.id if event is not None else None
         judge_id = self.judge_box.currentData()
+        detail = {"judge": judge_id} if judge_id is not None else None
         since = until = None
         if self.time_check.isChecked():
             first, last = self.since.date(), self.until.date()
             since = dt.datetime(first.year(), first.month(), first.day())
             until = dt.datetime(last.year(), last.month(), last.day(), 23, 59, 59, 999999)
-        return self.services.audit.records(
-            targets, None, since, until, {"judge": judge_id} if judge_id is not None else None
-        )
+        roster, audit = self.services.roster, self.services.audit
+
+        def read() -> list[AuditRow]:
+            targets: tuple[str, ...] = ()
+            if entry_id is not None:
+                targets = (f"entry:{entry_id}",)
+            elif whole_event and event_id is not None:
+                entries = roster.entries(event_id)
+                targets = (f"event:{event_id}", *(f"entry:{e.id}" for e in entries))
+            return audit.records(targets, None, since, until, detail)
+
+        return operations.run(self, read, label=self.tr("Reading the audit trail…"))
 
     def refresh(self) -> None:
-        self.model.set_rows(self.rows())
-        self.view.resizeColumnsToContents()
+        rows = self.rows()
+        if rows is not None:
+            self.model.set_rows(rows)
+            self.view.resizeColumnsToContents()
 
     def verify(self) -> None:
-        check = self.services.audit.verify()
+        audit = self.services.audit
+        check = operations.run(
+            self,
+            lambda progress: audit.verify(progress=progress),
+            label=self.tr("Verifying the audit trail…"),
+            cancellable=True,
+        )
+        if check is None:
+            self.result.setStyleSheet("")
+            self.result.setText(self.tr("The check did not finish."))
+            return
         if check.intact:
             self.result.setStyleSheet("color: #1b5e20;")
             self.result.setText(self.tr("The chain holds: {n} rows").format(n=check.rows))
@@ -217,11 +245,16 @@ class AuditArea(QWidget):
         path = ask_save_path(self, "audit.xlsx")
         if path is None:
             return
-        try:
-            written = write_audit_excel(path, self.model.rows)
-        except OSError as error:
-            feedback.show_user_error(
-                self, UserError("Cannot write {file}: {reason}", file=path, reason=error)
-            )
+        rows = self.model.rows
+
+        def write() -> Path:
+            try:
+                return write_audit_excel(path, rows)
+            except OSError as error:
+                raise UserError("Cannot write {file}: {reason}", file=path, reason=error) from error
+
+        # A long trail takes seconds to write: off the window's thread, with a label.
+        written = operations.run(self, write, label=self.tr("Writing {file}…").format(file=path))
+        if written is None:
             return
         self.result.setText(self.tr("Written: {path}").format(path=written))

@@ -28,7 +28,8 @@ from contest_desk.errors import UserError
 from contest_desk.services.contests.rounds import describe
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
-from contest_desk.ui.contests.common import done
+from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui.contests.inline import run_inline
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.state import AppState
 
@@ -86,9 +87,11 @@ class AdvanceTab(QWidget):
         self.round_box.blockSignals(True)
         self.round_box.clear()
         event_id = self.state.event_id
+        event = None
         if event_id is not None:
-            for rnd in self.services.contests.event(event_id).rounds:
-                self.round_box.addItem(rnd.name, rnd.number)
+            event = attempt(self, lambda: self.services.contests.event(event_id))
+        for rnd in event.rounds if event is not None else ():
+            self.round_box.addItem(rnd.name, rnd.number)
         self.round_box.blockSignals(False)
         self.show_round()
 
@@ -101,14 +104,16 @@ class AdvanceTab(QWidget):
         if chosen is None:
             self.preview.set_records([])
             return
+        rounds, standings = self.services.rounds, self.services.standings
         # Shown as the tab refreshes, so a problem goes in the summary line, not a pop-up.
-        try:
-            state = self.services.rounds.round_advance(*chosen)
-            table = self.services.standings.standings(*chosen)
-        except UserError as error:
+        found = run_inline(
+            self, lambda: (rounds.round_advance(*chosen), standings.standings(*chosen))
+        )
+        if not isinstance(found, tuple):
             self.preview.set_records([])
-            self.summary.setText(error.message())
+            self.summary.setText(found.message() if isinstance(found, UserError) else "")
             return
+        state, table = found
         rule, closed = state.rule, state.closed
         self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(rule.mode if rule else None)))
         self.value_edit.setText("" if rule is None else format(rule.value.normalize(), "f"))

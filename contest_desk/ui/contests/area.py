@@ -20,6 +20,17 @@ from contest_desk.ui.state import AppState
 class ContestsArea(QWidget):
     """Where organizers set up contests; every change goes through the services."""
 
+    # What the area and its tabs call (the main window gives it only these).
+    USES = (
+        "contests",
+        "roster",
+        "roster_import",
+        "assignments",
+        "draws",
+        "rounds",
+        "standings",
+    )
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state

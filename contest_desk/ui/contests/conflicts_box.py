@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from contest_desk.services.contests.assignments import ConflictInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import ask
-from contest_desk.ui.contests.common import done
+from contest_desk.ui.contests.common import attempt, done
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
 
@@ -67,10 +67,19 @@ class ConflictsBox(QGroupBox):
         self.event_id = event_id
         rows: list[ConflictInfo] = []
         if event_id is not None and contest_id is not None:
-            self.judge_names = {j.id: j.name for j in self.services.roster.judges(contest_id)}
-            entries = self.services.roster.entries(event_id)
-            self.entry_labels = {e.id: e.label for e in entries}
-            rows = self.services.assignments.conflicts(event_id)
+            roster, assignments = self.services.roster, self.services.assignments
+            found = attempt(
+                self,
+                lambda: (
+                    roster.judges(contest_id),
+                    roster.entries(event_id),
+                    assignments.conflicts(event_id),
+                ),
+            )
+            if found is not None:
+                judges, entries, rows = found
+                self.judge_names = {j.id: j.name for j in judges}
+                self.entry_labels = {e.id: e.label for e in entries}
         self.conflicts.set_records(rows)
         for button in (self.declare_button, self.override_button):
             button.setEnabled(event_id is not None)
@@ -79,7 +88,11 @@ class ConflictsBox(QGroupBox):
         judge_id = self.chosen_judge()
         if self.event_id is None or judge_id is None:
             return
-        entries = [e for e in self.services.roster.entries(self.event_id) if e.person_id]
+        event_id = self.event_id
+        found = attempt(self, lambda: self.services.roster.entries(event_id))
+        if found is None:
+            return
+        entries = [e for e in found if e.person_id]
         labels = [f"{e.label}（{e.unit}）" for e in entries]
         picked = ask.ask_choice(self, self.tr("Declare a conflict"), self.tr("With:"), labels)
         note = sheet_bar.ask_text(self, self.tr("Declare a conflict"), self.tr("What is it:"))
@@ -108,5 +121,7 @@ class ConflictsBox(QGroupBox):
             self.refresh()
 
     def refresh(self) -> None:
-        if self.event_id is not None:
-            self.conflicts.set_records(self.services.assignments.conflicts(self.event_id))
+        event_id = self.event_id
+        if event_id is not None:
+            found = attempt(self, lambda: self.services.assignments.conflicts(event_id))
+            self.conflicts.set_records(found or [])

@@ -24,6 +24,7 @@ from contest_desk.errors import UserError
 from contest_desk.services.contests.draws import DrawInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.common import attempt
+from contest_desk.ui.contests.inline import run_inline
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.state import AppState
 
@@ -83,9 +84,11 @@ class DrawTab(QWidget):
         self.round_box.blockSignals(True)
         self.round_box.clear()
         event_id = self.state.event_id
+        event = None
         if event_id is not None:
-            for rnd in self.services.contests.event(event_id).rounds:
-                self.round_box.addItem(rnd.name, rnd.number)
+            event = attempt(self, lambda: self.services.contests.event(event_id))
+        for rnd in event.rounds if event is not None else ():
+            self.round_box.addItem(rnd.name, rnd.number)
         self.round_box.blockSignals(False)
         self.show_draw()
 
@@ -93,10 +96,13 @@ class DrawTab(QWidget):
         event_id, number = self.state.event_id, self.round_box.currentData()
         info = None
         if event_id is not None and number is not None:
-            try:
-                info = self.services.draws.draw(event_id, number)
-            except UserError as error:
-                self.summary.setText(error.message())
+            draws = self.services.draws
+            # Shown as the tab refreshes, so a problem goes in the summary line, not a pop-up.
+            found = run_inline(self, lambda: draws.draw(event_id, number))
+            if isinstance(found, UserError):
+                self.summary.setText(found.message())
+            else:
+                info = found
         self._show(info)
 
     def _show(self, info: DrawInfo | None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -90,11 +89,13 @@ class EntriesTab(QWidget):
     def _add_dialog(self) -> None:
         if self.current is None:
             return
-        persons = attempt(self, self.services.roster.persons)
+        roster = self.services.roster
+        # A lambda, not the bound method: the runner hands work with a parameter a Progress.
+        persons = attempt(self, lambda: roster.persons())
         teams = None
         if self.team_event:
             contest_id = self.current.contest_id
-            teams = attempt(self, lambda: self.services.roster.teams(contest_id))
+            teams = attempt(self, lambda: roster.teams(contest_id))
             entered = {e.team_id for e in self.entries.records()}
             teams = [t for t in teams or [] if t.id not in entered]
         else:
@@ -116,9 +117,7 @@ class EntriesTab(QWidget):
         if self.current is not None:
             event_id = self.current.id
             for person_id in person_ids:
-                entry = attempt(
-                    self, partial(self.services.roster.add_entry, event_id, person_id=person_id)
-                )
+                entry = self._enter(event_id, person_id=person_id)
                 if entry is None:
                     break
                 added.append(entry)
@@ -138,10 +137,15 @@ class EntriesTab(QWidget):
     def add_existing_team(self, team_id: int) -> EntryInfo | None:
         if self.current is None:
             return None
-        event_id = self.current.id
-        entry = attempt(self, lambda: self.services.roster.add_entry(event_id, team_id=team_id))
+        entry = self._enter(self.current.id, team_id=team_id)
         self._changed([entry] if entry else [])
         return entry
+
+    def _enter(
+        self, event_id: int, person_id: int | None = None, team_id: int | None = None
+    ) -> EntryInfo | None:
+        roster = self.services.roster
+        return attempt(self, lambda: roster.add_entry(event_id, person_id, team_id))
 
     def _changed(self, added: list[EntryInfo]) -> None:
         if added:

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.records.contests import ImportSummary, PersonInfo, UnitInfo
-from contest_desk.errors import UserError
+from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.common import attempt, note_label
+from contest_desk.ui.contests.inline import run_inline
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
 from contest_desk.ui.state import AppState
-from contest_desk.ui.tasks import Task, run_task
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -92,12 +92,13 @@ class AddPersonDialog(QDialog):
 class RosterTab(QWidget):
     """Persons of the whole plant (the roster is shared by all contests), searchable by unit."""
 
-    import_finished = Signal(object)  # the ImportSummary, or the exception that stopped it
+    # The ImportSummary, or what stopped it: the UserError, Cancelled, or a bug.
+    import_finished = Signal(object)
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state
-        self.task: Task | None = None
+        self.importing = False
         self.all_persons: list[PersonInfo] = []
 
         self.unit_tree = QTreeWidget()
@@ -160,9 +161,8 @@ class RosterTab(QWidget):
 
     def _enable(self) -> None:
         has_contest = self.state.contest_id is not None
-        busy = self.task is not None
         self.template_button.setEnabled(has_contest)
-        self.import_button.setEnabled(has_contest and not busy)
+        self.import_button.setEnabled(has_contest and not self.importing)
 
     def reload_units(self) -> None:
         units = attempt(self, self.services.roster.units)
@@ -270,44 +270,54 @@ class RosterTab(QWidget):
         if path:
             self.import_roster_file(path)
 
-    def import_roster_file(self, path: str | Path) -> Task | None:
-        """Read and import a roster on a worker; ``import_finished`` tells when it is over."""
+    def import_roster_file(self, path: str | Path) -> ImportSummary | UserError | Cancelled | None:
+        """Read and import a roster off the window's thread, with progress and Cancel, all or
+        nothing. ``import_finished`` tells how it ended (the summary, the UserError, or
+        Cancelled), which is also the answer; None when no import could start."""
         from contest_desk.reports.roster_excel import read_roster
-        from contest_desk.services.people.roster_import import RosterImportService
 
         contest_id = self.state.contest_id
-        if contest_id is None or self.task is not None:
+        if contest_id is None or self.importing:
             return None
         # Problems name the file as read_roster does: by its name, not the whole path.
-        ctx, source, name = self.services.ctx, str(path), Path(path).name
+        importer, source, name = self.services.roster_import, str(path), Path(path).name
 
-        def work() -> ImportSummary:
+        def work(progress: operations.Progress) -> ImportSummary:
             rows = read_roster(source)
-            return RosterImportService(ctx).import_rows(contest_id, rows, name)
+            progress.check()
+            return importer.import_rows(contest_id, rows, name, progress=progress)
 
-        self.message.setText(self.tr("Importing {file}…").format(file=Path(path).name))
+        label = self.tr("Importing {file}…").format(file=name)
+        self.message.setText(label)
         self.note.clear()
-        self.task = run_task(work, self._imported, self._import_failed)
+        self.importing = True
         self._enable()
-        return self.task
+        try:
+            outcome = run_inline(self, work, label=label, cancellable=True)
+        except Exception as error:
+            self._import_over()
+            self.import_finished.emit(error)
+            raise  # a bug: the crash handler shows it with the log file
+        self._import_over()
+        ended: ImportSummary | UserError | Cancelled
+        if isinstance(outcome, UserError):
+            self.note.setText(outcome.message())
+            feedback.show_user_error(self, outcome)
+            ended = outcome
+        elif outcome is None:
+            self.message.setText(self.tr("Import cancelled: nothing was imported."))
+            ended = Cancelled()
+        else:
+            self.message.setText(self.summary_text(outcome))
+            self.state.setup_changed.emit()  # reloads this tab too
+            ended = outcome
+        self.import_finished.emit(ended)
+        return ended
 
-    def _imported(self, summary: ImportSummary) -> None:
-        self.task = None
-        self.message.setText(self.summary_text(summary))
-        self.state.setup_changed.emit()  # reloads this tab too
-        self.import_finished.emit(summary)
-
-    def _import_failed(self, error: Exception) -> None:
-        self.task = None
+    def _import_over(self) -> None:
+        self.importing = False
         self._enable()
         self.message.clear()
-        if isinstance(error, UserError):
-            self.note.setText(error.message())
-            feedback.show_user_error(self, error)
-            self.import_finished.emit(error)
-            return
-        self.import_finished.emit(error)
-        raise error  # a bug: the crash handler shows it with the log file
 
     def summary_text(self, summary: ImportSummary) -> str:
         created = {
