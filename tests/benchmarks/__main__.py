@@ -1,9 +1,16 @@
 """`python -m tests.benchmarks`: every benchmark, one after the other."""
 
-from tests.benchmarks import bench_board, bench_certificates, bench_cli_start, bench_standings
+from tests.benchmarks import (
+    bench_board,
+    bench_certificates,
+    bench_cli_start,
+    bench_demo,
+    bench_standings,
+)
 
 if __name__ == "__main__":
     bench_cli_start.main()
     bench_standings.main()
     bench_board.main()
+    bench_demo.main()
     bench_certificates.main()
