@@ -194,7 +194,7 @@ class ChiefArea(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self.refresh)  # not inside the show itself
+            QTimer.singleShot(0, self, self.refresh)  # not inside the show itself
 
     def refresh(self, _index: int = 0) -> None:
         event = self.picker.current_event()
