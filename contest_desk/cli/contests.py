@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from contest_desk.cli.core import Groups, add_format, command, imports, listed, said
+from contest_desk.cli.core import Groups, add_format, add_import, command, listed, said
 from contest_desk.domain.contest import STATUS_NAMES
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -90,12 +90,8 @@ def add_commands(groups: Groups) -> None:
         True,
     )  # fmt: skip
     add_format(sub)
-    sub = command(
-        imports(groups), "contest", _import_contest,
-        _("import a contest file as a new contest"),
-    )  # fmt: skip
-    sub.add_argument("file", metavar="FILE.json")
-    add_format(sub)
+    text = _("import a contest file as a new contest")
+    add_import(groups, "contest", _import_contest, text, "FILE.json")
     exports = groups.group("export", _("export a contest file"), "contest")
     sub = command(exports, "contest", _export_contest, _("write a whole contest to a JSON file"))
     sub.add_argument("contest_id", type=int, metavar="ID")

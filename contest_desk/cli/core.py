@@ -50,15 +50,15 @@ def _format_name(text: str) -> str:
     return "text" if text == "table" else text
 
 
-def add_format(sub: argparse.ArgumentParser, *, csv: bool = False, json_only: bool = False) -> None:
+def add_format(sub: argparse.ArgumentParser, *, csv: bool = False) -> None:
     """The ``--format`` option: text (the default, also spelt ``table``), CSV where a
     command prints a table, and JSON, whose structure is kept stable for scripts."""
-    choices = ("json",) if json_only else ("text", "csv", "json") if csv else ("text", "json")
+    choices = ("text", "csv", "json") if csv else ("text", "json")
     sub.add_argument(
         "--format",
         type=_format_name,
         choices=choices,
-        default="json" if json_only else "text",
+        default="text",
         help=_("output format; json is kept stable for scripts"),
     )
 
@@ -123,10 +123,18 @@ class Groups:
         return self._groups[name]
 
 
-def imports(groups: Groups) -> Any:
-    """``contest-desk import …``: a roster (people), scores (judging), a contest (contests)."""
-    text = _("import a roster, scores or a contest file")
-    return groups.group("import", text, "roster|scores|contest")
+def add_import(
+    groups: Groups, name: str, handler: Handler, text: str, file: str
+) -> argparse.ArgumentParser:
+    """``contest-desk import NAME FILE``: a roster (people), scores (judging) or a contest
+    (contests), each with --format json."""
+    group = groups.group(
+        "import", _("import a roster, scores or a contest file"), "roster|scores|contest"
+    )
+    sub = command(group, name, handler, text)
+    sub.add_argument("file", metavar=file)
+    add_format(sub)
+    return sub
 
 
 def imported(args: argparse.Namespace, source: str, summary: ImportSummary) -> int:

@@ -12,10 +12,10 @@ from contest_desk.cli.core import (
     Groups,
     Handler,
     add_format,
+    add_import,
     command,
     err,
     imported,
-    imports,
     listed,
     out,
     password,
@@ -184,11 +184,9 @@ def _on_event(
 
 
 def add_commands(groups: Groups) -> None:
-    sub = command(imports(groups), "scores", _import_scores,
-                  _("import marks from CSV: entry, judge, criterion, value"))  # fmt: skip
-    sub.add_argument("file", metavar="FILE.csv")
+    text = _("import marks from CSV: entry, judge, criterion, value")
+    sub = add_import(groups, "scores", _import_scores, text, "FILE.csv")
     sub.add_argument("--event", type=int, required=True, metavar="ID")
-    add_format(sub)
     commands = groups.commands
     sub = _on_event(commands, "standings", _standings, _("print an event's standings"), True)
     sub.add_argument("--round", type=int, metavar="N")

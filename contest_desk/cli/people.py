@@ -13,9 +13,9 @@ from contest_desk.cli.core import (
     NEW_PASSWORD_ENV,
     Groups,
     add_format,
+    add_import,
     command,
     imported,
-    imports,
     listed,
     said,
 )
@@ -98,11 +98,9 @@ def _import_roster(services: Services, args: argparse.Namespace) -> int:
 
 
 def add_commands(groups: Groups) -> None:
-    sub = command(imports(groups), "roster", _import_roster,
-                  _("import persons and entries from Excel"))  # fmt: skip
-    sub.add_argument("file", metavar="FILE.xlsx")
+    text = _("import persons and entries from Excel")
+    sub = add_import(groups, "roster", _import_roster, text, "FILE.xlsx")
     sub.add_argument("--contest", type=int, required=True, metavar="ID")
-    add_format(sub)
 
     users = groups.group(
         "user", _("add, change or disable user accounts"), "add|passwd|disable|enable|list"
