@@ -7,11 +7,10 @@ from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QProgressDialog
 
 from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, operations
 from contest_desk.ui.certificates import area as area_module
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.area import CertificatesArea
@@ -44,10 +43,12 @@ def area(qtbot, demo: Services) -> CertificatesArea:
 
 
 def test_a_batch_with_progress_and_one_cancelled(qtbot, area, monkeypatch, tmp_path) -> None:
+    # The batch reports to the runner's Progress (its dialog shows only after a while), so
+    # the steps are read there, and the person's Cancel is a cancel() at the third step.
     values: list[int] = []
-    real = QProgressDialog.setValue
+    real = operations.Progress.__call__
     monkeypatch.setattr(
-        QProgressDialog, "setValue", lambda self, v: (values.append(v), real(self, v))
+        operations.Progress, "__call__", lambda self, d, t: (values.append(d), real(self, d, t))[1]
     )
     folder = tmp_path / "逐人"
     folder.mkdir()
@@ -57,11 +58,13 @@ def test_a_batch_with_progress_and_one_cancelled(qtbot, area, monkeypatch, tmp_p
 
     calls = {"n": 0}
 
-    def cancelled_at_third(_self: QProgressDialog) -> bool:
+    def cancelled_at_third(self: operations.Progress, done: int, total: int) -> bool:
         calls["n"] += 1
-        return calls["n"] >= 3
+        if calls["n"] >= 3:
+            self.cancel()
+        return real(self, done, total)
 
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancelled_at_third)
+    monkeypatch.setattr(operations.Progress, "__call__", cancelled_at_third)
     other = tmp_path / "合并"
     other.mkdir()
     assert area.write(other / "全部.pdf", combined=True) == []

@@ -38,3 +38,12 @@ MESSAGES = {
     "{old} is superseded by {new}": "{old} 已由 {new} 取代",
 }
 MESSAGES.update({"Print the result notice…": "打印成绩公示…"})
+# Long work run off the window's thread (ui/operations.py): the progress dialog's labels.
+MESSAGES.update(
+    {
+        "Issuing certificates…": "正在颁发证书…",
+        "Checking…": "正在查验…",
+        "Preparing the result notice…": "正在生成成绩公示…",
+        "Writing the result notice…": "正在写入成绩公示…",
+    }
+)

@@ -1,7 +1,8 @@
 """The Certificates area (证书): issue an event's certificates and write them as one PDF or
 one per recipient (with progress and Cancel), print them through Qt's print dialog, edit a
 template with its live preview, check a certificate, re-issue one, and write the result
-notice (成绩公示) as PDF or Excel."""
+notice (成绩公示) as PDF or Excel. Service calls and the writing run off the window's
+thread (ui/operations.py)."""
 
 from __future__ import annotations
 
@@ -13,38 +14,32 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from contest_desk import errors
 from contest_desk.domain.certificates import Orientation
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.contests import EventInfo
 from contest_desk.domain.signing import VERDICT_NAMES
-from contest_desk.errors import UserError
 from contest_desk.i18n import _
-from contest_desk.reports.certificate_pdf import (
-    Cancelled,
-    Printed,
-    read_certificate_pdf,
-    write_certificates,
-)
+from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
 from contest_desk.reports.result_notice import (
     Notice,
     standings_notice,
     write_notice_excel,
     write_notice_pdf,
 )
-from contest_desk.services.certificates.issuing import CertificateInfo
+from contest_desk.services.certificates.issuing import CertificateInfo, Verification
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, notice_printing
+from contest_desk.ui import notice_printing, operations
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.painter import paint_certificate
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
@@ -55,10 +50,11 @@ from contest_desk.ui.state import AppState
 
 
 class CertificatesArea(QWidget):
+    USES = ("certificates", "standings", "contests", "audit")  # contests: the picker's too
+
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state
-        self._contest_id = 0  # of the batch last issued: its key seals the PDFs
         self.picker = EventPicker(services, state)
         self.round_box = QComboBox()
         self.template_box = QComboBox()
@@ -141,7 +137,9 @@ class CertificatesArea(QWidget):
         self.round_box.blockSignals(False)
         self.template_box.clear()
         if event is not None:
-            for name in self.services.certificates.templates(event.contest_id):
+            contest = event.contest_id
+            names = operations.run(self, lambda: self.services.certificates.templates(contest))
+            for name in names or ():
                 self.template_box.addItem(name, name)
         self.refresh()
 
@@ -150,23 +148,38 @@ class CertificatesArea(QWidget):
         if event is None:
             self.issued.set_records([])
             return
-        self.issued.set_records(
-            self.services.certificates.certificates(event.id, self.round_box.currentData())
+        event_id, round_number = event.id, self.round_box.currentData()
+        issued = operations.run(
+            self, lambda: self.services.certificates.certificates(event_id, round_number)
         )
+        self.issued.set_records(issued or [])
         self.issued_view.resizeColumnsToContents()
 
     # Issuing and writing -------------------------------------------------------
 
-    def _issue(self) -> list[Printed]:
+    def _printed(self, event: EventInfo, round_number: int | None, name: str) -> list[Printed]:
+        """Issue the event's certificates and make them ready to draw (on the worker)."""
+        issued = self.services.certificates.issue(event.id, round_number, name)
+        template = self.services.certificates.templates(event.contest_id)[name]
+        return [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
+
+    def _batch(self) -> tuple[EventInfo, int | None, str] | None:
+        """What the buttons issue: the event, round and template shown."""
         event = self.picker.current_event()
         if event is None:
+            return None
+        return event, self.round_box.currentData(), self.template_box.currentData() or "landscape"
+
+    def _issue(self) -> list[Printed] | None:
+        """The shown event's certificates, issued; None when refused (and said so)."""
+        batch = self._batch()
+        if batch is None:
             return []
-        self._contest_id = event.contest_id
-        name = self.template_box.currentData() or "landscape"
-        issued = self.services.certificates.issue(event.id, self.round_box.currentData(), name)
-        template = self.services.certificates.templates(event.contest_id)[name]
+        items = operations.run(
+            self, lambda: self._printed(*batch), label=self.tr("Issuing certificates…")
+        )
         self.refresh()
-        return [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
+        return items
 
     def _write_dialog(self, combined: bool) -> None:
         if combined:
@@ -179,50 +192,58 @@ class CertificatesArea(QWidget):
             self.write(path, combined)
 
     def write(self, path: str | Path, combined: bool) -> list[Path]:
-        """Issue and write, showing progress; Cancel leaves no file of the batch behind."""
-        try:
-            items = self._issue()
-        except UserError as error:
-            feedback.show_user_error(self, error)
-            return []
-        if not items:
+        """Issue and write, showing progress; Cancel leaves no file of the batch behind
+        (what was issued stays issued, as the certificates' serials are kept)."""
+        batch = self._batch()
+        if batch is None:
             self.result.setText(self.tr("No entry has an award yet."))
             return []
-        progress = QProgressDialog(
-            self.tr("Writing certificates…"), self.tr("Cancel"), 0, len(items), self
-        )
-        progress.setMinimumDuration(0)
+        contest = batch[0].contest_id
+        given: list[operations.Progress] = []
 
-        def step(done: int, total: int) -> bool:
-            progress.setValue(done)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        try:
-            sign = self.services.certificates.sealer(self._contest_id)
+        def work(progress: operations.Progress) -> tuple[int, list[Path]]:
+            given.append(progress)
+            items = self._printed(*batch)
+            if not items:
+                return 0, []
+            sign = self.services.certificates.sealer(contest)
             anchor = anchored(self.services)
-            written = write_certificates(path, items, combined, sign, step, anchor)
-        except Cancelled:
-            self.result.setText(self.tr("Cancelled: nothing was written."))
+            return len(items), write_certificates(path, items, combined, sign, progress, anchor)
+
+        answer = operations.run(
+            self, work, label=self.tr("Writing certificates…"), cancellable=True
+        )
+        self.refresh()
+        if answer is None:
+            if given and given[0].cancelled:
+                self.result.setText(self.tr("Cancelled: nothing was written."))
             return []
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        count, written = answer
+        if not count:
+            self.result.setText(self.tr("No entry has an award yet."))
             return []
-        finally:
-            progress.close()
         self.result.setText(
-            self.tr("{n} certificate(s) written to {where}").format(n=len(items), where=str(path))
+            self.tr("{n} certificate(s) written to {where}").format(n=count, where=str(path))
         )
         return written
 
     def print_certificates(self) -> None:
-        try:
-            items = self._issue()
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        batch = self._batch()
+        if batch is None:
             return
-        if not items:
+
+        def work(progress: operations.Progress) -> tuple[list[Printed], str]:
+            items = self._printed(*batch)
+            errors.step(progress, 1, 2)  # issued: Cancel now opens no print dialog
+            return items, anchored(self.services)
+
+        answer = operations.run(
+            self, work, label=self.tr("Issuing certificates…"), cancellable=True
+        )
+        self.refresh()
+        if answer is None or not answer[0]:
             return
+        items, anchor = answer
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         landscape = items[0].template.orientation is Orientation.LANDSCAPE
@@ -231,7 +252,6 @@ class CertificatesArea(QWidget):
         )
         printer.setFullPage(True)
         dialog = QPrintPreviewDialog(printer, self)
-        anchor = anchored(self.services)
         dialog.paintRequested.connect(lambda p: paint_all(p, items, anchor))
         dialog.exec()
 
@@ -248,16 +268,16 @@ class CertificatesArea(QWidget):
             self.verify(text)
 
     def verify(self, serial_or_pdf: str) -> str:
-        try:
+        certificates = self.services.certificates
+
+        def check() -> list[Verification]:
             if serial_or_pdf.lower().endswith(".pdf"):
                 pages = read_certificate_pdf(serial_or_pdf)
-                results = [
-                    self.services.certificates.verify(p.qr, p.visible, p.seal) for p in pages
-                ]
-            else:
-                results = [self.services.certificates.verify(serial_or_pdf)]
-        except UserError as error:
-            feedback.show_user_error(self, error)
+                return [certificates.verify(p.qr, p.visible, p.seal) for p in pages]
+            return [certificates.verify(serial_or_pdf)]
+
+        results = operations.run(self, check, label=self.tr("Checking…"))
+        if results is None:
             return ""
         lines = [
             f"{r.serial or '—'}：{_(VERDICT_NAMES[r.verdict], new=r.replaced_by or '')}"
@@ -279,10 +299,9 @@ class CertificatesArea(QWidget):
         )
         if reason is None:
             return
-        try:
-            new = self.services.certificates.reissue(chosen.serial, reason)
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        serial = chosen.serial
+        new = operations.run(self, lambda: self.services.certificates.reissue(serial, reason))
+        if new is None:
             return
         self.result.setText(
             self.tr("{old} is superseded by {new}").format(old=chosen.serial, new=new.serial)
@@ -296,51 +315,63 @@ class CertificatesArea(QWidget):
         if path:
             self.write_notice(path)
 
-    def notice(self) -> Notice | None:
-        event = self.picker.current_event()
-        if event is None:
-            return None
-        table = self.services.standings.standings(event.id, self.round_box.currentData())
+    def _notice_of(self, event: EventInfo, round_number: int | None) -> Notice:
+        """The round's (or event's) result notice, anchored now (on the worker)."""
+        table = self.services.standings.standings(event.id, round_number)
         contest = self.services.contests.contest(event.contest_id)
         notice = standings_notice(table, contest.name, contest.organizer, dt.date.today())
         return replace(notice, anchor=anchored(self.services))
 
+    def notice(self) -> Notice | None:
+        """None without an event, or when refused (and said so)."""
+        event = self.picker.current_event()
+        if event is None:
+            return None
+        round_number = self.round_box.currentData()
+        return operations.run(
+            self,
+            lambda: self._notice_of(event, round_number),
+            label=self.tr("Preparing the result notice…"),
+        )
+
     def _print_notice_dialog(self) -> None:
-        try:
-            notice = self.notice()
-        except UserError as error:
-            feedback.show_user_error(self, error)
-            return
+        notice = self.notice()
         if notice is not None:
             notice_printing.preview_notice(self, notice)
 
     def write_notice(self, path: str | Path) -> None:
-        try:
-            notice = self.notice()
-            if notice is None:
-                return
-            if str(path).lower().endswith(".xlsx"):
-                write_notice_excel(path, [notice])
-            else:
-                write_notice_pdf(path, notice)
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        """Written whole or not at all; Cancel before the file is written leaves none."""
+        event = self.picker.current_event()
+        if event is None:
             return
-        self.result.setText(self.tr("Result notice written to {file}").format(file=str(path)))
+        round_number = self.round_box.currentData()
+
+        def work(progress: operations.Progress) -> Path:
+            notice = self._notice_of(event, round_number)
+            errors.step(progress, 1, 2)
+            if str(path).lower().endswith(".xlsx"):
+                return write_notice_excel(path, [notice])
+            return write_notice_pdf(path, notice)
+
+        label = self.tr("Writing the result notice…")
+        if operations.run(self, work, label=label, cancellable=True) is not None:
+            self.result.setText(self.tr("Result notice written to {file}").format(file=str(path)))
 
     def edit_template(self) -> None:
         event = self.picker.current_event()
         if event is None:
             return
-        templates = self.services.certificates.templates(event.contest_id)
+        contest = event.contest_id
+        templates = operations.run(self, lambda: self.services.certificates.templates(contest))
+        if templates is None:
+            return
         current = templates[self.template_box.currentData() or "landscape"]
         edited = template_editor.edit_template(self, current)
         if edited is None:
             return
-        try:
-            self.services.certificates.save_template(event.contest_id, edited)
-        except UserError as error:
-            feedback.show_user_error(self, error)
+        if not operations.done(
+            self, lambda: self.services.certificates.save_template(contest, edited)
+        ):
             return
         self._event_shown()
         self.template_box.setCurrentIndex(self.template_box.findData(edited.name))
