@@ -103,7 +103,7 @@ class BoardSetup:
         board = self.board_box.currentData()
         if board is None:
             return
-        operations.done(
+        operations.run(  # the count joined is seen on the board itself
             self._widget(),
             lambda progress: self.services.board_import.import_paper(
                 int(board), Path(path), progress=progress

@@ -361,7 +361,7 @@ class LaborArea(QWidget):
         contest, period = self.contest_id(), self.period_id()
         if contest is None or period is None:
             return
-        operations.done(
+        operations.run(  # the values changed are seen in the grid
             self,
             lambda progress: self.services.labor_import.import_values(
                 contest, period, read_labor_sheet(path), progress=progress
