@@ -35,10 +35,10 @@ from contest_desk.errors import Progress, step
 from contest_desk.i18n import _
 from contest_desk.services.boards.log import LoadedBoard, load
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.people.roster import entry_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import board_info
+from contest_desk.storage.roster import entry_infos
 
 
 def period_label(info: BoardInfo, rules: BoardRules, period: int) -> str:

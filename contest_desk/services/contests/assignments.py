@@ -18,10 +18,10 @@ from contest_desk.domain.assignment import balanced_assignment, same_unit
 from contest_desk.domain.permissions import Action
 from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.people.roster import in_round, unit_paths
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
+from contest_desk.storage.roster import in_round, unit_paths
 
 
 @dataclass(frozen=True)

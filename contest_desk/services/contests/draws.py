@@ -15,10 +15,10 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import EntryInfo
 from contest_desk.errors import UserError
 from contest_desk.services.context import ServiceContext, utc_now
-from contest_desk.services.people.roster import entry_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
+from contest_desk.storage.roster import entry_infos
 
 
 @dataclass(frozen=True)

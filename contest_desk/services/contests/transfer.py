@@ -24,7 +24,6 @@ from contest_desk.services.contests.contest_file import (
 )
 from contest_desk.services.contests.transfer_import import ContestImporter
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.people.roster import entry_rows
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import (
@@ -33,6 +32,7 @@ from contest_desk.storage.mapping import (
     rubric_of,
     unit_path,
 )
+from contest_desk.storage.roster import entry_rows
 
 
 def _settings_to_dict(settings: EventSettings) -> Data:

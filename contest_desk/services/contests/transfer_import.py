@@ -25,12 +25,12 @@ from contest_desk.domain.settings_codec import (
 from contest_desk.errors import UserError
 from contest_desk.services.contests.contest_file import SCORES, Data, criterion_from_dict
 from contest_desk.services.context import utc_now
-from contest_desk.services.people.roster import unit_by_path
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_marks
 from contest_desk.storage.mapping import (
     criterion_rows,
 )
+from contest_desk.storage.roster import unit_by_path
 
 
 class ContestImporter:

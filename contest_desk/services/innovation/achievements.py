@@ -25,10 +25,10 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.innovation import StudioInfo
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
-from contest_desk.services.people.roster import unit_by_path
 from contest_desk.services.permissions import check, requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import unit_path
+from contest_desk.storage.roster import unit_by_path
 
 LEVELS = ("plant", "oilfield", "group")
 CATEGORIES = ("technique", "tool", "process", "software", "management", "other")

@@ -16,10 +16,10 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.judging import TOTAL, Agreement, ConsistencyReport, JudgeLine
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.judging.discrepancies import flags_of
-from contest_desk.services.people.roster import judge_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
+from contest_desk.storage.roster import judge_infos
 
 
 class ConsistencyService:

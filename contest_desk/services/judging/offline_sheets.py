@@ -43,11 +43,11 @@ from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.input_files import read_json
 from contest_desk.services.judging.scoring import check_on_panel
 from contest_desk.services.judging.sheets import writable_sheet
-from contest_desk.services.people.roster import entry_infos, judge_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
 from contest_desk.storage.marks import store_mark
+from contest_desk.storage.roster import entry_infos, judge_infos
 
 # Version 1 carried its own HMAC key, so anyone with the file could re-sign it: refused.
 FORMAT, VERSION, KEYED_VERSION = "contest-desk/sheet", 2, 1

@@ -19,11 +19,11 @@ from contest_desk.services.judging.sheets import (
     check_round_open,
     writable_sheet,
 )
-from contest_desk.services.people.roster import entry_infos
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import criterion_columns, event_info, get_event, get_round
 from contest_desk.storage.marks import store_mark
+from contest_desk.storage.roster import entry_infos
 from contest_desk.storage.sheets import sheet_state
 
 

@@ -16,12 +16,12 @@ from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.contests.assignments import entries_of_judge
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.judging.discrepancies import unresolved
-from contest_desk.services.people.roster import judge_infos
 from contest_desk.services.people.users import UserService
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_lock, note_sheet
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
+from contest_desk.storage.roster import judge_infos
 from contest_desk.storage.sheets import DRAFT, SUBMITTED, sheet_row, sheet_state
 
 

@@ -18,7 +18,6 @@ from contest_desk.domain.standings import rank_results
 from contest_desk.services.contests.assignments import assigned_judges, excluded_judges, panel_ids
 from contest_desk.services.contests.draws import hidden, judge_codes
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.people.roster import entry_infos, in_round
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import (
@@ -27,6 +26,7 @@ from contest_desk.storage.mapping import (
     get_round,
     scoring_scheme,
 )
+from contest_desk.storage.roster import entry_infos, in_round
 from contest_desk.storage.types import from_milli
 
 # Marks take few distinct values (steps of 0.5 up to the max) and so do their sums: converting

@@ -21,9 +21,9 @@ from contest_desk.domain.records.labor import LaborTeam, PeriodInfo, PeriodKind,
 from contest_desk.domain.settings_codec import award_rule_from_dict, award_rule_to_dict
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
-from contest_desk.services.people.roster import unit_paths
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.roster import unit_paths
 
 DECIMALS = (
     "points",

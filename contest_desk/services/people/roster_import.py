@@ -30,9 +30,9 @@ from contest_desk.domain.records.roster import (
 )
 from contest_desk.errors import ImportRejected, Location, NotFound, Progress, UserError, step
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.people.roster import unit_by_path
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.roster import unit_by_path
 
 # Person details a later row may repeat but not contradict.
 DETAILS = ("unit", "job_type", "skill_level")
