@@ -90,7 +90,7 @@ class AccountsArea(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.users.set_records(attempt(self, self.services.users.users) or [])
+        self.users.set_records(attempt(self, lambda: self.services.users.users()) or [])
 
     def _chosen(self) -> UserInfo | None:
         index = self.view.currentIndex()

@@ -90,7 +90,8 @@ class EntriesTab(QWidget):
         if self.current is None:
             return
         roster = self.services.roster
-        # A lambda, not the bound method: the runner hands work with a parameter a Progress.
+        # A lambda, not the bound method: the runner gives a Progress to work that takes a
+        # parameter, and persons() would take it for its search text.
         persons = attempt(self, lambda: roster.persons())
         teams = None
         if self.team_event:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -270,13 +269,11 @@ class EventEditor(QWidget):
 
     def _confirm_dropped_parts(self, event: EventInfo, kept: set[int]) -> bool:
         """A removed part takes its rubric with it; ask before that happens."""
-        losing = []
-        for part in event.parts:
-            if part.id in kept:
-                continue
-            rubric = attempt(self, partial(self.services.contests.rubric, part.id))
-            if rubric is not None and rubric.criteria:
-                losing.append(part.name)
+        dropped = [part for part in event.parts if part.id not in kept]
+        contests = self.services.contests
+        # One trip for all their rubrics; a refusal (shown) counts as nothing to lose.
+        rubrics = attempt(self, lambda: [contests.rubric(part.id) for part in dropped]) or []
+        losing = [p.name for p, rubric in zip(dropped, rubrics, strict=False) if rubric.criteria]
         if not losing:
             return True
         answer = QMessageBox.question(

@@ -141,7 +141,7 @@ class JudgesTab(QWidget):
             )
 
     def _reload_units(self) -> None:
-        units = attempt(self, self.services.roster.units)
+        units = attempt(self, lambda: self.services.roster.units())
         text = self.unit_box.currentText()
         self.unit_box.clear()
         self.unit_box.addItem("")

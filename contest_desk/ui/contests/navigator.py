@@ -113,7 +113,7 @@ class Navigator(QWidget):
 
     def reload(self) -> None:
         """Fetch both lists again, keeping the chosen contest and event selected."""
-        contests = attempt(self, self.services.contests.contests)
+        contests = attempt(self, lambda: self.services.contests.contests())
         self._quietly(self.contest_view, lambda: self.contests.set_records(contests or []))
         self._quietly(
             self.contest_view, lambda: select_id(self.contest_view, self.state.contest_id)

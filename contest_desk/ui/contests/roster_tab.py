@@ -165,7 +165,7 @@ class RosterTab(QWidget):
         self.import_button.setEnabled(has_contest and not self.importing)
 
     def reload_units(self) -> None:
-        units = attempt(self, self.services.roster.units)
+        units = attempt(self, lambda: self.services.roster.units())
         chosen = self._chosen_path()
         self.unit_tree.blockSignals(True)
         self.unit_tree.clear()
@@ -208,7 +208,7 @@ class RosterTab(QWidget):
     # Adding a person ----------------------------------------------------------
 
     def _add_person_dialog(self) -> None:
-        units = attempt(self, self.services.roster.units)
+        units = attempt(self, lambda: self.services.roster.units())
         dialog = AddPersonDialog(units or [], self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_person(*dialog.values())
