@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QWidget
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.ladder import BoardRules
 from contest_desk.errors import UserError
-from contest_desk.services.hub import Services, ServiceSubset
+from contest_desk.services.hub import Services
 from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.innovation.area import InnovationArea
 from contest_desk.ui.labor.area import LaborArea
-from contest_desk.ui.main_window import MainWindow
 from tests.ui import test_roles as roles
+from tests.ui import test_uses_contests_audit_accounts as other_areas
 from tests.ui.test_scoring_models import SmallEvent
 
 accounts = roles.accounts
@@ -27,6 +27,7 @@ language = roles.language
 services = roles.services
 shown = roles.shown
 small = roles.small
+open_area = other_areas.open_area
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 MINE = ("boards", "labor", "certificates", "innovation")
 
@@ -39,15 +40,6 @@ def filled(accounts: Services, small: SmallEvent) -> Services:
     accounts.contests.create_contest("原油上产劳动竞赛", ContestKind.LABOR)
     accounts.innovation.add_studio("王建国创新工作室", "采油一区", "plant")
     return accounts
-
-
-def open_area(window: MainWindow, key: str) -> QWidget:
-    window.show_area(key)
-    area = window.areas[key]
-    assert window.stack.currentWidget() is area
-    assert isinstance(area.services, ServiceSubset)
-    assert area.services.names == set(type(area).USES)  # type: ignore[attr-defined]
-    return area
 
 
 def use(area: QWidget, small: SmallEvent, tmp_path: Path) -> None:
