@@ -124,9 +124,11 @@ def _conflicts(services: Services, args: argparse.Namespace) -> int:
 
 
 def _conflict_declare(services: Services, args: argparse.Namespace) -> int:
+    """JSON: ``{"judge_id", "person_id"}``, the pair that names the declared conflict."""
     judge = _judge_id(services, args.event, args.judge)
-    services.assignments.declare_conflict(judge, _person_id(services, args.employee), args.note)
-    return said(args, _("Conflict recorded"))
+    person = _person_id(services, args.employee)
+    services.assignments.declare_conflict(judge, person, args.note)
+    return said(args, _("Conflict recorded"), judge_id=judge, person_id=person)
 
 
 def _conflict_override(services: Services, args: argparse.Namespace) -> int:
@@ -216,6 +218,7 @@ def add_commands(groups: Groups) -> None:
     sub.add_argument("--judge", required=True, metavar="USERNAME")
     sub.add_argument("--employee", required=True, metavar="NO")
     sub.add_argument("--note", required=True)
+    add_format(sub)
     sub = _on_event(conflicts, "override", _conflict_override,
                     _("let a conflicted judge mark an entry"))  # fmt: skip
     sub.add_argument("--judge", required=True, metavar="USERNAME")

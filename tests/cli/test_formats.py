@@ -103,17 +103,21 @@ def test_users_as_json(demo_db: str, services: Services, capsys, admin) -> None:
 def test_conflicts_as_json(tmp_path: Path, capsys) -> None:
     db, entry = demo_with_entry(str(tmp_path / "conflicts.db"))
     declare = ("conflict", "declare", "--event", str(INSTRUMENTS), "--judge", "judge2")
-    assert run(capsys, "--db", db, *AS_ORGANIZER, *declare, "--employee", entry.key,
-               "--note", "师徒关系")[0] == 0  # fmt: skip
+    declared = as_json(capsys, "--db", db, *AS_ORGANIZER, *declare, "--employee", entry.key,
+                       "--note", "师徒关系")  # fmt: skip
     data = as_json(capsys, "--db", db, "conflict", "list", "--event", str(INSTRUMENTS))
     services = Services.open(db)
     stored = services.assignments.conflicts(INSTRUMENTS)
+    contest_id = services.contests.event(INSTRUMENTS).contest_id
+    judge = next(j for j in services.roster.judges(contest_id) if j.username == "judge2")
+    person = next(p for p in services.roster.persons(entry.key) if p.employee_no == entry.key)
     services.ctx.db.dispose()
+    assert declared == {"judge_id": judge.id, "person_id": person.id}
     assert [(c["judge_id"], c["entry_id"], c["kind"]) for c in data] == [
         (c.judge_id, c.entry_id, c.kind) for c in stored
     ]
-    declared = next(c for c in data if c["kind"] == "declared")
-    assert declared == {**declared, "judge": "李国强", "entry": entry.code,
+    listed = next(c for c in data if c["kind"] == "declared")
+    assert listed == {**listed, "judge": "李国强", "entry": entry.code,
                         "entry_id": entry.id, "note": "师徒关系", "override": None}  # fmt: skip
 
 
