@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from contest_desk.domain.records.audit import AuditRow
+from contest_desk.errors import Progress, step
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
 
@@ -33,8 +34,11 @@ def _cell(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_audit_excel(path: str | Path, rows: Sequence[AuditRow]) -> Path:
-    """Write the rows; the file appears complete or not at all (written aside, then moved)."""
+def write_audit_excel(
+    path: str | Path, rows: Sequence[AuditRow], progress: Progress | None = None
+) -> Path:
+    """Write the rows; the file appears complete or not at all (written aside, then moved),
+    so a Cancel (``progress`` hears of each row) leaves no file."""
     target = Path(path)
     book = Workbook()
     sheet = book.active
@@ -46,7 +50,8 @@ def write_audit_excel(path: str | Path, rows: Sequence[AuditRow]) -> Path:
     for letter, (_title, width) in zip("ABCDEFGHI", COLUMNS, strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    for row in rows:
+    for done, row in enumerate(rows):
+        step(progress, done, len(rows))
         rest = {k: v for k, v in row.detail.items() if k not in ("old", "new")}
         sheet.append(
             [
