@@ -99,6 +99,7 @@ MESSAGES = {
 MESSAGES.update(
     {
         "Recomputing the board…": "正在重算擂台…",
+        "Drawing the charts…": "正在绘制图表…",
         "Not shown: recomputing was cancelled": "未显示：已取消重算",
         "Saving…": "正在保存…",
         "Preparing the result notice…": "正在生成成绩公示…",

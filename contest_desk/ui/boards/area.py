@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
+from matplotlib.figure import Figure
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -264,17 +265,23 @@ class BoardsArea(BoardSetup, QWidget):
             self.view = None
             return
         progress: list[operations.Progress] = []
+        charting = self.tr("Drawing the charts…")
 
-        def recompute(given: operations.Progress) -> BoardView:
+        def recompute(given: operations.Progress) -> tuple[BoardView, Figure, Figure]:
             progress.append(given)
-            return self.services.board_views.view(board, progress=given)
+            view = self.services.board_views.view(board, progress=given)
+            given.say(charting)  # a long board's charts take seconds too: drawn here as well
+            places = board_places_chart(view)
+            given.check()
+            return view, places, board_ratings_chart(view)
 
-        view = operations.run(
+        answer = operations.run(
             self, recompute, label=self.tr("Recomputing the board…"), cancellable=True
         )
-        if view is None:  # cancelled, or refused (and said so): show no stale board
+        if answer is None:  # cancelled, or refused (and said so): show no stale board
             self._show_nothing(bool(progress) and progress[0].cancelled)
             return
+        view, places, ratings = answer
         self.view = view
         self.period_label.setText(view.period_label)
         self.rules_label.setText(self._rules_text(view))
@@ -286,8 +293,8 @@ class BoardsArea(BoardSetup, QWidget):
         self.rule_changes.set_records(view.rule_changes)
         self.targets.set_records([])
         self.board_view.setColumnHidden(3, not view.rated)
-        self.places_chart.set_figure(board_places_chart(view))
-        self.ratings_chart.set_figure(board_ratings_chart(view))
+        self.places_chart.set_figure(places)
+        self.ratings_chart.set_figure(ratings)
         self.scores_button.setVisible(view.info.scored)
 
     def _show_nothing(self, cancelled: bool) -> None:
