@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
@@ -59,15 +59,15 @@ class Areas(Mapping[str, QWidget]):
     def __getitem__(self, key: str) -> QWidget:
         if key not in self.built:
             kind = self.kinds[key]  # KeyError for an area this user may not open
-            uses = getattr(kind, "USES", None)
             # The subset answers like the hub for the names the area declared.
-            given = self.services if uses is None else cast(Services, self.services.only(*uses))
-            area = kind(given, self.state)
+            given = cast(Services, self.services.only(*kind.USES))  # type: ignore[attr-defined]
+            area = cast(Any, kind)(given, self.state)  # every area: (services, state)
             index = list(self.kinds).index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, area)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.built[key] = area
         return self.built[key]
 
