@@ -8,10 +8,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from contest_desk.domain.ladder import BoardRules
 from contest_desk.services.boards import views as board_views
 from contest_desk.services.hub import Services
+from contest_desk.ui import notice_printing
 from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.state import AppState
 from tests.ui import cancelling
@@ -82,3 +84,11 @@ def test_a_paper_board_import_stops_at_cancel_with_nothing_joined(
     empty_board.import_paper_file(paper)
     assert seen == [(0, 3), (1, 3), (2, 3), (3, 3), (1, 3), (2, 3)]  # joined, then shown
     assert names(empty_board) == ["张海涛", "王建国", "刘晓燕"]
+
+
+def test_the_notice_cancelled_opens_no_preview(qtbot, area: BoardsArea, monkeypatch) -> None:
+    previews: list[object] = []
+    monkeypatch.setattr(notice_printing, "preview_notice", lambda _p, n: previews.append(n))
+    seen = cancelling.steps(monkeypatch, cancel_at=1)
+    qtbot.mouseClick(area.notice_button, Qt.MouseButton.LeftButton)
+    assert seen == [(1, 2)] and previews == []

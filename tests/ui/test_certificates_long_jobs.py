@@ -10,8 +10,10 @@ from typing import Any, ClassVar
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
+from contest_desk.ui import notice_printing
 from contest_desk.ui.certificates import area as area_module
 from contest_desk.ui.certificates.area import CertificatesArea
 from tests.ui import cancelling
@@ -78,11 +80,21 @@ def test_the_notice_cancelled_before_it_is_written_leaves_no_file(
     qtbot, area: CertificatesArea, monkeypatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "公示.pdf"
-    seen = cancelling.steps(monkeypatch, cancel_at=1)
+    seen = cancelling.steps(monkeypatch, cancel_at=2)  # read and anchored, not yet written
     area.write_notice(path)
-    assert seen == [(1, 2)] and not path.exists()
+    assert seen == [(1, 3), (2, 3)] and not path.exists()
 
     cancelling.steps(monkeypatch)
     area.write_notice(path)
     assert "成绩公示" in "".join(p.extract_text() for p in PdfReader(path).pages)
     assert area.result.text().endswith(str(path))
+
+
+def test_printing_the_notice_cancelled_opens_no_preview(
+    qtbot, area: CertificatesArea, monkeypatch
+) -> None:
+    previews: list[object] = []
+    monkeypatch.setattr(notice_printing, "preview_notice", lambda _p, n: previews.append(n))
+    cancelling.steps(monkeypatch, cancel_at=1)
+    qtbot.mouseClick(area.print_notice_button, Qt.MouseButton.LeftButton)
+    assert previews == []

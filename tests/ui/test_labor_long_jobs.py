@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from contest_desk.domain.records.labor import HEADER_ROW
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, notice_printing
 from contest_desk.ui.labor.area import LaborArea
 from tests.ui import cancelling
 from tests.ui import test_labor_area as shared
@@ -67,3 +67,11 @@ def test_a_value_refused_by_the_service_keeps_its_cell(
     assert not area.grid.setData(area.grid.index(0, 0), "1300", Qt.ItemDataRole.EditRole)
     assert refused and area.grid.index(0, 0).data() == ""
     assert not any(stored(services, area).values())
+
+
+def test_the_notice_cancelled_opens_no_preview(qtbot, area: LaborArea, monkeypatch) -> None:
+    previews: list[object] = []
+    monkeypatch.setattr(notice_printing, "preview_notice", lambda _p, n: previews.append(n))
+    seen = cancelling.steps(monkeypatch, cancel_at=1)
+    qtbot.mouseClick(area.notice_button, Qt.MouseButton.LeftButton)
+    assert seen == [(1, 2)] and previews == []

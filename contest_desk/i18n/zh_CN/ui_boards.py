@@ -100,6 +100,7 @@ MESSAGES.update(
     {
         "Recomputing the board…": "正在重算擂台…",
         "Drawing the charts…": "正在绘制图表…",
+        "Finding whom it may challenge…": "正在查找可挑战的对象…",
         "Not shown: recomputing was cancelled": "未显示：已取消重算",
         "Saving…": "正在保存…",
         "Preparing the result notice…": "正在生成成绩公示…",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.boards import BoardRow, BoardView, BoutRow, ChallengeRow
+from contest_desk.errors import step
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text, rules_text
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
@@ -320,7 +321,11 @@ class BoardsArea(BoardSetup, QWidget):
             self.targets.set_records([])
             return
         entry = row.entry.id
-        found = operations.run(self, lambda: self.services.board_views.targets(board, entry))
+        found = operations.run(
+            self,
+            lambda: self.services.board_views.targets(board, entry),  # replays the board too
+            label=self.tr("Finding whom it may challenge…"),
+        )
         self.targets.set_records(found or [])
 
     # Actions -------------------------------------------------------------------
@@ -393,12 +398,14 @@ class BoardsArea(BoardSetup, QWidget):
         if view is None:
             return None
 
-        def work() -> Notice:
+        def work(progress: operations.Progress) -> Notice:
             organizer = self.services.contests.contest(view.info.contest_id).organizer
             notice = board_notice(view, organizer, dt.date.today())
+            step(progress, 1, 2)  # Cancel: no anchor made, no preview
             return replace(notice, anchor=anchored(self.services))
 
-        return operations.run(self, work, label=self.tr("Preparing the result notice…"))
+        label = self.tr("Preparing the result notice…")
+        return operations.run(self, work, label=label, cancellable=True)
 
     def print_notice(self) -> None:
         notice = self.notice()

@@ -315,11 +315,15 @@ class CertificatesArea(QWidget):
         if path:
             self.write_notice(path)
 
-    def _notice_of(self, event: EventInfo, round_number: int | None) -> Notice:
-        """The round's (or event's) result notice, anchored now (on the worker)."""
+    def _notice_of(
+        self, event: EventInfo, round_number: int | None, progress: operations.Progress
+    ) -> Notice:
+        """The round's (or event's) result notice, anchored now (on the worker); Cancel
+        stops it before the anchor is made."""
         table = self.services.standings.standings(event.id, round_number)
         contest = self.services.contests.contest(event.contest_id)
         notice = standings_notice(table, contest.name, contest.organizer, dt.date.today())
+        errors.step(progress, 1, 3)
         return replace(notice, anchor=anchored(self.services))
 
     def notice(self) -> Notice | None:
@@ -330,8 +334,9 @@ class CertificatesArea(QWidget):
         round_number = self.round_box.currentData()
         return operations.run(
             self,
-            lambda: self._notice_of(event, round_number),
+            lambda progress: self._notice_of(event, round_number, progress),
             label=self.tr("Preparing the result notice…"),
+            cancellable=True,
         )
 
     def _print_notice_dialog(self) -> None:
@@ -347,8 +352,8 @@ class CertificatesArea(QWidget):
         round_number = self.round_box.currentData()
 
         def work(progress: operations.Progress) -> Path:
-            notice = self._notice_of(event, round_number)
-            errors.step(progress, 1, 2)
+            notice = self._notice_of(event, round_number, progress)
+            errors.step(progress, 2, 3)  # the last moment to stop before the file is written
             if str(path).lower().endswith(".xlsx"):
                 return write_notice_excel(path, [notice])
             return write_notice_pdf(path, notice)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.labor import LaborRow, LaborTable, PeriodInfo, ValueGrid
-from contest_desk.errors import UserError
+from contest_desk.errors import UserError, step
 from contest_desk.reports.charts import labor_contribution_chart, labor_race_chart
 from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_template
 from contest_desk.reports.labor_report import points_text
@@ -289,12 +289,14 @@ class LaborArea(QWidget):
         if table is None:
             return None
 
-        def work() -> Notice:
+        def work(progress: operations.Progress) -> Notice:
             organizer = self.services.contests.contest(table.contest_id).organizer
             notice = labor_notice(table, organizer, dt.date.today())
+            step(progress, 1, 2)  # Cancel: no anchor made, no preview
             return replace(notice, anchor=anchored(self.services))
 
-        return operations.run(self, work, label=self.tr("Preparing the result notice…"))
+        label = self.tr("Preparing the result notice…")
+        return operations.run(self, work, label=label, cancellable=True)
 
     def print_notice(self) -> None:
         notice = self.notice()
