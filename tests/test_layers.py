@@ -24,11 +24,9 @@ HEAVY = ("openpyxl", "matplotlib", "reportlab")
 FORBIDDEN = {
     "domain": ("PySide6", "sqlalchemy", "alembic", *HEAVY, "contest_desk.storage",
                "contest_desk.services", "contest_desk.reports", *FRONT_ENDS, "contest_desk.app"),
-    "storage": ("PySide6", "matplotlib", "reportlab", "contest_desk.services",
+    "storage": ("PySide6", *HEAVY, "contest_desk.services",
                 "contest_desk.reports", *FRONT_ENDS, "contest_desk.app"),
-    # openpyxl: services/labor/imports.py names cells with openpyxl's column letters.
-    "services": ("PySide6", "matplotlib", "reportlab", "contest_desk.reports", *FRONT_ENDS,
-                 "contest_desk.app"),
+    "services": ("PySide6", *HEAVY, "contest_desk.reports", *FRONT_ENDS, "contest_desk.app"),
     # Reports work from records alone: no data access, no service.
     "reports": ("PySide6", "sqlalchemy", "alembic", "contest_desk.storage",
                 "contest_desk.services", *FRONT_ENDS, "contest_desk.app"),

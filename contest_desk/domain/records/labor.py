@@ -91,6 +91,16 @@ class LaborTable:
 HEADER_ROW = 4  # the template's header row: 班组, then "code name（unit）" per indicator
 
 
+def column_letter(number: int) -> str:
+    """A spreadsheet column's letters (1 is "A", 27 is "AA"), as problems name cells; the
+    services read workbooks as records and need no spreadsheet library for this."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 @dataclass(frozen=True)
 class LaborSheet:
     """A filled-in template as read, before any checking against the competition."""

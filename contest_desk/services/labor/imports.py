@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from openpyxl.utils import get_column_letter
-
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.labor import HEADER_ROW, LaborSheet
+from contest_desk.domain.records.labor import HEADER_ROW, LaborSheet, column_letter
 from contest_desk.errors import ImportRejected, Location, Progress, UserError, stepped
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
@@ -73,7 +71,7 @@ class LaborImportService:
             teams = {t.name: t.id for t in labor_teams(s, contest_id)}
             columns: dict[int, m.LaborIndicator] = {}
             for col, (code, _name, unit) in sheet.columns.items():
-                where = Location(file, HEADER_ROW, get_column_letter(col))
+                where = Location(file, HEADER_ROW, column_letter(col))
                 indicator = indicators.get(code)
                 if indicator is None:
                     problems.append(
@@ -122,7 +120,7 @@ class LaborImportService:
                         value = parse_decimal(text, indicator.name)
                         check_value(indicator, value)
                     except UserError as error:
-                        where = Location(file, number, get_column_letter(col))
+                        where = Location(file, number, column_letter(col))
                         problems.append(UserError(error.msgid, where=where, **error.params))
                         continue
                     planned.append((team_id, indicator, value))
