@@ -25,7 +25,6 @@ language = shared.language
 services = shared.services
 small = shared.small
 names = shared.names
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def test_recomputing_the_board_reports_its_steps(qtbot, area: BoardsArea, monkeypatch) -> None:

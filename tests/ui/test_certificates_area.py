@@ -20,7 +20,6 @@ from contest_desk.ui.state import AppState
 from tests.ui import test_scoring_models as shared
 
 language = shared.language
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -22,7 +21,6 @@ from tests.ui import test_certificates_area as shared
 area = shared.area
 demo = shared.demo
 language = shared.language
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def test_the_batch_dialog_cancels_and_leaves_no_file(

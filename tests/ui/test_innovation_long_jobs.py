@@ -19,7 +19,6 @@ from tests.ui import test_innovation_area as shared
 area = shared.area
 language = shared.language
 services = shared.services
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 TITLES = ("抽油机平衡自动调节装置", "注水井在线洗井工艺", "井口取样防喷装置")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
 
 from contest_desk.domain.records.labor import HEADER_ROW
@@ -20,7 +19,6 @@ area = shared.area
 language = shared.language
 services = shared.services
 ranks = shared.ranks
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def filled_template(area: LaborArea, path: Path) -> Path:

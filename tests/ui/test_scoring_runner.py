@@ -29,7 +29,6 @@ language = shared.language
 services = shared.services
 small = shared.small
 accounts = accounts
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def on_window_thread() -> bool:

@@ -28,7 +28,6 @@ services = roles.services
 shown = roles.shown
 small = roles.small
 open_area = other_areas.open_area
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 MINE = ("boards", "labor", "certificates", "innovation")
 
 
