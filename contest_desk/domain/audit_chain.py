@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contest_desk.domain.records.audit import AuditRow
+from contest_desk.domain.records.audit import AuditRow, Break
 from contest_desk.i18n import N_
 
 GENESIS = "0" * 64  # the "previous hash" of the first row
@@ -56,14 +56,6 @@ class Link(AuditRow):
 
     prev_hash: str
     hash: str
-
-
-@dataclass(frozen=True)
-class Break:
-    """The first row where the chain does not hold, and why."""
-
-    seq: int
-    reason: str  # "changed", "missing", "relinked" or "tail"
 
 
 def first_break(links: Iterable[Link], head_seq: int, head_hash: str) -> Break | None:

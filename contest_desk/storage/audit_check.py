@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from contest_desk.domain.audit_chain import GENESIS, Break, Link, first_break
+from contest_desk.domain.audit_chain import GENESIS, Link, first_break
+from contest_desk.domain.records.audit import Break
 from contest_desk.storage import models as m
 
 _BATCH = 5000

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from contest_desk.domain.audit_chain import GENESIS, Break, Link, first_break, link_hash
+from contest_desk.domain.audit_chain import GENESIS, Link, first_break, link_hash
+from contest_desk.domain.records.audit import Break
 
 T0 = dt.datetime(2026, 5, 10, 8, 30)
 

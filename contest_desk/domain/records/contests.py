@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
+from contest_desk.domain.advance import AdvanceRule
 from contest_desk.domain.aggregation import AggregationRule
 from contest_desk.domain.awards import AwardRule
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
@@ -218,3 +219,42 @@ class UserInfo:
     roles: tuple[Role, ...]
     active: bool
     expires_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    judge_id: int
+    entry_id: int
+    kind: str  # "unit" or "declared"
+    note: str  # the declared conflict's note
+    override: str | None  # the organizer's reason, when overridden
+
+
+@dataclass(frozen=True)
+class DrawnEntry:
+    entry: EntryInfo
+    codes: tuple[str, ...]  # layer 1, then layer 2 when re-coded
+    position: int
+    workstation: str | None
+
+
+@dataclass(frozen=True)
+class DrawInfo:
+    layer: int
+    seed: str
+    drawn_by: str
+    entries: tuple[DrawnEntry, ...]
+
+
+@dataclass(frozen=True)
+class RoundClose:
+    advancing: tuple[int, ...]
+    eliminated: tuple[int, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class RoundAdvance:
+    rule: AdvanceRule | None
+    locked: bool
+    closed: bool  # the rule has been applied

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.certificates import BUILT_IN, Orientation, Placed, Template, chinese_date
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.certificates import CertificateInfo, Verification
 from contest_desk.domain.signing import (
     ContestSealer,
     PageSeal,
@@ -41,26 +42,6 @@ from contest_desk.storage.ledger import certificate_content, note_row
 from contest_desk.storage.mapping import get_event, get_round
 
 STATED = ("name", "unit", "contest", "event", "round", "award", "organization")
-
-
-@dataclass(frozen=True)
-class CertificateInfo:
-    serial: str
-    recipient: str
-    fields: dict[str, str]
-    qr: str
-    template: str
-    superseded_by: str | None
-    modules: tuple[str, ...]  # the QR matrix, rows of "0" and "1"
-    image: str  # the QR code as inline-image data
-
-
-@dataclass(frozen=True)
-class Verification:
-    verdict: Verdict
-    serial: str
-    fields: dict[str, str]
-    replaced_by: str | None = None
 
 
 @dataclass(frozen=True)

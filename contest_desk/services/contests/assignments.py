@@ -9,28 +9,19 @@ reason first. ``check_may_mark`` is what every score write asks.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.assignment import balanced_assignment, same_unit
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.contests import ConflictInfo
 from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
 from contest_desk.storage.roster import in_round, unit_paths
-
-
-@dataclass(frozen=True)
-class ConflictInfo:
-    judge_id: int
-    entry_id: int
-    kind: str  # "unit" or "declared"
-    note: str  # the declared conflict's note
-    override: str | None  # the organizer's reason, when overridden
 
 
 def panel_ids(s: Session, event: m.Event, rnd: m.Round, trainees: bool = False) -> list[int]:

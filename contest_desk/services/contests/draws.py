@@ -5,36 +5,20 @@ second person, decoding layer by layer, and the blind view judges get of the ent
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain import draw as rules
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.contests import EntryInfo
+from contest_desk.domain.records.contests import DrawInfo, DrawnEntry, EntryInfo
 from contest_desk.errors import UserError
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
 from contest_desk.storage.roster import entry_infos
-
-
-@dataclass(frozen=True)
-class DrawnEntry:
-    entry: EntryInfo
-    codes: tuple[str, ...]  # layer 1, then layer 2 when re-coded
-    position: int
-    workstation: str | None
-
-
-@dataclass(frozen=True)
-class DrawInfo:
-    layer: int
-    seed: str
-    drawn_by: str
-    entries: tuple[DrawnEntry, ...]
 
 
 def _layers(s: Session, round_id: int) -> list[m.Draw]:

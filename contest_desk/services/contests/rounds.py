@@ -7,10 +7,9 @@ Nothing is deleted: eliminated entries keep their marks and show in earlier stan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from contest_desk.domain.advance import MODE_NAMES, AdvanceRule, Ranked, apply_rule
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.contests import RoundAdvance, RoundClose
 from contest_desk.domain.settings_codec import advance_rule_from_dict, advance_rule_to_dict
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -19,20 +18,6 @@ from contest_desk.services.judging.standings import StandingsService
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
-
-
-@dataclass(frozen=True)
-class RoundClose:
-    advancing: tuple[int, ...]
-    eliminated: tuple[int, ...]
-    rule: str
-
-
-@dataclass(frozen=True)
-class RoundAdvance:
-    rule: AdvanceRule | None
-    locked: bool
-    closed: bool  # the rule has been applied
 
 
 def describe(rule: AdvanceRule) -> str:

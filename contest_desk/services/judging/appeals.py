@@ -7,13 +7,11 @@ to a locked result, so the audit trail shows every step.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.judging import AppealInfo
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.permissions import requires
@@ -21,20 +19,6 @@ from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
 
 OUTCOMES = ("upheld", "rejected")
-
-
-@dataclass(frozen=True)
-class AppealInfo:
-    id: int
-    entry_id: int
-    round_number: int | None
-    filed_at: dt.datetime
-    filed_by: str
-    reason: str
-    outcome: str | None
-    decision: str
-    decided_at: dt.datetime | None
-    decided_by: str | None
 
 
 def _info(appeal: m.Appeal, number: int | None) -> AppealInfo:

@@ -9,7 +9,6 @@ flag is resolved.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.discrepancy import Flag, find_flags
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.judging import FlagInfo
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.contests.assignments import panel_ids
 from contest_desk.services.context import ServiceContext, utc_now
@@ -27,13 +27,6 @@ from contest_desk.storage.mapping import criterion_columns, get_event, get_round
 from contest_desk.storage.sheets import DRAFT, SUBMITTED, sheet_row
 
 CONFIRMED, REOPENED = "confirmed", "reopened"
-
-
-@dataclass(frozen=True)
-class FlagInfo:
-    flag: Flag
-    judges: tuple[int, ...]  # who marked the cell, in the order of ``flag.marks``
-    confirmed: str | None  # the chief judge's note when confirmed on these very marks
 
 
 def _cell_marks(

@@ -9,7 +9,6 @@ Nobody confirms a sheet they keyed; a confirmed sheet is submitted on the judge'
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import CriterionColumn
+from contest_desk.domain.records.judging import Cell, PassComparison
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.contests.assignments import check_may_mark
 from contest_desk.services.context import ServiceContext, utc_now
@@ -32,23 +32,6 @@ from contest_desk.storage.marks import store_mark
 from contest_desk.storage.sheets import SUBMITTED, sheet_row
 
 DOUBLE = "double"
-Cell = tuple[int, str]  # (entry id, criterion code)
-
-
-@dataclass(frozen=True)
-class PassComparison:
-    first: dict[Cell, Decimal]
-    second: dict[Cell, Decimal]
-    mismatches: tuple[Cell, ...]  # keyed in both passes, differently
-    missing: tuple[Cell, ...]  # keyed in one pass only
-    first_totals: dict[int, Decimal]  # entry id → sum of the first pass's values
-    second_totals: dict[int, Decimal]
-    keyed_by: str | None
-    confirmed_by: str | None
-
-    @property
-    def agreed(self) -> bool:
-        return not self.mismatches and not self.missing and bool(self.first)
 
 
 def _totals(values: dict[Cell, Decimal]) -> dict[int, Decimal]:

@@ -18,7 +18,6 @@ import json
 import os
 import tempfile
 import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,8 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.contests import JudgeInfo, ScoreSheet
+from contest_desk.domain.records.contests import ScoreSheet
+from contest_desk.domain.records.judging import PaperRound, SheetImport
 from contest_desk.domain.sheet_signing import (
     JudgeKey,
     desk_seal,
@@ -185,20 +185,6 @@ def _verified(s: Session, data: Data, name: str) -> tuple[m.SheetKey, m.Round, m
             judge=judge.name,
         )
     return record, rnd, judge
-
-
-@dataclass(frozen=True)
-class PaperRound:
-    contest: str
-    event: str
-    round_name: str
-    sheets: tuple[tuple[JudgeInfo, ScoreSheet], ...]
-
-
-@dataclass(frozen=True)
-class SheetImport:
-    stored: int  # values written
-    unchanged: int  # values already stored, the same
 
 
 class OfflineSheetService:

@@ -7,7 +7,6 @@ says when the error rate calls for a full re-check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from contest_desk.domain import recheck as rules
 from contest_desk.domain.draw import new_seed
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.judging import RecheckInfo
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.judging.standings import StandingsService
@@ -26,16 +26,6 @@ from contest_desk.storage.keyed import keep_keyed
 from contest_desk.storage.mapping import criterion_columns, get_event
 
 RECHECK = "recheck"
-
-
-@dataclass(frozen=True)
-class RecheckInfo:
-    id: int
-    event_id: int
-    round_number: int
-    seed: str
-    entries: tuple[int, ...]  # sampled, best first
-    cells: tuple[rules.Cell, ...]  # every stored mark of the sampled entries, to key again
 
 
 def _get(s: Session, recheck_id: int) -> tuple[m.Recheck, m.Round, m.Event]:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contest_desk.domain.audit_chain import Anchor, Break
+from contest_desk.domain.audit_chain import Anchor
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.audit import AuditRow
+from contest_desk.domain.records.audit import AuditRow, ChainCheck, Difference
 from contest_desk.errors import Progress, step
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
@@ -21,28 +20,6 @@ from contest_desk.services.safety.anchors import anchor_problems, make_anchor
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
 from contest_desk.storage.audit_state import StateDifference, state_differences
-
-
-@dataclass(frozen=True)
-class Difference:
-    """A value that differs from the audit trail, said for people."""
-
-    what: str  # e.g. "采油工 初赛 · 王建国 · P1 · 裁判2 的评分"
-    stored: str  # what the database holds now
-    recorded: str  # what the audit trail says it must be
-
-
-@dataclass(frozen=True)
-class ChainCheck:
-    rows: int
-    broken: Break | None
-    compared: int = 0  # audited values (marks, sheets, locks, rows) compared with the trail
-    differences: tuple[Difference, ...] = ()  # the first of them that differ
-    anchors: tuple[str, ...] = ()  # anchors the chain no longer matches, in words
-
-    @property
-    def intact(self) -> bool:
-        return self.broken is None and not self.differences and not self.anchors
 
 
 def _short(text: str | None) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from contest_desk import errors
 from contest_desk.domain.certificates import Orientation
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.records.certificates import CertificateInfo, Verification
 from contest_desk.domain.records.contests import EventInfo
 from contest_desk.domain.signing import VERDICT_NAMES
 from contest_desk.i18n import _
@@ -37,7 +38,6 @@ from contest_desk.reports.result_notice import (
     write_notice_excel,
     write_notice_pdf,
 )
-from contest_desk.services.certificates.issuing import CertificateInfo, Verification
 from contest_desk.services.hub import Services
 from contest_desk.ui import notice_printing, operations
 from contest_desk.ui.certificates import template_editor

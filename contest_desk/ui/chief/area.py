@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.records.contests import RoundStatus
-from contest_desk.domain.records.judging import TOTAL, ConsistencyReport
+from contest_desk.domain.records.judging import TOTAL, ConsistencyReport, FlagInfo
 from contest_desk.reports.charts import judges_bias_chart
 from contest_desk.services.hub import Services
-from contest_desk.services.judging.discrepancies import FlagInfo
 from contest_desk.ui import operations
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.appeals_tab import AppealsTab

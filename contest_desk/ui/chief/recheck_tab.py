@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.judging import RecheckInfo
 from contest_desk.services.hub import Services
-from contest_desk.services.judging.rechecks import RecheckInfo
 from contest_desk.ui import operations
 
 Index = QModelIndex | QPersistentModelIndex

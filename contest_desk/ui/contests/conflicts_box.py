@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.services.contests.assignments import ConflictInfo
+from contest_desk.domain.records.contests import ConflictInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import ask
 from contest_desk.ui.contests.common import attempt, done

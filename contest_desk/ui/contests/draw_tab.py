@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.records.contests import DrawInfo
 from contest_desk.errors import UserError
-from contest_desk.services.contests.draws import DrawInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.common import attempt
 from contest_desk.ui.contests.inline import run_inline

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.records.contests import CriterionColumn, EntryInfo, JudgeInfo
+from contest_desk.domain.records.judging import PassComparison
 from contest_desk.services.hub import Services
-from contest_desk.services.judging.double_entry import PassComparison
 from contest_desk.ui import operations
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState

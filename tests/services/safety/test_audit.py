@@ -8,7 +8,7 @@ import pytest
 from alembic import command
 from sqlalchemy import delete, func, select, text, update
 
-from contest_desk.domain.audit_chain import Break
+from contest_desk.domain.records.audit import Break
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
