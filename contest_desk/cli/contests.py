@@ -21,12 +21,13 @@ def _contests(services: Services, args: argparse.Namespace) -> int:
     JSON: ``[{"id", "name", "kind", "status", "events": [{"id", "name", "entries"}]}]``.
     """
     contests = services.contests.contests()
+    counts = services.roster.entry_counts() if contests else {}
     lines, data = [], []
     for contest in contests:
         lines.append(f"{contest.id:>4}  {contest.name}  [{_(STATUS_NAMES[contest.status])}]")
         events = []
         for event in services.contests.events(contest.id):
-            entries = len(services.roster.entries(event.id))
+            entries = counts.get(event.id, 0)
             lines.append("      " + _("event {id}: {name} ({entries} entries)", id=event.id,
                                       name=event.name, entries=entries))  # fmt: skip
             events.append({"id": event.id, "name": event.name, "entries": entries})

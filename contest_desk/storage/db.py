@@ -8,9 +8,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import platformdirs
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -18,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from contest_desk.errors import UserError
 from contest_desk.storage import ledger, lock
+from contest_desk.storage.revisions import current_revision, newest_revision
 from contest_desk.storage.upgrade import upgrade_database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -148,17 +146,11 @@ class Database:
             finally:
                 self._sessions = own
 
-    def _alembic_config(self) -> Config:
-        config = Config()
-        config.set_main_option("script_location", str(self.migrations))
-        return config
-
     def revision(self) -> str | None:
-        with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+        return current_revision(self.engine)
 
     def head(self) -> str | None:
-        return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+        return newest_revision(self.migrations)
 
     def upgrade(self) -> Path | None:
         """Bring the schema to the newest revision; returns the backup made first, if any.

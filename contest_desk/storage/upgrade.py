@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from contest_desk.errors import UserError
 from contest_desk.storage.backup import automatic_backup
-from contest_desk.storage.leftovers import clear_leftovers
-from contest_desk.storage.migrating import alembic_upgrade, migration_engine
 
 if TYPE_CHECKING:
     from contest_desk.storage.db import Database
@@ -22,6 +20,11 @@ if TYPE_CHECKING:
 
 def run_migrations(db: Database, target: str = "head") -> None:
     """Migrate ``db`` to ``target`` in one transaction: all of it, or nothing."""
+    # Loaded here, not at the top: alembic is needed only when there is something to do
+    # (storage/revisions.py says whether there is).
+    from contest_desk.storage.leftovers import clear_leftovers
+    from contest_desk.storage.migrating import alembic_upgrade, migration_engine
+
     if db.engine.dialect.name != "sqlite":
         # PostgreSQL has transactional DDL and keeps references checked throughout.
         with db.engine.begin() as conn:
