@@ -45,7 +45,7 @@ class _DatabaseHelp(str):
 
 def parser() -> argparse.ArgumentParser:
     """The whole command line: the global options, then every area's commands."""
-    top = argparse.ArgumentParser(
+    top = core.Parser(  # its subcommands' parsers are Parsers too
         prog="contest-desk",
         description=_("Contest Desk: opens the window, or runs one command without it."),
     )
