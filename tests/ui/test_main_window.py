@@ -128,3 +128,18 @@ def test_uses_names_every_service_the_area_code_reads(key: str) -> None:
     assert used <= set(area.USES), f"{key} uses {sorted(used - set(area.USES))} not in USES"
     unused = set(area.USES) - used
     assert not unused, f"{key} declares {sorted(unused)} and never uses them"
+
+
+def test_the_window_opens_on_the_newest_contest_though_no_picker_is_built(
+    qtbot, services: Services, organizer: Services
+) -> None:
+    """Built first, the Contests area chooses the newest contest itself, as the pickers of
+    the areas built later would have (they all were, before areas were built lazily)."""
+    older = services.contests.contests()[0]
+    newer = services.contests.create_contest("2027年技能比武")
+    window = MainWindow(organizer)
+    qtbot.addWidget(window)
+    assert list(window.areas.built) == ["contests"]
+    assert window.state.contest_id == newer.id != older.id
+    navigator = window.areas["contests"].navigator
+    assert navigator.contest_view.selectionModel().selectedRows()[0].row() == 0

@@ -115,6 +115,11 @@ class Navigator(QWidget):
         """Fetch both lists again, keeping the chosen contest and event selected."""
         contests = attempt(self, lambda: self.services.contests.contests())
         self._quietly(self.contest_view, lambda: self.contests.set_records(contests or []))
+        if contests and self.state.contest_id is None:
+            # The newest contest, as the other areas' pickers choose: the window opens on
+            # it even when this is the first area built (areas are built when first shown).
+            self.state.choose_contest(contests[0].id)
+            return  # choosing it ran _contest_changed: the contest is selected, events read
         self._quietly(
             self.contest_view, lambda: select_id(self.contest_view, self.state.contest_id)
         )
