@@ -9,7 +9,7 @@ dialog, with Cancel where the work can stop cleanly. A ``UserError`` is shown as
 message and gives ``None``; anything else is a bug and is raised again on the window's
 thread, where the crash handler shows it with the log file.
 
-``LatestJob`` (ui/scoring/jobs.py) stays for the loads where a later choice makes an
+``LatestJob`` (ui/jobs.py) stays for the loads where a later choice makes an
 earlier answer stale; both run their work through ``ui/tasks.py``.
 """
 

@@ -27,8 +27,8 @@ from contest_desk.domain.records.contests import EventInfo, ScoreSheet
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.jobs import LatestJob
 from contest_desk.ui.scoring.grid import ScoreGrid
-from contest_desk.ui.scoring.jobs import LatestJob
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import UNIT_COLUMN, ScoreSheetModel
 from contest_desk.ui.scoring.my_events import ScorableEvents
