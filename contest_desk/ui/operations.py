@@ -7,7 +7,9 @@ first moments the loop holds back the person's clicks and keys (a quick save fee
 instant and nothing can be clicked twice); work that takes longer gets a modal progress
 dialog, with Cancel where the work can stop cleanly. A ``UserError`` is shown as the usual
 message and gives ``None``; anything else is a bug and is raised again on the window's
-thread, where the crash handler shows it with the log file.
+thread, where the crash handler shows it with the log file. A change done, the caller
+announces it through ``AppState`` (``setup_changed``, ``scores_changed``) on the next line,
+and every area that shows what changed refreshes itself.
 
 ``LatestJob`` (ui/jobs.py) stays for the loads where a later choice makes an
 earlier answer stale; both run their work through ``ui/tasks.py``.
@@ -94,16 +96,12 @@ def run(
     *,
     label: str = "",
     cancellable: bool = False,
-    announce: Callable[[T], None] | None = None,
 ) -> T | None:
     """Run ``work`` off the window's thread and give its answer; ``None`` when it raised a
     ``UserError`` (shown to the person) or was cancelled. ``work`` that takes one argument
-    gets a ``Progress``. ``announce(result)`` runs on success: it tells ``AppState`` what
-    changed, so every area that shows it refreshes itself."""
+    gets a ``Progress``."""
     ok, value = wait_for(parent, work, label=label, cancellable=cancellable)
     if ok:
-        if announce is not None:
-            announce(value)
         return value
     if isinstance(value, Cancelled):
         return None

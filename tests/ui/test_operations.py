@@ -50,18 +50,6 @@ def test_a_bug_is_raised_again_on_the_window_thread_for_the_crash_dialog(qtbot) 
         operations.run(None, work)
 
 
-def test_announce_runs_after_success_only(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(feedback, "show_user_error", lambda _p, _e: None)
-    told: list[object] = []
-    operations.run(None, lambda: "saved", announce=told.append)
-
-    def refused() -> str:
-        raise UserError("no")
-
-    operations.run(None, refused, announce=told.append)
-    assert told == ["saved"]
-
-
 def test_long_work_shows_progress_and_can_be_cancelled(qtbot) -> None:
     """The dialog appears after the quiet time, follows the work's steps, and Cancel
     stops the work, which gives None."""
