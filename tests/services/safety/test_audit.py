@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import delete, func, select, text, update
 
 from contest_desk.domain.records.audit import Break
@@ -13,6 +12,7 @@ from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
 from contest_desk.storage.db import Database
+from contest_desk.storage.migrating import alembic_upgrade
 from tests.builders import SmallEvent
 
 
@@ -74,9 +74,7 @@ def test_an_actor_changed_in_sql_is_found(services, small_event) -> None:
 def test_rows_written_before_the_chain_existed_are_chained_by_the_upgrade(tmp_path: Path) -> None:
     db = Database(tmp_path / "old.db")
     with db.engine.begin() as conn:
-        config = db._alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001_baseline")
+        alembic_upgrade(conn, db.migrations, "0001_baseline")
         conn.execute(
             text(
                 "INSERT INTO audit_log (actor, action, target, detail, note)"
