@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -90,3 +91,10 @@ def build_small_event(services: Services) -> SmallEvent:
     ]
     entries = [services.roster.add_entry(event.id, person_id=p.id) for p in persons]
     return SmallEvent(services.contests.event(event.id), judges, entries)
+
+
+def copy_of_demo(template: Path, folder: Path) -> str:
+    """A demo database of its own in ``folder`` (attached files are shared by the run)."""
+    target = folder / "demo.db"
+    shutil.copyfile(template, target)
+    return str(target)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import copy_of_demo
 from tests.databases import BACKENDS, Databases
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -88,3 +89,24 @@ def desk_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("desk") / "desk-key.json"
     with environment("CONTEST_DESK_ANCHOR_KEY", path):
         yield path
+
+
+@pytest.fixture(scope="session")
+def demo_template(
+    tmp_path_factory: pytest.TempPathFactory, attachment_files: Path, desk_key_file: Path
+) -> Path:
+    """The demo, built once for the run (a few seconds each time): tests that only start
+    from a demo database get a copy of this file (``demo_copy``)."""
+    from contest_desk.services.demo.build import build_demo
+    from contest_desk.services.hub import Services
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    services = Services.open(str(path))
+    build_demo(services)
+    services.ctx.db.dispose()  # the last connection closed: the WAL is folded into the file
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_template: Path, tmp_path: Path) -> str:
+    return copy_of_demo(demo_template, tmp_path)

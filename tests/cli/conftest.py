@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from contest_desk.cli import main
 from contest_desk.services.hub import Services
+from tests.builders import copy_of_demo
 
 
 @pytest.fixture(autouse=True)
@@ -16,10 +17,8 @@ def organizer_password(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="package")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("cli") / "demo.db")
-    assert main(["--db", path, "demo"]) == 0
-    return path
+def demo_db(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return copy_of_demo(demo_template, tmp_path_factory.mktemp("cli"))
 
 
 @pytest.fixture

@@ -16,10 +16,8 @@ BOARD_EVENT = "5"
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> str:
-    path = str(tmp_path / "demo.db")
-    assert main(["--db", path, "demo"]) == 0
-    return path
+def demo_db(demo_copy: str) -> str:
+    return demo_copy
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

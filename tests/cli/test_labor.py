@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -17,10 +16,8 @@ LABOR = "2"  # the demo's labor competition in a new database
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> str:
-    path = str(tmp_path / "demo.db")
-    assert main(["--db", path, "demo"]) == 0
-    return path
+def demo_db(demo_copy: str) -> str:
+    return demo_copy
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -23,17 +23,15 @@ from contest_desk.errors import UserError
 from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.pdf_seal import SEAL_KEY
-from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
+from tests.builders import copy_of_demo
 
 OIL = 1
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    services = Services.open(str(tmp_path_factory.mktemp("seal") / "demo.db"))
-    build_demo(services)
-    return services
+def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("seal")))
 
 
 @pytest.fixture

@@ -20,17 +20,15 @@ from contest_desk.reports.certificate_pdf import (
     read_certificate_pdf,
     write_certificates,
 )
-from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
+from tests.builders import copy_of_demo
 
 OIL = 1  # 采油工技能比武 in the demo
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    services = Services.open(str(tmp_path_factory.mktemp("cert") / "demo.db"))
-    build_demo(services)
-    return services
+def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("cert")))
 
 
 def printed(demo: Services, template: str = "landscape") -> list[Printed]:

@@ -14,15 +14,13 @@ from contest_desk.domain.records.innovation import LedgerFilter
 from contest_desk.errors import ImportRejected
 from contest_desk.reports.compilation import write_compilation
 from contest_desk.reports.innovation_excel import read_ledger, write_ledger
-from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
+from tests.builders import copy_of_demo
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    services = Services.open(str(tmp_path_factory.mktemp("demo") / "demo.db"))
-    build_demo(services)
-    return services
+def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("demo")))
 
 
 def ledger_file(demo: Services, path: Path) -> Path:

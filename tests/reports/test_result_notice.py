@@ -18,17 +18,15 @@ from contest_desk.reports.result_notice import (
     write_notice_excel,
     write_notice_pdf,
 )
-from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
+from tests.builders import copy_of_demo
 
 DAY = dt.date(2026, 5, 20)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    services = Services.open(str(tmp_path_factory.mktemp("notice") / "demo.db"))
-    build_demo(services)
-    return services
+def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("notice")))
 
 
 def embedded(path: Path) -> set[bool]:

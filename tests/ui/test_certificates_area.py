@@ -4,11 +4,11 @@ nothing behind, a template copy edited with its preview, a check and a re-issue.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations
 from contest_desk.ui.certificates import area as area_module
@@ -17,16 +17,15 @@ from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.certificates.template_editor import TemplateEditor
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
+from tests.builders import copy_of_demo
 from tests.ui import test_scoring_models as shared
 
 language = shared.language
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    services = Services.open(str(tmp_path_factory.mktemp("certs") / "demo.db"))
-    build_demo(services)
-    return services
+def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("certs")))
 
 
 @pytest.fixture
