@@ -6,7 +6,6 @@ import pytest
 
 from contest_desk.cli import main
 from contest_desk.domain.records.contests import EntryInfo
-from contest_desk.services.demo.build import build_demo
 from contest_desk.services.hub import Services
 
 OIL, WELDING, INSTRUMENTS = 1, 2, 3  # event ids of the demo in a new database
@@ -29,9 +28,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def demo_with_entry(path: str) -> tuple[str, EntryInfo]:
-    """A new demo database at ``path``, and the first entry of its instruments event."""
+    """The demo database at ``path`` (a copy of its own), and the first entry of its
+    instruments event."""
     services = Services.open(path)
-    build_demo(services)
     entry = services.roster.entries(INSTRUMENTS)[0]
     services.ctx.db.dispose()
     return path, entry

@@ -100,8 +100,8 @@ def test_users_as_json(demo_db: str, services: Services, capsys, admin) -> None:
     assert {"admin", "organizer", "chief"} <= {u["username"] for u in data}
 
 
-def test_conflicts_as_json(tmp_path: Path, capsys) -> None:
-    db, entry = demo_with_entry(str(tmp_path / "conflicts.db"))
+def test_conflicts_as_json(demo_copy: str, capsys) -> None:
+    db, entry = demo_with_entry(demo_copy)
     declare = ("conflict", "declare", "--event", str(INSTRUMENTS), "--judge", "judge2")
     declared = as_json(capsys, "--db", db, *AS_ORGANIZER, *declare, "--employee", entry.key,
                        "--note", "师徒关系")  # fmt: skip
@@ -210,8 +210,8 @@ def test_the_demo_a_challenge_and_its_bout_print_their_ids(
     services.ctx.db.dispose()
 
 
-def test_an_import_says_what_it_wrote(tmp_path: Path, capsys) -> None:
-    db, entry = demo_with_entry(str(tmp_path / "scores.db"))
+def test_an_import_says_what_it_wrote(demo_copy: str, tmp_path: Path, capsys) -> None:
+    db, entry = demo_with_entry(demo_copy)
     scores = tmp_path / "scores.csv"
     rows = [["entry", "judge", "criterion", "value"]]
     rows += [[entry.key, f"judge{n}", "A1", "16"] for n in range(1, 6)]
