@@ -21,7 +21,7 @@ from contest_desk.domain.permissions import Actor
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
-from contest_desk.ui.contests.inline import run_inline
+from contest_desk.ui.operations import run_inline
 
 _PROBLEM_STYLE = "color: #b00020;"
 

@@ -46,7 +46,7 @@ T = TypeVar("T")
 QUIET_MS = 400  # work that ends sooner shows no dialog
 
 
-__all__ = ["Cancelled", "Progress", "done", "run"]
+__all__ = ["Cancelled", "Progress", "done", "run", "run_inline"]
 
 
 class Progress(QObject):
@@ -122,6 +122,29 @@ def done(parent: QWidget | None, work: Callable[[], Any], **options: Any) -> boo
     if isinstance(value, Cancelled):
         return False
     raise value
+
+
+def run_inline(
+    parent: QWidget | None,
+    work: Callable[[], T] | Callable[[Progress], T],
+    *,
+    label: str = "",
+    cancellable: bool = False,
+) -> T | UserError | None:
+    """Like ``run``, for a widget that shows a refusal in a line of its own (the Draw and
+    Advance tabs' summary, the roster import's note, the log-in's problem line) rather
+    than in a message box: a ``UserError`` comes back as the answer; ``None`` when the
+    person cancelled."""
+    takes = takes_progress(work)
+    call: Callable[..., Any] = work
+
+    def caught(progress: Progress) -> T | UserError:
+        try:
+            return call(progress) if takes else call()
+        except UserError as error:
+            return error
+
+    return run(parent, caught, label=label, cancellable=cancellable)
 
 
 def wait_for(

@@ -29,8 +29,8 @@ from contest_desk.services.contests.rounds import describe
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
 from contest_desk.ui.contests.common import attempt, done
-from contest_desk.ui.contests.inline import run_inline
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 
 

@@ -24,8 +24,8 @@ from contest_desk.domain.records.contests import DrawInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.common import attempt
-from contest_desk.ui.contests.inline import run_inline
 from contest_desk.ui.contests.models import Column, RecordTableModel
+from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 
 

@@ -28,9 +28,9 @@ from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.common import attempt, note_label
-from contest_desk.ui.contests.inline import run_inline
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
+from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
