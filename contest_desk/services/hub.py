@@ -38,6 +38,7 @@ from contest_desk.services.labor.standings import LaborStandingsService
 from contest_desk.services.labor.values import LaborValueService
 from contest_desk.services.people.roster import RosterService
 from contest_desk.services.people.roster_import import RosterImportService
+from contest_desk.services.people.tokens import JudgeTokenService
 from contest_desk.services.people.users import UserService
 from contest_desk.services.safety.audit import AuditService
 from contest_desk.services.safety.backups import BackupService
@@ -81,6 +82,7 @@ class Services:
     standings: StandingsService
     transfer: TransferService
     users: UserService
+    judge_tokens: JudgeTokenService
     audit: AuditService
     backups: BackupService
 
@@ -121,6 +123,7 @@ class Services:
             StandingsService(ctx),
             TransferService(ctx),
             UserService(ctx),
+            JudgeTokenService(ctx),
             AuditService(ctx),
             BackupService(ctx),
         )

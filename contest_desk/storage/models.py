@@ -404,6 +404,23 @@ class User(Base):
     signing_key: Mapped[str | None] = mapped_column(String(200))
 
 
+class JudgeToken(Base):
+    """A judge's log-in for the contest day, printed as a QR code on the judge's card.
+
+    Only the SHA-256 of the token is kept: whoever reads the database cannot log in with
+    it. A token is for one judge, on one day, until the organizer revokes it."""
+
+    __tablename__ = "judge_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    valid_on: Mapped[dt.date]
+    made_at: Mapped[dt.datetime]
+    made_by: Mapped[str] = mapped_column(String(60))
+    revoked_at: Mapped[dt.datetime | None]
+    revoked_by: Mapped[str | None] = mapped_column(String(60))
+
+
 class AuditRecord(Base):
     """Who changed what and when; written by services in the same transaction.
 

@@ -80,4 +80,15 @@ MESSAGES = {
     "The database already has accounts; write the demo into a new database": (
         "数据库中已有账户；请将演示数据写入新的数据库"
     ),
+    # services/people/tokens.py
+    "A token for {date} would never be valid: that day is past": (
+        "{date} 已经过去：这一天的令牌不会再生效"
+    ),
+    "{user} is not a judge: a judge's token logs in a judge only": (
+        "{user} 不是评委：评委令牌只用于评委登录"
+    ),
+    "No token {id}": "没有编号为 {id} 的令牌",
+    "This judge's token is not valid (unknown, revoked or not for today)": (
+        "评委令牌无效（不存在、已作废或不是今天的令牌）"
+    ),
 }
