@@ -30,7 +30,11 @@ def store_mark(
     ]
     if not column.criterion.objective:
         where.append(m.Score.judge_id == judge_id)
-    removed = s.execute(select(m.Score.judge_id, m.Score.value).where(*where)).all()
+    # Locked until the commit (PostgreSQL): a second save of the cell waits, then reads
+    # what the first stored, so a check against the value a device saw holds.
+    removed = s.execute(
+        select(m.Score.judge_id, m.Score.value).where(*where).with_for_update()
+    ).all()
     old = removed[0].value if removed else None
     s.execute(delete(m.Score).where(*where))
     for judge, _value in removed:

@@ -84,4 +84,12 @@ MESSAGES = {
     "There is no entry {id} in {event}": "{event} 中没有编号为 {id} 的参赛单元",
     "{event} has no criterion {code}": "{event} 没有评分项 {code}",
     "A completion time cannot be negative": "完成用时不能为负数",
+    # services/judging/scoring.py: a mark changed on two devices
+    "{code} of {entry} was changed meanwhile (on another device?): it is now {now}; {value} was not saved": (
+        "{entry} 的 {code} 已在别处（另一台设备？）被修改，现在是 {now}；{value} 没有保存"
+    ),
+    "{code} of {entry} was saved meanwhile by another device; read the sheet again": (
+        "{entry} 的 {code} 刚被另一台设备保存；请重新读取评分表"
+    ),
+    "this entry": "该参赛单元",
 }

@@ -5,12 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import JudgeEvent, ScoreSheet
 from contest_desk.errors import NotFound, PermissionDenied, UserError
+from contest_desk.i18n import _
 from contest_desk.services.contests.assignments import check_may_mark, entries_of_judge
 from contest_desk.services.contests.draws import blind, drawn_order, judge_codes
 from contest_desk.services.context import ServiceContext
@@ -43,6 +45,14 @@ def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m
             "{judge} is not on the panel of {event}", judge=judge.name, event=event.name
         )
     return judge
+
+
+class Unchecked:
+    """``record_score`` without a check of what was stored before (the desk's own grid,
+    which shows every save as it happens, and imports)."""
+
+
+UNCHECKED = Unchecked()
 
 
 class ScoringService:
@@ -105,12 +115,15 @@ class ScoringService:
         code: str,
         value: Decimal | str | None,
         reason: str = "",
+        expected: Decimal | Unchecked | None = UNCHECKED,
     ) -> Decimal | None:
         """Save one value (None or "" clears it) and return what is now stored.
 
         Refuses a value outside [0, max] or off the step, naming the reason; a locked
         round; another judge's sheet; a submitted sheet unless the chief judge gives a
-        ``reason``.
+        ``reason``. With ``expected`` (the value the person saw in the cell, None for an
+        empty one) it refuses to overwrite a value changed meanwhile, on another device,
+        and names what is stored now: nothing is overwritten unseen.
         """
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
@@ -129,7 +142,26 @@ class ScoringService:
             if value is not None and str(value).strip():
                 parsed = parse_decimal(value, column.code)
                 column.criterion.check_value(parsed)
-            old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed)
+            try:
+                old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed)
+                s.flush()
+            except IntegrityError:
+                # Two first values for one cell at once (PostgreSQL): the row lock in
+                # store_mark has nothing to lock yet, the unique constraint catches it.
+                raise UserError(
+                    "{code} of {entry} was saved meanwhile by another device; read the sheet again",
+                    code=code,
+                    entry=entry.code or _("this entry"),
+                ) from None
+            if not isinstance(expected, Unchecked) and old != expected:
+                raise UserError(
+                    "{code} of {entry} was changed meanwhile (on another device?): it is "
+                    "now {now}; {value} was not saved",
+                    code=code,
+                    entry=entry.code or _("this entry"),
+                    now="—" if old is None else old,
+                    value="—" if parsed is None else parsed,
+                )
             self.ctx.audit(
                 s,
                 "score.record",
