@@ -83,15 +83,18 @@ def test_long_work_shows_progress_and_can_be_cancelled(qtbot) -> None:
 
 
 def test_the_window_keeps_its_events_while_work_runs(qtbot) -> None:
-    """Timers (and so painting) go on during the work; the answer is read after it."""
+    """The work waits for a timer of the window's thread: it can only finish if the window
+    keeps its events (and so paints) while the work runs; the answer is read after it."""
+    fired = threading.Event()
     order: list[str] = []
 
-    def work() -> None:
-        time.sleep(0.2)
+    def work() -> bool:
+        answered = fired.wait(10)
         order.append("work done")
+        return answered
 
-    QTimer.singleShot(10, lambda: order.append("timer"))
-    operations.run(None, work)
+    QTimer.singleShot(10, lambda: (order.append("timer"), fired.set()))
+    assert operations.run(None, work) is True, "the window's thread was blocked by the work"
     order.append("after run")
     assert order == ["timer", "work done", "after run"]
 
