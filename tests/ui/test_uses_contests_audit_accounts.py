@@ -1,9 +1,9 @@
-"""The Contests, Audit and Accounts areas work with only the services their ``USES`` names:
-in the real window, logged in as each role, and by what their modules call."""
+"""The Contests, Audit and Accounts areas work with only the services their ``USES`` names,
+in the real window, logged in as each role (test_main_window.py checks ``USES`` against
+what the areas' code calls)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -25,28 +25,6 @@ language = roles.language
 services = roles.services
 shown = roles.shown
 small = roles.small
-
-UI = Path(__file__).resolve().parents[2] / "contest_desk" / "ui"
-# Each area's own folder, and the shared helpers it builds from outside it, with the
-# services those helpers call (the event picker reads its lists from ``contests``).
-AREAS: dict[type[QWidget], tuple[str, set[str]]] = {
-    ContestsArea: ("contests", set()),
-    AuditArea: ("audit", {"contests"}),
-    AccountsArea: ("accounts", set()),
-}
-
-
-def called_services(folder: Path) -> set[str]:
-    names = set()
-    for path in folder.glob("*.py"):
-        names |= set(re.findall(r"services\.([a-z_]+)\b", path.read_text(encoding="utf-8")))
-    return names - {"hub"}  # the import of Services, not a call
-
-
-@pytest.mark.parametrize("kind", list(AREAS), ids=lambda k: k.__name__)
-def test_uses_names_exactly_what_the_area_calls(kind: type[QWidget]) -> None:
-    folder, helpers = AREAS[kind]
-    assert set(kind.USES) == called_services(UI / folder) | helpers  # type: ignore[attr-defined]
 
 
 def open_area(window: MainWindow, key: str) -> QWidget:
