@@ -23,7 +23,7 @@ from contest_desk.domain.permissions import ROLE_NAMES, Role
 from contest_desk.domain.records.contests import UserInfo
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui import operations
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
@@ -90,7 +90,7 @@ class AccountsArea(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.users.set_records(attempt(self, lambda: self.services.users.users()) or [])
+        self.users.set_records(operations.run(self, lambda: self.services.users.users()) or [])
 
     def _chosen(self) -> UserInfo | None:
         index = self.view.currentIndex()
@@ -99,7 +99,7 @@ class AccountsArea(QWidget):
     def add(self) -> None:
         roles = [role for role, check in self.role_checks.items() if check.isChecked()]
         users = self.services.users
-        made = attempt(
+        made = operations.run(
             self,
             lambda: users.add_user(
                 self.username_edit.text(), self.name_edit.text(), self.password_edit.text(), roles
@@ -120,7 +120,7 @@ class AccountsArea(QWidget):
             self, self.tr("Set password"), self.tr("New password:"), password=True
         )
         if text is not None:
-            done(self, lambda: self.services.users.set_password(user.username, text))
+            operations.done(self, lambda: self.services.users.set_password(user.username, text))
 
     def set_active(self, active: bool) -> None:
         user = self._chosen()
@@ -134,5 +134,7 @@ class AccountsArea(QWidget):
             if asked is None:
                 return
             reason = asked
-        if done(self, lambda: self.services.users.set_active(user.username, active, reason)):
+        if operations.done(
+            self, lambda: self.services.users.set_active(user.username, active, reason)
+        ):
             self.reload()

@@ -15,7 +15,6 @@ from contest_desk.domain.records.contests import EventInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import ask, operations
 from contest_desk.ui.boards import rules_dialog
-from contest_desk.ui.contests.common import attempt
 
 
 class BoardSetup:
@@ -51,7 +50,7 @@ class BoardSetup:
         if dialog is None or dialog.result_board is None:
             return
         new = dialog.result_board
-        board = attempt(
+        board = operations.run(
             self._widget(),
             lambda: self.services.boards.create_board(
                 new.event_id, new.name, new.rules, new.skill, new.scored, new.starts_on

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.records.contests import EntryInfo
 from contest_desk.services.hub import Services
+from contest_desk.ui import operations
 from contest_desk.ui.ask import ask_choice
-from contest_desk.ui.contests.common import attempt
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
 
@@ -62,7 +62,7 @@ class AppealsTab(QWidget):
         if event_id is None:
             return
         roster, appeals = self.services.roster, self.services.appeals
-        read = attempt(self, lambda: (roster.entries(event_id), appeals.appeals(event_id)))
+        read = operations.run(self, lambda: (roster.entries(event_id), appeals.appeals(event_id)))
         if read is None:
             return
         entries, filed = read
@@ -74,7 +74,7 @@ class AppealsTab(QWidget):
         if event_id is None:
             return
         roster = self.services.roster
-        entries: list[EntryInfo] | None = attempt(self, lambda: roster.entries(event_id))
+        entries: list[EntryInfo] | None = operations.run(self, lambda: roster.entries(event_id))
         if entries is None:
             return
         names = [f"{e.code or ''} {e.label}".strip() for e in entries]
@@ -84,7 +84,7 @@ class AppealsTab(QWidget):
         if picked is None or who is None or why is None:
             return
         entry_id, appeals = entries[picked].id, self.services.appeals
-        if attempt(self, lambda: appeals.file(entry_id, number, who, why)) is not None:
+        if operations.run(self, lambda: appeals.file(entry_id, number, who, why)) is not None:
             self.refresh()
 
     def decide(self) -> None:
@@ -98,5 +98,5 @@ class AppealsTab(QWidget):
         if picked is None or text is None:
             return
         outcome, appeals = ("upheld", "rejected")[picked], self.services.appeals
-        if attempt(self, lambda: appeals.decide(appeal.id, outcome, text)) is not None:
+        if operations.run(self, lambda: appeals.decide(appeal.id, outcome, text)) is not None:
             self.refresh()

@@ -27,8 +27,7 @@ from contest_desk.domain.numbers import parse_decimal
 from contest_desk.errors import UserError
 from contest_desk.services.contests.rounds import describe
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
-from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
@@ -89,7 +88,7 @@ class AdvanceTab(QWidget):
         event_id = self.state.event_id
         event = None
         if event_id is not None:
-            event = attempt(self, lambda: self.services.contests.event(event_id))
+            event = operations.run(self, lambda: self.services.contests.event(event_id))
         for rnd in event.rounds if event is not None else ():
             self.round_box.addItem(rnd.name, rnd.number)
         self.round_box.blockSignals(False)
@@ -154,10 +153,12 @@ class AdvanceTab(QWidget):
         except UserError as error:
             feedback.show_user_error(self, error)
             return
-        if done(self, lambda: self.services.rounds.set_advance_rule(*chosen, rule)):
+        if operations.done(self, lambda: self.services.rounds.set_advance_rule(*chosen, rule)):
             self.show_round()
 
     def close_round(self) -> None:
         chosen = self._chosen()
-        if chosen is not None and done(self, lambda: self.services.rounds.close(*chosen)):
+        if chosen is not None and operations.done(
+            self, lambda: self.services.rounds.close(*chosen)
+        ):
             self.state.setup_changed.emit()

@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 from contest_desk.domain.numbers import MAX_PLACES, QUANTUM, parse_decimal
 from contest_desk.errors import UserError
-from contest_desk.ui import operations
 
 T = TypeVar("T")
 
 # QDateEdit has no empty value: its minimum date stands for "no date" and shows as blank text.
 NO_DATE = QDate(2000, 1, 1)
-
-
-def attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
-    """Run a service call off the window's thread (ui/operations.py); a UserError is shown
-    to the person and gives None."""
-    return operations.run(parent, work)
-
-
-def done(parent: QWidget | None, work: Callable[[], Any]) -> bool:
-    """Like ``attempt`` for calls that answer nothing: True when the service did it."""
-    return operations.done(parent, work)
 
 
 def plain(value: Decimal) -> str:

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.records.contests import ConflictInfo
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask
-from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui import ask, operations
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
 
@@ -68,7 +67,7 @@ class ConflictsBox(QGroupBox):
         rows: list[ConflictInfo] = []
         if event_id is not None and contest_id is not None:
             roster, assignments = self.services.roster, self.services.assignments
-            found = attempt(
+            found = operations.run(
                 self,
                 lambda: (
                     roster.judges(contest_id),
@@ -89,7 +88,7 @@ class ConflictsBox(QGroupBox):
         if self.event_id is None or judge_id is None:
             return
         event_id = self.event_id
-        found = attempt(self, lambda: self.services.roster.entries(event_id))
+        found = operations.run(self, lambda: self.services.roster.entries(event_id))
         if found is None:
             return
         entries = [e for e in found if e.person_id]
@@ -100,7 +99,9 @@ class ConflictsBox(QGroupBox):
             return
         person = entries[picked].person_id
         assert person is not None
-        if done(self, lambda: self.services.assignments.declare_conflict(judge_id, person, note)):
+        if operations.done(
+            self, lambda: self.services.assignments.declare_conflict(judge_id, person, note)
+        ):
             self.refresh()
 
     def override(self) -> None:
@@ -114,7 +115,7 @@ class ConflictsBox(QGroupBox):
         if reason is None:
             return
         assignments = self.services.assignments
-        if done(
+        if operations.done(
             self,
             lambda: assignments.override_conflict(conflict.judge_id, conflict.entry_id, reason),
         ):
@@ -123,5 +124,5 @@ class ConflictsBox(QGroupBox):
     def refresh(self) -> None:
         event_id = self.event_id
         if event_id is not None:
-            found = attempt(self, lambda: self.services.assignments.conflicts(event_id))
+            found = operations.run(self, lambda: self.services.assignments.conflicts(event_id))
             self.conflicts.set_records(found or [])

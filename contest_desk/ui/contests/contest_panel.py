@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.contest import ContestKind, ContestStatus
 from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt, date_edit, date_of, set_date
+from contest_desk.ui import operations
+from contest_desk.ui.contests.common import date_edit, date_of, set_date
 from contest_desk.ui.contests.labels import kind_names, status_names
 from contest_desk.ui.state import AppState
 
@@ -95,7 +96,7 @@ class ContestPanel(QWidget):
         contest = None
         contest_id = self.state.contest_id
         if contest_id is not None:
-            contest = attempt(self, lambda: self.services.contests.contest(contest_id))
+            contest = operations.run(self, lambda: self.services.contests.contest(contest_id))
         if contest is None:
             self.start_new()
         else:
@@ -148,12 +149,12 @@ class ContestPanel(QWidget):
         contests = self.services.contests
         if self.contest is None:
             kind = ContestKind(self.kind_box.currentData())
-            saved = attempt(
+            saved = operations.run(
                 self, lambda: contests.create_contest(name, kind, start, end, organizer)
             )
         else:
             contest_id = self.contest.id
-            saved = attempt(
+            saved = operations.run(
                 self, lambda: contests.update_contest(contest_id, name, start, end, organizer)
             )
         if saved is None:
@@ -171,7 +172,7 @@ class ContestPanel(QWidget):
         if not 0 <= position < len(STATUSES):
             return None
         contest_id, target = self.contest.id, STATUSES[position]
-        saved = attempt(self, lambda: self.services.contests.set_status(contest_id, target))
+        saved = operations.run(self, lambda: self.services.contests.set_status(contest_id, target))
         if saved is None:
             return None
         self.load(saved)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.records.contests import DrawInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt
+from contest_desk.ui import operations
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
@@ -86,7 +86,7 @@ class DrawTab(QWidget):
         event_id = self.state.event_id
         event = None
         if event_id is not None:
-            event = attempt(self, lambda: self.services.contests.event(event_id))
+            event = operations.run(self, lambda: self.services.contests.event(event_id))
         for rnd in event.rounds if event is not None else ():
             self.round_box.addItem(rnd.name, rnd.number)
         self.round_box.blockSignals(False)
@@ -123,7 +123,7 @@ class DrawTab(QWidget):
         stations = [s.strip() for s in self.stations_edit.text().replace("，", ",").split(",")]
         seed = self.seed_edit.text().strip() or None
         draws = self.services.draws
-        info = attempt(
+        info = operations.run(
             self,
             lambda: draws.run(event_id, number, seed, self.prefix_edit.text(), stations),
         )
@@ -137,6 +137,6 @@ class DrawTab(QWidget):
             return
         seed = self.seed_edit.text().strip() or None
         draws = self.services.draws
-        info = attempt(self, lambda: draws.recode(event_id, number, seed, "B"))
+        info = operations.run(self, lambda: draws.recode(event_id, number, seed, "B"))
         if info is not None:
             self._show(info)

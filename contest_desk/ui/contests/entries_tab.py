@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from contest_desk.domain.contest import EventMode
 from contest_desk.domain.records.contests import EntryInfo, EventInfo
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui import operations
 from contest_desk.ui.contests.labels import mode_names
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view, selected_id
@@ -62,9 +62,9 @@ class EntriesTab(QWidget):
         entries: list[EntryInfo] = []
         event_id = self.state.event_id
         if event_id is not None:
-            self.current = attempt(self, lambda: self.services.contests.event(event_id))
+            self.current = operations.run(self, lambda: self.services.contests.event(event_id))
             if self.current is not None:
-                found = attempt(self, lambda: self.services.roster.entries(event_id))
+                found = operations.run(self, lambda: self.services.roster.entries(event_id))
                 entries = found or []
         keep = selected_id(self.view)
         self.entries.set_records(entries)
@@ -92,11 +92,11 @@ class EntriesTab(QWidget):
         roster = self.services.roster
         # A lambda, not the bound method: the runner gives a Progress to work that takes a
         # parameter, and persons() would take it for its search text.
-        persons = attempt(self, lambda: roster.persons())
+        persons = operations.run(self, lambda: roster.persons())
         teams = None
         if self.team_event:
             contest_id = self.current.contest_id
-            teams = attempt(self, lambda: roster.teams(contest_id))
+            teams = operations.run(self, lambda: roster.teams(contest_id))
             entered = {e.team_id for e in self.entries.records()}
             teams = [t for t in teams or [] if t.id not in entered]
         else:
@@ -130,7 +130,9 @@ class EntriesTab(QWidget):
         if self.current is None:
             return None
         contest_id = self.current.contest_id
-        team = attempt(self, lambda: self.services.roster.add_team(contest_id, name, member_ids))
+        team = operations.run(
+            self, lambda: self.services.roster.add_team(contest_id, name, member_ids)
+        )
         if team is None:
             return None
         return self.add_existing_team(team.id)
@@ -146,7 +148,7 @@ class EntriesTab(QWidget):
         self, event_id: int, person_id: int | None = None, team_id: int | None = None
     ) -> EntryInfo | None:
         roster = self.services.roster
-        return attempt(self, lambda: roster.add_entry(event_id, person_id, team_id))
+        return operations.run(self, lambda: roster.add_entry(event_id, person_id, team_id))
 
     def _changed(self, added: list[EntryInfo]) -> None:
         if added:
@@ -162,7 +164,7 @@ class EntriesTab(QWidget):
         entry_id = selected_id(self.view)
         if entry_id is None:
             return False
-        ok = done(self, lambda: self.services.roster.remove_entry(entry_id))
+        ok = operations.done(self, lambda: self.services.roster.remove_entry(entry_id))
         if ok:
             self.state.setup_changed.emit()
         return ok

@@ -29,7 +29,8 @@ from contest_desk.domain.ranking import rename_parts
 from contest_desk.domain.records.contests import EventInfo, EventSettings
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt, done, note_label, percent_text
+from contest_desk.ui import operations
+from contest_desk.ui.contests.common import note_label, percent_text
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable, TieBreakBox, weighted_rows
 from contest_desk.ui.contests.labels import mode_names
 from contest_desk.ui.contests.models import EditableRowsModel
@@ -129,7 +130,7 @@ class EventEditor(QWidget):
         event = None
         event_id = self.state.event_id
         if event_id is not None:
-            event = attempt(self, lambda: self.services.contests.event(event_id))
+            event = operations.run(self, lambda: self.services.contests.event(event_id))
         if event is None:
             self.start_new()
         else:
@@ -228,14 +229,14 @@ class EventEditor(QWidget):
     ) -> EventInfo | None:
         mode = EventMode(self.mode_box.currentData())
         contests = self.services.contests
-        event = attempt(
+        event = operations.run(
             self, lambda: contests.create_event(contest_id, name, mode, parts, settings)
         )
         if event is None:
             return None
         if [(r.name, r.weight) for r in event.rounds] != rounds:
             event_id = event.id
-            return attempt(self, lambda: contests.set_rounds(event_id, rounds)) or event
+            return operations.run(self, lambda: contests.set_rounds(event_id, rounds)) or event
         return event
 
     def _update(
@@ -253,7 +254,7 @@ class EventEditor(QWidget):
         ]:
             if not self._confirm_dropped_parts(event, {i for i in ids if i is not None}):
                 return None
-            ok = done(self, lambda: contests.set_parts(event.id, parts, ids))
+            ok = operations.done(self, lambda: contests.set_parts(event.id, parts, ids))
             if not ok:
                 return None
             # The tie-breaks as shown may still name a part by its old name.
@@ -261,10 +262,10 @@ class EventEditor(QWidget):
             renamed = {p.name: new_names[p.id] for p in event.parts if p.id in new_names}
             settings = replace(settings, tie_breaks=rename_parts(settings.tie_breaks, renamed))
         if [(r.name, r.weight) for r in event.rounds] != rounds:
-            ok = done(self, lambda: contests.set_rounds(event.id, rounds))
+            ok = operations.done(self, lambda: contests.set_rounds(event.id, rounds))
             if not ok:
                 return None
-        updated = attempt(self, lambda: contests.update_event(event.id, name, settings))
+        updated = operations.run(self, lambda: contests.update_event(event.id, name, settings))
         return updated
 
     def _confirm_dropped_parts(self, event: EventInfo, kept: set[int]) -> bool:
@@ -272,7 +273,7 @@ class EventEditor(QWidget):
         dropped = [part for part in event.parts if part.id not in kept]
         contests = self.services.contests
         # One trip for all their rubrics; a refusal (shown) counts as nothing to lose.
-        rubrics = attempt(self, lambda: [contests.rubric(part.id) for part in dropped]) or []
+        rubrics = operations.run(self, lambda: [contests.rubric(part.id) for part in dropped]) or []
         losing = [p.name for p, rubric in zip(dropped, rubrics, strict=False) if rubric.criteria]
         if not losing:
             return True

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.records.contests import EventInfo, JudgeInfo
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt, done
+from contest_desk.ui import operations
 from contest_desk.ui.contests.conflicts_box import ConflictsBox
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view, selected_id
@@ -106,15 +106,15 @@ class JudgesTab(QWidget):
         contest_id, event_id = self.state.contest_id, self.state.event_id
         self.current = None
         if event_id is not None:
-            self.current = attempt(self, lambda: self.services.contests.event(event_id))
+            self.current = operations.run(self, lambda: self.services.contests.event(event_id))
         judges: list[JudgeInfo] = []
         panel: list[JudgeInfo] = []
         if contest_id is not None:
-            found = attempt(self, lambda: self.services.roster.judges(contest_id))
+            found = operations.run(self, lambda: self.services.roster.judges(contest_id))
             judges = found or []
         if self.current is not None:
             current_id = self.current.id
-            found = attempt(self, lambda: self.services.roster.panel(current_id))
+            found = operations.run(self, lambda: self.services.roster.panel(current_id))
             panel = found or []
         keep = selected_id(self.judge_view)
         self.judges.set_records(judges)
@@ -141,7 +141,7 @@ class JudgesTab(QWidget):
             )
 
     def _reload_units(self) -> None:
-        units = attempt(self, lambda: self.services.roster.units())
+        units = operations.run(self, lambda: self.services.roster.units())
         text = self.unit_box.currentText()
         self.unit_box.clear()
         self.unit_box.addItem("")
@@ -164,7 +164,7 @@ class JudgesTab(QWidget):
         if contest_id is None:
             return None
         roster = self.services.roster
-        judge = attempt(
+        judge = operations.run(
             self,
             lambda: roster.add_judge(contest_id, username, name, unit_path.strip(), trainee),
         )
@@ -194,7 +194,7 @@ class JudgesTab(QWidget):
         if judge_id is None or self.current is None:
             return False
         event_id = self.current.id
-        ok = done(self, lambda: change(judge_id, event_id))
+        ok = operations.done(self, lambda: change(judge_id, event_id))
         if ok:
             self.state.setup_changed.emit()
         return ok

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt
+from contest_desk.ui import operations
 from contest_desk.ui.contests.labels import mode_names, status_names
 from contest_desk.ui.contests.models import ID_ROLE, Column, RecordTableModel
 from contest_desk.ui.state import AppState
@@ -113,7 +113,7 @@ class Navigator(QWidget):
 
     def reload(self) -> None:
         """Fetch both lists again, keeping the chosen contest and event selected."""
-        contests = attempt(self, lambda: self.services.contests.contests())
+        contests = operations.run(self, lambda: self.services.contests.contests())
         self._quietly(self.contest_view, lambda: self.contests.set_records(contests or []))
         if contests and self.state.contest_id is None:
             # The newest contest, as the other areas' pickers choose: the window opens on
@@ -129,7 +129,7 @@ class Navigator(QWidget):
         contest_id = self.state.contest_id
         events = []
         if contest_id is not None:
-            found = attempt(self, lambda: self.services.contests.events(contest_id))
+            found = operations.run(self, lambda: self.services.contests.events(contest_id))
             events = found or []
         self._quietly(self.event_view, lambda: self.events.set_records(events))
         self._quietly(self.event_view, lambda: select_id(self.event_view, self.state.event_id))

@@ -27,7 +27,7 @@ from contest_desk.domain.records.contests import ImportSummary, PersonInfo, Unit
 from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations
-from contest_desk.ui.contests.common import attempt, note_label
+from contest_desk.ui.contests.common import note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
 from contest_desk.ui.operations import run_inline
@@ -165,7 +165,7 @@ class RosterTab(QWidget):
         self.import_button.setEnabled(has_contest and not self.importing)
 
     def reload_units(self) -> None:
-        units = attempt(self, lambda: self.services.roster.units())
+        units = operations.run(self, lambda: self.services.roster.units())
         chosen = self._chosen_path()
         self.unit_tree.blockSignals(True)
         self.unit_tree.clear()
@@ -191,7 +191,9 @@ class RosterTab(QWidget):
         return item.data(0, PATH_ROLE) if item is not None else ""
 
     def reload_persons(self) -> None:
-        persons = attempt(self, lambda: self.services.roster.persons(self.search.text().strip()))
+        persons = operations.run(
+            self, lambda: self.services.roster.persons(self.search.text().strip())
+        )
         self.all_persons = persons or []
         self._filter()
 
@@ -208,7 +210,7 @@ class RosterTab(QWidget):
     # Adding a person ----------------------------------------------------------
 
     def _add_person_dialog(self) -> None:
-        units = attempt(self, lambda: self.services.roster.units())
+        units = operations.run(self, lambda: self.services.roster.units())
         dialog = AddPersonDialog(units or [], self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_person(*dialog.values())
@@ -216,7 +218,7 @@ class RosterTab(QWidget):
     def add_person(
         self, employee_no: str, name: str, unit: str, job_type: str = "", skill_level: str = ""
     ) -> PersonInfo | None:
-        person = attempt(
+        person = operations.run(
             self,
             lambda: self.services.roster.add_person(employee_no, name, unit, job_type, skill_level),
         )
@@ -231,7 +233,7 @@ class RosterTab(QWidget):
         contest_id = self.state.contest_id
         if contest_id is None:
             return []
-        events = attempt(self, lambda: self.services.contests.events(contest_id))
+        events = operations.run(self, lambda: self.services.contests.events(contest_id))
         return [e.name for e in events or []]
 
     def _template_dialog(self) -> None:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.rubric import Rubric
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.common import attempt, plain
+from contest_desk.ui import operations
+from contest_desk.ui.contests.common import plain
 from contest_desk.ui.contests.rubric_model import AUTO_ROLE, CODE, NAME, CellProblem, RubricTree
 from contest_desk.ui.state import AppState
 
@@ -104,7 +105,7 @@ class RubricEditor(QWidget):
         parts = []
         event_id = self.state.event_id
         if event_id is not None:
-            event = attempt(self, lambda: self.services.contests.event(event_id))
+            event = operations.run(self, lambda: self.services.contests.event(event_id))
             parts = list(event.parts) if event else []
         keep = self.part_id
         self.part_box.blockSignals(True)
@@ -136,7 +137,7 @@ class RubricEditor(QWidget):
         self.part_id = part_id
         rubric = Rubric(())
         if part_id is not None:
-            loaded = attempt(self, lambda: self.services.contests.rubric(part_id))
+            loaded = operations.run(self, lambda: self.services.contests.rubric(part_id))
             rubric = loaded or rubric
         self.tree.load(rubric)
         self.dirty = False
@@ -201,7 +202,7 @@ class RubricEditor(QWidget):
             self.validate()
             return False
         part_id = self.part_id
-        stored = attempt(self, lambda: self.services.contests.save_rubric(part_id, rubric))
+        stored = operations.run(self, lambda: self.services.contests.save_rubric(part_id, rubric))
         if stored is None:
             return False
         self.tree.load(stored)

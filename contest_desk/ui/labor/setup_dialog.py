@@ -31,7 +31,6 @@ from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations
-from contest_desk.ui.contests.common import done
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable
 from contest_desk.ui.contests.models import EditableRowsModel
 
@@ -154,7 +153,7 @@ class LaborSetupDialog(QDialog):
         return out
 
     def _attempt(self, work: Callable[[], object]) -> bool:
-        if not done(self, work):
+        if not operations.done(self, work):
             return False
         self.load()
         return True
