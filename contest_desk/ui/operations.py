@@ -103,25 +103,27 @@ def run(
     ok, value = wait_for(parent, work, label=label, cancellable=cancellable)
     if ok:
         return value
-    if isinstance(value, Cancelled):
-        return None
-    if isinstance(value, UserError):
-        feedback.show_user_error(parent, value)  # looked up now, so tests can replace it
-        return None
-    raise value
+    _failed(parent, value)
+    return None
 
 
 def done(parent: QWidget | None, work: Callable[[], Any], **options: Any) -> bool:
     """Like ``run`` for work that answers nothing: True when it was done."""
     ok, value = wait_for(parent, work, **options)
-    if ok:
-        return True
-    if isinstance(value, UserError):
-        feedback.show_user_error(parent, value)
-        return False
-    if isinstance(value, Cancelled):
-        return False
-    raise value
+    if not ok:
+        _failed(parent, value)
+    return ok
+
+
+def _failed(parent: QWidget | None, error: Exception) -> None:
+    """Cancelled: nothing to say. A ``UserError``: shown as usual. Else a bug: raised again
+    here, on the window's thread, for the crash dialog."""
+    if isinstance(error, Cancelled):
+        return
+    if isinstance(error, UserError):
+        feedback.show_user_error(parent, error)  # looked up now, so tests can replace it
+        return
+    raise error
 
 
 def run_inline(

@@ -21,6 +21,7 @@ from contest_desk.domain.records.tokens import IssuedToken, TokenInfo
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import N_
 from contest_desk.services.context import ServiceContext, utc_now
+from contest_desk.services.people.users import check_usable
 from contest_desk.services.permissions import open_to_all, requires
 from contest_desk.storage import models as m
 
@@ -49,11 +50,14 @@ class JudgeTokenService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.clock: Callable[[], dt.datetime] = utc_now  # tests move time on
+        # The contest day is the desk's own calendar day (Beijing time at a plant), not
+        # UTC's: at 07:30 in Beijing UTC is still on the day before.
+        self.today: Callable[[], dt.date] = dt.date.today
 
     @requires(Action.EDIT_ROSTER)
     def issue(self, username: str, valid_on: dt.date) -> IssuedToken:
         """A new token for the judge ``username``, valid on ``valid_on`` only."""
-        if valid_on < self.clock().date():
+        if valid_on < self.today():
             raise UserError("A token for {date} would never be valid: that day is past",
                             date=valid_on)  # fmt: skip
         token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -108,21 +112,15 @@ class JudgeTokenService:
         """The judge whose token this is, today; refused when it is unknown, revoked, for
         another day, or the account is disabled or expired. The same message for every
         refusal of the token itself, so a guess learns nothing."""
-        now = self.clock()
+        today = self.today()
         text = token.strip()
         if not text or len(text) > MAX_TOKEN_LENGTH:
             raise UserError(NOT_VALID)
         with self.ctx.db.reading() as s:
-            found = _usable(s, digest(text), now.date())
-            if found is None:
+            user = _usable(s, digest(text), today)
+            if user is None:
                 raise UserError(NOT_VALID)
-            user = found
-        if not user.active:
-            raise UserError("The account {user} is disabled", user=user.username)
-        if user.expires_on is not None and user.expires_on < now.date():
-            raise UserError(
-                "The account {user} expired on {date}", user=user.username, date=user.expires_on
-            )
+        check_usable(user, today)
         # A judge's token logs in the judge, never more: the roles come from the token's
         # purpose, not from whatever else the account may do.
         return Actor(user.username, frozenset({Role.JUDGE}))

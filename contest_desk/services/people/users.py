@@ -53,6 +53,16 @@ def _get(s: Session, username: str) -> m.User:
     return user
 
 
+def check_usable(user: m.User, today: dt.date) -> None:
+    """Refuse a log-in (by password or a judge's token) to a disabled or expired account."""
+    if not user.active:
+        raise UserError("The account {user} is disabled", user=user.username)
+    if user.expires_on is not None and user.expires_on < today:
+        raise UserError(
+            "The account {user} expired on {date}", user=user.username, date=user.expires_on
+        )
+
+
 def wait_after(failures: int) -> int:
     """Seconds a user must wait after ``failures`` wrong passwords in a row."""
     if failures < FREE_FAILURES:
@@ -113,12 +123,7 @@ class UserService:
         # Outside the block so that the failure count above is committed, not rolled back.
         if failed is not None:
             raise failed
-        if not user.active:
-            raise UserError("The account {user} is disabled", user=user.username)
-        if user.expires_on is not None and user.expires_on < now.date():
-            raise UserError(
-                "The account {user} expired on {date}", user=user.username, date=user.expires_on
-            )
+        check_usable(user, now.date())
         return Actor(user.username, frozenset(_roles(user.roles)))
 
     @open_to_all

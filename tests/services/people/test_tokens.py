@@ -28,11 +28,13 @@ def organizer(services: Services) -> Services:
     admin.users.add_user("viewer", "孙丽", "viewer-2026", [Role.VIEWER])
     org = services.as_user(services.users.authenticate("org", "org-2026"))
     org.judge_tokens.clock = lambda: MORNING
+    org.judge_tokens.today = MORNING.date
     return org
 
 
 def at(services: Services, when: dt.datetime) -> Services:
     services.judge_tokens.clock = lambda: when
+    services.judge_tokens.today = when.date
     return services
 
 
