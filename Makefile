@@ -8,6 +8,8 @@ DEMO_DB ?= demo.db
 QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
+# The browser tests drive the scoring hub's real pages in Debian's headless Chromium.
+BROWSER_DEBS := chromium chromium-driver
 
 .PHONY: run test lint typecheck pytest reliability pg-stop bench demo system-deps doc-deps bench-peer-deps clean
 
@@ -21,13 +23,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 # Installs what Qt needs when run as root on Debian/Ubuntu; otherwise names the exact command.
 system-deps:
-	@missing=$$(for p in $(QT_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	@missing=$$(for p in $(QT_DEBS) $(BROWSER_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ] || ! command -v dpkg-query >/dev/null; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Qt's system libraries: $$missing"; \
+		echo "Installing Qt's system libraries and the test browser: $$missing"; \
 		apt-get install -y -q $$missing >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q $$missing >/dev/null; }; \
 	else \
-		echo "Qt needs system libraries. Run:  sudo apt-get install -y $$missing"; exit 1; \
+		echo "Qt and the browser tests need system packages. Run:  sudo apt-get install -y $$missing"; exit 1; \
 	fi
 
 run: system-deps $(VENV)/.installed
