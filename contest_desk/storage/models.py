@@ -384,6 +384,9 @@ class Sheet(Base):
     # Double entry: who keyed the paper sheet first, and who confirmed the second keying.
     keyed_by: Mapped[str | None] = mapped_column(String(60))
     confirmed_by: Mapped[str | None] = mapped_column(String(60))
+    # The chief judge's live desk: when the judge's last mark came, and from which device.
+    last_mark_at: Mapped[dt.datetime | None]
+    last_device: Mapped[str | None] = mapped_column(String(60))
 
 
 class User(Base):
@@ -419,6 +422,50 @@ class JudgeToken(Base):
     made_by: Mapped[str] = mapped_column(String(60))
     revoked_at: Mapped[dt.datetime | None]
     revoked_by: Mapped[str | None] = mapped_column(String(60))
+
+
+class HubSession(Base):
+    """A phone's or tablet's log-in to the scoring hub. Only the SHA-256 of the session's
+    cookie is kept; a session ends when it expires or its user logs out."""
+
+    __tablename__ = "hub_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    username: Mapped[str] = mapped_column(String(60))
+    roles: Mapped[list[Any]]
+    device: Mapped[str] = mapped_column(String(60))  # the device's LAN address
+    csrf: Mapped[str] = mapped_column(String(64))  # the forms' token against cross-site posts
+    made_at: Mapped[dt.datetime]
+    seen_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None]
+
+
+class ClientOp(Base):
+    """An operation a page sent (a mark), under the id the page gave it, stored in the same
+    transaction as its effect: a page that sends it again after a lost answer is told the
+    outcome instead of applying it twice."""
+
+    __tablename__ = "client_ops"
+    __table_args__ = (UniqueConstraint("username", "op_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60))
+    op_id: Mapped[str] = mapped_column(String(64))
+    request: Mapped[str] = mapped_column(String(64))  # SHA-256 of what was asked
+    outcome: Mapped[dict[str, Any]]
+    made_at: Mapped[dt.datetime]
+
+
+class HallSettings(Base):
+    """What the hall's screen may show for a contest: which rounds and boards, and whether
+    provisional results (marked as such) or only final ones."""
+
+    __tablename__ = "hall_settings"
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(20))
+    items: Mapped[list[Any]]
+    changed_at: Mapped[dt.datetime]
+    changed_by: Mapped[str] = mapped_column(String(60))
 
 
 class AuditRecord(Base):
