@@ -169,6 +169,8 @@ class SheetStatus:
     filled: int  # the judge's own marks keyed
     expected: int  # entries × judgement criteria
     submitted_at: dt.datetime | None
+    last_mark_at: dt.datetime | None  # the judge's last saved mark (UTC), for the live desk
+    device: str  # the address it came from ("" when keyed on a desk without one)
 
 
 @dataclass(frozen=True)

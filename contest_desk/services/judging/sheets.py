@@ -220,6 +220,8 @@ class SheetService:
                         filled,
                         expected,
                         row.submitted_at if row else None,
+                        row.last_mark_at if row else None,
+                        (row.last_device or "") if row else "",
                     )
                 )
             return RoundStatus(event.id, rnd.number, tuple(sheets), rnd.locked_at, rnd.locked_by)
