@@ -4,6 +4,10 @@ Everything goes through the services (``sheets``, ``discrepancies``, ``consisten
 by the operations runner off the window's thread; reasons are asked with the same dialog
 as the sheet bar and kept on the record there. A change is announced as ``scores_changed``
 (the standings' final flag, the advance tab, this desk itself refresh from it).
+
+While shown, the desk is live (ui/chief/live.py): a change made anywhere (a judge's phone
+through the hub, another desk) moves a counter it polls every second, and the sheets'
+progress and the flags reload by themselves, in the background.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,12 +31,15 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.records.contests import RoundStatus
 from contest_desk.domain.records.judging import TOTAL, ConsistencyReport, FlagInfo
 from contest_desk.reports.charts import judges_bias_chart
+from contest_desk.services.context import utc_now
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.appeals_tab import AppealsTab
+from contest_desk.ui.chief.live import AuditHead, ChangeWatch, activity_text
 from contest_desk.ui.chief.recheck_tab import RecheckTab
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.jobs import LatestJob
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
@@ -43,12 +50,21 @@ def _text(value: object) -> str:
 
 
 @dataclass(frozen=True)
-class RoundView:
-    """What the desk shows of one round, read in one go off the window's thread."""
+class LiveView:
+    """What the live desk reloads on a change: the sheets' progress and the flags, and
+    the change counter read just before them (they are at least that new)."""
 
+    version: int
     status: RoundStatus
     entry_codes: dict[int, str]
     flags: list[FlagInfo]
+
+
+@dataclass(frozen=True)
+class RoundView:
+    """What the desk shows of one round, read in one go off the window's thread."""
+
+    live: LiveView
     report: ConsistencyReport
     bias_chart: Figure  # built in the worker too: a figure takes a moment
 
@@ -56,8 +72,10 @@ class RoundView:
 class ChiefArea(QWidget):
     # contests: the event picker; the rest: the round's sheets and lock, the entries'
     # codes, flags, consistency, re-checks and appeals (the two tabs).
+    # audit: the live desk's change counter (the trail's head).
     USES = (
         "appeals",
+        "audit",
         "consistency",
         "contests",
         "discrepancies",
@@ -90,6 +108,10 @@ class ChiefArea(QWidget):
                 Column(self.tr("Judge"), lambda r: r.judge.name),
                 Column(self.tr("Sheet"), lambda r: self._state_name(r.state)),
                 Column(self.tr("Cells filled"), lambda r: f"{r.filled} / {r.expected}"),
+                Column(
+                    self.tr("Last activity"), lambda r: activity_text(r.last_mark_at, utc_now())
+                ),
+                Column(self.tr("Device"), lambda r: r.device or "—"),
                 Column(self.tr("Submitted at"), lambda r: _text(r.submitted_at)),
             ]
         )
@@ -164,6 +186,11 @@ class ChiefArea(QWidget):
         self.confirm_button.clicked.connect(self.confirm)
         self.send_back_button.clicked.connect(self.send_back)
         state.scores_changed.connect(self._scores_changed)
+        self.live_job = LatestJob(self)
+        self.counter = AuditHead(services.audit.records, utc_now)
+        self.watch = ChangeWatch(self.counter, self)
+        self.watch.moved.connect(self._reload_live)
+        self.watch.timer.timeout.connect(self._tick)
         self._event_shown()
 
     def _choice(self) -> tuple[int | None, int | None]:
@@ -192,8 +219,16 @@ class ChiefArea(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.watch.start()
         if self._stale:
             QTimer.singleShot(0, self, self.refresh)  # not inside the show itself
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        # Hidden, it asks nothing; shown again, its first answer differs from the last one
+        # seen if anything changed meanwhile, and the board reloads.
+        self.watch.stop()
+        self.live_job.cancel()
 
     def refresh(self, _index: int = 0) -> None:
         event = self.picker.current_event()
@@ -201,9 +236,18 @@ class ChiefArea(QWidget):
         if event is None or number is None:
             return
         self._stale = False
+        self.live_job.cancel()  # this reading is newer than any live one on its way
         view = operations.run(self, lambda: self._read(event.id, number))
         if view is None:
             return
+        self._show_live(view.live)
+        self.judges.set_records(view.report.judges)
+        self.agreement.set_records(view.report.agreements)
+        self.bias_chart.set_figure(view.bias_chart)
+        self.appeals_tab.refresh()
+
+    def _show_live(self, view: LiveView) -> None:
+        self.watch.saw(view.version)
         status = view.status
         self.sheets.set_records(status.sheets)
         self.lock_label.setText(
@@ -214,20 +258,53 @@ class ChiefArea(QWidget):
         self.lock_button.setVisible(not status.locked)
         self.unlock_button.setVisible(status.locked)
         self._entry_codes = view.entry_codes
+        chosen = self._chosen_flag()
         self.flags.set_records(view.flags)
-        self.judges.set_records(view.report.judges)
-        self.agreement.set_records(view.report.agreements)
-        self.bias_chart.set_figure(view.bias_chart)
-        self.appeals_tab.refresh()
+        if chosen is not None:  # a reload under the chief's hand keeps the flag chosen
+            for row, info in enumerate(view.flags):
+                if (info.flag.entry_id, info.flag.code) == (chosen.flag.entry_id, chosen.flag.code):
+                    self.flag_view.selectRow(row)
 
-    def _read(self, event_id: int, number: int) -> RoundView:
-        """Runs on the worker: every service call of a refresh in one trip."""
+    def _reload_live(self) -> None:
+        """Something changed somewhere: read the sheets and flags in the background (the
+        consistency figures wait for a refresh: they only mean much once sheets are in)."""
+        event = self.picker.current_event()
+        number = self.round_box.currentData()
+        if event is None or number is None:
+            return
+        event_id = event.id
+        self.live_job.start(
+            lambda: self._read_live(event_id, number), self._show_live, self._live_failed
+        )
+
+    def _live_failed(self, _error: Exception) -> None:
+        """A live reading refused or failed (the round deleted meanwhile…): the board stays
+        as it was; the next change or a refresh reads again."""
+
+    def _tick(self) -> None:
+        """Once a second: "2 min ago" moves on without asking the database."""
+        rows = self.sheets.rowCount()
+        if rows:
+            column = 3  # Last activity
+            self.sheets.dataChanged.emit(
+                self.sheets.index(0, column), self.sheets.index(rows - 1, column)
+            )
+
+    def _read_live(self, event_id: int, number: int) -> LiveView:
+        """Runs on the worker."""
         services = self.services
-        report = services.consistency.report(event_id, number)
-        return RoundView(
+        return LiveView(
+            version=self.counter(),
             status=services.sheets.round_status(event_id, number),
             entry_codes={e.id: e.code or e.label for e in services.roster.entries(event_id)},
             flags=services.discrepancies.flags(event_id, number),
+        )
+
+    def _read(self, event_id: int, number: int) -> RoundView:
+        """Runs on the worker: every service call of a refresh in one trip."""
+        report = self.services.consistency.report(event_id, number)
+        return RoundView(
+            live=self._read_live(event_id, number),
             report=report,
             bias_chart=judges_bias_chart(report),
         )
