@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -16,6 +19,9 @@ LANGUAGES = ("zh_CN", "en")
 
 _language = DEFAULT_LANGUAGE
 _catalogs: dict[str, dict[str, str]] = {}
+# The language of one request of the scoring hub, where pages in Chinese and English are
+# served at once from one process; None: the process's language (set_language).
+_speaking: ContextVar[str | None] = ContextVar("speaking", default=None)
 
 
 def set_language(lang: str) -> None:
@@ -25,7 +31,19 @@ def set_language(lang: str) -> None:
 
 
 def language() -> str:
-    return _language
+    return _speaking.get() or _language
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[str]:
+    """Messages in ``lang`` inside the block, in this thread or task only (a request of
+    the hub); the process's language stays the default everywhere else."""
+    chosen = lang if lang in LANGUAGES else "en"
+    token = _speaking.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _speaking.reset(token)
 
 
 def catalog(lang: str) -> dict[str, str]:
@@ -43,9 +61,10 @@ def catalog(lang: str) -> dict[str, str]:
 
 def lookup(msgid: str) -> str | None:
     """The translation of ``msgid`` in the current language, or None when there is none."""
-    if _language == "en":
+    lang = language()
+    if lang == "en":
         return None
-    return catalog(_language).get(msgid)
+    return catalog(lang).get(msgid)
 
 
 def _(msgid: str, **params: Any) -> str:

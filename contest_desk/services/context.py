@@ -24,6 +24,9 @@ def utc_now() -> dt.datetime:
 class ServiceContext:
     db: Database
     actor: Actor = SYSTEM
+    # The LAN address of the phone or tablet a change came from (the scoring hub); it goes
+    # into every audit row's detail. Empty at the desk and on the command line.
+    device: str = ""
 
     def audit(
         self, session: Session, action: str, target: str, note: str = "", **detail: Any
@@ -33,6 +36,8 @@ class ServiceContext:
         ``note`` is the reason given, where the action needs one. The head row is locked
         while the link is made (FOR UPDATE on PostgreSQL; SQLite has one writer anyway).
         """
+        if self.device:
+            detail = {**detail, "device": self.device}
         state = take_notes(session)
         if state:  # the audited values this transaction changed, for audit verify
             detail = {**detail, "state": state}

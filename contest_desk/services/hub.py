@@ -38,6 +38,7 @@ from contest_desk.services.labor.standings import LaborStandingsService
 from contest_desk.services.labor.values import LaborValueService
 from contest_desk.services.people.roster import RosterService
 from contest_desk.services.people.roster_import import RosterImportService
+from contest_desk.services.people.sessions import HubSessionService
 from contest_desk.services.people.tokens import JudgeTokenService
 from contest_desk.services.people.users import UserService
 from contest_desk.services.safety.audit import AuditService
@@ -83,12 +84,16 @@ class Services:
     transfer: TransferService
     users: UserService
     judge_tokens: JudgeTokenService
+    hub_sessions: HubSessionService
     audit: AuditService
     backups: BackupService
 
     @classmethod
-    def build(cls, db: Database, actor: Actor = SYSTEM) -> Services:
-        ctx = ServiceContext(db, actor)
+    def build(cls, db: Database, actor: Actor = SYSTEM, device: str = "") -> Services:
+        """Every service acting for ``actor``; ``device``: the LAN address a change came
+        from (the scoring hub), kept in every audit row."""
+        ctx = ServiceContext(db, actor, device)
+        users, tokens = UserService(ctx), JudgeTokenService(ctx)
         return cls(
             ctx,
             ContestService(ctx),
@@ -122,8 +127,9 @@ class Services:
             ScoreImportService(ctx),
             StandingsService(ctx),
             TransferService(ctx),
-            UserService(ctx),
-            JudgeTokenService(ctx),
+            users,
+            tokens,
+            HubSessionService(ctx, users, tokens),
             AuditService(ctx),
             BackupService(ctx),
         )
@@ -137,9 +143,9 @@ class Services:
         """The few services a part of a front end uses, and who acts: it is given no more."""
         return ServiceSubset(self, names)
 
-    def as_user(self, actor: Actor) -> Services:
-        """The same database, acting for ``actor`` (after a log-in)."""
-        return Services.build(self.ctx.db, actor)
+    def as_user(self, actor: Actor, device: str = "") -> Services:
+        """The same database, acting for ``actor`` (after a log-in), from ``device``."""
+        return Services.build(self.ctx.db, actor, device)
 
 
 class ServiceSubset:

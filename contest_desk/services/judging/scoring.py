@@ -15,7 +15,7 @@ from contest_desk.errors import NotFound, PermissionDenied, UserError
 from contest_desk.i18n import _
 from contest_desk.services.contests.assignments import check_may_mark, entries_of_judge
 from contest_desk.services.contests.draws import blind, drawn_order, judge_codes
-from contest_desk.services.context import ServiceContext
+from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.judging.sheets import (
     check_own_sheet,
     check_round_open,
@@ -23,10 +23,17 @@ from contest_desk.services.judging.sheets import (
 )
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.client_ops import (
+    OpInFlight,
+    claim,
+    earlier_outcome,
+    request_digest,
+    settle,
+)
 from contest_desk.storage.mapping import criterion_columns, event_info, get_event, get_round
 from contest_desk.storage.marks import store_mark
 from contest_desk.storage.roster import entry_infos
-from contest_desk.storage.sheets import sheet_state
+from contest_desk.storage.sheets import sheet_row, sheet_state
 
 
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
@@ -45,6 +52,11 @@ def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m
             "{judge} is not on the panel of {event}", judge=judge.name, event=event.name
         )
     return judge
+
+
+def _stored_value(outcome: dict[str, str | None]) -> Decimal | None:
+    value = outcome.get("value")
+    return None if value is None else Decimal(value)
 
 
 class Unchecked:
@@ -116,6 +128,7 @@ class ScoringService:
         value: Decimal | str | None,
         reason: str = "",
         expected: Decimal | Unchecked | None = UNCHECKED,
+        op: str | None = None,
     ) -> Decimal | None:
         """Save one value (None or "" clears it) and return what is now stored.
 
@@ -124,57 +137,103 @@ class ScoringService:
         ``reason``. With ``expected`` (the value the person saw in the cell, None for an
         empty one) it refuses to overwrite a value changed meanwhile, on another device,
         and names what is stored now: nothing is overwritten unseen.
+
+        ``op``: the id a page gave this save (a random UUID made when the mark was typed).
+        Stored with the save in its transaction: the same op sent again (its answer was
+        lost) returns the first outcome and changes nothing; the same id with other
+        content is refused.
         """
-        with self.ctx.db.transaction() as s:
-            event = get_event(s, event_id)
-            rnd = get_round(s, event, round_number)
-            judge = check_on_panel(s, event, rnd, judge_id)
-            check_own_sheet(self.ctx.actor, judge)
-            writable_sheet(s, self.ctx.actor, event, rnd, judge, reason)
-            entry = s.get(m.Entry, entry_id)
-            if entry is None or entry.event_id != event_id:
-                raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
-            check_may_mark(s, event, rnd, judge, entry_id)
-            column = next((c for c in criterion_columns(event) if c.code == code), None)
-            if column is None:
-                raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
-            parsed = None
-            if value is not None and str(value).strip():
-                parsed = parse_decimal(value, column.code)
-                column.criterion.check_value(parsed)
-            try:
-                old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed)
-                s.flush()
-            except IntegrityError:
-                # Two first values for one cell at once (PostgreSQL): the row lock in
-                # store_mark has nothing to lock yet, the unique constraint catches it.
-                raise UserError(
-                    "{code} of {entry} was saved meanwhile by another device; read the sheet again",
-                    code=code,
-                    entry=entry.code or _("this entry"),
-                ) from None
-            if not isinstance(expected, Unchecked) and old != expected:
-                raise UserError(
-                    "{code} of {entry} was changed meanwhile (on another device?): it is "
-                    "now {now}; {value} was not saved",
-                    code=code,
-                    entry=entry.code or _("this entry"),
-                    now="—" if old is None else old,
-                    value="—" if parsed is None else parsed,
-                )
-            self.ctx.audit(
-                s,
-                "score.record",
-                f"entry:{entry_id}",
-                reason,
-                event=event.id,
-                round=rnd.number,
-                criterion=code,
-                judge=judge_id,
-                old=None if old is None else str(old),
-                new=None if parsed is None else str(parsed),
+        request = None
+        if op is not None:  # checked first: a wrong id is refused before anything is read
+            asked = [event_id, round_number, judge_id, entry_id, code, value, reason]
+            shown = "unchecked" if isinstance(expected, Unchecked) else expected
+            request = request_digest(op, {"score": asked, "expected": shown})
+        try:
+            with self.ctx.db.transaction() as s:
+                claimed = None
+                if op is not None and request is not None:
+                    done = earlier_outcome(s, self.ctx.actor.username, op, request)
+                    if done is not None:  # sent again after a lost answer: as the first time
+                        return _stored_value(done)
+                    claimed = claim(s, self.ctx.actor.username, op, request, utc_now())
+                parsed = self._record(s, event_id, round_number, judge_id, entry_id, code,
+                                      value, reason, expected)  # fmt: skip
+                if claimed is not None:
+                    settle(claimed, {"value": None if parsed is None else str(parsed)})
+                return parsed
+        except OpInFlight:
+            pass
+        assert op is not None and request is not None
+        with self.ctx.db.reading() as s:  # the same op, applied meanwhile by another request
+            done = earlier_outcome(s, self.ctx.actor.username, op, request)
+        if done is None:
+            raise UserError("The save was interrupted; nothing was saved: send it again")
+        return _stored_value(done)
+
+    def _record(
+        self,
+        s: Session,
+        event_id: int,
+        round_number: int | None,
+        judge_id: int,
+        entry_id: int,
+        code: str,
+        value: Decimal | str | None,
+        reason: str,
+        expected: Decimal | Unchecked | None,
+    ) -> Decimal | None:
+        event = get_event(s, event_id)
+        rnd = get_round(s, event, round_number)
+        judge = check_on_panel(s, event, rnd, judge_id)
+        check_own_sheet(self.ctx.actor, judge)
+        writable_sheet(s, self.ctx.actor, event, rnd, judge, reason)
+        entry = s.get(m.Entry, entry_id)
+        if entry is None or entry.event_id != event_id:
+            raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
+        check_may_mark(s, event, rnd, judge, entry_id)
+        column = next((c for c in criterion_columns(event) if c.code == code), None)
+        if column is None:
+            raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
+        parsed = None
+        if value is not None and str(value).strip():
+            parsed = parse_decimal(value, column.code)
+            column.criterion.check_value(parsed)
+        try:
+            old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed)
+            s.flush()
+        except IntegrityError:
+            # Two first values for one cell at once (PostgreSQL): the row lock in
+            # store_mark has nothing to lock yet, the unique constraint catches it.
+            raise UserError(
+                "{code} of {entry} was saved meanwhile by another device; read the sheet again",
+                code=code,
+                entry=entry.code or _("this entry"),
+            ) from None
+        if not isinstance(expected, Unchecked) and old != expected:
+            raise UserError(
+                "{code} of {entry} was changed meanwhile (on another device?): it is "
+                "now {now}; {value} was not saved",
+                code=code,
+                entry=entry.code or _("this entry"),
+                now="—" if old is None else old,
+                value="—" if parsed is None else parsed,
             )
-            return parsed
+        self.ctx.audit(
+            s,
+            "score.record",
+            f"entry:{entry_id}",
+            reason,
+            event=event.id,
+            round=rnd.number,
+            criterion=code,
+            judge=judge_id,
+            old=None if old is None else str(old),
+            new=None if parsed is None else str(parsed),
+        )
+        # The chief judge's live desk: when this sheet last had a mark, from where.
+        sheet = sheet_row(s, rnd.id, judge_id)
+        sheet.last_mark_at, sheet.last_device = utc_now(), self.ctx.device or None
+        return parsed
 
     @requires(Action.SCORE)
     def record_time(

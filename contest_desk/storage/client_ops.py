@@ -1,0 +1,69 @@
+"""Operations a page sent under an id of its own (a mark typed on a phone): each is stored
+with its outcome in the transaction of its effect, so that the page may send it again
+after a lost answer and is told the first outcome instead of applying it twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from contest_desk.errors import UserError
+from contest_desk.storage import models as m
+
+MAX_OP_ID = 64  # the column's width; a page's random UUID is 36 characters
+
+
+class OpInFlight(Exception):
+    """The same op is being applied by another request at this moment (PostgreSQL: its
+    row waited for that request's commit): read its outcome once that is done."""
+
+
+def request_digest(op_id: str, request: dict[str, Any]) -> str:
+    """The SHA-256 of what the op asks: the same id with other content is told apart."""
+    if not op_id or len(op_id) > MAX_OP_ID or not op_id.isascii() or not op_id.isprintable():
+        raise UserError(
+            "An operation id is 1 to {limit} plain characters; this one is not", limit=MAX_OP_ID
+        )
+    text = json.dumps(request, sort_keys=True, default=str, ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _row(s: Session, username: str, op_id: str) -> m.ClientOp | None:
+    return s.scalar(
+        select(m.ClientOp).where(m.ClientOp.username == username, m.ClientOp.op_id == op_id)
+    )
+
+
+def earlier_outcome(s: Session, username: str, op_id: str, request: str) -> dict[str, Any] | None:
+    """The outcome of ``op_id`` when it was applied before, else None; the same id sent
+    with another request is refused."""
+    row = _row(s, username, op_id)
+    if row is None:
+        return None
+    if row.request != request:
+        raise UserError(
+            "The operation {op} was already used for another change; nothing was saved",
+            op=op_id,
+        )
+    return dict(row.outcome)
+
+
+def claim(s: Session, username: str, op_id: str, request: str, now: dt.datetime) -> m.ClientOp:
+    """Note the op as applied in this transaction (its outcome is set by ``settle``)."""
+    row = m.ClientOp(username=username, op_id=op_id, request=request, outcome={}, made_at=now)
+    s.add(row)
+    try:
+        s.flush()
+    except IntegrityError:
+        raise OpInFlight from None
+    return row
+
+
+def settle(row: m.ClientOp, outcome: dict[str, Any]) -> None:
+    row.outcome = outcome
