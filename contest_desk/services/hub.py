@@ -26,6 +26,7 @@ from contest_desk.services.judging.appeals import AppealService
 from contest_desk.services.judging.consistency import ConsistencyService
 from contest_desk.services.judging.discrepancies import DiscrepancyService
 from contest_desk.services.judging.double_entry import DoubleEntryService
+from contest_desk.services.judging.hall import HallService
 from contest_desk.services.judging.offline_sheets import OfflineSheetService
 from contest_desk.services.judging.rechecks import RecheckService
 from contest_desk.services.judging.score_import import ScoreImportService
@@ -87,6 +88,7 @@ class Services:
     hub_sessions: HubSessionService
     audit: AuditService
     backups: BackupService
+    hall: HallService
 
     @classmethod
     def build(cls, db: Database, actor: Actor = SYSTEM, device: str = "") -> Services:
@@ -132,6 +134,7 @@ class Services:
             HubSessionService(ctx, users, tokens),
             AuditService(ctx),
             BackupService(ctx),
+            HallService(ctx),
         )
 
     @classmethod

@@ -37,6 +37,7 @@ from contest_desk.services.boards.log import LoadedBoard, load
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
+from contest_desk.storage.db import Database
 from contest_desk.storage.mapping import board_info
 from contest_desk.storage.roster import entry_infos
 
@@ -122,6 +123,63 @@ def _bouts(board: Ladder, loaded: LoadedBoard, entries: dict[int, EntryInfo]) ->
     return out
 
 
+def _board_view(
+    db: Database, board_id: int, today: dt.date, progress: Progress | None
+) -> BoardView:
+    with db.reading() as s:
+        loaded = load(s, board_id)
+        entries = {e.id: e for e in entry_infos(s, loaded.row.event_id)}
+    step(progress, 1, 3)  # read; replaying is the other long part (a read: Cancel is clean)
+    board = replay(loaded.log, loaded.rules)
+    step(progress, 2, 3)
+    info = board_info(loaded.row)
+    rounds = {
+        r.data.get("challenge"): r.data.get("round")
+        for r in loaded.rows.values()
+        if r.kind == "accept"
+    }
+    challenges = tuple(
+        ChallengeRow(
+            c.seq,
+            entries[c.challenger],
+            board.place_of(c.challenger),
+            entries[c.defender],
+            board.place_of(c.defender),
+            c.deadline,
+            c.accepted,
+            not c.accepted and today > c.deadline,
+            rounds.get(c.seq),
+        )
+        for c in board.open.values()
+    )
+    reigns = tuple(
+        ReignRow(entries[r.holder], r.first, r.last, r.periods, r.defences) for r in board.reigns()
+    )
+    return BoardView(
+        info,
+        board.rules,
+        board.next_rules,
+        board.period,
+        period_label(info, board.rules, board.period),
+        tuple(_rows(board, entries)),
+        challenges,
+        tuple(_bouts(board, loaded, entries)),
+        reigns,
+        tuple(board.history),
+        entries,
+        tuple(_rule_changes(loaded)),
+    )
+
+
+def board_view(
+    db: Database, board_id: int, today: dt.date, progress: Progress | None = None
+) -> BoardView:
+    """A board as it stands on ``today``, replayed from its log (no permission asked:
+    callers check theirs; the hall's screen shows title holders to all)."""
+    with no_cycle_collection():
+        return _board_view(db, board_id, today, progress)
+
+
 class BoardViewService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -138,54 +196,7 @@ class BoardViewService:
     def view(
         self, board_id: int, today: dt.date | None = None, progress: Progress | None = None
     ) -> BoardView:
-        with no_cycle_collection():
-            return self._view(board_id, today or dt.date.today(), progress)
-
-    def _view(self, board_id: int, today: dt.date, progress: Progress | None) -> BoardView:
-        with self.ctx.db.reading() as s:
-            loaded = load(s, board_id)
-            entries = {e.id: e for e in entry_infos(s, loaded.row.event_id)}
-        step(progress, 1, 3)  # read; replaying is the other long part (a read: Cancel is clean)
-        board = replay(loaded.log, loaded.rules)
-        step(progress, 2, 3)
-        info = board_info(loaded.row)
-        rounds = {
-            r.data.get("challenge"): r.data.get("round")
-            for r in loaded.rows.values()
-            if r.kind == "accept"
-        }
-        challenges = tuple(
-            ChallengeRow(
-                c.seq,
-                entries[c.challenger],
-                board.place_of(c.challenger),
-                entries[c.defender],
-                board.place_of(c.defender),
-                c.deadline,
-                c.accepted,
-                not c.accepted and today > c.deadline,
-                rounds.get(c.seq),
-            )
-            for c in board.open.values()
-        )
-        reigns = tuple(
-            ReignRow(entries[r.holder], r.first, r.last, r.periods, r.defences)
-            for r in board.reigns()
-        )
-        return BoardView(
-            info,
-            board.rules,
-            board.next_rules,
-            board.period,
-            period_label(info, board.rules, board.period),
-            tuple(_rows(board, entries)),
-            challenges,
-            tuple(_bouts(board, loaded, entries)),
-            reigns,
-            tuple(board.history),
-            entries,
-            tuple(_rule_changes(loaded)),
-        )
+        return board_view(self.ctx.db, board_id, today or dt.date.today(), progress)
 
     @requires(Action.VIEW_RESULTS)
     def targets(self, board_id: int, challenger: int) -> list[tuple[BoardRow, str]]:

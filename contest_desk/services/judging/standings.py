@@ -110,6 +110,50 @@ def _marks(
     return by_entry
 
 
+def standings_table(
+    s: Session, event_id: int, round_number: int | None, see_names: bool
+) -> StandingsTable:
+    """Ranks, totals, tie-break values and awards; the whole event when no round is given.
+
+    Before the lock an entry shows its code alone unless ``see_names``: the callers decide
+    (the standings by the actor's permission, the hall's screen never)."""
+    event = get_event(s, event_id)
+    info = event_info(event)
+    settings = info.settings
+    scheme = scoring_scheme(event)
+    rounds = event.rounds
+    if round_number is not None:
+        rounds = [get_round(s, event, round_number)]
+        scheme = scheme.for_round(round_number)
+    final = all(r.locked_at is not None for r in rounds)
+    panel_sizes = _panel_sizes(s, event, settings.judges_per_entry)
+    expected = _expected_judges(s, event, rounds, panel_sizes)
+    for rnd in rounds:
+        settings.aggregation.check_panel(panel_sizes[rnd.number])
+    round_ids = {r.id: r.number for r in rounds}
+    marks = _marks(s, scheme, event, round_ids)
+    times: dict[int, Decimal] = defaultdict(Decimal)
+    for entry_id, seconds in s.execute(
+        select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id.in_(round_ids))
+    ):
+        times[entry_id] += seconds
+    entries = {e.id: e for e in entry_infos(s, event_id)}
+    if round_number is not None:  # a round ranks only the entries still in at it
+        still = in_round(s, event_id, round_number)
+        entries = {i: e for i, e in entries.items() if i in still}
+    if not final and not see_names:
+        # Names beside totals would undo the draw: codes only until the lock.
+        open_round = next(r for r in rounds if r.locked_at is None)
+        entries = {e.id: e for e in hidden(entries.values(), judge_codes(s, open_round.id))}
+    results = [
+        score_entry(scheme, eid, marks.get(eid, {}), expected.get(eid, panel_sizes))
+        for eid in entries
+    ]
+    ranked = rank_results(results, settings.tie_breaks, settings.award_rule, settings.places, times)
+    rows = tuple(StandingRow.of(r, entries[r.entry_id]) for r in ranked)
+    return StandingsTable(info, round_number, rows, final)
+
+
 class StandingsService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -117,41 +161,6 @@ class StandingsService:
     @requires(Action.VIEW_RESULTS)
     def standings(self, event_id: int, round_number: int | None = None) -> StandingsTable:
         """Ranks, totals, tie-break values and awards; the whole event when no round is given."""
+        see_names = self.ctx.actor.may(Action.SEE_NAMES_UNLOCKED)
         with self.ctx.db.reading() as s:
-            event = get_event(s, event_id)
-            info = event_info(event)
-            settings = info.settings
-            scheme = scoring_scheme(event)
-            rounds = event.rounds
-            if round_number is not None:
-                rounds = [get_round(s, event, round_number)]
-                scheme = scheme.for_round(round_number)
-            final = all(r.locked_at is not None for r in rounds)
-            panel_sizes = _panel_sizes(s, event, settings.judges_per_entry)
-            expected = _expected_judges(s, event, rounds, panel_sizes)
-            for rnd in rounds:
-                settings.aggregation.check_panel(panel_sizes[rnd.number])
-            round_ids = {r.id: r.number for r in rounds}
-            marks = _marks(s, scheme, event, round_ids)
-            times: dict[int, Decimal] = defaultdict(Decimal)
-            for entry_id, seconds in s.execute(
-                select(m.Timing.entry_id, m.Timing.seconds).where(m.Timing.round_id.in_(round_ids))
-            ):
-                times[entry_id] += seconds
-            entries = {e.id: e for e in entry_infos(s, event_id)}
-            if round_number is not None:  # a round ranks only the entries still in at it
-                still = in_round(s, event_id, round_number)
-                entries = {i: e for i, e in entries.items() if i in still}
-            if not final and not self.ctx.actor.may(Action.SEE_NAMES_UNLOCKED):
-                # Names beside totals would undo the draw: codes only until the lock.
-                open_round = next(r for r in rounds if r.locked_at is None)
-                entries = {e.id: e for e in hidden(entries.values(), judge_codes(s, open_round.id))}
-        results = [
-            score_entry(scheme, eid, marks.get(eid, {}), expected.get(eid, panel_sizes))
-            for eid in entries
-        ]
-        ranked = rank_results(
-            results, settings.tie_breaks, settings.award_rule, settings.places, times
-        )
-        rows = tuple(StandingRow.of(r, entries[r.entry_id]) for r in ranked)
-        return StandingsTable(info, round_number, rows, final)
+            return standings_table(s, event_id, round_number, see_names)
