@@ -36,7 +36,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.appeals_tab import AppealsTab
-from contest_desk.ui.chief.live import AuditHead, ChangeWatch, activity_text
+from contest_desk.ui.chief.live import ChangeWatch, activity_text
 from contest_desk.ui.chief.recheck_tab import RecheckTab
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.jobs import LatestJob
@@ -72,13 +72,13 @@ class RoundView:
 class ChiefArea(QWidget):
     # contests: the event picker; the rest: the round's sheets and lock, the entries'
     # codes, flags, consistency, re-checks and appeals (the two tabs).
-    # audit: the live desk's change counter (the trail's head).
+    # hall: the live desk's change counter (hall.changes(), the audit trail's head).
     USES = (
         "appeals",
-        "audit",
         "consistency",
         "contests",
         "discrepancies",
+        "hall",
         "rechecks",
         "roster",
         "sheets",
@@ -187,7 +187,7 @@ class ChiefArea(QWidget):
         self.send_back_button.clicked.connect(self.send_back)
         state.scores_changed.connect(self._scores_changed)
         self.live_job = LatestJob(self)
-        self.counter = AuditHead(services.audit.records, utc_now)
+        self.counter = services.hall.changes
         self.watch = ChangeWatch(self.counter, self)
         self.watch.moved.connect(self._reload_live)
         self.watch.timer.timeout.connect(self._tick)

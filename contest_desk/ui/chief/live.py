@@ -1,9 +1,9 @@
 """The chief judge's desk, live: a change counter polled every second off the window's
 thread, and how a sheet's last activity reads ("14:03:07，3 分钟前").
 
-The counter is the audit trail's head: every saved mark, submit, flag and lock writes an
-audit row, from any desk or phone, so the head moves on every change and stays put
-otherwise; the desk reloads only when it moved.
+The counter is ``hub.hall.changes()``, the audit trail's head: every saved mark, submit,
+flag and lock writes an audit row, from any desk or phone, so it moves on every change
+and stays put otherwise; the desk reloads only when it moved.
 """
 
 from __future__ import annotations
@@ -16,24 +16,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from contest_desk.ui.jobs import LatestJob
 
 POLL_MS = 1000
-
-
-class AuditHead:
-    """The newest audit row's number, read through the audit service (the chief judge may
-    read the trail): only the rows of the last minutes are asked for, so a poll costs the
-    same on a trail of a million rows. ``clock`` gives naive UTC, as the trail stores."""
-
-    WINDOW = dt.timedelta(minutes=5)  # allows for another desk's clock running behind
-
-    def __init__(self, records: Callable[..., list], clock: Callable[[], dt.datetime]) -> None:
-        self.records = records
-        self.clock = clock
-        self.seq = 0
-
-    def __call__(self) -> int:
-        rows = self.records(since=self.clock() - self.WINDOW)
-        self.seq = max([self.seq] + [row.seq for row in rows])
-        return self.seq
 
 
 class ChangeWatch(QObject):
