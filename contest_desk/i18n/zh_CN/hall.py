@@ -10,4 +10,12 @@ MESSAGES = {
         "本竞赛没有擂台 {board}，成绩大屏无法显示"
     ),
     "Unknown choice for the hall: {mode}": "成绩大屏的显示方式无效：{mode}",
+    # web/hall.py (the page) and ui/hall/ (the desk's window)
+    "Results board": "成绩大屏",
+    "Final": "最终成绩",
+    "Not final yet": "成绩尚未最终确定",
+    "Entrant": "参赛者",
+    "Nothing is shown to the hall yet": "尚无可显示的成绩",
+    "Connection lost: reconnecting…": "连接中断，正在重新连接…",
+    "The contest must be given by its number, not “{value}”": "竞赛须以编号指定，而不是“{value}”",
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -105,6 +106,11 @@ def _round_panel(s: Session, mode: HallMode, event: m.Event, rnd: m.Round) -> Ha
     return HallPanel(title, event.id, rnd.number, None, final, not final, False, rows)
 
 
+def _shown(rating: Decimal | None) -> Decimal | None:
+    """A rating to a tenth, as the board's report prints it."""
+    return None if rating is None else rating.quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
 class HallService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -156,7 +162,7 @@ class HallService:
     def _board_panel(self, board_id: int) -> HallPanel:
         board = board_view(self.ctx.db, board_id, self.today())
         rows = tuple(
-            HallRow(r.place, r.entry.code or "", r.entry.label, r.rating)
+            HallRow(r.place, r.entry.code or "", r.entry.label, _shown(r.rating))
             for r in board.rows
             if r.place is not None
         )
