@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Route
 
 from contest_desk.domain.records.hall import HallPanel, HallView
 from contest_desk.errors import NotFound, UserError
-from contest_desk.i18n import DEFAULT_LANGUAGE, _, speaking
+from contest_desk.i18n import LANGUAGES, _, language, speaking
 from contest_desk.services.hub import Services
 
 POLL_SECONDS = 0.5  # a change reaches the screen well within the 2 s the hall is promised
@@ -88,7 +88,10 @@ def view_json(view: HallView) -> dict[str, Any]:
 
 
 def _language(request: Request) -> str:
-    return "en" if request.query_params.get("lang") == "en" else DEFAULT_LANGUAGE
+    """``?lang=en`` or ``?lang=zh_CN`` on the projector's address; else the hub's choice for
+    the request (its language switch), Chinese by default."""
+    asked = request.query_params.get("lang")
+    return asked if asked in LANGUAGES else language()
 
 
 def _contest_id(request: Request) -> int | None:
