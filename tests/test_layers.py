@@ -42,7 +42,11 @@ FORBIDDEN = {
              "contest_desk.services", "contest_desk.reports", *FRONT_ENDS, "contest_desk.app"),
 }  # fmt: skip
 # Exceptions to the prefixes above, by exact module.
-ALLOWED = {"cli": ("contest_desk.storage.db",)}
+# The desk's window and ``contest-desk serve`` start the LAN hub (web/server.py's HubServer).
+ALLOWED = {
+    "cli": ("contest_desk.storage.db", "contest_desk.web.server"),
+    "ui": ("contest_desk.web.server",),
+}
 
 # What importing any module of a layer, in a fresh interpreter, must not load.
 LOADS_NOT = {

@@ -20,12 +20,15 @@ from contest_desk.cli import (
     judging,
     labor,
     people,
+    serve,
 )
 from contest_desk.cli.types import checked_integers
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 
-AREAS = (demo, contests, people, judging, boards, labor, innovation, certificates, backup, audit)
+AREAS = (
+    demo, contests, people, judging, boards, labor, innovation, certificates, backup, audit, serve
+)  # fmt: skip
 
 
 def default_database() -> str:

@@ -85,7 +85,9 @@ class HubSessionService:
             )
             s.add(row)
             s.flush()
-            self.ctx.audit(s, "hub.login", f"user:{actor.username}", hub_session=row.id, via=via)
+            # On the record as the judge's own act, from the device.
+            as_judge = ServiceContext(self.ctx.db, actor, self.ctx.device)
+            as_judge.audit(s, "hub.login", f"user:{actor.username}", hub_session=row.id, via=via)
             return OpenedSession(cookie, _info(row))
 
     @open_to_all
@@ -124,7 +126,8 @@ class HubSessionService:
             if row is None or row.closed_at is not None:
                 return
             row.closed_at = self.clock()
-            self.ctx.audit(s, "hub.logout", f"user:{row.username}", hub_session=row.id)
+            as_judge = ServiceContext(self.ctx.db, _info(row).actor, self.ctx.device)
+            as_judge.audit(s, "hub.logout", f"user:{row.username}", hub_session=row.id)
 
 
 def _live(row: m.HubSession, now: dt.datetime) -> bool:

@@ -45,8 +45,8 @@ def test_a_password_log_in_opens_a_session_kept_as_a_hash_and_audited(hub: Servi
         (row,) = s.scalars(select(m.HubSession)).all()
         assert opened.cookie not in row.digest and len(row.digest) == 64
     (record,) = [r for r in hub.audit.records(targets=("user:judge1",)) if r.action == "hub.login"]
-    assert (record.action, record.detail["device"], record.detail["via"]) == (
-        "hub.login", DEVICE, "password")  # fmt: skip
+    assert (record.actor, record.detail["device"], record.detail["via"]) == (
+        "judge1", DEVICE, "password")  # fmt: skip
 
 
 def test_a_chief_judges_session_acts_as_a_judge_only_and_others_are_refused(

@@ -1,0 +1,159 @@
+"""Logging in and out on the hub: by password (a form), by the token of a judge's card
+(its QR code opens /t#TOKEN: the token stays in the fragment, never in a log or a
+Referer), and the session each request acts in."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+from starlette.templating import Jinja2Templates
+
+from contest_desk.domain import limits
+from contest_desk.domain.records.sessions import HubSessionInfo
+from contest_desk.i18n import _
+from contest_desk.services.people.sessions import BAD_CSRF, LONGEST
+from contest_desk.services.people.tokens import MAX_TOKEN_LENGTH
+from contest_desk.web import texts
+from contest_desk.web.calls import Caller, Refused, client_ip
+from contest_desk.web.fields import PASSWORD_CHARS, form_body, json_body, required_text
+from contest_desk.web.guard import AttemptLimit
+
+SESSION_COOKIE = "cd_session"
+FORM_COOKIE = "cd_form"  # the log-in forms' token: no session yet to hold one
+CSRF_HEADER = "x-csrf-token"
+
+
+def same_origin(request: Request) -> None:
+    """A post that says where it comes from must come from the hub's own pages."""
+    origin = request.headers.get("origin")
+    if origin and origin.split("://", 1)[-1] != request.headers.get("host", ""):
+        raise Refused(403, _(BAD_CSRF))
+
+
+async def session_of(caller: Caller, request: Request, csrf: str | None = None) -> HubSessionInfo:
+    """The request's live session (401 otherwise); for a post, ``csrf`` is checked too."""
+    cookie = request.cookies.get(SESSION_COOKIE, "")
+    sessions = caller.hub.hub_sessions
+    try:
+        return await caller(request, lambda: sessions.resume(cookie, csrf), writes=True)
+    except Refused as refused:
+        raise Refused(403 if refused.status == 403 else 401, refused.message) from None
+
+
+async def posted_session(caller: Caller, request: Request) -> HubSessionInfo:
+    """The session of a JSON post from the hub's page: same origin, its forms' token."""
+    same_origin(request)
+    return await session_of(caller, request, request.headers.get(CSRF_HEADER, ""))
+
+
+def _form_token(request: Request) -> str:
+    return request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(16)
+
+
+def _check_form_token(request: Request, sent: str) -> None:
+    same_origin(request)
+    kept = request.cookies.get(FORM_COOKIE, "")
+    if not kept or not hmac.compare_digest(kept.encode(), sent.encode()):
+        raise Refused(403, _(BAD_CSRF))
+
+
+def _keep_form_token(response: Response, token: str) -> Response:
+    response.set_cookie(FORM_COOKIE, token, httponly=True, samesite="strict")
+    return response
+
+
+def _logged_in(response: Response, cookie: str) -> Response:
+    response.set_cookie(
+        SESSION_COOKIE,
+        cookie,
+        max_age=int(LONGEST.total_seconds()),
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
+def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> list[BaseRoute]:
+    hub = caller.hub
+
+    def login_page(request: Request, error: str = "", status: int = 200) -> Response:
+        token = _form_token(request)
+        page = pages.TemplateResponse(
+            request,
+            "login.html",
+            {"t": texts.login(), "form_token": token, "error": error, "lang_path": "/login"},
+            status_code=status,
+        )
+        return _keep_form_token(page, token)
+
+    def check_attempts(request: Request) -> None:
+        wait = attempts.wait(client_ip(request))
+        if wait:
+            raise Refused(429, texts.too_many(wait))
+
+    async def show_login(request: Request) -> Response:
+        return login_page(request)
+
+    async def log_in(request: Request) -> Response:
+        try:
+            form = await form_body(request)
+            _check_form_token(request, form.get("csrf", ""))
+            check_attempts(request)
+            username = required_text(form, "username", limits.USERNAME)
+            password = required_text(form, "password", PASSWORD_CHARS)
+            device = client_ip(request)
+            sessions = hub.as_user(hub.ctx.actor, device=device).hub_sessions
+            try:
+                opened = await caller(
+                    request, lambda: sessions.log_in(username, password), writes=True
+                )
+            except Refused:
+                attempts.failed(device)
+                raise
+        except Refused as refused:
+            return login_page(request, refused.message, refused.status)
+        return _logged_in(RedirectResponse("/", status_code=303), opened.cookie)
+
+    async def token_page(request: Request) -> Response:
+        token = _form_token(request)
+        page = pages.TemplateResponse(
+            request, "token.html", {"t": texts.login(), "form_token": token, "lang_path": "/t"}
+        )
+        return _keep_form_token(page, token)
+
+    async def token_log_in(request: Request) -> Response:
+        _check_form_token(request, request.headers.get(CSRF_HEADER, ""))
+        check_attempts(request)
+        data = await json_body(request)
+        token = required_text(data, "token", MAX_TOKEN_LENGTH)
+        device = client_ip(request)
+        sessions = hub.as_user(hub.ctx.actor, device=device).hub_sessions
+        try:
+            opened = await caller(request, lambda: sessions.log_in_with_token(token), writes=True)
+        except Refused:
+            attempts.failed(device)
+            raise
+        return _logged_in(JSONResponse({"next": "/"}), opened.cookie)
+
+    async def log_out(request: Request) -> Response:
+        form = await form_body(request)
+        session = await session_of(caller, request, form.get("csrf", ""))
+        cookie = request.cookies.get(SESSION_COOKIE, "")
+        device = client_ip(request)
+        sessions = hub.as_user(session.actor, device=device).hub_sessions
+        await caller(request, lambda: sessions.close(cookie), writes=True)
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE)
+        return response
+
+    return [
+        Route("/login", show_login, methods=["GET"]),
+        Route("/login", log_in, methods=["POST"]),
+        Route("/t", token_page, methods=["GET"]),
+        Route("/t", token_log_in, methods=["POST"]),
+        Route("/logout", log_out, methods=["POST"]),
+    ]

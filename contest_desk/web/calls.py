@@ -1,0 +1,85 @@
+"""How a request of the hub calls the services: off the event loop, in the request's
+language, under the session's account and device, with refusals said as HTTP answers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+
+from contest_desk.domain.records.sessions import HubSessionInfo
+from contest_desk.errors import NotFound, PermissionDenied, UserError
+from contest_desk.i18n import speaking
+from contest_desk.services.hub import Services
+from contest_desk.services.people.sessions import BAD_CSRF
+
+T = TypeVar("T")
+LANG_COOKIE = "cd_lang"
+# Refusals that are no answer on the mark itself: the page sends it again later.
+BUSY = (
+    "The database stayed busy with another change (a large import?) for {seconds} s; "
+    "nothing was changed: try again when it is done",
+    "The save was interrupted; nothing was saved: send it again",
+)
+
+
+class Refused(Exception):
+    """An answer of 4xx (or 503) with a message in the request's language."""
+
+    def __init__(self, status: int, message: str, **extra: object) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.extra = extra
+
+
+def language_of(request: Request) -> str:
+    """The page's language: the switch's cookie, else Chinese."""
+    return "en" if request.cookies.get(LANG_COOKIE) == "en" else "zh_CN"
+
+
+def client_ip(request: Request) -> str:
+    """The device's LAN address (the hub is reached directly, never through a proxy)."""
+    return request.client.host if request.client else ""
+
+
+def status_of(error: UserError) -> int:
+    if isinstance(error, PermissionDenied) or error.msgid == BAD_CSRF:
+        return 403
+    if isinstance(error, NotFound):
+        return 404
+    if error.msgid in BUSY:
+        return 503
+    return 409
+
+
+class Caller:
+    """Runs service calls for requests. On SQLite, changes from the hub's threads take
+    turns: a deferred SQLite transaction that read before another thread committed may
+    not write after it (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out)."""
+
+    def __init__(self, hub: Services) -> None:
+        self.hub = hub
+        self._turns = threading.Lock() if hub.ctx.db.sqlite_path is not None else None
+
+    async def __call__(self, request: Request, work: Callable[[], T], *, writes: bool = False) -> T:
+        lang = language_of(request)
+
+        def run() -> T:
+            with speaking(lang):
+                try:
+                    if writes and self._turns is not None:
+                        with self._turns:
+                            return work()
+                    return work()
+                except UserError as error:
+                    raise Refused(status_of(error), error.message()) from None
+
+        return await run_in_threadpool(run)
+
+    def acting(self, request: Request, session: HubSessionInfo) -> Services:
+        """The services acting for the session's judge, from the request's device."""
+        return self.hub.as_user(session.actor, device=client_ip(request))

@@ -1,0 +1,151 @@
+"""The judge's pages and their JSON: the list of sheets, a sheet, a mark, the signature.
+
+Every call acts for the session's own account from the request's device, so the
+permission table, conflicts, blind codes and sign-off apply as at the desk."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+from starlette.templating import Jinja2Templates
+
+from contest_desk.domain import limits
+from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.records.sessions import HubSessionInfo
+from contest_desk.errors import UserError
+from contest_desk.services.hub import Services
+from contest_desk.web import texts
+from contest_desk.web.auth import posted_session, session_of
+from contest_desk.web.calls import Caller, Refused, client_ip, status_of
+from contest_desk.web.fields import PASSWORD_CHARS, json_body, number_text, required_text, whole
+from contest_desk.web.guard import AttemptLimit
+from contest_desk.web.sheet_view import cell_key, my_sheet, sheet_data, shown
+
+OP_CHARS = 64  # what the service keeps of a page's op id (it refuses longer ones too)
+WRONG_PASSWORD = "The password does not match {user}"
+
+
+def _stored_now(services: Services, event: int, rnd: int, judge: int, entry: int, code: str) -> Any:
+    """What the cell holds now, for a refused mark's page (unknown: None and say nothing)."""
+    try:
+        sheet = services.scoring.sheet(event, rnd, judge)
+    except UserError:
+        return None
+    return {"value": shown(sheet.values.get((entry, code)))}
+
+
+def _expected(text: str | None) -> Decimal | None:
+    return None if text is None or not text.strip() else parse_decimal(text, "expected")
+
+
+def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> list[BaseRoute]:
+    async def page_session(request: Request) -> HubSessionInfo | None:
+        try:
+            return await session_of(caller, request)
+        except Refused:
+            return None
+
+    def render(request: Request, name: str, context: dict[str, Any]) -> Response:
+        return pages.TemplateResponse(request, name, {**context, "lang_path": request.url.path})
+
+    async def home(request: Request) -> Response:
+        session = await page_session(request)
+        if session is None:
+            return RedirectResponse("/login", status_code=303)
+
+        def sheets() -> list[dict[str, Any]]:
+            services = caller.acting(request, session)
+            out = []
+            for mine in services.scoring.my_events():
+                if mine.judge_id is None:
+                    continue
+                for rnd in mine.event.rounds:
+                    sheet = services.scoring.sheet(mine.event.id, rnd.number, mine.judge_id)
+                    state = "locked" if sheet.locked else sheet.state
+                    out.append({"event": mine.event, "round": rnd, "state": state,
+                                "judge": mine.judge_name})  # fmt: skip
+            return out
+
+        listed = await caller(request, sheets)
+        name = listed[0]["judge"] if listed else session.actor.username
+        return render(request, "home.html", {"t": texts.home(), "sheets": listed,
+                                             "name": name, "csrf": session.csrf})  # fmt: skip
+
+    async def sheet_page(request: Request) -> Response:
+        session = await page_session(request)
+        if session is None:
+            return RedirectResponse("/login", status_code=303)
+        event, rnd = request.path_params["event"], request.path_params["round"]
+        services = caller.acting(request, session)
+        data = await caller(request, lambda: sheet_data(services, event, rnd))
+        context = {"t": texts.sheet(), "sheet": data, "csrf": session.csrf,
+                   "user": session.actor.username, "key": cell_key}  # fmt: skip
+        return render(request, "sheet.html", context)
+
+    async def sheet_json(request: Request) -> Response:
+        session = await session_of(caller, request)
+        event, rnd = request.path_params["event"], request.path_params["round"]
+        services = caller.acting(request, session)
+        return JSONResponse(await caller(request, lambda: sheet_data(services, event, rnd)))
+
+    async def mark(request: Request) -> Response:
+        session = await posted_session(caller, request)
+        data = await json_body(request)
+        op = required_text(data, "op", OP_CHARS)
+        event, rnd, entry = whole(data, "event"), whole(data, "round"), whole(data, "entry")
+        code = required_text(data, "code", limits.CODE)
+        value, seen = number_text(data, "value"), number_text(data, "expected")
+        if "expected" not in data:
+            raise Refused(400, texts.field_missing("expected"))
+        services = caller.acting(request, session)
+
+        def save() -> dict[str, Any]:
+            judge = my_sheet(services, event).judge_id
+            assert judge is not None
+            try:
+                expected = _expected(seen) if seen is not None else None
+                stored = services.scoring.record_score(
+                    event, rnd, judge, entry, code, value, expected=expected, op=op
+                )
+            except UserError as error:
+                now = _stored_now(services, event, rnd, judge, entry, code) or {}
+                raise Refused(status_of(error), error.message(), **now) from None
+            return {"op": op, "entry": entry, "code": code, "value": shown(stored)}
+
+        return JSONResponse(await caller(request, save, writes=True))
+
+    async def submit(request: Request) -> Response:
+        session = await posted_session(caller, request)
+        device = client_ip(request)
+        wait = attempts.wait(device)
+        if wait:
+            raise Refused(429, texts.too_many(wait))
+        data = await json_body(request)
+        event, rnd = whole(data, "event"), whole(data, "round")
+        password = required_text(data, "password", PASSWORD_CHARS)
+        services = caller.acting(request, session)
+
+        def sign() -> dict[str, Any]:
+            judge = my_sheet(services, event).judge_id
+            assert judge is not None
+            try:
+                services.sheets.submit(event, rnd, judge, password)
+            except UserError as error:
+                if error.msgid == WRONG_PASSWORD:  # a guess at the password: counted
+                    attempts.failed(device)
+                raise
+            return sheet_data(services, event, rnd)
+
+        return JSONResponse(await caller(request, sign, writes=True))
+
+    return [
+        Route("/", home, methods=["GET"]),
+        Route("/sheet/{event:int}/{round:int}", sheet_page, methods=["GET"]),
+        Route("/api/sheet/{event:int}/{round:int}", sheet_json, methods=["GET"]),
+        Route("/api/mark", mark, methods=["POST"]),
+        Route("/api/submit", submit, methods=["POST"]),
+    ]

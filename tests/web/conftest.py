@@ -1,0 +1,36 @@
+"""The hub's application over a copy of the demo database, driven by Starlette's test
+client (httpx) from a LAN address of its own."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.exceptions import StarletteDeprecationWarning
+
+from contest_desk.services.hub import Services
+from tests.builders import copy_of_demo
+
+# Starlette 1.x asks for httpx2 behind its test client; httpx (the project's test
+# dependency) works as it is. Loaded here once, before any test module imports it.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    import starlette.testclient  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def shared_hub(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """One demo copy for the tests of a module that change nothing a neighbour reads."""
+    hub = Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("web")))
+    yield hub
+    hub.ctx.db.dispose()
+
+
+@pytest.fixture
+def hub(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
+    """A demo copy of the test's own, for tests that write."""
+    services = Services.open(copy_of_demo(demo_template, tmp_path))
+    yield services
+    services.ctx.db.dispose()
