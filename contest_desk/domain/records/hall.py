@@ -25,6 +25,17 @@ class HallChoice:
 
 
 @dataclass(frozen=True)
+class HallOption:
+    """A round or a board the organizer may put on the hall's screen."""
+
+    title: str
+    event_id: int
+    round_number: int | None  # None for a board
+    board_id: int | None
+    locked: bool = False
+
+
+@dataclass(frozen=True)
 class HallRow:
     """One line of a panel. ``name`` is the entry's code until its round is locked."""
 

@@ -19,3 +19,21 @@ MESSAGES = {
     "Connection lost: reconnecting…": "连接中断，正在重新连接…",
     "The contest must be given by its number, not “{value}”": "竞赛须以编号指定，而不是“{value}”",
 }
+MESSAGES.update(
+    {
+        # ui/hall/window.py
+        "Show it on the screen": "显示在哪个屏幕上",
+        "What the hall may see…": "成绩大屏显示内容…",
+        "Close (Esc)": "关闭（Esc）",
+        # ui/hall/choice_dialog.py
+        "What the hall may see": "成绩大屏显示内容",
+        "Provisional results too, marked as such": "也显示暂定成绩（标明“暂定”）",
+        "Final results only (locked rounds)": "只显示最终成绩（已锁定的轮次）",
+        "Board: {name}": "擂台：{name}",
+        "{round} (locked)": "{round}（已锁定）",
+        "Names show on the hall's screen only once a round is locked.": (
+            "轮次锁定之前，成绩大屏只显示加密号，不显示姓名。"
+        ),
+        "Rounds and boards on the screen:": "大屏显示的轮次和擂台：",
+    }
+)

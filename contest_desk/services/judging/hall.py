@@ -16,7 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.hall import HallChoice, HallMode, HallPanel, HallRow, HallView
+from contest_desk.domain.records.hall import (
+    HallChoice,
+    HallMode,
+    HallOption,
+    HallPanel,
+    HallRow,
+    HallView,
+)
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.boards.views import board_view
 from contest_desk.services.contests.draws import judge_codes
@@ -89,9 +96,13 @@ def _check(s: Session, contest_id: int, choice: HallChoice) -> None:
             )
 
 
+def _title(event: m.Event, rnd: m.Round) -> str:
+    return f"{event.name} · {rnd.name}"
+
+
 def _round_panel(s: Session, mode: HallMode, event: m.Event, rnd: m.Round) -> HallPanel:
     final = rnd.locked_at is not None
-    title = f"{event.name} · {rnd.name}"
+    title = _title(event, rnd)
     if not final and mode is HallMode.FINAL_ONLY:
         return HallPanel(title, event.id, rnd.number, None, False, False, True, ())
     try:  # the hall never sees names before the lock, whoever started the screen
@@ -122,6 +133,20 @@ class HallService:
         """The organizer's choice; until one is made, every round and board, provisional."""
         with self.ctx.db.reading() as s:
             return _choice(s, _contest(s, contest_id).id)
+
+    @requires(Action.VIEW_SETUP)
+    def options(self, contest_id: int) -> tuple[HallOption, ...]:
+        """Every round and board of the contest the hall could show, in the default order."""
+        with self.ctx.db.reading() as s:
+            contest = _contest(s, contest_id)
+            rounds = [
+                HallOption(_title(e, r), e.id, r.number, None, r.locked_at is not None)
+                for e in _events(s, contest.id)
+                for r in e.rounds
+            ]
+            query = select(m.Ladder).where(m.Ladder.contest_id == contest.id).order_by(m.Ladder.id)
+            boards = [HallOption(b.name, b.event_id, None, b.id) for b in s.scalars(query)]
+        return (*rounds, *boards)
 
     @requires(Action.EDIT_SETUP)
     def choose(self, contest_id: int, choice: HallChoice) -> HallChoice:

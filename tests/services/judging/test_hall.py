@@ -67,6 +67,13 @@ def test_the_default_is_every_round_provisional_and_a_choice_is_kept_and_audited
     assert scene.organizer.hall.settings(scene.contest_id) == HallChoice(
         HallMode.PROVISIONAL, ((scene.event_id, 1),), ()
     )
+    (option,) = scene.organizer.hall.options(scene.contest_id)
+    assert (option.title, option.event_id, option.round_number, option.locked) == (
+        "采油工 · 第1轮",
+        scene.event_id,
+        1,
+        False,
+    )
     chosen = HallChoice(HallMode.FINAL_ONLY, ((scene.event_id, 1), (scene.event_id, 1)))
     kept = scene.organizer.hall.choose(scene.contest_id, chosen)
     assert kept == HallChoice(HallMode.FINAL_ONLY, ((scene.event_id, 1),), ())
