@@ -8,10 +8,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -22,6 +23,7 @@ from contest_desk.reports.fonts import FONT_FILE
 from contest_desk.services.hub import Services
 from contest_desk.web import auth, hall, judge
 from contest_desk.web.calls import LANG_COOKIE, Caller, Refused, language_of
+from contest_desk.web.font import font_bytes
 from contest_desk.web.guard import AttemptLimit
 
 HERE = Path(__file__).parent
@@ -38,7 +40,9 @@ SECURITY_HEADERS = [
     ),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    # The page's address goes to no other site; the hub's own posts keep their Origin
+    # (with "no-referrer" a browser sends "Origin: null" even to the hub itself).
+    (b"referrer-policy", b"same-origin"),
 ]
 NO_STORE = (b"cache-control", b"no-store")
 
@@ -109,7 +113,8 @@ def create_app(hub: Services) -> Starlette:
     caller, pages, attempts = Caller(hub), _pages(), AttemptLimit()
 
     async def font(request: Request) -> Response:
-        return FileResponse(FONT_FILE, media_type="font/collection")
+        data = await run_in_threadpool(font_bytes, FONT_FILE)
+        return Response(data, media_type="font/ttf", headers={"cache-control": "max-age=86400"})
 
     async def language(request: Request) -> Response:
         lang = request.path_params["lang"]
