@@ -27,6 +27,7 @@ from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
+from contest_desk.ui.hub.area import HubArea
 from contest_desk.ui.innovation.area import InnovationArea
 from contest_desk.ui.labor.area import LaborArea
 from contest_desk.ui.paper.area import PaperArea
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
             "certificates": (Action.VIEW_RESULTS, CertificatesArea),
             "innovation": (Action.VIEW_RESULTS, InnovationArea),
             "paper": (Action.IMPORT_SCORES, PaperArea),
+            # The LAN hub brings judges' marks in from their phones: who brings marks in.
+            "hub": (Action.IMPORT_SCORES, HubArea),
             "chief": (Action.SUPERVISE, ChiefArea),
             "audit": (Action.VIEW_AUDIT, AuditArea),
             "accounts": (Action.MANAGE_USERS, AccountsArea),
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
             "certificates": self.tr("Certificates"),
             "innovation": self.tr("Innovation"),
             "paper": self.tr("Paper sheets"),
+            "hub": self.tr("Scoring hub"),
             "chief": self.tr("Chief judge"),
             "audit": self.tr("Audit trail"),
             "accounts": self.tr("Accounts"),

@@ -111,6 +111,7 @@ AREAS = {
     "certificates": "contest_desk.ui.certificates.area:CertificatesArea",
     "innovation": "contest_desk.ui.innovation.area:InnovationArea",
     "paper": "contest_desk.ui.paper.area:PaperArea",
+    "hub": "contest_desk.ui.hub.area:HubArea",
     "chief": "contest_desk.ui.chief.area:ChiefArea",
     "audit": "contest_desk.ui.audit.area:AuditArea",
     "accounts": "contest_desk.ui.accounts.area:AccountsArea",

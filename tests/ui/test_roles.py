@@ -98,7 +98,19 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
             "admin",
             ["竞赛", "成绩排名", "擂台", "劳动竞赛", "荣誉证书", "创新成果", "审计记录", "账户"],
         ),
-        ("org", ["竞赛", "成绩排名", "擂台", "劳动竞赛", "荣誉证书", "创新成果", "纸质评分表"]),
+        (
+            "org",
+            [
+                "竞赛",
+                "成绩排名",
+                "擂台",
+                "劳动竞赛",
+                "荣誉证书",
+                "创新成果",
+                "纸质评分表",
+                "现场评分",
+            ],
+        ),
         (
             "chief",
             [
@@ -110,6 +122,7 @@ def test_a_wrong_password_is_explained_in_the_dialog(qtbot, accounts: Services) 
                 "荣誉证书",
                 "创新成果",
                 "纸质评分表",
+                "现场评分",
                 "裁判长",
                 "审计记录",
             ],
