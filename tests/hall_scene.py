@@ -3,7 +3,9 @@ submitted, ready for the chief judge to lock; the service, web and window tests 
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -42,6 +44,18 @@ class HallScene:
         self.chief.sheets.lock_round(self.event_id, 1)
 
 
+def _acting(services: Services, small: SmallEvent) -> HallScene:
+    judges = [services.as_user(Actor(j.username, frozenset({Role.JUDGE}))) for j in small.judges]
+    return HallScene(
+        small,
+        small.event.contest_id,
+        services.as_user(Actor("org", frozenset({Role.ORGANIZER}))),
+        services.as_user(Actor("chief", frozenset({Role.CHIEF_JUDGE}))),
+        judges,
+        services.as_user(ANONYMOUS),
+    )
+
+
 def build_hall_scene(services: Services, submitted: bool = True) -> HallScene:
     """The small event drawn (codes A01…), judges' sheets full with distinct totals per
     entry and, when ``submitted``, signed off: the round is one lock away from final."""
@@ -51,26 +65,50 @@ def build_hall_scene(services: Services, submitted: bool = True) -> HallScene:
     services.users.add_user("chief", "裁判长", "chief-pass", [Role.CHIEF_JUDGE])
     for judge in small.judges:
         services.users.add_user(judge.username, judge.name, f"{judge.username}-pass", [Role.JUDGE])
-    judges = [services.as_user(Actor(j.username, frozenset({Role.JUDGE}))) for j in small.judges]
-    scene = HallScene(
-        small,
-        small.event.contest_id,
-        services.as_user(Actor("org", frozenset({Role.ORGANIZER}))),
-        services.as_user(Actor("chief", frozenset({Role.CHIEF_JUDGE}))),
-        judges,
-        services.as_user(ANONYMOUS),
-    )
-    for n in range(len(small.judges)):
+    scene = _acting(services, small)
+    for n, judge in enumerate(small.judges):
         for e in range(len(small.entries)):
             scene.mark(n, e, str(5 + e))
         if submitted:
-            judges[n].sheets.submit(small.event.id, 1, small.judges[n].id, f"j{n + 1}-pass")
+            scene.judges[n].sheets.submit(small.event.id, 1, judge.id, f"j{n + 1}-pass")
     return scene
+
+
+def open_hall_scene(path: str) -> HallScene:
+    """The scene in a copy of the template's database (see ``hall_template``)."""
+    services = Services.open(path)
+    (contest,) = services.contests.contests()
+    (event,) = services.contests.events(contest.id)
+    judges = services.roster.judges(contest.id)
+    return _acting(services, SmallEvent(event, judges, services.roster.entries(event.id)))
+
+
+@pytest.fixture(scope="session")
+def hall_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scene built once for the run on SQLite; the web and window tests open copies
+    (building it takes a second or two, most of a test's time)."""
+    path = tmp_path_factory.mktemp("hall-template") / "hall.db"
+    with pytest.MonkeyPatch.context() as patch:
+        cheapen_passwords(patch)
+        services = Services.open(str(path))
+        build_hall_scene(services)
+        services.ctx.db.dispose()  # the last connection closed: the WAL is in the file
+    return path
+
+
+def copy_of_hall(template: Path, folder: Path) -> str:
+    target = folder / "hall.db"
+    shutil.copyfile(template, target)
+    return str(target)
+
+
+def cheapen_passwords(patch: pytest.MonkeyPatch) -> None:
+    """The judges' passwords hashed at a tenth of a millisecond, not a tenth of a second:
+    these tests are about the hall, not passwords (the cost is kept in each hash)."""
+    patch.setattr(passwords, "N", 2**8)
+    patch.setattr(sheet_signing, "N", 2**8)
 
 
 @pytest.fixture
 def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The judges' passwords hashed at a tenth of a millisecond, not a tenth of a second:
-    these tests are about the hall, not passwords (the cost is kept in each hash)."""
-    monkeypatch.setattr(passwords, "N", 2**8)
-    monkeypatch.setattr(sheet_signing, "N", 2**8)
+    cheapen_passwords(monkeypatch)

@@ -4,29 +4,31 @@ click) when the database moves; Esc closes it; the organizer's choice saved from
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from contest_desk.domain.records.hall import HallChoice, HallMode
-from contest_desk.services.hub import Services
 from contest_desk.ui.hall import window as hall_window
 from contest_desk.ui.hall.choice_dialog import HallChoiceDialog
 from contest_desk.ui.hall.window import HallWindow, open_hall_window
 from contest_desk.ui.state import AppState
-from tests.hall_scene import NAMES, HallScene, build_hall_scene, cheap_passwords
+from tests.hall_scene import NAMES, HallScene, copy_of_hall, hall_template, open_hall_scene
 from tests.ui import test_scoring_models as shared
 
 language = shared.language
-services = shared.services
-pytestmark = pytest.mark.usefixtures(cheap_passwords.__name__)
+hall_template = hall_template  # the fixture: the scene built once for the run
 
 
 @pytest.fixture
-def scene(services: Services) -> HallScene:
-    return build_hall_scene(services)
+def scene(hall_template: Path, tmp_path: Path) -> Iterator[HallScene]:
+    scene = open_hall_scene(copy_of_hall(hall_template, tmp_path))
+    yield scene
+    QThreadPool.globalInstance().waitForDone()  # no reading left running on the pool
+    scene.hall.ctx.db.dispose()
 
 
 @pytest.fixture

@@ -8,21 +8,21 @@ import threading
 import warnings
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from starlette.applications import Starlette
 
 from contest_desk.domain.records.hall import HallChoice, HallMode
-from contest_desk.services.hub import Services
 from contest_desk.web.hall import routes
-from tests.hall_scene import NAMES, HallScene, build_hall_scene, cheap_passwords
+from tests.hall_scene import NAMES, HallScene, copy_of_hall, hall_template, open_hall_scene
 
 with warnings.catch_warnings():
     # Starlette 1.10 asks for httpx2 instead of httpx; the client works the same.
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-pytestmark = pytest.mark.usefixtures(cheap_passwords.__name__)
+hall_template = hall_template  # the fixture: the scene built once for the run
 WAIT = 20.0  # seconds: only how long a broken stream may hang the test, never asserted
 
 
@@ -65,10 +65,10 @@ def parse(html: str) -> Rows:
 
 
 @pytest.fixture
-def scene(database_url: str) -> Iterator[HallScene]:
-    services = Services.open(database_url)
-    yield build_hall_scene(services)
-    services.ctx.db.dispose()
+def scene(hall_template: Path, tmp_path: Path) -> Iterator[HallScene]:
+    scene = open_hall_scene(copy_of_hall(hall_template, tmp_path))
+    yield scene
+    scene.hall.ctx.db.dispose()
 
 
 @pytest.fixture

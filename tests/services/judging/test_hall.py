@@ -3,10 +3,12 @@ organizer's choice kept and refused to others, and a number that moves on every 
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
+from contest_desk.domain.ladder import BoardRules, RatingKind
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.domain.records.hall import HallChoice, HallMode
 from contest_desk.errors import PermissionDenied, UserError
@@ -113,3 +115,27 @@ def test_changes_move_when_a_score_is_saved(services: Services) -> None:
     after = scene.hall.hall.changes()
     assert after > before
     assert scene.hall.hall.view().version == after  # the newest contest when none is named
+
+
+def test_a_board_shows_its_places_with_names(scene: HallScene, services: Services) -> None:
+    event = services.contests.create_event(scene.contest_id, "采油工擂台")
+    entries = [
+        services.roster.add_entry(event.id, person_id=e.person_id).id for e in scene.small.entries
+    ]
+    rules = BoardRules(rating=RatingKind.GLICKO2)
+    day = dt.date(2026, 12, 1)
+    board = services.boards.create_board(event.id, "抽油机维修擂台", rules, starts_on=day)
+    services.boards.join(board.id, entries)
+    view = scene.hall.hall.view(scene.contest_id)
+    (panel,) = [p for p in view.panels if p.board_id == board.id]
+    assert (panel.title, panel.round_number, panel.final, panel.provisional) == (
+        "抽油机维修擂台",
+        None,
+        True,
+        False,
+    )
+    assert [(r.rank, r.name) for r in panel.rows] == [
+        (n, e.label) for n, e in enumerate(scene.small.entries, start=1)
+    ]
+    # Ratings to a tenth, as the board's report prints them (Glicko-2 starts at 1500).
+    assert [r.total for r in panel.rows] == [Decimal("1500.0")] * 4
