@@ -14,6 +14,7 @@ import pytest
 from starlette.applications import Starlette
 
 from contest_desk.domain.records.hall import HallChoice, HallMode
+from contest_desk.web import hall as web_hall
 from contest_desk.web.hall import routes
 from tests.hall_scene import NAMES, HallScene, copy_of_hall, hall_template, open_hall_scene
 
@@ -146,4 +147,22 @@ def test_the_stream_announces_a_saved_score(scene: HallScene, client: TestClient
         scene.event_id, 1, scene.small.judges[0].id, scene.small.entries[0].id, "P1", "9", "复核"
     )
     assert found.get(timeout=WAIT) == scene.hall.hall.changes() > first
+    reader.join(WAIT)
+
+
+def _first_comment(client: TestClient, found: queue.Queue[str]) -> None:
+    with client.stream("GET", "/hall/events") as stream:
+        for line in stream.iter_lines():
+            if line.startswith(":"):
+                found.put(line)
+                return
+
+
+def test_a_quiet_stream_is_kept_alive(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(web_hall, "POLL_SECONDS", 0.01)
+    monkeypatch.setattr(web_hall, "KEEP_ALIVE_SECONDS", 0.0)  # at once, not after 15 s
+    found: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=_first_comment, args=(client, found), daemon=True)
+    reader.start()
+    assert found.get(timeout=WAIT) == ": keep-alive"
     reader.join(WAIT)
