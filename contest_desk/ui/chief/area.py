@@ -21,6 +21,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -151,7 +152,11 @@ class ChiefArea(QWidget):
         self.bias_chart = ChartView()
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(record_table(self.sheets), self.tr("Sheets"))
+        sheet_view = record_table(self.sheets)
+        header = sheet_view.horizontalHeader()
+        for column in range(self.sheets.columnCount() - 1):  # "14:03:07（3 分钟前）" whole
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.addTab(sheet_view, self.tr("Sheets"))
         flags = QWidget()
         flag_layout = QVBoxLayout(flags)
         flag_layout.addWidget(self.flag_view, 1)
