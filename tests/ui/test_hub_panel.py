@@ -162,3 +162,13 @@ def test_a_taken_port_is_refused_by_name(qtbot, accounts: Services, small, monke
 def test_the_chief_judge_starts_the_hub_but_sees_no_tokens(qtbot, accounts, small) -> None:
     area = panel_for(qtbot, accounts, "chief")
     assert not area.token_side.isVisible() and area.start_button.isEnabled()
+
+
+def test_the_hall_screen_opens_from_the_panel(qtbot, accounts: Services, small) -> None:
+    from contest_desk.ui.hall.window import HallWindow
+
+    area = panel_for(qtbot, accounts, "org")
+    qtbot.mouseClick(area.hall_button, Qt.MouseButton.LeftButton)
+    (hall,) = area.findChildren(HallWindow)
+    assert hall.isVisible() and hall.contest_id == small.contest_id
+    hall.close()

@@ -9,7 +9,6 @@ for the server to end, so both run off the window's thread through the runner.
 from __future__ import annotations
 
 import html
-import importlib.util
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.hall.window import open_hall_window
 from contest_desk.ui.hub.qr import qr_pixmap
 from contest_desk.ui.hub.tokens import TokensBox
 from contest_desk.ui.state import AppState
@@ -60,7 +60,6 @@ class HubArea(QWidget):
         self.start_button = QPushButton(self.tr("Start"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.hall_button = QPushButton(self.tr("Hall screen"))
-        self.hall_button.setVisible(_hall_window_built())
         self.status = QLabel()
         self.address_label = QLabel()
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -193,9 +192,7 @@ class HubArea(QWidget):
 
     def open_hall(self) -> None:
         """The hall's full-screen standings on this desk (ui/hall/window.py)."""
-        from contest_desk.ui.hall import window
-
-        window.open_hall_window(self, self.services, self.state)
+        open_hall_window(self, self.services, self.state)
 
     # The contest the cards name -----------------------------------------------------
 
@@ -232,13 +229,6 @@ class HubArea(QWidget):
         if index < 0:
             return None
         return self.contest_box.itemData(index), self.contest_box.itemText(index)
-
-
-def _hall_window_built() -> bool:
-    try:
-        return importlib.util.find_spec("contest_desk.ui.hall.window") is not None
-    except ModuleNotFoundError:  # no ui/hall package at all
-        return False
 
 
 def _stop_all(servers: list[HubServer]) -> None:
