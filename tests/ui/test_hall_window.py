@@ -15,6 +15,7 @@ from contest_desk.domain.records.hall import HallChoice, HallMode
 from contest_desk.ui.hall import window as hall_window
 from contest_desk.ui.hall.choice_dialog import HallChoiceDialog
 from contest_desk.ui.hall.window import HallWindow, open_hall_window
+from contest_desk.ui.hub.area import HubArea
 from contest_desk.ui.state import AppState
 from tests.hall_scene import NAMES, HallScene, copy_of_hall, hall_template, open_hall_scene
 from tests.ui import test_scoring_models as shared
@@ -122,3 +123,17 @@ def test_panels_taller_than_the_screen_scroll_by_themselves(qtbot, window: HallW
     bar = window.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=5000)
+
+
+def test_the_scoring_hub_panel_opens_the_hall_window(qtbot, scene: HallScene) -> None:
+    state = AppState()
+    state.contest_id = scene.contest_id
+    area = HubArea(scene.organizer.only(*HubArea.USES), state)
+    qtbot.addWidget(area)
+    area.show()
+    assert area.hall_button.isVisible()
+    qtbot.mouseClick(area.hall_button, Qt.MouseButton.LeftButton)
+    (opened,) = area.findChildren(HallWindow)
+    assert opened.isFullScreen()
+    qtbot.waitUntil(lambda: len(texts(opened, "name")) == 4, timeout=5000)
+    opened.close()
