@@ -118,11 +118,23 @@ class HallPages:
 
     def __init__(self, hub: Services) -> None:
         self.hub = hub
+        # The last view per (contest, language): every screen in the hall asks for it after
+        # each change; while the version stands it is the same, read once.
+        self._views: dict[tuple[int | None, str], HallView] = {}
+
+    def _view(self, contest_id: int | None) -> HallView:
+        key = (contest_id, language())
+        kept = self._views.get(key)
+        if kept is not None and kept.version == self.hub.hall.changes():
+            return kept
+        view = self.hub.hall.view(contest_id)  # its version was read before its data
+        self._views[key] = view
+        return view
 
     def _read(self, request: Request) -> _Answer:
         with speaking(_language(request)):
             try:
-                return _Answer(self.hub.hall.view(_contest_id(request)), "", 200, labels())
+                return _Answer(self._view(_contest_id(request)), "", 200, labels())
             except NotFound as error:
                 return _Answer(None, error.message(), 404, labels())
             except UserError as error:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from starlette.applications import Starlette
 
-from contest_desk.domain.records.hall import HallChoice, HallMode
+from contest_desk.domain.records.hall import HallChoice, HallMode, HallView
 from contest_desk.web import hall as web_hall
 from contest_desk.web.hall import routes
 from tests.hall_scene import NAMES, HallScene, copy_of_hall, hall_template, open_hall_scene
@@ -166,3 +166,22 @@ def test_a_quiet_stream_is_kept_alive(client: TestClient, monkeypatch: pytest.Mo
     reader.start()
     assert found.get(timeout=WAIT) == ": keep-alive"
     reader.join(WAIT)
+
+
+def test_screens_asking_between_changes_share_one_reading(
+    scene: HallScene, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readings: list[int | None] = []
+    view = scene.hall.hall.view
+
+    def counted(contest_id: int | None = None) -> HallView:
+        readings.append(contest_id)
+        return view(contest_id)
+
+    monkeypatch.setattr(scene.hall.hall, "view", counted)
+    first = client.get("/api/hall").json()
+    assert client.get("/api/hall").json() == first
+    assert len(readings) == 1
+    scene.lock()
+    assert {r["name"] for r in client.get("/api/hall").json()["panels"][0]["rows"]} == NAMES
+    assert len(readings) == 2
