@@ -17,6 +17,7 @@ from typing import Any
 
 import anyio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -170,7 +171,7 @@ class HallPages:
         last = await run_in_threadpool(self.hub.hall.changes)
         yield f"retry: {RETRY_MS}\nevent: change\ndata: {last}\n\n"
         quiet_since = time.monotonic()
-        while not await request.is_disconnected():
+        while not await request.is_disconnected() and not _stopping(request):
             await anyio.sleep(POLL_SECONDS)
             now = await run_in_threadpool(self.hub.hall.changes)
             if now != last:
@@ -186,6 +187,17 @@ class HallPages:
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
+
+
+def stop_streams(app: Starlette) -> None:
+    """End every hall screen's event stream within half a second: the hub calls it before
+    it stops, which otherwise waits out its grace period for streams that never end (the
+    screens reconnect by themselves when the hub is back)."""
+    app.state.hall_stopping = True
+
+
+def _stopping(request: Request) -> bool:
+    return bool(getattr(request.app.state, "hall_stopping", False))
 
 
 def routes(hub: Services) -> list[BaseRoute]:

@@ -12,9 +12,11 @@ import threading
 import time
 
 import uvicorn
+from starlette.applications import Starlette
 
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
+from contest_desk.web import hall
 from contest_desk.web.app import create_app
 
 DEFAULT_PORT = 8765
@@ -116,6 +118,8 @@ class HubServer:
         server, thread = self._server, self._thread
         if server is None or thread is None:
             return
+        if isinstance(server.config.app, Starlette):  # else the hall's streams hold it 3 s
+            hall.stop_streams(server.config.app)
         server.should_exit = True
         thread.join(timeout=10)
         if thread.is_alive():  # a request that will not end: leave it to the daemon thread

@@ -3,6 +3,7 @@ when so chosen, and a change event on the stream after a score is saved."""
 
 from __future__ import annotations
 
+import http.client
 import queue
 import threading
 import warnings
@@ -16,6 +17,7 @@ from starlette.applications import Starlette
 from contest_desk.domain.records.hall import HallChoice, HallMode, HallView
 from contest_desk.web import hall as web_hall
 from contest_desk.web.hall import routes
+from contest_desk.web.server import HubServer
 from tests.hall_scene import NAMES, HallScene, copy_of_hall, hall_template, open_hall_scene
 
 with warnings.catch_warnings():
@@ -185,3 +187,40 @@ def test_screens_asking_between_changes_share_one_reading(
     scene.lock()
     assert {r["name"] for r in client.get("/api/hall").json()["panels"][0]["rows"]} == NAMES
     assert len(readings) == 2
+
+
+def _until_the_end(client: TestClient, found: queue.Queue[str]) -> None:
+    with client.stream("GET", "/hall/events") as stream:
+        for line in stream.iter_lines():
+            if line.startswith("event: "):
+                found.put(line)
+    found.put("ended")
+
+
+def test_the_hub_stopping_ends_the_streams(client: TestClient) -> None:
+    found: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=_until_the_end, args=(client, found), daemon=True)
+    reader.start()
+    assert found.get(timeout=WAIT) == "event: change"
+    web_hall.stop_streams(client.app)  # type: ignore[arg-type]
+    assert found.get(timeout=WAIT) == "ended"
+    reader.join(WAIT)
+
+
+def test_stopping_the_hub_ends_a_hall_screens_stream_cleanly(
+    scene: HallScene, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = HubServer(scene.hall, host="127.0.0.1", port=0)
+    server.start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=WAIT)
+        connection.request("GET", "/hall/events")
+        stream = connection.getresponse()
+        assert stream.readline() == b"retry: 1000\n"  # the stream is open
+    finally:
+        server.stop()
+    try:  # the stream was ended by the hub, not cut off (a cut would be an IncompleteRead)
+        assert stream.read().endswith(b"\n\n")
+    finally:
+        connection.close()
+    assert "graceful shutdown exceeded" not in caplog.text
