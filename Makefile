@@ -43,9 +43,13 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-# The service and storage tests run on SQLite and on a private PostgreSQL server.
+# The service and storage tests run on SQLite and on a private PostgreSQL server. The test
+# files are shared out among parallel workers, one per core up to four, each file whole on
+# one worker (tests/parallel.py says how); `make pytest PYTEST_WORKERS=0` runs them in one.
+PYTEST_WORKERS ?= auto
 pytest: system-deps $(VENV)/.installed
-	url=$$(bash tests/pg_server.sh) && CONTEST_DESK_TEST_PG=$$url $(BIN)/pytest -q
+	url=$$(bash tests/pg_server.sh) && CONTEST_DESK_TEST_PG=$$url $(BIN)/pytest -q \
+		-n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadfile
 
 # The crash harness in full: 100 kills of a score writer, a fifth as many of every other
 # kind of work (`make test` runs it with 5). CONTEST_DESK_CRASH_SEED repeats a run.

@@ -1,6 +1,7 @@
 """Test-wide settings and the databases tests run on.
 
-Qt runs offscreen, set here so no caller has to.
+Qt runs offscreen, set here so no caller has to. ``make test`` runs the tests on parallel
+workers: tests/parallel.py says how.
 """
 
 from __future__ import annotations
@@ -16,15 +17,32 @@ from tests.builders import copy_of_demo
 from tests.databases import BACKENDS, Databases
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+pytest_plugins = ("tests.parallel",)
+
+
+@pytest.fixture(scope="session")
+def backends() -> Iterator[dict[str, Databases]]:
+    """Each backend's databases, made when first asked for and kept to the end of the run.
+    A parallel worker runs whole files, each file on SQLite then on PostgreSQL, so it goes
+    from one backend to the other and back many times: ``databases`` alone would make a
+    new migrated template and drop every database it made at each change."""
+    made: dict[str, Databases] = {}
+    yield made
+    for each in made.values():
+        each.close()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def databases(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+def databases(
+    request: pytest.FixtureRequest,
+    backends: dict[str, Databases],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Databases:
     """Every test that asks for a database runs once on SQLite and once on PostgreSQL."""
-    backend = request.param
-    made = Databases(backend, tmp_path_factory.mktemp(backend))
-    yield made
-    made.close()
+    backend: str = request.param
+    if backend not in backends:
+        backends[backend] = Databases(backend, tmp_path_factory.mktemp(backend))
+    return backends[backend]
 
 
 @pytest.fixture
