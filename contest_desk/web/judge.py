@@ -23,7 +23,7 @@ from contest_desk.web.auth import posted_session, session_of
 from contest_desk.web.calls import Caller, Refused, client_ip, status_of
 from contest_desk.web.fields import PASSWORD_CHARS, json_body, number_text, required_text, whole
 from contest_desk.web.guard import AttemptLimit
-from contest_desk.web.sheet_view import cell_key, my_sheet, sheet_data, shown
+from contest_desk.web.sheet_view import Seats, cell_key, my_sheet, sheet_data, shown
 
 OP_CHARS = 64  # what the service keeps of a page's op id (it refuses longer ones too)
 WRONG_PASSWORD = "The password does not match {user}"
@@ -43,6 +43,8 @@ def _expected(text: str | None) -> Decimal | None:
 
 
 def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> list[BaseRoute]:
+    seats = Seats()
+
     async def page_session(request: Request) -> HubSessionInfo | None:
         try:
             return await session_of(caller, request)
@@ -104,8 +106,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
         services = caller.acting(request, session)
 
         def save() -> dict[str, Any]:
-            judge = my_sheet(services, event).judge_id
-            assert judge is not None
+            judge = seats.judge_id(services, event)
             try:
                 expected = _expected(seen) if seen is not None else None
                 stored = services.scoring.record_score(
