@@ -29,6 +29,10 @@ def _bound_socket(host: str, port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     if sys.platform != "win32":  # on Windows the option would let two servers share a port
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # No Nagle delay on the connections accepted from it (they inherit the option): an
+    # answer goes out as two writes, headers then body, and without it the body waited
+    # for the phone's delayed ACK, about 40 ms on every request (1.3 ms with it).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((host, port))
     except OSError as error:

@@ -3,12 +3,14 @@ number, lists the LAN addresses with the loopback last, stops when asked."""
 
 from __future__ import annotations
 
+import socket
+
 import httpx
 import pytest
 
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.web.server import HubServer
+from contest_desk.web.server import HubServer, _bound_socket
 
 
 def test_the_hub_starts_answers_and_stops(shared_hub: Services) -> None:
@@ -36,3 +38,14 @@ def test_every_network_is_listed_with_the_loopback_last(shared_hub: Services) ->
     addresses = server.addresses()
     assert addresses[-1] == "http://127.0.0.1:8765/"
     assert all(a.startswith("http://") and a.endswith(":8765/") for a in addresses)
+
+
+def test_the_hubs_connections_send_without_nagles_delay() -> None:
+    """A connection the hub accepts has TCP_NODELAY (from its listening socket): an
+    answer's body went out only after the client's delayed ACK, ~40 ms on each request."""
+    listening = _bound_socket("127.0.0.1", 0)
+    listening.setblocking(True)
+    with listening, socket.create_connection(listening.getsockname()):
+        accepted, _ = listening.accept()
+        with accepted:
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
