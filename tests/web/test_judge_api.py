@@ -254,3 +254,19 @@ def test_an_unexpected_failure_is_a_plain_message(
     answer = client.get(f"/api/sheet/{EVENT}/{ROUND}")
     assert answer.status_code == 500 and "内部错误" in answer.json()["error"]
     assert "secret" not in answer.text and "Traceback" not in answer.text
+
+
+def test_a_judge_taken_off_the_panel_cannot_save_any_more(
+    judge: tuple[TestClient, str], hub: Services
+) -> None:
+    """The hub remembers a judge's seat on a panel for a minute; the service still checks
+    the panel on every save, so nothing gets through on what the hub remembered."""
+    client, csrf = judge
+    entry = first_entry(client)
+    assert mark(client, csrf, entry, "A1", "8").status_code == 200
+    judge_id = client.get(f"/api/sheet/{EVENT}/{ROUND}").json()["judge"]["id"]
+    hub.roster.unassign_judge(judge_id, EVENT)
+    refused = mark(client, csrf, entry, "A2", "8")
+    assert refused.status_code == 409
+    assert "不是 仪表维修工技能比武 的裁判" in refused.json()["error"]
+    assert [r.detail["criterion"] for r in marks_of(hub)] == ["A1"]
