@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -86,8 +86,10 @@ class Database:
         # Before SQLite touches the file: no other Contest Desk process may have it open
         # (see storage/lock.py for the writes that are lost otherwise).
         self._locked = self.sqlite_path
+        self._writes: AbstractContextManager[Any] = nullcontext()
         if self._locked is not None:
             lock.acquire(self._locked, wait=lock_wait)
+            self._writes = lock.write_turn(self._locked)
         # hide_parameters: a statement's error text (and SQLAlchemy's own logging) leaves
         # out the values bound to it, which may be a password hash or a private key; the
         # crash log keeps the whole error text.
@@ -108,7 +110,7 @@ class Database:
         """A session whose work is committed at the end, or rolled back on any error."""
         if Database.entry_check is not None:
             Database.entry_check()
-        with _busy_said(), self._sessions() as session, session.begin():
+        with self._writes, _busy_said(), self._sessions() as session, session.begin():
             yield session
             if ledger.untaken(session):  # see storage/ledger.py: every such change is audited
                 raise RuntimeError("audited values changed without an audit row")
@@ -127,7 +129,7 @@ class Database:
         committed when the block ends well: a job of many service calls is never left
         half done by an error or a kill. For a job that has the database to itself (the
         demo): meanwhile every session of this object works on the block's connection."""
-        with self.engine.connect() as conn:
+        with self._writes, self.engine.connect() as conn:
             if conn.dialect.name == "sqlite":
                 # Python's sqlite3 opens no transaction for a SAVEPOINT, so releasing the
                 # first one would commit: open the real one here.

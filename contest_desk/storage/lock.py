@@ -96,6 +96,8 @@ class _Held:
         self.database = database
         self.lock = FileLock(lock_path(database), thread_local=False)
         self.users = 0
+        # The process's writers take turns (see write_turn).
+        self.writes = threading.RLock()
 
 
 _held: dict[Path, _Held] = {}
@@ -125,6 +127,19 @@ def acquire(database: Path, wait: float = DEFAULT_WAIT_SECONDS) -> None:
             _write_holder(key)
             _held[key] = held
         held.users += 1
+
+
+def write_turn(database: Path) -> threading.RLock:
+    """The turn every write transaction on ``database`` in this process takes first.
+
+    SQLite begins a transaction when it first reads; one that read before another
+    thread's commit may not write after it (SQLITE_BUSY_SNAPSHOT, which no busy timeout
+    waits out). The scoring hub's requests and the window's worker write from several
+    threads of one process: taking turns, each transaction sees the last commit.
+    The database's lock must be held (acquire).
+    """
+    with _guard:
+        return _held[database.resolve()].writes
 
 
 def release(database: Path) -> None:

@@ -142,3 +142,43 @@ def test_a_failed_upgrade_on_postgresql_changes_nothing(postgres: str, tmp_path:
     with upgraded.engine.connect() as conn:
         assert conn.execute(text("SELECT name FROM contests")).scalar() == "2025年技能比武"
     upgraded.dispose()
+
+
+def test_writers_of_one_process_take_turns_on_sqlite(tmp_path: Path) -> None:
+    """A transaction that read before another thread's commit can still write after it:
+    the scoring hub's requests and the window's worker write from threads of one process
+    (SQLite refused the first writer's write with SQLITE_BUSY_SNAPSHOT before)."""
+    import threading
+
+    db = open_database(tmp_path / "turns.db")
+    first_read, second_done = threading.Event(), threading.Event()
+    failures: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with db.transaction() as s:
+                s.execute(text("SELECT count(*) FROM units")).scalar()
+                first_read.set()
+                second_done.wait(0.5)  # the second writer's commit, had it not waited
+                s.add(m.Unit(name="A"))
+        except BaseException as error:
+            failures.append(error)
+
+    def second() -> None:
+        first_read.wait(5)
+        try:
+            with db.transaction() as s:
+                s.add(m.Unit(name="B"))
+        except BaseException as error:
+            failures.append(error)
+        second_done.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert failures == []
+    with db.reading() as s:
+        assert sorted(s.scalars(text("SELECT name FROM units"))) == ["A", "B"]
+    db.dispose()
