@@ -9,9 +9,11 @@ import json
 import struct
 import uuid
 from decimal import Decimal as D
+from io import BytesIO
 from typing import Any
 
 import pytest
+from fontTools.ttLib import TTFont
 from starlette.testclient import TestClient
 
 from contest_desk.domain.permissions import Actor, Role
@@ -82,6 +84,7 @@ def test_static_files_and_the_font_are_served_by_the_hub(shared_hub: Services) -
     assert data[:4] == b"\x00\x01\x00\x00" and b"glyf" in {t[0] for t in tables}
     assert all(offset % 4 == 0 for _tag, _sum, offset, _length in tables)
     assert b"FFTM" not in {t[0] for t in tables}
+    assert ord("评") in TTFont(BytesIO(data)).getBestCmap()  # the Chinese glyphs came along
     assert "cache-control" not in client.get("/static/hub.css").headers
 
 
