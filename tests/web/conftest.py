@@ -1,23 +1,15 @@
 """The hub's application over a copy of the demo database, driven by Starlette's test
-client (httpx) from a LAN address of its own."""
+client (httpx2) from a LAN address of its own."""
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from starlette.exceptions import StarletteDeprecationWarning
 
 from contest_desk.services.hub import Services
 from tests.builders import copy_of_demo
-
-# Starlette 1.x asks for httpx2 behind its test client; httpx (the project's test
-# dependency) works as it is. Loaded here once, before any test module imports it.
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    import starlette.testclient  # noqa: F401
 
 
 @pytest.fixture(scope="module")

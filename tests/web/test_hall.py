@@ -6,24 +6,19 @@ from __future__ import annotations
 import http.client
 import queue
 import threading
-import warnings
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
 from contest_desk.domain.records.hall import HallChoice, HallMode, HallView
 from contest_desk.web import hall as web_hall
 from contest_desk.web.hall import routes
 from contest_desk.web.server import HubServer
 from tests.hall_scene import NAMES, HallScene, copy_of_hall, hall_template, open_hall_scene
-
-with warnings.catch_warnings():
-    # Starlette 1.10 asks for httpx2 instead of httpx; the client works the same.
-    warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient
 
 hall_template = hall_template  # the fixture: the scene built once for the run
 WAIT = 20.0  # seconds: only how long a broken stream may hang the test, never asserted
