@@ -15,8 +15,9 @@ JUDGE = "judge1"
 CHIEF = "chief"
 # The demo's event its judges have not marked yet: drawn, so the sheet holds codes.
 DRAWN_EVENT = "仪表维修工技能比武"
-# A small event whose five sheets are full: the chief judge can sign and lock it.
+# Events whose five sheets are full: the chief judge can sign them and lock the round.
 TEAM_EVENT = "采油班组团体赛"
+INDIVIDUAL_EVENT = "采油工技能比武"
 TEAM_NAMES = frozenset({"采油一区代表队", "采油二区代表队", "采油三区代表队"})
 
 
@@ -86,7 +87,12 @@ def judge_scene(hub: Services, open_entries: int | None = 1) -> JudgeScene:
 
 def lock_team_round(hub: Services) -> int:
     """The chief judge signs the team event's five full sheets off and locks its round."""
-    event = event_id(hub, TEAM_EVENT)
+    return lock_round(hub, TEAM_EVENT)
+
+
+def lock_round(hub: Services, event_name: str) -> int:
+    """The chief judge signs the event's full sheets off and locks its only round."""
+    event = event_id(hub, event_name)
     chief = as_user(hub, CHIEF, Role.CHIEF_JUDGE)
     for judge in hub.roster.panel(event):
         chief.sheets.submit(event, 1, judge.id, demo_password(CHIEF))
