@@ -5,6 +5,7 @@ from tests.benchmarks import (
     bench_certificates,
     bench_cli_start,
     bench_demo,
+    bench_hub_load,
     bench_standings,
 )
 
@@ -14,3 +15,4 @@ if __name__ == "__main__":
     bench_board.main()
     bench_demo.main()
     bench_certificates.main()
+    bench_hub_load.main()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
-import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import httpx
+
+from contest_desk.cli.core import PASSWORD_ENV
 
 if TYPE_CHECKING:
     from tests.benchmarks.bench_hub_load import BenchContest, JudgeRun, Save
@@ -34,17 +37,18 @@ def free_port() -> int:
 
 
 class HubProcess:
-    """``contest-desk --db TARGET serve`` on a free loopback port, until ``stop``."""
+    """``contest-desk --db TARGET --user USER serve`` on a free loopback port, until
+    ``stop`` (a server database wants an account even to start the hub)."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, user: str, password: str) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", prefix="hub-")  # noqa: SIM115
-        self.cpu_before = _children_cpu()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "contest_desk", "--db", target, "serve",
+            [sys.executable, "-m", "contest_desk", "--db", target, "--user", user, "serve",
              "--host", "127.0.0.1", "--port", str(self.port)],
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            env={**os.environ, PASSWORD_ENV: password},
         )  # fmt: skip
         self._wait_listening()
 
@@ -58,25 +62,28 @@ class HubProcess:
                 return
             except httpx.TransportError:
                 time.sleep(0.1)
-        self.stop()
         self.log.seek(0)
-        raise RuntimeError(f"the hub did not start: {self.log.read()[-2000:]}")
+        said = self.log.read()[-2000:]
+        self.stop()
+        raise RuntimeError(f"the hub did not start: {said}")
 
-    def stop(self) -> float:
-        """Stop the hub (as Ctrl+C does) and return the CPU seconds it used."""
-        self.process.send_signal(2)
+    def cpu(self) -> float:
+        """CPU seconds the hub has used so far (Linux's /proc; NaN elsewhere)."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self) -> None:
+        """Stop the hub, as Ctrl+C does."""
+        self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
         self.log.close()
-        return _children_cpu() - self.cpu_before
-
-
-def _children_cpu() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
 
 
 _CSRF = re.compile(r'name="csrf[-_]token"\s+content="([^"]+)"|name="csrf"\s+value="([^"]+)"')
@@ -131,7 +138,7 @@ async def judge_loop(
         for k in range(count):
             await asyncio.sleep(max(0.0, start + n / len(bench.judges) + k - loop.time()))
             entry, code = bench.cells[k % len(bench.cells)]
-            save = Save(uuid.uuid4().hex, entry, code, value_of(n, k))
+            save = Save(str(uuid.uuid4()), entry, code, value_of(n, k))
             expected = last.get((entry, code))
             began = time.perf_counter()
             try:
@@ -154,27 +161,33 @@ async def judge_loop(
 @dataclass
 class HubRun:
     runs: list[JudgeRun]
-    seconds: float
-    cpu_seconds: float
+    seconds: float  # from the first save to the last answer
+    hub_cpu: float  # CPU seconds of the hub's process meanwhile (log-ins not counted)
+    client_cpu: float  # and of this process, the load generator
 
 
-async def _all_judges(base: str, bench: BenchContest, seconds: float) -> list[JudgeRun]:
+async def _all_judges(hub: HubProcess, bench: BenchContest, seconds: float) -> HubRun:
     from tests.benchmarks.bench_hub_load import JudgeRun
 
     runs = [JudgeRun(judge) for judge in bench.judges]
+    loop = asyncio.get_running_loop()
     # Every judge logs in first (each log-in costs the hub a password hash), then all
     # start saving together, spread over the first second.
-    start = asyncio.get_running_loop().time() + 5 + 0.2 * len(runs)
-    await asyncio.gather(
-        *(judge_loop(base, bench, n, run, start, int(seconds)) for n, run in enumerate(runs))
+    start = loop.time() + 5 + 0.2 * len(runs)
+    judges = asyncio.gather(
+        *(judge_loop(hub.base, bench, n, run, start, int(seconds)) for n, run in enumerate(runs))
     )
-    return runs
+    await asyncio.sleep(start - loop.time())
+    began, hub_cpu, client_cpu = loop.time(), hub.cpu(), time.process_time()
+    await judges
+    return HubRun(runs, loop.time() - began, hub.cpu() - hub_cpu, time.process_time() - client_cpu)
 
 
 def hub_phase(target: str, bench: BenchContest, seconds: float) -> HubRun:
-    hub = HubProcess(target)
+    from tests.benchmarks.bench_hub_load import ADMIN, admin_password
+
+    hub = HubProcess(target, ADMIN, admin_password())
     try:
-        runs = asyncio.run(_all_judges(hub.base, bench, seconds))
+        return asyncio.run(_all_judges(hub, bench, seconds))
     finally:
-        cpu = hub.stop()
-    return HubRun(runs, seconds, cpu)
+        hub.stop()

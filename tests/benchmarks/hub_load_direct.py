@@ -54,12 +54,13 @@ def direct_phase(
             due = start + n / len(runs) + k
             time.sleep(max(0.0, due - time.perf_counter()))
             entry, code = bench.cells[k % len(bench.cells)]
-            save = Save(uuid.uuid4().hex, entry, code, value_of(n + 7, k))
+            save = Save(str(uuid.uuid4()), entry, code, value_of(n + 7, k))
             began = time.perf_counter()
             try:
                 mine.scoring.record_score(
                     bench.event_id, 1, judge.judge_id, entry, code, save.value,
                     expected=last.get((judge.judge_id, entry, code)),  # type: ignore[arg-type]
+                    op=save.op,  # as the hub's saves: the op is stored with each
                 )  # fmt: skip
             except UserError as error:
                 save.error = str(error)
@@ -109,7 +110,7 @@ def _next_change(heard: queue.Queue[float], after: float) -> float:
 
 def _round_final(client: httpx.Client, url: str, event_id: int) -> bool:
     panels = client.get(url).json().get("panels", [])
-    return any(p.get("event_id") == event_id and p.get("final") for p in panels)
+    return any(p.get("event") == event_id and p.get("final") for p in panels)
 
 
 def hall_latency(services: Services, bench: BenchContest) -> LockLatency:
@@ -133,6 +134,8 @@ def hall_latency(services: Services, bench: BenchContest) -> LockLatency:
                 services.sheets.lock_round(bench.hall_event_id, 1)
                 to_event.append(_next_change(heard, began) - began)
                 while not _round_final(client, hall_json, bench.hall_event_id):
+                    if time.perf_counter() - began > 30:
+                        raise RuntimeError("/api/hall never showed the locked round as final")
                     time.sleep(0.01)
                 to_shown.append(time.perf_counter() - began)
                 unlocked = time.perf_counter()
