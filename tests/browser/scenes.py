@@ -49,14 +49,19 @@ class JudgeScene:
     def stored(self, entry: int, code: str) -> Decimal | None:
         return self.sheet().values.get((entry, code))
 
-    def audited(self, entry: int, code: str) -> list[str | None]:
-        """The new values of the audit rows of this judge's saves of one cell, oldest first."""
+    def saves(self, entry: int) -> list[tuple[str, str | None]]:
+        """This judge's saves of an entry's cells (criterion, new value), oldest first, as
+        the audit trail has them."""
         rows = self.desk.audit.records(targets=(f"entry:{entry}",), actor=JUDGE)
         return [
-            r.detail.get("new")
+            (str(r.detail.get("criterion")), r.detail.get("new"))
             for r in reversed(rows)
-            if r.action == "score.record" and r.detail.get("criterion") == code
+            if r.action == "score.record"
         ]
+
+    def audited(self, entry: int, code: str) -> list[str | None]:
+        """The new values of the audit rows of this judge's saves of one cell, oldest first."""
+        return [new for criterion, new in self.saves(entry) if criterion == code]
 
 
 def judge_scene(hub: Services, open_entries: int | None = 1) -> JudgeScene:

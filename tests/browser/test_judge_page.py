@@ -82,6 +82,7 @@ def test_a_judge_keys_marks_on_a_phone_through_a_lost_connection_and_signs(
     becomes(browser, entry, b2, "saved")
     for code, value in ((a1, "15"), (a2, "16.5"), (b1, "17"), (b2, "18"), (d1, "9.5")):
         stored_once(scene, entry, code, value)
+    assert [code for code, _ in scene.saves(entry)] == [a1, d1, a2, b1, b2]  # as typed
     assert shown_total(browser, entry) == D("76")
 
     password = present(browser, "input#submit-password")
