@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, aliased
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode
@@ -104,21 +104,22 @@ def rubric_of(rows: Sequence[m.Criterion]) -> Rubric:
         by_parent.setdefault(row.parent_id, []).append(row)
 
     def build(parent: int | None) -> tuple[Criterion, ...]:
-        return tuple(
-            Criterion(
-                code=r.code,
-                name=r.name,
-                kind=CriterionKind(r.kind) if r.kind else None,
-                max_points=r.max_points,
-                step=r.step,
-                weight=r.weight,
-                rule=measurement_rule_from_dict(r.rule),
-                children=build(r.id),
-            )
-            for r in by_parent.get(parent, [])
-        )
+        return tuple(_criterion(r, build(r.id)) for r in by_parent.get(parent, []))
 
     return Rubric(build(None))
+
+
+def _criterion(r: m.Criterion, children: tuple[Criterion, ...]) -> Criterion:
+    return Criterion(
+        code=r.code,
+        name=r.name,
+        kind=CriterionKind(r.kind) if r.kind else None,
+        max_points=r.max_points,
+        step=r.step,
+        weight=r.weight,
+        rule=measurement_rule_from_dict(r.rule),
+        children=children,
+    )
 
 
 def criterion_rows(rubric: Rubric) -> list[tuple[m.Criterion, str | None]]:
@@ -187,6 +188,23 @@ def criterion_columns(event: m.Event) -> list[CriterionColumn]:
                 )
             )
     return columns
+
+
+def criterion_column(session: Session, event: m.Event, code: str) -> CriterionColumn | None:
+    """The column ``code`` of ``criterion_columns(event)`` (None: no such leaf), from one
+    query instead of the event's whole rubric (a save asks for one column)."""
+    child = aliased(m.Criterion)
+    rows = session.execute(
+        select(m.Criterion, m.Part.name, exists().where(child.parent_id == m.Criterion.id))
+        .join(m.Part, m.Part.id == m.Criterion.part_id)
+        .where(m.Part.event_id == event.id, m.Criterion.code == code)
+    ).all()
+    if len(rows) > 1:  # the same code twice: whichever the whole rubric's order finds first
+        return next((c for c in criterion_columns(event) if c.code == code), None)
+    if not rows or rows[0][2]:  # none, or a group (its sub-criteria are the columns)
+        return None
+    row, part = rows[0][0], rows[0][1]
+    return CriterionColumn(row.id, row.code, row.name, part, _criterion(row, ()))
 
 
 def board_info(row: m.Ladder) -> BoardInfo:

@@ -3,14 +3,16 @@ grid, double entry and offline sheets, so that each change is noted for the audi
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_mark
+from contest_desk.storage.sheets import sheet_row
 
 
 def store_mark(
@@ -51,3 +53,19 @@ def store_mark(
             )
         )
     return old
+
+
+def mark_seen(
+    s: Session, round_id: int, judge_id: int, at: dt.datetime, device: str | None
+) -> None:
+    """Note when a judge's sheet last had a mark, and from which device (the chief judge's
+    live desk): one UPDATE, the sheet made (as a draft) only the first time."""
+    sheets = m.Sheet.__table__
+    changed = s.connection().execute(
+        update(sheets)
+        .where(sheets.c.round_id == round_id, sheets.c.judge_id == judge_id)
+        .values(last_mark_at=at, last_device=device)
+    )
+    if changed.rowcount == 0:
+        sheet = sheet_row(s, round_id, judge_id)
+        sheet.last_mark_at, sheet.last_device = at, device

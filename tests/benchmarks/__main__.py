@@ -6,6 +6,7 @@ from tests.benchmarks import (
     bench_cli_start,
     bench_demo,
     bench_hub_load,
+    bench_save_cost,
     bench_standings,
 )
 
@@ -15,4 +16,5 @@ if __name__ == "__main__":
     bench_board.main()
     bench_demo.main()
     bench_certificates.main()
+    bench_save_cost.main()
     bench_hub_load.main()

@@ -41,8 +41,11 @@ def panel_ids(s: Session, event: m.Event, rnd: m.Round, trainees: bool = False) 
     return list(s.scalars(query))
 
 
-def _entry_people(s: Session, event_id: int) -> dict[int, list[tuple[int, int | None]]]:
-    """entry id → (person id, unit id) of the person, or of every team member."""
+def _entry_people(
+    s: Session, event_id: int, entry_id: int | None = None
+) -> dict[int, list[tuple[int, int | None]]]:
+    """entry id → (person id, unit id) of the person, or of every team member (of one
+    entry only, when ``entry_id`` is given)."""
     people: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
     solo = select(m.Entry.id, m.Person.id, m.Person.unit_id).join(
         m.Person, m.Person.id == m.Entry.person_id
@@ -53,9 +56,29 @@ def _entry_people(s: Session, event_id: int) -> dict[int, list[tuple[int, int | 
         .join(m.Person, m.Person.id == m.TeamMember.person_id)
     )
     for query in (solo, teams):
-        for entry_id, person_id, unit_id in s.execute(query.where(m.Entry.event_id == event_id)):
-            people[entry_id].append((person_id, unit_id))
+        query = query.where(m.Entry.event_id == event_id)
+        if entry_id is not None:
+            query = query.where(m.Entry.id == entry_id)
+        for entry, person_id, unit_id in s.execute(query):
+            people[entry].append((person_id, unit_id))
     return people
+
+
+def _conflict(
+    judge_id: int,
+    judge_unit: str | None,
+    people: list[tuple[int, int | None]],
+    units: list[str],
+    declared: dict[tuple[int, int], str],
+) -> tuple[str, str] | None:
+    """(kind, note) of a judge's conflict with an entry's people (``units``: their unit
+    paths; ``judge_unit``: the judge's, None without a unit), None without one."""
+    note = next((declared[(judge_id, p)] for p, _ in people if (judge_id, p) in declared), None)
+    if note is not None:
+        return "declared", note
+    if judge_unit is not None and same_unit(judge_unit, units):
+        return "unit", ""
+    return None
 
 
 def conflicts_of(s: Session, event: m.Event) -> list[ConflictInfo]:
@@ -82,19 +105,44 @@ def conflicts_of(s: Session, event: m.Event) -> list[ConflictInfo]:
     for entry_id, people in sorted(_entry_people(s, event.id).items()):
         units = [paths.get(u, "") for _, u in people if u is not None]
         for judge_id, judge_unit in judges:
-            note = next(
-                (declared[(judge_id, p)] for p, _ in people if (judge_id, p) in declared), None
-            )
-            if note is not None:
-                kind = "declared"
-            elif judge_unit is not None and same_unit(paths.get(judge_unit, ""), units):
-                kind, note = "unit", ""
-            else:
-                continue
-            out.append(
-                ConflictInfo(judge_id, entry_id, kind, note, overrides.get((judge_id, entry_id)))
-            )
+            path = None if judge_unit is None else paths.get(judge_unit, "")
+            found = _conflict(judge_id, path, people, units, declared)
+            if found is not None:
+                kind, note = found
+                override = overrides.get((judge_id, entry_id))
+                out.append(ConflictInfo(judge_id, entry_id, kind, note, override))
     return out
+
+
+def in_conflict(s: Session, event: m.Event, judge: m.Judge, entry_id: int) -> bool:
+    """Whether a judge must not mark an entry of ``event`` (a conflict not overridden):
+    ``excluded_judges`` for one pair, without working out the whole event's (a save asks
+    this every time)."""
+    if judge.contest_id != event.contest_id:  # conflicts_of looks at the contest's judges
+        return False
+    people = _entry_people(s, event.id, entry_id).get(entry_id, [])
+    if not people:
+        return False
+    declared = {
+        (judge.id, person_id): note
+        for person_id, note in s.execute(
+            select(m.Conflict.person_id, m.Conflict.note).where(
+                m.Conflict.judge_id == judge.id,
+                m.Conflict.person_id.in_(sorted({p for p, _ in people})),
+            )
+        )
+    }
+    paths = unit_paths(s) if judge.unit_id is not None and not declared else {}
+    units = [paths.get(u, "") for _, u in people if u is not None]
+    path = None if judge.unit_id is None else paths.get(judge.unit_id, "")
+    if _conflict(judge.id, path, people, units, declared) is None:
+        return False
+    overridden = s.scalar(
+        select(m.ConflictOverride.id).where(
+            m.ConflictOverride.judge_id == judge.id, m.ConflictOverride.entry_id == entry_id
+        )
+    )
+    return overridden is None
 
 
 def excluded_judges(s: Session, event: m.Event) -> dict[int, frozenset[int]]:
@@ -129,7 +177,7 @@ def check_may_mark(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge, ent
         raise PermissionDenied(
             "{judge} is not assigned to this entry in {round}", judge=judge.name, round=rnd.name
         )
-    if judge.id in excluded_judges(s, event).get(entry_id, frozenset()):
+    if in_conflict(s, event, judge, entry_id):
         raise PermissionDenied(
             "{judge} has a conflict of interest with this entry", judge=judge.name
         )

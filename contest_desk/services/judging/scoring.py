@@ -30,10 +30,16 @@ from contest_desk.storage.client_ops import (
     request_digest,
     settle,
 )
-from contest_desk.storage.mapping import criterion_columns, event_info, get_event, get_round
-from contest_desk.storage.marks import store_mark
+from contest_desk.storage.mapping import (
+    criterion_column,
+    criterion_columns,
+    event_info,
+    get_event,
+    get_round,
+)
+from contest_desk.storage.marks import mark_seen, store_mark
 from contest_desk.storage.roster import entry_infos
-from contest_desk.storage.sheets import sheet_row, sheet_state
+from contest_desk.storage.sheets import sheet_state
 
 
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
@@ -191,7 +197,7 @@ class ScoringService:
         if entry is None or entry.event_id != event_id:
             raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
         check_may_mark(s, event, rnd, judge, entry_id)
-        column = next((c for c in criterion_columns(event) if c.code == code), None)
+        column = criterion_column(s, event, code)
         if column is None:
             raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
         parsed = None
@@ -231,8 +237,7 @@ class ScoringService:
             new=None if parsed is None else str(parsed),
         )
         # The chief judge's live desk: when this sheet last had a mark, from where.
-        sheet = sheet_row(s, rnd.id, judge_id)
-        sheet.last_mark_at, sheet.last_device = utc_now(), self.ctx.device or None
+        mark_seen(s, rnd.id, judge_id, utc_now(), self.ctx.device or None)
         return parsed
 
     @requires(Action.SCORE)
