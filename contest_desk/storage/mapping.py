@@ -171,9 +171,28 @@ def get_round(session: Session, event: m.Event, number: int | None) -> m.Round:
     found = session.scalar(
         select(m.Round).where(m.Round.event_id == event.id, m.Round.number == number)
     )
+    return _found_round(event, number, found)
+
+
+def _found_round(event: m.Event, number: int, found: m.Round | None) -> m.Round:
     if found is None:
         raise NotFound("The event {name} has no round {number}", name=event.name, number=number)
     return found
+
+
+def event_and_round(session: Session, event_id: int, number: int | None) -> tuple[m.Event, m.Round]:
+    """``get_event`` and then ``get_round``, the same refusals, in one query."""
+    if number is None:
+        event = get_event(session, event_id)
+        return event, get_round(session, event, None)
+    row = session.execute(
+        select(m.Event, m.Round)
+        .outerjoin(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == number))
+        .where(m.Event.id == event_id)
+    ).first()
+    if row is None:
+        raise NotFound("There is no event {id}", id=event_id)
+    return row[0], _found_round(row[0], number, row[1])
 
 
 def criterion_columns(event: m.Event) -> list[CriterionColumn]:
@@ -190,12 +209,14 @@ def criterion_columns(event: m.Event) -> list[CriterionColumn]:
     return columns
 
 
+_CHILD = aliased(m.Criterion)  # made once: a new alias per call defeats the statement cache
+
+
 def criterion_column(session: Session, event: m.Event, code: str) -> CriterionColumn | None:
     """The column ``code`` of ``criterion_columns(event)`` (None: no such leaf), from one
     query instead of the event's whole rubric (a save asks for one column)."""
-    child = aliased(m.Criterion)
     rows = session.execute(
-        select(m.Criterion, m.Part.name, exists().where(child.parent_id == m.Criterion.id))
+        select(m.Criterion, m.Part.name, exists().where(_CHILD.parent_id == m.Criterion.id))
         .join(m.Part, m.Part.id == m.Criterion.part_id)
         .where(m.Part.event_id == event.id, m.Criterion.code == code)
     ).all()

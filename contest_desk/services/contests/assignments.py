@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, exists, func, select, union_all
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.assignment import balanced_assignment, same_unit
@@ -41,11 +41,8 @@ def panel_ids(s: Session, event: m.Event, rnd: m.Round, trainees: bool = False) 
     return list(s.scalars(query))
 
 
-def _entry_people(
-    s: Session, event_id: int, entry_id: int | None = None
-) -> dict[int, list[tuple[int, int | None]]]:
-    """entry id → (person id, unit id) of the person, or of every team member (of one
-    entry only, when ``entry_id`` is given)."""
+def _entry_people(s: Session, event_id: int) -> dict[int, list[tuple[int, int | None]]]:
+    """entry id → (person id, unit id) of the person, or of every team member."""
     people: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
     solo = select(m.Entry.id, m.Person.id, m.Person.unit_id).join(
         m.Person, m.Person.id == m.Entry.person_id
@@ -56,11 +53,8 @@ def _entry_people(
         .join(m.Person, m.Person.id == m.TeamMember.person_id)
     )
     for query in (solo, teams):
-        query = query.where(m.Entry.event_id == event_id)
-        if entry_id is not None:
-            query = query.where(m.Entry.id == entry_id)
-        for entry, person_id, unit_id in s.execute(query):
-            people[entry].append((person_id, unit_id))
+        for entry_id, person_id, unit_id in s.execute(query.where(m.Entry.event_id == event_id)):
+            people[entry_id].append((person_id, unit_id))
     return people
 
 
@@ -120,18 +114,21 @@ def in_conflict(s: Session, event: m.Event, judge: m.Judge, entry_id: int) -> bo
     this every time)."""
     if judge.contest_id != event.contest_id:  # conflicts_of looks at the contest's judges
         return False
-    people = _entry_people(s, event.id, entry_id).get(entry_id, [])
-    if not people:
-        return False
-    declared = {
-        (judge.id, person_id): note
-        for person_id, note in s.execute(
-            select(m.Conflict.person_id, m.Conflict.note).where(
-                m.Conflict.judge_id == judge.id,
-                m.Conflict.person_id.in_(sorted({p for p, _ in people})),
-            )
+    entry = (m.Entry.id == entry_id) & (m.Entry.event_id == event.id)
+    members = union_all(
+        select(m.Entry.person_id.label("person_id")).where(entry),
+        select(m.TeamMember.person_id).join(m.Entry, m.Entry.team_id == m.TeamMember.team_id)
+        .where(entry),
+    ).subquery()  # fmt: skip
+    rows = s.execute(
+        select(m.Person.id, m.Person.unit_id, m.Conflict.note)
+        .join(members, members.c.person_id == m.Person.id)
+        .outerjoin(
+            m.Conflict, (m.Conflict.person_id == m.Person.id) & (m.Conflict.judge_id == judge.id)
         )
-    }
+    ).all()
+    people = [(person_id, unit_id) for person_id, unit_id, _ in rows]
+    declared = {(judge.id, p): note for p, _, note in rows if note is not None}
     paths = unit_paths(s) if judge.unit_id is not None and not declared else {}
     units = [paths.get(u, "") for _, u in people if u is not None]
     path = None if judge.unit_id is None else paths.get(judge.unit_id, "")
@@ -169,11 +166,26 @@ def assigned_judges(s: Session, round_id: int) -> dict[int, set[int]] | None:
     return out
 
 
+def assigned_or_open(s: Session, round_id: int, judge_id: int, entry_id: int) -> bool:
+    """``assigned_judges`` for one pair: the round has no entry assignments, or the judge
+    is assigned to the entry."""
+    rows = m.EntryAssignment
+    any_assigned, assigned = s.execute(
+        select(
+            exists().where(rows.round_id == round_id),
+            exists().where(
+                rows.round_id == round_id, rows.entry_id == entry_id, rows.judge_id == judge_id
+            ),
+        )
+    ).one()
+    return bool(assigned) or not any_assigned
+
+
 def check_may_mark(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge, entry_id: int) -> None:
     """A judge marks an entry only when assigned to it, and never one in conflict."""
-    assigned = assigned_judges(s, rnd.id)
-    # A trainee shadows the whole panel; everyone else marks only what they are assigned.
-    if assigned is not None and not judge.trainee and judge.id not in assigned.get(entry_id, set()):
+    # A trainee shadows the whole panel; everyone else marks only what they are assigned
+    # (when the round has entry assignments: asked for this pair, not the whole round's).
+    if not judge.trainee and not assigned_or_open(s, rnd.id, judge.id, entry_id):
         raise PermissionDenied(
             "{judge} is not assigned to this entry in {round}", judge=judge.name, round=rnd.name
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from contest_desk.storage.client_ops import (
 from contest_desk.storage.mapping import (
     criterion_column,
     criterion_columns,
+    event_and_round,
     event_info,
     get_event,
     get_round,
@@ -43,17 +44,17 @@ from contest_desk.storage.sheets import sheet_state
 
 
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
-    judge = s.get(m.Judge, judge_id)
-    if judge is None:
-        raise NotFound("There is no judge {id}", id=judge_id)
-    assigned = s.scalar(
-        select(m.JudgeAssignment.id).where(
-            m.JudgeAssignment.judge_id == judge_id,
-            m.JudgeAssignment.event_id == event.id,
-            (m.JudgeAssignment.round_id.is_(None)) | (m.JudgeAssignment.round_id == rnd.id),
-        )
+    seat = m.JudgeAssignment
+    on_panel = exists().where(
+        seat.judge_id == judge_id,
+        seat.event_id == event.id,
+        (seat.round_id.is_(None)) | (seat.round_id == rnd.id),
     )
-    if assigned is None:
+    row = s.execute(select(m.Judge, on_panel).where(m.Judge.id == judge_id)).first()
+    if row is None:
+        raise NotFound("There is no judge {id}", id=judge_id)
+    judge, assigned = row
+    if not assigned:
         raise UserError(
             "{judge} is not on the panel of {event}", judge=judge.name, event=event.name
         )
@@ -188,8 +189,7 @@ class ScoringService:
         reason: str,
         expected: Decimal | Unchecked | None,
     ) -> Decimal | None:
-        event = get_event(s, event_id)
-        rnd = get_round(s, event, round_number)
+        event, rnd = event_and_round(s, event_id, round_number)
         judge = check_on_panel(s, event, rnd, judge_id)
         check_own_sheet(self.ctx.actor, judge)
         writable_sheet(s, self.ctx.actor, event, rnd, judge, reason)

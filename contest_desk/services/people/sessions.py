@@ -100,10 +100,14 @@ class HubSessionService:
         if not cookie or len(cookie) > MAX_COOKIE:
             raise UserError(GONE)
         with self.ctx.db.reading() as s:
-            row = s.scalar(select(m.HubSession).where(m.HubSession.digest == digest(cookie)))
-            if row is None or not _live(row, now):
+            found = s.execute(  # the session and its account in one query: every request asks
+                select(m.HubSession, m.User)
+                .outerjoin(m.User, m.User.username == m.HubSession.username)
+                .where(m.HubSession.digest == digest(cookie))
+            ).first()
+            if found is None or not _live(found[0], now):
                 raise UserError(GONE)
-            user = s.scalar(select(m.User).where(m.User.username == row.username))
+            row, user = found
             if user is None:
                 raise UserError(GONE)
             check_usable(user, now.date())

@@ -4,8 +4,17 @@ member's unit, overridden, a judge without a unit, a judge of another contest.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from sqlalchemy import select
+
 from contest_desk.domain.contest import EventMode
-from contest_desk.services.contests.assignments import excluded_judges, in_conflict
+from contest_desk.services.contests.assignments import (
+    assigned_judges,
+    assigned_or_open,
+    excluded_judges,
+    in_conflict,
+)
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
 from tests.builders import SmallEvent
@@ -56,3 +65,29 @@ def test_the_one_pair_check_agrees_with_the_whole_events_rule(
     assert (same_unit.id, small_event.entries[2].id) not in one
     team_pairs, _ = _pairs(services, team_event.id)
     assert team_pairs == {(same_unit.id, team_entry.id), (second_unit.id, team_entry.id)}
+
+
+def test_the_one_pair_assignment_check_agrees_with_the_rounds_assignments(
+    services: Services, small_event: SmallEvent
+) -> None:
+    event = small_event.event
+    judges, entries = [j.id for j in small_event.judges], [e.id for e in small_event.entries]
+
+    def agreeing() -> set[tuple[int, int]]:
+        with services.ctx.db.reading() as s:
+            round_id = s.scalars(select(m.Round.id).where(m.Round.event_id == event.id)).first()
+            assert round_id is not None
+            assigned = assigned_judges(s, round_id)
+            pairs = {(j, e) for j in judges for e in entries if assigned_or_open(s, round_id, j, e)}
+            expected = {
+                (j, e) for j in judges for e in entries if assigned is None or j in assigned[e]
+            }
+            assert pairs == expected
+            return pairs
+
+    assert len(agreeing()) == len(judges) * len(entries)  # no assignments: all open
+    services.contests.update_event(
+        event.id, event.name, replace(event.settings, judges_per_entry=2)
+    )
+    services.assignments.assign_entries(event.id, 1)
+    assert len(agreeing()) == 2 * len(entries)
