@@ -39,6 +39,7 @@ ENTRIES, CRITERIA = 5, 10  # 50 cells on each judge's sheet: each is saved again
 SECONDS_ENV = "CONTEST_DESK_BENCH_HUB_SECONDS"
 DEFAULT_SECONDS = 300
 BASELINE_MAX_SECONDS = 60  # the direct calls' latencies settle long before five minutes
+CAPACITY_SECONDS = 10  # then every judge saves back to back: what the hub can take
 PG_ENV = "CONTEST_DESK_TEST_PG"
 ADMIN = "benchadmin"  # who starts the hub (a server database wants an account for it)
 D = Decimal
@@ -71,11 +72,13 @@ class Save:
     seconds: float = 0.0
     acknowledged: bool = False
     error: str = ""
+    paced: bool = True  # a save a second (False: back to back, for the capacity)
 
 
 @dataclass
 class JudgeRun:
     judge: BenchJudge
+    seconds: float = 0.0  # how long it saves a mark a second
     saves: list[Save] = field(default_factory=list)
     replays: int = 0
     replays_differing: int = 0  # a resend answered otherwise than the first send
@@ -191,8 +194,14 @@ class Figures:
     worst: float
 
 
+def capacity(runs: list[JudgeRun], seconds: float) -> float:
+    """Saves a second while every judge saved back to back."""
+    return sum(1 for r in runs for s in r.saves if s.acknowledged and not s.paced) / seconds
+
+
 def figures(runs: list[JudgeRun], seconds: float) -> Figures:
-    times = [s.seconds for run in runs for s in run.saves if s.acknowledged]
+    """The paced saves' throughput and latencies."""
+    times = [s.seconds for run in runs for s in run.saves if s.acknowledged and s.paced]
     if not times:
         return Figures(0, 0.0, 0.0, 0.0, 0.0, 0.0)
     return Figures(
@@ -250,9 +259,15 @@ def run_backend(label: str, target: str, seconds: float) -> None:
         f" {differing}  (must all be 0 but the counts of saves)"
     )
     print(
-        f"  CPU during the load: hub process {hub.hub_cpu:.1f} s"
+        f"  CPU during the paced load: hub process {hub.hub_cpu:.1f} s"
         f" ({hub.hub_cpu / hub.seconds:.0%} of a core), load generator {hub.client_cpu:.1f} s,"
         f" over {hub.seconds:.0f} s"
+    )
+    flat = capacity(hub.runs, hub.flat_seconds)
+    print(
+        f"  capacity, every judge saving back to back for {CAPACITY_SECONDS} s: hub"
+        f" {flat:.0f} saves/s ({hub.flat_cpu / max(1, flat * hub.flat_seconds) * 1000:.1f} ms"
+        f" of the hub's CPU a save), direct {capacity(direct, CAPACITY_SECONDS):.0f} saves/s"
     )
     print(
         f"  round lock -> hall's change event: median {lock.event_median * 1000:.0f} ms,"

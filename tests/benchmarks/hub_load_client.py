@@ -126,61 +126,95 @@ async def save_mark(
     return False, f"{answer.status_code} {answer.text[:200]}"
 
 
+@dataclass
+class Phases:
+    """When the judges change from a save a second to saving as fast as the hub answers."""
+
+    paced: int  # judges still saving a mark a second
+    paced_done: asyncio.Event
+    flat: asyncio.Event  # set: save back to back
+    flat_done: asyncio.Event  # set: stop
+
+
 async def judge_loop(
-    base: str, bench: BenchContest, n: int, run: JudgeRun, start: float, count: int
+    base: str, bench: BenchContest, n: int, run: JudgeRun, start: float, phases: Phases
 ) -> None:
+    """Log in, save a mark a second from ``start``; then, when told, as fast as the hub
+    answers until told to stop."""
     from tests.benchmarks.bench_hub_load import Save, value_of
 
     loop = asyncio.get_running_loop()
     last: dict[tuple[int, str], object] = {}
+
+    async def one(client: httpx.AsyncClient, csrf: str, k: int, paced: bool) -> None:
+        entry, code = bench.cells[k % len(bench.cells)]
+        save = Save(str(uuid.uuid4()), entry, code, value_of(n, k), paced=paced)
+        expected = last.get((entry, code))
+        began = time.perf_counter()
+        try:
+            ok, text = await save_mark(client, csrf, bench, save, expected)
+        except httpx.HTTPError as error:
+            ok, text = False, f"{type(error).__name__}: {error}"
+        save.seconds = time.perf_counter() - began
+        save.acknowledged, save.error = ok, "" if ok else text
+        run.saves.append(save)
+        if not ok:
+            return
+        last[(entry, code)] = save.value
+        if paced and k % RESEND_EVERY == RESEND_EVERY - 1:
+            run.replays += 1
+            again, second = await save_mark(client, csrf, bench, save, expected)
+            if not again or second != text:
+                run.replays_differing += 1
+
     async with httpx.AsyncClient(base_url=base, timeout=TIMEOUT) as client:
         csrf = await log_in(client, run.judge.username, run.judge.password)
+        count = int(run.seconds)
         for k in range(count):
             await asyncio.sleep(max(0.0, start + n / len(bench.judges) + k - loop.time()))
-            entry, code = bench.cells[k % len(bench.cells)]
-            save = Save(str(uuid.uuid4()), entry, code, value_of(n, k))
-            expected = last.get((entry, code))
-            began = time.perf_counter()
-            try:
-                ok, text = await save_mark(client, csrf, bench, save, expected)
-            except httpx.HTTPError as error:
-                ok, text = False, f"{type(error).__name__}: {error}"
-            save.seconds = time.perf_counter() - began
-            save.acknowledged, save.error = ok, "" if ok else text
-            run.saves.append(save)
-            if not ok:
-                continue
-            last[(entry, code)] = save.value
-            if k % RESEND_EVERY == RESEND_EVERY - 1:
-                run.replays += 1
-                again, second = await save_mark(client, csrf, bench, save, expected)
-                if not again or second != text:
-                    run.replays_differing += 1
+            await one(client, csrf, k, True)
+        phases.paced -= 1
+        if not phases.paced:
+            phases.paced_done.set()
+        await phases.flat.wait()
+        k = count
+        while not phases.flat_done.is_set():
+            await one(client, csrf, k, False)
+            k += 1
 
 
 @dataclass
 class HubRun:
     runs: list[JudgeRun]
-    seconds: float  # from the first save to the last answer
+    seconds: float  # from the first paced save to the last paced answer
     hub_cpu: float  # CPU seconds of the hub's process meanwhile (log-ins not counted)
     client_cpu: float  # and of this process, the load generator
+    flat_seconds: float  # the judges saved as fast as the hub answered…
+    flat_cpu: float  # … and the hub's CPU seconds meanwhile
 
 
 async def _all_judges(hub: HubProcess, bench: BenchContest, seconds: float) -> HubRun:
-    from tests.benchmarks.bench_hub_load import JudgeRun
+    from tests.benchmarks.bench_hub_load import CAPACITY_SECONDS, JudgeRun
 
-    runs = [JudgeRun(judge) for judge in bench.judges]
+    runs = [JudgeRun(judge, seconds=seconds) for judge in bench.judges]
     loop = asyncio.get_running_loop()
+    phases = Phases(len(runs), asyncio.Event(), asyncio.Event(), asyncio.Event())
     # Every judge logs in first (each log-in costs the hub a password hash), then all
     # start saving together, spread over the first second.
     start = loop.time() + 5 + 0.2 * len(runs)
     judges = asyncio.gather(
-        *(judge_loop(hub.base, bench, n, run, start, int(seconds)) for n, run in enumerate(runs))
+        *(judge_loop(hub.base, bench, n, run, start, phases) for n, run in enumerate(runs))
     )
     await asyncio.sleep(start - loop.time())
     began, hub_cpu, client_cpu = loop.time(), hub.cpu(), time.process_time()
+    await phases.paced_done.wait()
+    paced = loop.time() - began, hub.cpu() - hub_cpu, time.process_time() - client_cpu
+    flat_began, flat_cpu = loop.time(), hub.cpu()
+    phases.flat.set()
+    await asyncio.sleep(CAPACITY_SECONDS)
+    phases.flat_done.set()
     await judges
-    return HubRun(runs, loop.time() - began, hub.cpu() - hub_cpu, time.process_time() - client_cpu)
+    return HubRun(runs, *paced, loop.time() - flat_began, hub.cpu() - flat_cpu)
 
 
 def hub_phase(target: str, bench: BenchContest, seconds: float) -> HubRun:

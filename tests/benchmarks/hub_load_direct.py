@@ -39,22 +39,24 @@ def direct_phase(
     services: Services, bench: BenchContest, seconds: float, before: list[JudgeRun]
 ) -> list[JudgeRun]:
     """Each judge in a thread of its own, a save a second through the service, for
-    ``seconds``; the judges start spread over the first second as on the hub."""
-    from tests.benchmarks.bench_hub_load import JudgeRun, Save, value_of
+    ``seconds``; the judges start spread over the first second as on the hub. Then, from
+    a common start, back to back for CAPACITY_SECONDS."""
+    from tests.benchmarks.bench_hub_load import CAPACITY_SECONDS, JudgeRun, Save, value_of
 
     last = _last_values(before)
-    runs = [JudgeRun(judge) for judge in bench.judges]
+    runs = [JudgeRun(judge, seconds=seconds) for judge in bench.judges]
     start = time.perf_counter() + 0.5
     count = int(seconds)
+    paced_done = threading.Barrier(len(runs))
+    flat_end: list[float] = []
 
     def judge_loop(n: int, run: JudgeRun) -> None:
         judge: BenchJudge = run.judge
         mine = services.as_user(Actor(judge.username, frozenset({Role.JUDGE})))
-        for k in range(count):
-            due = start + n / len(runs) + k
-            time.sleep(max(0.0, due - time.perf_counter()))
+
+        def one(k: int, paced: bool) -> None:
             entry, code = bench.cells[k % len(bench.cells)]
-            save = Save(str(uuid.uuid4()), entry, code, value_of(n + 7, k))
+            save = Save(str(uuid.uuid4()), entry, code, value_of(n + 7, k), paced=paced)
             began = time.perf_counter()
             try:
                 mine.scoring.record_score(
@@ -69,6 +71,17 @@ def direct_phase(
                 last[(judge.judge_id, entry, code)] = save.value
             save.seconds = time.perf_counter() - began
             run.saves.append(save)
+
+        for k in range(count):
+            time.sleep(max(0.0, start + n / len(runs) + k - time.perf_counter()))
+            one(k, True)
+        if paced_done.wait() == 0:  # one thread sets the end for all
+            flat_end.append(time.perf_counter() + CAPACITY_SECONDS)
+        paced_done.wait()
+        k = count
+        while time.perf_counter() < flat_end[0]:
+            one(k, False)
+            k += 1
 
     threads = [
         threading.Thread(target=judge_loop, args=(n, run), daemon=True)
