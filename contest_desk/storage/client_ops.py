@@ -20,8 +20,9 @@ MAX_OP_ID = 64  # the column's width; a page's random UUID is 36 characters
 
 
 class OpInFlight(Exception):
-    """The same op is being applied by another request at this moment (PostgreSQL: its
-    row waited for that request's commit): read its outcome once that is done."""
+    """The same op was applied before, or is being applied by another request at this
+    moment (PostgreSQL: its row waited for that request's commit): read its outcome once
+    that is done."""
 
 
 def request_digest(op_id: str, request: dict[str, Any]) -> str:
@@ -54,9 +55,20 @@ def earlier_outcome(s: Session, username: str, op_id: str, request: str) -> dict
     return dict(row.outcome)
 
 
-def claim(s: Session, username: str, op_id: str, request: str, now: dt.datetime) -> m.ClientOp:
-    """Note the op as applied in this transaction (its outcome is set by ``settle``)."""
-    row = m.ClientOp(username=username, op_id=op_id, request=request, outcome={}, made_at=now)
+def claim(
+    s: Session,
+    username: str,
+    op_id: str,
+    request: str,
+    now: dt.datetime,
+    outcome: dict[str, Any] | None = None,
+) -> m.ClientOp:
+    """Note the op as applied in this transaction, with its ``outcome`` when known already
+    (``settle`` sets it); an op noted before (or being noted now by another request) raises
+    OpInFlight: read its outcome with ``earlier_outcome`` in a new transaction."""
+    row = m.ClientOp(
+        username=username, op_id=op_id, request=request, outcome=outcome or {}, made_at=now
+    )
     s.add(row)
     try:
         s.flush()
@@ -66,4 +78,5 @@ def claim(s: Session, username: str, op_id: str, request: str, now: dt.datetime)
 
 
 def settle(row: m.ClientOp, outcome: dict[str, Any]) -> None:
-    row.outcome = outcome
+    if row.outcome != outcome:  # the outcome claim guessed: nothing more to write
+        row.outcome = outcome

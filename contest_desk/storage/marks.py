@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.records.contests import CriterionColumn
@@ -38,11 +38,19 @@ def store_mark(
         select(m.Score.judge_id, m.Score.value).where(*where).with_for_update()
     ).all()
     old = removed[0].value if removed else None
-    s.execute(delete(m.Score).where(*where))
     for judge, _value in removed:
         note_mark(s, (round_id, entry_id, column.id, judge), None)
     if value is not None:
         note_mark(s, (round_id, entry_id, column.id, judge_id), value)
+    if value is not None and len(removed) == 1:  # a mark changed: its row, in one statement
+        s.execute(
+            update(m.Score)
+            .where(*where)
+            .values(value=value, judge_id=judge_id, updated_at=func.current_timestamp())
+        )
+        return old
+    s.execute(delete(m.Score).where(*where))
+    if value is not None:
         s.add(
             m.Score(
                 round_id=round_id,

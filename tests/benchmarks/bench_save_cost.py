@@ -46,14 +46,20 @@ def enlarge(services: Services, bench: BenchContest) -> None:
         services.roster.add_judge(bench.contest_id, f"more{n}", f"裁判乙{n}", f"作业区{n % 5}")
 
 
+ROUNDS = 3  # the best of three: other work on a shared machine only ever adds
+
+
 def cpu_per_call(calls: int, call: Callable[[int], object]) -> float:
     """CPU seconds of this process per call (after a few calls to warm caches up)."""
     for n in range(5):
         call(n)
-    began = time.process_time()
-    for n in range(calls):
-        call(n)
-    return (time.process_time() - began) / calls
+    best, each = float("inf"), max(1, calls // ROUNDS)
+    for r in range(ROUNDS):
+        began = time.process_time()
+        for n in range(each):
+            call(r * each + n)
+        best = min(best, (time.process_time() - began) / each)
+    return best
 
 
 def bare_insert(services: Services, calls: int) -> float:
@@ -114,10 +120,13 @@ def hub_save(target: str, bench: BenchContest, calls: int) -> float:
 
             for n in range(5):
                 post(n)
-            began = hub.cpu()
-            for n in range(calls):
-                post(n)
-            return (hub.cpu() - began) / calls
+            best, each = float("inf"), max(1, calls // ROUNDS)
+            for r in range(ROUNDS):
+                began = hub.cpu()  # from /proc, in clock ticks: a round's total, not a save's
+                for n in range(each):
+                    post(r * each + n)
+                best = min(best, (hub.cpu() - began) / each)
+            return best
     finally:
         hub.stop()
 

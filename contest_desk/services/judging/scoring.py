@@ -66,6 +66,20 @@ def _stored_value(outcome: dict[str, str | None]) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+def _outcome(parsed: Decimal | None) -> dict[str, str | None]:
+    return {"value": None if parsed is None else str(parsed)}
+
+
+def _likely_outcome(value: Decimal | str | None) -> dict[str, str | None]:
+    """The outcome of a save of ``value`` once stored (``_record`` reads and checks it
+    again; a value it refuses is never stored, nor is its op)."""
+    try:
+        parsed = parse_decimal(value) if value is not None and str(value).strip() else None
+    except UserError:
+        return {}
+    return _outcome(parsed)
+
+
 class Unchecked:
     """``record_score`` without a check of what was stored before (the desk's own grid,
     which shows every save as it happens, and imports)."""
@@ -159,19 +173,21 @@ class ScoringService:
             with self.ctx.db.transaction() as s:
                 claimed = None
                 if op is not None and request is not None:
-                    done = earlier_outcome(s, self.ctx.actor.username, op, request)
-                    if done is not None:  # sent again after a lost answer: as the first time
-                        return _stored_value(done)
-                    claimed = claim(s, self.ctx.actor.username, op, request, utc_now())
+                    # Noted first: an op applied before (sent again after a lost answer),
+                    # or being applied by another request, fails here and is answered
+                    # below. Noted with the outcome its value will have, so that a save
+                    # that stores it needs no second write of the row.
+                    claimed = claim(s, self.ctx.actor.username, op, request, utc_now(),
+                                    _likely_outcome(value))  # fmt: skip
                 parsed = self._record(s, event_id, round_number, judge_id, entry_id, code,
                                       value, reason, expected)  # fmt: skip
                 if claimed is not None:
-                    settle(claimed, {"value": None if parsed is None else str(parsed)})
+                    settle(claimed, _outcome(parsed))
                 return parsed
         except OpInFlight:
             pass
         assert op is not None and request is not None
-        with self.ctx.db.reading() as s:  # the same op, applied meanwhile by another request
+        with self.ctx.db.reading() as s:  # the same op, applied before or meanwhile
             done = earlier_outcome(s, self.ctx.actor.username, op, request)
         if done is None:
             raise UserError("The save was interrupted; nothing was saved: send it again")
