@@ -13,6 +13,8 @@ Measured, on SQLite and on PostgreSQL when ``CONTEST_DESK_TEST_PG`` is set:
   value the database holds (the cell's last one) and has exactly one audit row;
 - the baseline in the same run: the same judges calling ``record_score`` directly, one
   thread each, at the same pace, and the ratios of the two;
+- the capacity of each: every judge saving back to back for CAPACITY_SECONDS, and the
+  hub's CPU per save (how near 60 judges bring the hub to its limit on this machine);
 - the time from a round's lock (by the chief judge, through the services, in the
   process that serves the hub, as on the desk) to the hall's ``change`` event on
   ``/hall/events``, and to ``/api/hall`` showing the round final.
