@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
@@ -180,16 +180,27 @@ def _found_round(event: m.Event, number: int, found: m.Round | None) -> m.Round:
     return found
 
 
+# Queries a save asks, made once with parameters: building a statement and its cache key
+# each time costs more than running it.
+_EVENT_AND_ROUND = (
+    select(m.Event, m.Round)
+    .outerjoin(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == bindparam("number")))
+    .where(m.Event.id == bindparam("event"))
+)
+_CHILD = aliased(m.Criterion)
+_CRITERION = (
+    select(m.Criterion, m.Part.name, exists().where(_CHILD.parent_id == m.Criterion.id))
+    .join(m.Part, m.Part.id == m.Criterion.part_id)
+    .where(m.Part.event_id == bindparam("event"), m.Criterion.code == bindparam("code"))
+)
+
+
 def event_and_round(session: Session, event_id: int, number: int | None) -> tuple[m.Event, m.Round]:
     """``get_event`` and then ``get_round``, the same refusals, in one query."""
     if number is None:
         event = get_event(session, event_id)
         return event, get_round(session, event, None)
-    row = session.execute(
-        select(m.Event, m.Round)
-        .outerjoin(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == number))
-        .where(m.Event.id == event_id)
-    ).first()
+    row = session.execute(_EVENT_AND_ROUND, {"event": event_id, "number": number}).first()
     if row is None:
         raise NotFound("There is no event {id}", id=event_id)
     return row[0], _found_round(row[0], number, row[1])
@@ -209,17 +220,10 @@ def criterion_columns(event: m.Event) -> list[CriterionColumn]:
     return columns
 
 
-_CHILD = aliased(m.Criterion)  # made once: a new alias per call defeats the statement cache
-
-
 def criterion_column(session: Session, event: m.Event, code: str) -> CriterionColumn | None:
     """The column ``code`` of ``criterion_columns(event)`` (None: no such leaf), from one
     query instead of the event's whole rubric (a save asks for one column)."""
-    rows = session.execute(
-        select(m.Criterion, m.Part.name, exists().where(_CHILD.parent_id == m.Criterion.id))
-        .join(m.Part, m.Part.id == m.Criterion.part_id)
-        .where(m.Part.event_id == event.id, m.Criterion.code == code)
-    ).all()
+    rows = session.execute(_CRITERION, {"event": event.id, "code": code}).all()
     if len(rows) > 1:  # the same code twice: whichever the whole rubric's order finds first
         return next((c for c in criterion_columns(event) if c.code == code), None)
     if not rows or rows[0][2]:  # none, or a group (its sub-criteria are the columns)

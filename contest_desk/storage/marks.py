@@ -6,13 +6,34 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_mark
 from contest_desk.storage.sheets import sheet_row
+
+
+def _cell(objective: bool) -> Select[int, Decimal]:
+    """The marks of a cell (an objective value's whoever keyed it), locked until the commit."""
+    where = [
+        m.Score.round_id == bindparam("round"),
+        m.Score.entry_id == bindparam("entry"),
+        m.Score.criterion_id == bindparam("criterion"),
+    ]
+    if not objective:
+        where.append(m.Score.judge_id == bindparam("judge"))
+    return select(m.Score.judge_id, m.Score.value).where(*where).with_for_update()
+
+
+# Made once with parameters (every save asks them): cheaper than building them each time.
+_CELL = {objective: _cell(objective) for objective in (False, True)}
+_SEEN = (  # run on the connection: no Sheet object of the session to keep in step
+    update(m.Sheet)
+    .where(m.Sheet.round_id == bindparam("round"), m.Sheet.judge_id == bindparam("judge"))
+    .values(last_mark_at=bindparam("at"), last_device=bindparam("device"))
+)
 
 
 def store_mark(
@@ -34,9 +55,8 @@ def store_mark(
         where.append(m.Score.judge_id == judge_id)
     # Locked until the commit (PostgreSQL): a second save of the cell waits, then reads
     # what the first stored, so a check against the value a device saw holds.
-    removed = s.execute(
-        select(m.Score.judge_id, m.Score.value).where(*where).with_for_update()
-    ).all()
+    cell = {"round": round_id, "entry": entry_id, "criterion": column.id, "judge": judge_id}
+    removed = s.execute(_CELL[column.criterion.objective], cell).all()
     old = removed[0].value if removed else None
     for judge, _value in removed:
         note_mark(s, (round_id, entry_id, column.id, judge), None)
@@ -68,12 +88,8 @@ def mark_seen(
 ) -> None:
     """Note when a judge's sheet last had a mark, and from which device (the chief judge's
     live desk): one UPDATE, the sheet made (as a draft) only the first time."""
-    sheets = m.Sheet.__table__
-    changed = s.connection().execute(
-        update(sheets)
-        .where(sheets.c.round_id == round_id, sheets.c.judge_id == judge_id)
-        .values(last_mark_at=at, last_device=device)
-    )
+    asked = {"round": round_id, "judge": judge_id, "at": at, "device": device}
+    changed = s.connection().execute(_SEEN, asked)
     if changed.rowcount == 0:
         sheet = sheet_row(s, round_id, judge_id)
         sheet.last_mark_at, sheet.last_device = at, device

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import bindparam, delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,15 +42,21 @@ from contest_desk.storage.marks import mark_seen, store_mark
 from contest_desk.storage.roster import entry_infos
 from contest_desk.storage.sheets import sheet_state
 
+_SEAT = m.JudgeAssignment
+# Made once with parameters (a save asks it): cheaper than building it each time.
+_JUDGE_ON_PANEL = select(
+    m.Judge,
+    exists().where(
+        _SEAT.judge_id == bindparam("judge"),
+        _SEAT.event_id == bindparam("event"),
+        (_SEAT.round_id.is_(None)) | (_SEAT.round_id == bindparam("round")),
+    ),
+).where(m.Judge.id == bindparam("judge"))
+
 
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
-    seat = m.JudgeAssignment
-    on_panel = exists().where(
-        seat.judge_id == judge_id,
-        seat.event_id == event.id,
-        (seat.round_id.is_(None)) | (seat.round_id == rnd.id),
-    )
-    row = s.execute(select(m.Judge, on_panel).where(m.Judge.id == judge_id)).first()
+    asked = {"judge": judge_id, "event": event.id, "round": rnd.id}
+    row = s.execute(_JUDGE_ON_PANEL, asked).first()
     if row is None:
         raise NotFound("There is no judge {id}", id=judge_id)
     judge, assigned = row

@@ -17,7 +17,7 @@ import hmac
 import secrets
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.domain.records.sessions import HubSessionInfo, OpenedSession
@@ -38,6 +38,14 @@ DEVICE_CHARS = 60  # the column's width
 GONE = N_("Your session has ended (logged out, expired or unknown): log in again")
 BAD_CSRF = N_("This form is out of date or was not sent by the hub's page: reload the page")
 JUDGE = frozenset({Role.JUDGE})
+
+
+# The session and its account in one query, made once: every request of the hub asks it.
+_SESSION_AND_USER = (
+    select(m.HubSession, m.User)
+    .outerjoin(m.User, m.User.username == m.HubSession.username)
+    .where(m.HubSession.digest == bindparam("digest"))
+)
 
 
 def digest(cookie: str) -> str:
@@ -100,11 +108,7 @@ class HubSessionService:
         if not cookie or len(cookie) > MAX_COOKIE:
             raise UserError(GONE)
         with self.ctx.db.reading() as s:
-            found = s.execute(  # the session and its account in one query: every request asks
-                select(m.HubSession, m.User)
-                .outerjoin(m.User, m.User.username == m.HubSession.username)
-                .where(m.HubSession.digest == digest(cookie))
-            ).first()
+            found = s.execute(_SESSION_AND_USER, {"digest": digest(cookie)}).first()
             if found is None or not _live(found[0], now):
                 raise UserError(GONE)
             row, user = found
