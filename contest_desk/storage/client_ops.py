@@ -9,7 +9,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,6 +55,14 @@ def earlier_outcome(s: Session, username: str, op_id: str, request: str) -> dict
     return dict(row.outcome)
 
 
+# Written on the session's connection, made once (every save from a page runs them): the
+# op's texts are checked before (request_digest, the actor's name), the outcome is ours.
+_CLAIM = insert(m.ClientOp)
+_SETTLE = update(m.ClientOp).where(
+    m.ClientOp.username == bindparam("who"), m.ClientOp.op_id == bindparam("op")
+)
+
+
 def claim(
     s: Session,
     username: str,
@@ -62,21 +70,24 @@ def claim(
     request: str,
     now: dt.datetime,
     outcome: dict[str, Any] | None = None,
-) -> m.ClientOp:
+) -> dict[str, Any]:
     """Note the op as applied in this transaction, with its ``outcome`` when known already
-    (``settle`` sets it); an op noted before (or being noted now by another request) raises
-    OpInFlight: read its outcome with ``earlier_outcome`` in a new transaction."""
-    row = m.ClientOp(
-        username=username, op_id=op_id, request=request, outcome=outcome or {}, made_at=now
-    )
-    s.add(row)
+    (``settle`` sets it), and return what was noted; an op noted before (or being noted
+    now by another request) raises OpInFlight: read its outcome with ``earlier_outcome``
+    in a new transaction."""
+    noted = outcome or {}
+    row = {"username": username, "op_id": op_id, "request": request, "outcome": noted,
+           "made_at": now}  # fmt: skip
     try:
-        s.flush()
+        s.connection().execute(_CLAIM, row)
     except IntegrityError:
         raise OpInFlight from None
-    return row
+    return noted
 
 
-def settle(row: m.ClientOp, outcome: dict[str, Any]) -> None:
-    if row.outcome != outcome:  # the outcome claim guessed: nothing more to write
-        row.outcome = outcome
+def settle(
+    s: Session, username: str, op_id: str, noted: dict[str, Any], outcome: dict[str, Any]
+) -> None:
+    """Set the op's outcome, unless ``claim`` noted it already."""
+    if noted != outcome:
+        s.connection().execute(_SETTLE, {"outcome": outcome, "who": username, "op": op_id})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Select, bindparam, delete, func, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.records.contests import CriterionColumn
@@ -15,8 +15,8 @@ from contest_desk.storage.ledger import note_mark
 from contest_desk.storage.sheets import sheet_row
 
 
-def _cell(objective: bool) -> Select[int, Decimal]:
-    """The marks of a cell (an objective value's whoever keyed it), locked until the commit."""
+def _where(objective: bool) -> list[ColumnElement[bool]]:
+    """A cell's marks: the judge's own, or an objective value's whoever keyed it."""
     where = [
         m.Score.round_id == bindparam("round"),
         m.Score.entry_id == bindparam("entry"),
@@ -24,11 +24,22 @@ def _cell(objective: bool) -> Select[int, Decimal]:
     ]
     if not objective:
         where.append(m.Score.judge_id == bindparam("judge"))
-    return select(m.Score.judge_id, m.Score.value).where(*where).with_for_update()
+    return where
 
 
-# Made once with parameters (every save asks them): cheaper than building them each time.
-_CELL = {objective: _cell(objective) for objective in (False, True)}
+# Made once with parameters (every save runs them): cheaper than building them each time.
+# The writes run on the session's connection: no Score object of the session to keep in
+# step (callers read marks as plain rows; the SELECT's autoflush wrote what was pending).
+_CELL = {o: select(m.Score.judge_id, m.Score.value).where(*_where(o)).with_for_update()
+         for o in (False, True)}  # fmt: skip
+_CHANGE = {o: update(m.Score).where(*_where(o)).values(
+               value=bindparam("new"), judge_id=bindparam("judge"),
+               updated_at=func.current_timestamp()) for o in (False, True)}  # fmt: skip
+_CLEAR = {o: delete(m.Score).where(*_where(o)) for o in (False, True)}
+_ADD = insert(m.Score).values(
+    round_id=bindparam("round"), entry_id=bindparam("entry"),
+    criterion_id=bindparam("criterion"), judge_id=bindparam("judge"), value=bindparam("new"),
+)  # fmt: skip
 _SEEN = (  # run on the connection: no Sheet object of the session to keep in step
     update(m.Sheet)
     .where(m.Sheet.round_id == bindparam("round"), m.Sheet.judge_id == bindparam("judge"))
@@ -46,40 +57,24 @@ def store_mark(
 ) -> Decimal | None:
     """Write or clear a mark and return the value it replaces; an objective value replaces
     whoever keyed it before."""
-    where = [
-        m.Score.round_id == round_id,
-        m.Score.entry_id == entry_id,
-        m.Score.criterion_id == column.id,
-    ]
-    if not column.criterion.objective:
-        where.append(m.Score.judge_id == judge_id)
     # Locked until the commit (PostgreSQL): a second save of the cell waits, then reads
     # what the first stored, so a check against the value a device saw holds.
+    objective = column.criterion.objective
     cell = {"round": round_id, "entry": entry_id, "criterion": column.id, "judge": judge_id}
-    removed = s.execute(_CELL[column.criterion.objective], cell).all()
+    removed = s.execute(_CELL[objective], cell).all()
     old = removed[0].value if removed else None
     for judge, _value in removed:
         note_mark(s, (round_id, entry_id, column.id, judge), None)
     if value is not None:
         note_mark(s, (round_id, entry_id, column.id, judge_id), value)
+    write = s.connection().execute
     if value is not None and len(removed) == 1:  # a mark changed: its row, in one statement
-        s.execute(
-            update(m.Score)
-            .where(*where)
-            .values(value=value, judge_id=judge_id, updated_at=func.current_timestamp())
-        )
+        write(_CHANGE[objective], {**cell, "new": value})
         return old
-    s.execute(delete(m.Score).where(*where))
+    if removed:
+        write(_CLEAR[objective], cell)
     if value is not None:
-        s.add(
-            m.Score(
-                round_id=round_id,
-                entry_id=entry_id,
-                criterion_id=column.id,
-                judge_id=judge_id,
-                value=value,
-            )
-        )
+        write(_ADD, {**cell, "new": value})
     return old
 
 

@@ -177,18 +177,18 @@ class ScoringService:
             request = request_digest(op, {"score": asked, "expected": shown})
         try:
             with self.ctx.db.transaction() as s:
-                claimed = None
+                noted = None
                 if op is not None and request is not None:
                     # Noted first: an op applied before (sent again after a lost answer),
                     # or being applied by another request, fails here and is answered
                     # below. Noted with the outcome its value will have, so that a save
                     # that stores it needs no second write of the row.
-                    claimed = claim(s, self.ctx.actor.username, op, request, utc_now(),
-                                    _likely_outcome(value))  # fmt: skip
+                    noted = claim(s, self.ctx.actor.username, op, request, utc_now(),
+                                  _likely_outcome(value))  # fmt: skip
                 parsed = self._record(s, event_id, round_number, judge_id, entry_id, code,
                                       value, reason, expected)  # fmt: skip
-                if claimed is not None:
-                    settle(claimed, _outcome(parsed))
+                if op is not None and noted is not None:
+                    settle(s, self.ctx.actor.username, op, noted, _outcome(parsed))
                 return parsed
         except OpInFlight:
             pass
