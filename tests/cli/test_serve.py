@@ -20,9 +20,16 @@ def test_serve_starts_answers_and_stops_on_ctrl_c(demo_template: Path, tmp_path:
     command = [sys.executable, "-m", "contest_desk", "--db", database,
                "serve", "--host", "127.0.0.1", "--port", "0"]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    hub = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-    )
+    # The hub starts as from a terminal, where Ctrl+C has its default action. A test run
+    # started in the background (`make test &`) ignores SIGINT and a child inherits that:
+    # the hub would never hear the Ctrl+C below. (A Python handler is not inherited.)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        hub = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+    finally:
+        signal.signal(signal.SIGINT, before)
     try:
         assert hub.stdout is not None
         lines = [hub.stdout.readline() for _ in range(3)]
@@ -36,5 +43,6 @@ def test_serve_starts_answers_and_stops_on_ctrl_c(demo_template: Path, tmp_path:
     finally:
         if hub.poll() is None:
             hub.kill()
+            hub.communicate()  # collected, its pipes closed: nothing left for the next test
     assert hub.returncode == 0, err
     assert "现场评分服务已停止" in out and "Traceback" not in err
