@@ -40,7 +40,7 @@ async def session_of(caller: Caller, request: Request, csrf: str | None = None) 
     cookie = request.cookies.get(SESSION_COOKIE, "")
     sessions = caller.hub.hub_sessions
     try:
-        return await caller(request, lambda: sessions.resume(cookie, csrf), writes=True)
+        return await caller(request, lambda: sessions.resume(cookie, csrf))
     except Refused as refused:
         raise Refused(403 if refused.status == 403 else 401, refused.message) from None
 
@@ -109,9 +109,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
             device = client_ip(request)
             sessions = hub.as_user(hub.ctx.actor, device=device).hub_sessions
             try:
-                opened = await caller(
-                    request, lambda: sessions.log_in(username, password), writes=True
-                )
+                opened = await caller(request, lambda: sessions.log_in(username, password))
             except Refused:
                 attempts.failed(device)
                 raise
@@ -134,7 +132,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
         device = client_ip(request)
         sessions = hub.as_user(hub.ctx.actor, device=device).hub_sessions
         try:
-            opened = await caller(request, lambda: sessions.log_in_with_token(token), writes=True)
+            opened = await caller(request, lambda: sessions.log_in_with_token(token))
         except Refused:
             attempts.failed(device)
             raise
@@ -146,7 +144,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
         cookie = request.cookies.get(SESSION_COOKIE, "")
         device = client_ip(request)
         sessions = hub.as_user(session.actor, device=device).hub_sessions
-        await caller(request, lambda: sessions.close(cookie), writes=True)
+        await caller(request, lambda: sessions.close(cookie))
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(SESSION_COOKIE)
         return response

@@ -3,7 +3,6 @@ language, under the session's account and device, with refusals said as HTTP ans
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -57,23 +56,18 @@ def status_of(error: UserError) -> int:
 
 
 class Caller:
-    """Runs service calls for requests. On SQLite, changes from the hub's threads take
-    turns: a deferred SQLite transaction that read before another thread committed may
-    not write after it (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out)."""
+    """Runs service calls for requests (on SQLite, the database's writers take their turns
+    by themselves: storage/lock.write_turn)."""
 
     def __init__(self, hub: Services) -> None:
         self.hub = hub
-        self._turns = threading.Lock() if hub.ctx.db.sqlite_path is not None else None
 
-    async def __call__(self, request: Request, work: Callable[[], T], *, writes: bool = False) -> T:
+    async def __call__(self, request: Request, work: Callable[[], T]) -> T:
         lang = language_of(request)
 
         def run() -> T:
             with speaking(lang):
                 try:
-                    if writes and self._turns is not None:
-                        with self._turns:
-                            return work()
                     return work()
                 except UserError as error:
                     raise Refused(status_of(error), error.message()) from None

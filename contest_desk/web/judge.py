@@ -117,7 +117,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
                 raise Refused(status_of(error), error.message(), **now) from None
             return {"op": op, "entry": entry, "code": code, "value": shown(stored)}
 
-        return JSONResponse(await caller(request, save, writes=True))
+        return JSONResponse(await caller(request, save))
 
     async def submit(request: Request) -> Response:
         session = await posted_session(caller, request)
@@ -141,7 +141,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
                 raise
             return sheet_data(services, event, rnd)
 
-        return JSONResponse(await caller(request, sign, writes=True))
+        return JSONResponse(await caller(request, sign))
 
     return [
         Route("/", home, methods=["GET"]),
