@@ -67,6 +67,15 @@ def _busy_said() -> Iterator[None]:
         ) from None
 
 
+def _pool(url: str) -> dict[str, Any]:
+    """A server's connections kept open for the scoring hub's bursts: at the minute's turn
+    sixty phones may save at once, and SQLAlchemy's default (5 kept, 10 more opened and
+    closed again for each burst) made every burst wait for new server connections."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return {}
+    return {"pool_size": 20, "max_overflow": 20}
+
+
 class Database:
     """One database: its engine and a session factory. Sessions never cross threads."""
 
@@ -93,7 +102,7 @@ class Database:
         # hide_parameters: a statement's error text (and SQLAlchemy's own logging) leaves
         # out the values bound to it, which may be a password hash or a private key; the
         # crash log keeps the whole error text.
-        self.engine: Engine = create_engine(self.url, hide_parameters=True)
+        self.engine: Engine = create_engine(self.url, hide_parameters=True, **_pool(self.url))
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
