@@ -14,6 +14,7 @@ from contest_desk.errors import Location, UserError
 EMPLOYEE_NO = 40
 PERSON_NAME = 60  # the roster's cap: certificates and their QR codes are laid out for it
 USERNAME = 60
+PASSWORD = 200  # no password is longer; scrypt is not asked to hash a novel
 JOB_TYPE = 60
 SKILL_LEVEL = 30
 UNIT_NAME = 100  # one level of a unit path (采油一区/采油一班: each part)

@@ -19,7 +19,7 @@ from contest_desk.services.people.sessions import BAD_CSRF, LONGEST
 from contest_desk.services.people.tokens import MAX_TOKEN_LENGTH
 from contest_desk.web import texts
 from contest_desk.web.calls import Caller, Refused, client_ip
-from contest_desk.web.fields import PASSWORD_CHARS, form_body, json_body, required_text
+from contest_desk.web.fields import form_body, json_body, required_text
 from contest_desk.web.guard import AttemptLimit
 
 SESSION_COOKIE = "cd_session"
@@ -91,11 +91,6 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
         )
         return _keep_form_token(page, token)
 
-    def check_attempts(request: Request) -> None:
-        wait = attempts.wait(client_ip(request))
-        if wait:
-            raise Refused(429, texts.too_many(wait))
-
     async def show_login(request: Request) -> Response:
         return login_page(request)
 
@@ -103,9 +98,9 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
         try:
             form = await form_body(request)
             _check_form_token(request, form.get("csrf", ""))
-            check_attempts(request)
+            attempts.check(client_ip(request))
             username = required_text(form, "username", limits.USERNAME)
-            password = required_text(form, "password", PASSWORD_CHARS)
+            password = required_text(form, "password", limits.PASSWORD)
             device = client_ip(request)
             sessions = hub.as_user(hub.ctx.actor, device=device).hub_sessions
             try:
@@ -126,7 +121,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
 
     async def token_log_in(request: Request) -> Response:
         _check_form_token(request, request.headers.get(CSRF_HEADER, ""))
-        check_attempts(request)
+        attempts.check(client_ip(request))
         data = await json_body(request)
         token = required_text(data, "token", MAX_TOKEN_LENGTH)
         device = client_ip(request)

@@ -15,7 +15,6 @@ from contest_desk.i18n import _
 from contest_desk.web.calls import Refused
 
 BODY_BYTES = 16 * 1024  # a mark or a log-in is a few hundred bytes
-PASSWORD_CHARS = 200  # no password is longer; scrypt is not asked to hash a novel
 FORM_FIELDS = 10
 
 

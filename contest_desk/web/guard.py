@@ -9,6 +9,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+from contest_desk.web import texts
+from contest_desk.web.calls import Refused
+
 FAILURES = 10  # failed log-ins (password, token or a sheet's signature) per device …
 WINDOW = 300.0  # … within this many seconds; then it waits until the oldest is older
 
@@ -42,6 +45,12 @@ class AttemptLimit:
                     self._seen.pop(address, None)  # keeps the table as small as the crowd
                 return 0
             return int(times[0] + self.window - now) + 1
+
+    def check(self, address: str) -> None:
+        """Refuse (429) an attempt from ``address`` while it must wait."""
+        wait = self.wait(address)
+        if wait:
+            raise Refused(429, texts.too_many(wait))
 
     def failed(self, address: str) -> None:
         with self._lock:

@@ -18,15 +18,15 @@ from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.records.sessions import HubSessionInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
+from contest_desk.services.people.users import WRONG_OWN_PASSWORD
 from contest_desk.web import texts
 from contest_desk.web.auth import posted_session, session_of
 from contest_desk.web.calls import Caller, Refused, client_ip, status_of
-from contest_desk.web.fields import PASSWORD_CHARS, json_body, number_text, required_text, whole
+from contest_desk.web.fields import json_body, number_text, required_text, whole
 from contest_desk.web.guard import AttemptLimit
 from contest_desk.web.sheet_view import Seats, cell_key, my_sheet, sheet_data, shown
 
 OP_CHARS = 64  # what the service keeps of a page's op id (it refuses longer ones too)
-WRONG_PASSWORD = "The password does not match {user}"
 
 
 def _stored_now(services: Services, event: int, rnd: int, judge: int, entry: int, code: str) -> Any:
@@ -122,12 +122,10 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
     async def submit(request: Request) -> Response:
         session = await posted_session(caller, request)
         device = client_ip(request)
-        wait = attempts.wait(device)
-        if wait:
-            raise Refused(429, texts.too_many(wait))
+        attempts.check(device)
         data = await json_body(request)
         event, rnd = whole(data, "event"), whole(data, "round")
-        password = required_text(data, "password", PASSWORD_CHARS)
+        password = required_text(data, "password", limits.PASSWORD)
         services = caller.acting(request, session)
 
         def sign() -> dict[str, Any]:
@@ -136,7 +134,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
             try:
                 services.sheets.submit(event, rnd, judge, password)
             except UserError as error:
-                if error.msgid == WRONG_PASSWORD:  # a guess at the password: counted
+                if error.msgid == WRONG_OWN_PASSWORD:  # a guess at the password: counted
                     attempts.failed(device)
                 raise
             return sheet_data(services, event, rnd)

@@ -35,6 +35,7 @@ MESSAGES = {
     "There is already a user {username}": "已有用户 {username}",
     "At least one active administrator must remain": "必须保留至少一个启用的系统管理员",
     "A password needs at least {n} characters": "密码至少需要 {n} 个字符",
+    "A password has at most {n} characters": "密码最多 {n} 个字符",
     "There is no user {username}": "没有用户 {username}",
     "The first administrator has already been set up": "首个系统管理员已经设置过了",
     "Wrong user name or password": "用户名或密码错误",

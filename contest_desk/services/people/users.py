@@ -9,6 +9,7 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from contest_desk.domain import limits
 from contest_desk.domain.permissions import Action, Actor, Role
 from contest_desk.domain.records.contests import UserInfo
 from contest_desk.domain.sheet_signing import new_judge_key
@@ -19,6 +20,7 @@ from contest_desk.services.permissions import open_to_all, requires
 from contest_desk.storage import models as m
 
 MIN_PASSWORD = 6
+WRONG_OWN_PASSWORD = "The password does not match {user}"
 FREE_FAILURES = 3  # wrong passwords allowed before the waits begin
 FIRST_WAIT = 5  # seconds after the first failure beyond those; doubles each time
 LONGEST_WAIT = 15 * 60
@@ -37,6 +39,9 @@ def user_info(user: m.User) -> UserInfo:
 def _check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise UserError("A password needs at least {n} characters", n=MIN_PASSWORD)
+    # The hub's log-in takes no longer one: a password set here must work there too.
+    if len(password) > limits.PASSWORD:
+        raise UserError("A password has at most {n} characters", n=limits.PASSWORD)
 
 
 def _set_password(user: m.User, password: str) -> None:
@@ -132,7 +137,7 @@ class UserService:
         with self.ctx.db.reading() as s:
             user = s.scalar(select(m.User).where(m.User.username == self.ctx.actor.username))
             if user is None or not check_password(password, user.password_hash):
-                raise UserError("The password does not match {user}", user=self.ctx.actor.username)
+                raise UserError(WRONG_OWN_PASSWORD, user=self.ctx.actor.username)
 
     @open_to_all
     def change_own_password(self, old: str, new: str) -> None:

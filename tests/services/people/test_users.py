@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from contest_desk.domain import limits
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.errors import PermissionDenied, UserError
 from contest_desk.services.hub import Services
@@ -137,3 +138,16 @@ def test_only_an_administrator_manages_accounts(admin: Services) -> None:
         organizer.users.change_own_password("wrong", "new-password")
     organizer.users.change_own_password("org-2026", "new-password")
     assert admin.users.authenticate("org", "new-password").username == "org"
+
+
+def test_a_password_longer_than_the_hub_takes_is_refused_everywhere(admin: Services) -> None:
+    """The hub's log-in reads at most limits.PASSWORD characters: the desk sets no longer
+    one, or that judge could never log in on a phone."""
+    longest = "x" * limits.PASSWORD
+    admin.users.add_user("judge9", "李裁判", longest, [Role.JUDGE])
+    with pytest.raises(UserError, match="200"):
+        admin.users.add_user("judge10", "王裁判", longest + "x", [Role.JUDGE])
+    with pytest.raises(UserError, match="200"):
+        admin.users.set_password("judge9", longest + "x")
+    assert admin.users.authenticate("judge9", longest).username == "judge9"
+    assert [u.username for u in admin.users.users()].count("judge10") == 0
