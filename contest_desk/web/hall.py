@@ -23,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
+from contest_desk.domain import limits
 from contest_desk.domain.records.hall import HallPanel, HallView
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import LANGUAGES, _, language, speaking
@@ -99,8 +100,14 @@ def _contest_id(request: Request) -> int | None:
     text = request.query_params.get("contest", "").strip()
     if not text:
         return None  # the newest contest
-    if not text.isdigit():
-        raise UserError("The contest must be given by its number, not “{value}”", value=text)
+    # isdecimal alone takes "²" and any length: an id is ASCII digits within the ids' range.
+    if (
+        not (text.isascii() and text.isdecimal() and len(text) <= 10)
+        or int(text) > limits.WHOLE_MAX
+    ):
+        raise UserError(
+            "The contest must be given by its number, not “{value}”", value=text[: limits.CODE]
+        )
     return int(text)
 
 

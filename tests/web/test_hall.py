@@ -113,6 +113,9 @@ def test_the_json_honours_final_only(scene: HallScene, client: TestClient) -> No
 def test_a_contest_that_is_not_there_is_refused_with_a_message(client: TestClient) -> None:
     wrong = client.get("/api/hall?contest=abc")
     assert (wrong.status_code, wrong.json()) == (400, {"error": "竞赛须以编号指定，而不是“abc”"})
+    # Digits Python's int() refuses, or a number past any id: the same refusal, no 500.
+    for odd in ("²", "9" * 5000):
+        assert client.get(f"/api/hall?contest={odd}").status_code == 400
     missing = client.get("/hall?contest=999&lang=en")
     assert missing.status_code == 404
     assert "There is no contest 999" in missing.text
