@@ -14,6 +14,7 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.ranking import rename_parts
 from contest_desk.domain.records.contests import ContestInfo, EventInfo, EventSettings
 from contest_desk.domain.rubric import Rubric, rubric_problems
+from contest_desk.domain.rubric_changes import RubricChanges
 from contest_desk.domain.settings_codec import (
     award_rule_to_dict,
     tie_breaks_from_list,
@@ -21,12 +22,12 @@ from contest_desk.domain.settings_codec import (
 )
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import N_, _
+from contest_desk.services.contests.rubric_store import get_part, replace_rubric, rubric_changes
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import (
     contest_info,
-    criterion_rows,
     event_info,
     get_event,
     rubric_of,
@@ -310,63 +311,31 @@ class ContestService:
     @requires(Action.VIEW_SETUP)
     def rubric(self, part_id: int) -> Rubric:
         with self.ctx.db.reading() as s:
-            part = s.get(m.Part, part_id)
-            if part is None:
-                raise NotFound("There is no part {id}", id=part_id)
-            return rubric_of(part.criteria)
+            return rubric_of(get_part(s, part_id).criteria)
+
+    @requires(Action.EDIT_SETUP)
+    def rubric_changes(self, part_id: int, rubric: Rubric) -> RubricChanges:
+        """What saving ``rubric`` would change, with the stored scores each change touches
+        and the changes that would be refused: for the editor to warn before it saves."""
+        with self.ctx.db.reading() as s:
+            return rubric_changes(s, get_part(s, part_id), rubric)
 
     @requires(Action.EDIT_SETUP)
     def save_rubric(self, part_id: int, rubric: Rubric) -> Rubric:
         """Replace a part's criteria tree after checking it.
 
-        Criteria keep their identity by code, so scores stay attached; a scored
-        criterion cannot be removed, nor turned into a group.
+        Criteria keep their identity by code, so scores stay attached; a change that
+        would leave stored scores wrong is refused (a scored criterion removed, grouped,
+        given another kind, or a max or step its scores do not fit). The audit row keeps
+        every change.
         """
         problems = rubric_problems(rubric.criteria)
         if problems:
             raise problems[0].error
         with self.ctx.db.transaction() as s:
-            part = s.get(m.Part, part_id)
-            if part is None:
-                raise NotFound("There is no part {id}", id=part_id)
-            self._check_codes_unique_in_event(s, part, rubric)
-            old = {c.code: c for c in part.criteria}
-            new_rows = criterion_rows(rubric)
-            new_leaf_codes = {c.code for c in rubric.leaves()}
-            dropped = [c.id for code, c in old.items() if code not in new_leaf_codes]
-            if self._scored(s, dropped):
-                raise UserError("Criteria that already have scores cannot be removed or grouped")
-            ids: dict[str, m.Criterion] = {}
-            for row, _ in new_rows:
-                target = old.pop(row.code, None) or m.Criterion(part_id=part.id, code=row.code)
-                for attr in ("name", "kind", "max_points", "step", "weight", "rule", "position"):
-                    setattr(target, attr, getattr(row, attr))
-                target.parent_id = None
-                s.add(target)
-                ids[row.code] = target
-            s.flush()
-            for row, parent_code in new_rows:
-                ids[row.code].parent_id = ids[parent_code].id if parent_code else None
-            for leftover in old.values():
-                s.delete(leftover)
-            self.ctx.audit(s, "rubric.save", f"part:{part_id}", leaves=len(new_leaf_codes))
-            s.flush()
-            s.expire(part)
+            part = get_part(s, part_id)
+            replace_rubric(s, self.ctx, part, rubric)
             return rubric_of(part.criteria)
-
-    @staticmethod
-    def _check_codes_unique_in_event(s: Session, part: m.Part, rubric: Rubric) -> None:
-        """Score files name criteria by code, so a code may appear in one part only."""
-        codes = {row.code for row, _ in criterion_rows(rubric)}
-        clash = s.scalar(
-            select(m.Criterion.code)
-            .join(m.Part, m.Part.id == m.Criterion.part_id)
-            .where(
-                m.Part.event_id == part.event_id, m.Part.id != part.id, m.Criterion.code.in_(codes)
-            )
-        )
-        if clash:
-            raise UserError("The code {code} is already used in another part", code=clash)
 
     @staticmethod
     def _scored(s: Session, criterion_ids: Sequence[int]) -> bool:
