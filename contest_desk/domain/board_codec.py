@@ -19,6 +19,7 @@ from contest_desk.domain.ladder import (
     Join,
     PeriodKind,
     RatingKind,
+    RatingUpdate,
     Removal,
     RuleChange,
     WinRule,
@@ -38,7 +39,12 @@ KINDS: dict[str, type] = {
 }
 KIND_OF = {cls: kind for kind, cls in KINDS.items()}
 FIELD_NAMES = {kind: frozenset(f.name for f in fields(cls)) for kind, cls in KINDS.items()}
-_ENUMS: dict[str, Any] = {"win_rule": WinRule, "rating": RatingKind, "period": PeriodKind}
+_ENUMS: dict[str, Any] = {
+    "win_rule": WinRule,
+    "rating": RatingKind,
+    "period": PeriodKind,
+    "rating_update": RatingUpdate,
+}
 _DECIMALS = {"elo_k", "tau", "eliminate_below"}
 
 
@@ -82,7 +88,10 @@ def event_to_dict(event: Event) -> tuple[str, dict[str, Any]]:
         }
     if isinstance(event, RuleChange):
         return "rules", rules_to_dict(event.rules)
-    return KIND_OF[type(event)], dict(vars(event))
+    data = dict(vars(event))
+    if isinstance(event, Bout | Correction) and not event.draw:
+        del data["draw"]  # a decided result is written as it was before draws existed
+    return KIND_OF[type(event)], data
 
 
 def event_from_dict(kind: str, data: dict[str, Any]) -> Event:
@@ -93,6 +102,7 @@ def event_from_dict(kind: str, data: dict[str, Any]) -> Event:
             data["challenger_won"],
             data.get("challenge"),
             data.get("forfeit", False),
+            data.get("draw", False),
         )
     if kind == "join":
         start = data.get("start")

@@ -18,9 +18,14 @@ from enum import StrEnum
 from contest_desk.domain.ratings import (
     DEFAULT_K,
     DEFAULT_TAU,
+    DRAW,
+    LOSS,
+    WIN,
     Glicko,
     Outcome,
     elo_bout,
+    elo_period,
+    elo_scored,
     glicko2_period,
 )
 from contest_desk.errors import UserError
@@ -44,6 +49,13 @@ class RatingKind(StrEnum):
     GLICKO2 = "glicko2"
 
 
+class RatingUpdate(StrEnum):
+    """When an Elo board's ratings move. Glicko-2 rates once per period by design."""
+
+    BOUT = "bout"  # after each bout, from the two ratings as they stand
+    PERIOD = "period"  # at the period's close, every bout of it against the period's ratings
+
+
 @dataclass(frozen=True)
 class BoardRules:
     reach: int = 2  # how many places above a challenger may challenge
@@ -57,10 +69,18 @@ class BoardRules:
     rating: RatingKind = RatingKind.NONE
     elo_k: Decimal = DEFAULT_K
     tau: Decimal = DEFAULT_TAU
+    # Boards stored before these two rules existed read their defaults: per bout, no draws.
+    rating_update: RatingUpdate = RatingUpdate.BOUT  # Elo only
+    draws: bool = False  # a bout may end in a draw (平局): ½ each, places by the tie rule
     eliminate_bottom: int = 0  # at period close: the last K entries
     eliminate_below: Decimal | None = None  # at period close: rated below this
     eliminate_losses: int = 0  # L consecutive losses
     eliminate_idle: int = 0  # no bout for P periods
+
+    @property
+    def per_period(self) -> bool:
+        """Ratings move once per period, at its close, rather than after each bout."""
+        return self.rating is RatingKind.GLICKO2 or self.rating_update is RatingUpdate.PERIOD
 
 
 # The log -------------------------------------------------------------------------------
@@ -96,6 +116,7 @@ class Bout:
     challenger_won: bool
     challenge: int | None = None  # the challenge it settles; None for a bout kept on paper
     forfeit: bool = False  # the defender let the deadline pass
+    draw: bool = False  # 平局 (``challenger_won`` is then False), where the rules allow it
 
 
 @dataclass(frozen=True)
@@ -103,6 +124,7 @@ class Correction:
     bout: int  # the seq of the bout corrected
     challenger_won: bool
     reason: str
+    draw: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +174,7 @@ class OpenChallenge:
     deadline: dt.date
     period: int
     accepted: bool = False
+    number: int = 0  # the board's challenge 1, 2, 3… as people see it
 
 
 @dataclass(frozen=True)
@@ -163,6 +186,8 @@ class BoutRecord:
     challenger_won: bool
     forfeit: bool
     title: bool  # the title holder defended
+    draw: bool = False
+    number: int = 0  # the board's bout 1, 2, 3… as people see it
 
 
 @dataclass(frozen=True)
@@ -193,6 +218,11 @@ class Ladder:
     next_rules: BoardRules | None = None  # a rule change waiting for the next period
     period_rules: list[BoardRules] = field(default_factory=list)  # in force, per closed period
     title_defences: Counter[int] = field(default_factory=Counter)  # by period
+    # Beside ``history``: each entry's whole rating (deviation, volatility) at each close.
+    rating_history: list[dict[int, Glicko]] = field(default_factory=list)
+    # People number a board's challenges and bouts 1, 2, 3…; the log's seq stays inside.
+    challenge_numbers: dict[int, int] = field(default_factory=dict)  # seq → number
+    bout_numbers: dict[int, int] = field(default_factory=dict)
     # entry → index in ``places``: a board of 1,000 is asked for places 300,000 times.
     _index: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
@@ -255,10 +285,11 @@ class Ladder:
             return self.may_challenge(event.challenger, event.defender)
         if isinstance(event, Accept | Decline):
             found = self.open.get(event.challenge)
+            number = self.challenge_numbers.get(event.challenge, event.challenge)
             if found is None:
-                return UserError("Challenge {seq} is not open", seq=event.challenge)
+                return UserError("Challenge {seq} is not open", seq=number)
             if found.accepted:
-                return UserError("Challenge {seq} has been accepted already", seq=event.challenge)
+                return UserError("Challenge {seq} has been accepted already", seq=number)
             if isinstance(event, Decline):
                 used = self.declined[(self.period, found.defender)]
                 if used >= self.rules.declines:
@@ -268,19 +299,22 @@ class Ladder:
                     )
             return None
         if isinstance(event, Bout):
+            if event.draw and not self.rules.draws:
+                return no_draws()
             if event.challenge is None:
                 return self.may_challenge(event.challenger, event.defender)
             found = self.open.get(event.challenge)
+            number = self.challenge_numbers.get(event.challenge, event.challenge)
             if found is None:
                 return UserError(
                     "Challenge {seq} is not open: its period is closed or it has a result",
-                    seq=event.challenge,
+                    seq=number,
                 )
             if event.forfeit and (today is None or today <= found.deadline or found.accepted):
-                return UserError(
-                    "Challenge {seq} is not past its deadline unanswered", seq=event.challenge
-                )
+                return UserError("Challenge {seq} is not past its deadline unanswered", seq=number)
             return None
+        if isinstance(event, Correction) and event.draw:
+            return self._draw_refused(event.bout)
         if isinstance(event, Removal) and not self.on_board(event.entry):
             return UserError("Only entries on the board take part in bouts")
         if isinstance(event, Close) and self.open:
@@ -290,6 +324,15 @@ class Ladder:
                 period=self.period,
                 count=len(self.open),
             )
+        return None
+
+    def _draw_refused(self, bout_seq: int) -> UserError | None:
+        """A result corrected to a draw: only where the rules of the bout's period allow it."""
+        for bout in self.bouts:
+            if bout.seq == bout_seq:
+                closed = bout.period < self.period
+                rules = self.period_rules[bout.period - 1] if closed else self.rules
+                return None if rules.draws else no_draws()
         return None
 
     def reigns(self) -> list[Reign]:
@@ -305,17 +348,33 @@ class Ladder:
         return out
 
 
-def _rated(board: Ladder, pending: dict[int, list[Outcome]], a: int, b: int, a_won: bool) -> None:
+def no_draws() -> UserError:
+    return UserError("This board's rules allow no draw: record who won")
+
+
+def _rated(
+    board: Ladder, pending: dict[int, list[Outcome]], a: int, b: int, score: Decimal
+) -> None:
+    """Ratings after a bout in which ``a`` scored ``score`` (WIN, DRAW or LOSS) against ``b``:
+    now (Elo after each bout), or kept for the period's close."""
     rules, sa, sb = board.rules, board.standings[a], board.standings[b]
-    if rules.rating is RatingKind.ELO:
-        win, lose = (sa, sb) if a_won else (sb, sa)
-        up, down = elo_bout(win.rating.rating, lose.rating.rating, rules.elo_k)
-        # Built directly rather than with replace(): this runs once per bout.
-        win.rating = Glicko(up, win.rating.deviation, win.rating.volatility)
-        lose.rating = Glicko(down, lose.rating.deviation, lose.rating.volatility)
-    elif rules.rating is RatingKind.GLICKO2:
-        pending.setdefault(a, []).append(Outcome(sb.rating, Decimal(1 if a_won else 0)))
-        pending.setdefault(b, []).append(Outcome(sa.rating, Decimal(0 if a_won else 1)))
+    if rules.rating is RatingKind.NONE:
+        return
+    if rules.per_period:
+        pending.setdefault(a, []).append(Outcome(sb.rating, score))
+        pending.setdefault(b, []).append(Outcome(sa.rating, WIN - score))
+        return
+    if score == DRAW:
+        new_a, new_b = elo_scored(sa.rating.rating, sb.rating.rating, DRAW, rules.elo_k)
+        sa.rating = Glicko(new_a, sa.rating.deviation, sa.rating.volatility)
+        sb.rating = Glicko(new_b, sb.rating.deviation, sb.rating.volatility)
+        return
+    # A decided bout keeps elo_bout's arithmetic: the boards rated so far must not move.
+    win, lose = (sa, sb) if score == WIN else (sb, sa)
+    up, down = elo_bout(win.rating.rating, lose.rating.rating, rules.elo_k)
+    # Built directly rather than with replace(): this runs once per bout.
+    win.rating = Glicko(up, win.rating.deviation, win.rating.volatility)
+    lose.rating = Glicko(down, lose.rating.deviation, lose.rating.volatility)
 
 
 def _bout(board: Ladder, pending: dict[int, list[Outcome]], seq: int, bout: Bout) -> None:
@@ -327,30 +386,39 @@ def _bout(board: Ladder, pending: dict[int, list[Outcome]], seq: int, bout: Bout
     for s in (challenger, defender):
         s.last_bout_period = board.period
     top, low = board.place_of(bout.defender) - 1, board.place_of(bout.challenger) - 1
+    won = bout.challenger_won and not bout.draw
     board.bouts.append(
         BoutRecord(
             seq,
             board.period,
             bout.challenger,
             bout.defender,
-            bout.challenger_won,
+            won,
             bout.forfeit,
             top == 0,
+            bout.draw,
+            board.bout_numbers[seq],
         )
     )
-    _rated(board, pending, bout.challenger, bout.defender, bout.challenger_won)
-    if bout.challenger_won:
+    _rated(
+        board, pending, bout.challenger, bout.defender, DRAW if bout.draw else WIN if won else LOSS
+    )
+    if bout.draw:  # neither won: both runs end; the places go by the tie rule
+        challenger.streak = defender.streak = 0
+    elif won:
         challenger.streak = max(challenger.streak, 0) + 1
         defender.streak = min(defender.streak, 0) - 1
+    else:
+        defender.streak = max(defender.streak, 0) + 1
+        challenger.streak = min(challenger.streak, 0) - 1
+    if won or (bout.draw and not board.rules.defender_wins_ties):
         if low < top:
             return  # already above (it won another challenge first): nothing to take
         board.take_place(low, top, board.rules.win_rule is WinRule.SWAP)
-    else:
+    else:  # held the place (a draw too, under the tie rule): a defence
         defender.defences += 1
         if top == 0:
             board.title_defences[board.period] += 1
-        defender.streak = max(defender.streak, 0) + 1
-        challenger.streak = min(challenger.streak, 0) - 1
 
 
 def _eliminate(board: Ladder, entry: int, rule: str) -> None:
@@ -364,6 +432,13 @@ def _close(board: Ladder, pending: dict[int, list[Outcome]]) -> None:
         for entry in board.places:
             s = board.standings[entry]
             s.rating = glicko2_period(s.rating, pending.get(entry, []), rules.tau)
+    elif rules.rating is RatingKind.ELO and rules.per_period:
+        for entry in board.places:
+            s, played = board.standings[entry], pending.get(entry)
+            if played:
+                bouts = [(o.opponent.rating, o.score) for o in played]
+                new = elo_period(s.rating.rating, bouts, rules.elo_k)
+                s.rating = Glicko(new, s.rating.deviation, s.rating.volatility)
     pending.clear()
     doomed: dict[int, str] = {}
     for entry in board.places:
@@ -381,6 +456,7 @@ def _close(board: Ladder, pending: dict[int, list[Outcome]]) -> None:
     board.history.append(
         {e: (board.place_of(e), board.standings[e].rating.rating) for e in board.places}
     )
+    board.rating_history.append({e: board.standings[e].rating for e in board.places})
     for entry in [e for e in board.places if e in doomed]:
         _eliminate(board, entry, doomed[entry])
     if board.places:
@@ -413,7 +489,7 @@ def challenger_wins(challenger: Decimal, defender: Decimal, defender_wins_ties: 
 def corrected(log: Sequence[Logged]) -> list[Logged]:
     """The log with each correction applied to its bout (the last correction stands)."""
     results = {
-        entry.event.bout: entry.event.challenger_won
+        entry.event.bout: (entry.event.challenger_won, entry.event.draw)
         for entry in log
         if isinstance(entry.event, Correction)
     }
@@ -423,9 +499,15 @@ def corrected(log: Sequence[Logged]) -> list[Logged]:
         if isinstance(event, Correction):
             continue
         if isinstance(event, Bout) and entry.seq in results:
-            event = replace(event, challenger_won=results[entry.seq])
+            won, draw = results[entry.seq]
+            event = replace(event, challenger_won=won, draw=draw)
         out.append(Logged(entry.seq, event))
     return out
+
+
+def numbered(log: Sequence[Logged], kind: type[Challenge] | type[Bout]) -> list[Logged]:
+    """A log's challenges (or bouts) in order: number n, as people see it, is the n-th."""
+    return [entry for entry in log if isinstance(entry.event, kind)]
 
 
 def apply(board: Ladder, pending: dict[int, list[Outcome]], seq: int, event: Event) -> None:
@@ -438,14 +520,16 @@ def apply(board: Ladder, pending: dict[int, list[Outcome]], seq: int, event: Eve
         if not board.on_board(event.entry):
             board.add(event.entry)
     elif isinstance(event, Challenge):
+        number = board.challenge_numbers[seq] = len(board.challenge_numbers) + 1
         board.open[seq] = OpenChallenge(
-            seq, event.challenger, event.defender, event.deadline, board.period
+            seq, event.challenger, event.defender, event.deadline, board.period, number=number
         )
     elif isinstance(event, Accept) and event.challenge in board.open:
         board.open[event.challenge] = replace(board.open[event.challenge], accepted=True)
     elif isinstance(event, Decline) and event.challenge in board.open:
         board.declined[(board.period, board.open.pop(event.challenge).defender)] += 1
     elif isinstance(event, Bout):
+        board.bout_numbers[seq] = len(board.bout_numbers) + 1
         _bout(board, pending, seq, event)
     elif isinstance(event, Removal) and board.on_board(event.entry):
         board.standings[event.entry].removed = event.reason

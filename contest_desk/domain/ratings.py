@@ -18,6 +18,7 @@ PI = D("3.141592653589793238462643383")
 DEFAULT_RATING, DEFAULT_DEVIATION, DEFAULT_VOLATILITY = D(1500), D(350), D("0.06")
 DEFAULT_TAU = D("0.5")
 DEFAULT_K = D(32)  # Elo's K: how far one bout moves a rating
+WIN, DRAW, LOSS = D(1), D("0.5"), D(0)  # a bout's score, for Elo and Glicko-2 alike
 EPSILON = D("0.000001")  # convergence of the volatility iteration
 
 
@@ -44,6 +45,16 @@ def elo_bout(winner: Decimal, loser: Decimal, k: Decimal = DEFAULT_K) -> tuple[D
     the loser's is one minus the winner's."""
     change = k * (1 - _expected(winner, loser))
     return winner + change, loser - change
+
+
+def elo_scored(
+    rating: Decimal, opponent: Decimal, score: Decimal, k: Decimal = DEFAULT_K
+) -> tuple[Decimal, Decimal]:
+    """Both new ratings after one bout in which ``rating`` scored ``score`` (1 a win, ½ a
+    draw, 0 a loss): what one side gains the other loses. Decided bouts go through
+    ``elo_bout``, whose arithmetic the boards' stored ratings were computed with."""
+    change = k * (score - _expected(rating, opponent))
+    return rating + change, opponent - change
 
 
 def elo_update(
