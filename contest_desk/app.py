@@ -8,22 +8,23 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from contest_desk.errors import UserError
-from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
+from contest_desk.i18n import DEFAULT_LANGUAGE
 from contest_desk.services.hub import Services
 from contest_desk.ui.backup_timer import BackupTimer
 from contest_desk.ui.feedback import install_crash_handler, show_user_error
 from contest_desk.ui.fonts import install_font
 from contest_desk.ui.login import log_in
 from contest_desk.ui.main_window import MainWindow
-from contest_desk.ui.translator import CatalogTranslator
+from contest_desk.ui.translator import Translations
 
 
 class DeskApp:
     """One running application: rebuilt windows share the same services."""
 
-    def __init__(self, services: Services, settings: QSettings) -> None:
+    def __init__(self, services: Services, settings: QSettings, translations: Translations) -> None:
         self.services = services
         self.settings = settings
+        self.translations = translations
         self.window: MainWindow | None = None
         self.backup_timer = BackupTimer(lambda: self.services, settings)
 
@@ -52,28 +53,27 @@ class DeskApp:
 
     def switch_language(self, lang: str) -> None:
         """Apply a language at once by rebuilding the window in it, and remember it."""
-        set_language(lang)
+        self.translations.apply(lang)
         self.settings.setValue("language", lang)
         self.open_window()
 
 
-def make_qapp() -> QApplication:
+def make_qapp() -> tuple[QApplication, Translations]:
     instance = QApplication.instance()
     app = instance if isinstance(instance, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Contest Desk")
     app.setOrganizationName("ContestDesk")
     install_font(app)
-    translator = CatalogTranslator(app)
-    app.installTranslator(translator)
-    return app
+    return app, Translations(app)
 
 
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     """Open the app on ``db`` (a path or URL; the user's data directory by default)."""
-    app = make_qapp()
+    app, translations = make_qapp()
     install_crash_handler()
     settings = QSettings()
-    set_language(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
+    # Before the first dialog (the log-in), so that its OK and Cancel speak the language.
+    translations.apply(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
     try:
         services = Services.open(db)
     except UserError as error:  # e.g. the file is open in another Contest Desk window
@@ -82,6 +82,6 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     actor = log_in(services)
     if actor is None:
         return 0
-    desk = DeskApp(services.as_user(actor), settings)
+    desk = DeskApp(services.as_user(actor), settings, translations)
     desk.open_window()
     return app.exec()
