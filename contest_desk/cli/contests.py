@@ -43,6 +43,23 @@ def _contests(services: Services, args: argparse.Namespace) -> int:
     return listed(args, lines or [_("No contests yet.")], data)
 
 
+def _copy_contest(services: Services, args: argparse.Namespace) -> int:
+    """以此为模板新建竞赛; JSON: ``{"id", "name", "source"}``."""
+    from contest_desk.domain.dates import parse_date
+
+    start = parse_date(args.start or "", "--start")
+    end = parse_date(args.end or "", "--end")
+    contest = services.contests.copy_contest(args.source, args.name, start, end)
+    text = _(
+        "Contest {source} copied as contest {id}, {name}: its events, rubrics, rounds, "
+        "judges and panels; no entries or scores",
+        source=args.source,
+        id=contest.id,
+        name=contest.name,
+    )
+    return said(args, text, id=contest.id, name=contest.name, source=args.source)
+
+
 def _import_contest(services: Services, args: argparse.Namespace) -> int:
     contest = services.transfer.import_file(args.file)
     text = _("Imported the contest {name} as contest {id}", name=contest.name, id=contest.id)
@@ -91,6 +108,15 @@ def add_commands(groups: Groups) -> None:
         True,
     )  # fmt: skip
     add_format(sub)
+    copies = sub.add_subparsers(dest="what", metavar="copy")
+    copy = command(
+        copies, "copy", _copy_contest, _("a new contest set up like SOURCE (以此为模板新建竞赛)")
+    )
+    copy.add_argument("source", type=int, metavar="SOURCE")
+    copy.add_argument("--name", required=True, help=_("the new contest's name"))
+    for option in ("--start", "--end"):
+        copy.add_argument(option, metavar="DATE", help=_("e.g. 2027-05-11; empty: not set"))
+    add_format(copy)
     text = _("import a contest file as a new contest")
     add_import(groups, "contest", _import_contest, text, "FILE.json")
     exports = groups.group("export", _("export a contest file"), "contest")

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from contest_desk.domain import limits
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode, check_status_move
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.ranking import rename_parts
@@ -22,6 +23,7 @@ from contest_desk.domain.settings_codec import (
 )
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import N_, _
+from contest_desk.services.contests import copying
 from contest_desk.services.contests.rubric_store import get_part, replace_rubric, rubric_changes
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
@@ -96,6 +98,28 @@ class ContestService:
             s.add(contest)
             s.flush()
             self.ctx.audit(s, "contest.create", f"contest:{contest.id}", name=name)
+            return contest_info(contest)
+
+    @requires(Action.EDIT_SETUP)
+    def copy_contest(
+        self,
+        source_id: int,
+        name: str,
+        start_date: dt.date | None = None,
+        end_date: dt.date | None = None,
+    ) -> ContestInfo:
+        """以此为模板新建竞赛: a draft contest with the source's events, parts, rounds,
+        rubrics, settings (award rules, tie-breaks), judges with their panels and
+        conflicts, certificate templates and labor indicators; no entries, teams, draws,
+        scores or times. All of it, or nothing."""
+        name = name.strip()
+        if not name:
+            raise UserError("A contest needs a name")
+        limits.check_text(name, limits.TITLE, _("Contest name"))
+        self._check_dates(start_date, end_date)
+        with self.ctx.db.transaction() as s:
+            contest = copying.copy_contest(s, source_id, name, start_date, end_date)
+            self.ctx.audit(s, "contest.copy", f"contest:{contest.id}", source=source_id, name=name)
             return contest_info(contest)
 
     @requires(Action.EDIT_SETUP)
