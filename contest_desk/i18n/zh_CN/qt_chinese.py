@@ -5,4 +5,11 @@ MESSAGES = {
     # Qt's file dialog (qtbase_zh_CN.qm of Qt 6.11 has "Look in:" but not these forms)
     "&Look in:": "查找范围(&L)：",
     "Files of &type:": "文件类型(&T)：",
+    # One English word had two meanings in the one catalog ("Name" 姓名, "Title" 成果名称,
+    # "Level" 奖项, "Place" 名次): these labels say which they mean.
+    "Template name": "模板名称",
+    "Certificate title": "证书标题",
+    "Studio name": "工作室名称",
+    "Studio level": "级别",
+    "Meeting place": "地点",
 }

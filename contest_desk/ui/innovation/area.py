@@ -58,7 +58,7 @@ class InnovationArea(QWidget):
                 Column(self.tr("Studio"), lambda s: s.name),
                 Column(self.tr("Unit"), lambda s: s.unit),
                 Column(self.tr("Leader"), lambda s: s.leader),
-                Column(self.tr("Level"), lambda s: _(LEVEL_NAMES.get(s.level, s.level))),
+                Column(self.tr("Studio level"), lambda s: _(LEVEL_NAMES.get(s.level, s.level))),
                 Column(self.tr("Founded"), lambda s: s.founded_on or ""),
                 Column(self.tr("Specialties"), lambda s: s.specialties),
             ]
@@ -70,7 +70,7 @@ class InnovationArea(QWidget):
             [
                 Column(self.tr("Date"), lambda mt: mt.held_on.isoformat()),
                 Column(self.tr("Host studio"), lambda mt: mt.host),
-                Column(self.tr("Place"), lambda mt: mt.place),
+                Column(self.tr("Meeting place"), lambda mt: mt.place),
                 Column(self.tr("Topic"), lambda mt: mt.topic),
                 Column(self.tr("Attendees"), lambda mt: "、".join(mt.attendees)),
                 Column(self.tr("Achievements shown"), lambda mt: "；".join(mt.achievements)),
@@ -237,7 +237,7 @@ class InnovationArea(QWidget):
 
     def new_studio(self) -> None:
         fields = [
-            (self.tr("Name"), ""),
+            (self.tr("Studio name"), ""),
             (self.tr("Unit"), ""),
             (self.tr("Level (plant, oilfield, group)"), "plant"),
             (self.tr("Leader's employee number"), ""),
@@ -266,7 +266,7 @@ class InnovationArea(QWidget):
             return
         fields = [
             (self.tr("Date"), dt.date.today().isoformat()),
-            (self.tr("Place"), ""),
+            (self.tr("Meeting place"), ""),
             (self.tr("Topic"), ""),
             (self.tr("Attendees' employee numbers"), ""),
             (self.tr("Notes"), ""),

@@ -423,7 +423,7 @@ class LedgerTab(QWidget):
         a = self.chosen
         fields = [
             (self.tr("Award name"), ""),
-            (self.tr("Level"), ""),
+            (self.tr("Award level"), ""),
             (self.tr("Grade"), ""),
             (self.tr("Year"), str(dt.date.today().year)),
         ]
