@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup
@@ -36,6 +38,23 @@ from contest_desk.ui.standings.area import StandingsArea
 from contest_desk.ui.state import AppState
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+
+
+def database_place(url: str, sqlite_path: Path | None) -> tuple[str, str]:
+    """Where the data is, as a clerk says it (the file's name, or the server and database),
+    and the whole of it for a tooltip; never the password a server URL may carry."""
+    if sqlite_path is not None:
+        return _("Local database: {name}", name=sqlite_path.name), str(sqlite_path)
+    parts = urlsplit(url)
+    if parts.scheme.startswith("sqlite"):
+        return _("Database in memory"), _("Nothing is kept after the window closes")
+    host = parts.hostname or "localhost"
+    database = parts.path.lstrip("/")
+    where = f"{host}:{parts.port}" if parts.port else host
+    tip = _("PostgreSQL server {server}, database {database}", server=where, database=database)
+    if parts.username:
+        tip += "\n" + _("Signed in to the server as {user}", user=parts.username)
+    return _("Server {server} / {database}", server=host, database=database), tip
 
 
 class Areas(Mapping[str, QWidget]):
@@ -159,7 +178,12 @@ class MainWindow(QMainWindow):
         roles = "、".join(_(ROLE_NAMES[r]) for r in sorted(actor.roles, key=list(Role).index))
         self.user_label = QLabel(f"{actor.username}（{roles}）")
         self.statusBar().addPermanentWidget(self.user_label)
-        self.statusBar().showMessage(services.ctx.db.url)
+        db = services.ctx.db
+        shown, tip = database_place(db.url, db.sqlite_path)
+        # A permanent label: showMessage's text goes at the first menu hint and never returns.
+        self.database_label = QLabel(shown)
+        self.database_label.setToolTip(tip)
+        self.statusBar().addWidget(self.database_label)
 
     def show_area(self, key: str) -> None:
         self.sidebar.setCurrentRow(list(self.areas).index(key))

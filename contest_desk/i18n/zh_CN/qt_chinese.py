@@ -12,4 +12,11 @@ MESSAGES = {
     "Studio name": "工作室名称",
     "Studio level": "级别",
     "Meeting place": "地点",
+    # The main window's status bar: where the data is
+    "Local database: {name}": "本地数据库：{name}",
+    "Database in memory": "内存数据库",
+    "Nothing is kept after the window closes": "关闭窗口后不保留任何数据",
+    "PostgreSQL server {server}, database {database}": "PostgreSQL 服务器 {server}，数据库 {database}",
+    "Signed in to the server as {user}": "以 {user} 身份连接服务器",
+    "Server {server} / {database}": "服务器 {server} / {database}",
 }
