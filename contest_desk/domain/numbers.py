@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from contest_desk.domain import limits
@@ -123,3 +124,76 @@ def is_on_step(value: Decimal, step: Decimal) -> bool:
 def units_started(amount: Decimal, unit: Decimal) -> Decimal:
     """How many units ``amount`` begins (0.25 of 0.1 → 3): each started unit counts."""
     return (amount / unit).to_integral_value(rounding=ROUND_CEILING)
+
+
+# A time typed as minutes and seconds ("12:34", "12:34.5") or hours, minutes and seconds
+# ("1:02:03"); the full-width colon and 分/秒 as a Chinese keyboard types them.
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$")
+_CLOCK_TYPED = str.maketrans({"：": ":"})
+_MINUTES_SECONDS = re.compile(r"^(\d+)分(?:(\d+(?:\.\d+)?)秒?)?$")
+
+
+def is_clock(text: str) -> bool:
+    """Whether ``text`` is a time written with a colon or 分 (not a plain number)."""
+    cleaned = _typed(text).translate(_CLOCK_TYPED)
+    return ":" in cleaned or "分" in cleaned
+
+
+def parse_duration(text: str | int | Decimal, field: str = "time") -> Decimal:
+    """Seconds from a completion time typed as seconds ("754", "754.5") or as 分:秒
+    ("12:34", "12:34.5", "1:02:03", "12分34秒", full-width digits and colon too).
+
+    Minutes and seconds after the first field must be below 60 ("12:75" is refused, not
+    read as 13:15); a time is never negative.
+    """
+    if not isinstance(text, str) or not is_clock(text):
+        seconds = parse_decimal(text, field)
+        if seconds < 0:
+            raise UserError("{field}: a time cannot be negative", field=field)
+        return seconds
+    cleaned = _typed(text).translate(_CLOCK_TYPED).replace(" ", "")
+    short = len(cleaned) <= limits.NUMBER_CHARS  # long digit runs are never read
+    written = _MINUTES_SECONDS.fullmatch(cleaned) if short else None
+    clock = _CLOCK.fullmatch(cleaned) if short else None
+    if written is not None:
+        hours, minutes, rest = None, written[1], written[2] or "0"
+    elif clock is not None:
+        hours, minutes, rest = clock[1], clock[2], clock[3]
+    else:
+        raise UserError(
+            "{field}: '{text}' is not a time; type minutes:seconds (12:34) or seconds",
+            field=field,
+            text=_shown(text),
+        )
+    seconds = parse_decimal(rest, field)
+    whole_minutes = int(minutes)
+    if seconds >= 60 or (hours is not None and whole_minutes >= 60):
+        raise UserError(
+            "{field}: '{text}' is not a time; minutes and seconds go up to 59",
+            field=field,
+            text=_shown(text),
+        )
+    total = Decimal(int(hours or 0) * 3600 + whole_minutes * 60) + seconds
+    return parse_decimal(total, field)
+
+
+def parse_measured(text: str | int | Decimal, field: str = "value") -> Decimal:
+    """A measured value as typed: a number ("0.35", "-2"), or a time typed as 分:秒
+    ("12:34"), read as its seconds (754) — the unit a timed measurement's rule counts in."""
+    if isinstance(text, str) and is_clock(text):
+        return parse_duration(text, field)
+    return parse_decimal(text, field)
+
+
+def show_duration(seconds: Decimal | None) -> str:
+    """Seconds as 分:秒 ("12:34"; "1:02:03" from an hour; "12:34.5" keeps a fraction);
+    None as ""."""
+    if seconds is None:
+        return ""
+    negative = seconds < 0
+    whole = int(abs(seconds))
+    fraction = format(abs(seconds) - whole, "f").rstrip("0").rstrip(".").removeprefix("0")
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    clock = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return ("-" if negative else "") + clock + fraction

@@ -9,7 +9,14 @@ from enum import StrEnum
 from typing import Any
 
 from contest_desk.domain import limits
-from contest_desk.domain.numbers import MAX_PLACES, QUANTUM, is_on_step, units_started
+from contest_desk.domain.numbers import (
+    MAX_PLACES,
+    QUANTUM,
+    is_on_step,
+    parse_decimal,
+    parse_measured,
+    units_started,
+)
 from contest_desk.errors import UserError
 from contest_desk.i18n import N_
 
@@ -93,6 +100,17 @@ class Criterion:
                 step=self.step,
                 code=self.code,
             )
+
+    def read(self, text: str | Decimal, field: str) -> Decimal:
+        """A value typed for this criterion, parsed and checked (``check_value``); a
+        measured one may be a time typed as 分:秒 ("12:34" is 754 seconds)."""
+        value = (
+            parse_measured(text, field)
+            if self.kind is CriterionKind.MEASUREMENT
+            else parse_decimal(text, field)
+        )
+        self.check_value(value)
+        return value
 
     def points(self, value: Decimal) -> Decimal:
         """The points a (possibly aggregated) value is worth before weighting."""

@@ -30,8 +30,30 @@ UNOWNED = re.compile(r"^\.certificates-[a-z0-9_]{8}$")
 UNOWNED_AGE_SECONDS = 3600
 
 
+# A CSV file starts with UTF-8's byte-order mark: without it Excel and WPS on a Chinese
+# Windows read a CSV as GBK and show the Chinese as mojibake.
+BOM = "\ufeff"
+
+
 def cannot_write(target: Path, reason: object) -> UserError:
     return UserError("Cannot write {file}: {reason}", file=str(target), reason=reason)
+
+
+def write_failed(target: Path, error: OSError) -> UserError:
+    """The message for a target that cannot be written, said once for every writer.
+
+    Excel and WPS lock the file they have open: replacing it fails on Windows with
+    "access denied" or a sharing violation (both a PermissionError); a read-only file or
+    folder, or a folder of that name in the way, is the same to the person: close it or
+    choose another name. Anything else keeps the system's reason.
+    """
+    if isinstance(error, (PermissionError, IsADirectoryError)):
+        return UserError(
+            "The file is open in another program or cannot be written: {file}; "
+            "close it and try again",
+            file=target.name,
+        )
+    return cannot_write(target, error.strerror or error)
 
 
 def aside_prefix(kind: str) -> str:
@@ -77,13 +99,19 @@ def written_aside(target: Path, suffix: str) -> Iterator[str]:
     if not target.parent.is_dir():
         raise cannot_write(target, _("no such folder"))
     clear_leftovers(target.parent)
-    handle, temporary = tempfile.mkstemp(
-        prefix=aside_prefix("partial"), suffix=suffix, dir=target.parent
-    )
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=aside_prefix("partial"), suffix=suffix, dir=target.parent
+        )
+    except OSError as error:  # a folder the person may not write into
+        raise write_failed(target, error) from None
     os.close(handle)
     try:
         yield temporary
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except OSError as error:  # the target open in Excel/WPS, read-only, a folder
+            raise write_failed(target, error) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -97,5 +125,13 @@ def save_workbook(workbook: Any, target: Path) -> Path:
         with written_aside(target, ".xlsx") as temporary:
             workbook.save(temporary)
     except OSError as error:
-        raise cannot_write(target, error.strerror or error) from None
+        raise write_failed(target, error) from None
+    return target
+
+
+def save_csv(text: str, target: Path) -> Path:
+    """Write CSV text (``text_table.csv_text``: every cell already made inert) whole or not
+    at all, in UTF-8 with a byte-order mark so that Excel and WPS open it in Chinese."""
+    with written_aside(target, ".csv") as temporary:
+        Path(temporary).write_text(BOM + text, encoding="utf-8", newline="")
     return target

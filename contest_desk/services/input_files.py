@@ -1,6 +1,6 @@
 """Reading a file a person hands in (CSV, JSON, PEM): within the limits, or a UserError.
 
-Every import reads through here, so a missing, oversize, non-UTF-8, too deeply nested
+Every import reads through here, so a missing, oversize, undecodable, too deeply nested
 or malformed file gets the same message whichever command or window area it came from,
 and never a traceback.
 """
@@ -17,6 +17,7 @@ from typing import Any
 
 from contest_desk.domain import limits
 from contest_desk.errors import Location, UserError
+from contest_desk.services.text_files import decoded_table
 
 
 def read_text(path: str | Path, limit: int | None = None) -> str:
@@ -37,15 +38,40 @@ def read_text(path: str | Path, limit: int | None = None) -> str:
 
 
 def csv_lines(path: str | Path) -> list[list[str]]:
-    """The rows of a CSV file as lists of cells; the row that breaks a limit is named."""
+    """The rows of a CSV file as lists of cells; the row that breaks a limit is named.
+
+    The file may be UTF-8 (with or without a byte-order mark) or GB18030/GBK, which is what
+    Excel and WPS on a Chinese Windows write as plain "CSV" (see ``text_files``)."""
     path = Path(path)
-    return csv_text_lines(read_text(path), path.name)
+    return csv_text_lines(read_spreadsheet_text(path), path.name)
+
+
+def read_spreadsheet_text(path: str | Path) -> str:
+    """A CSV file's text, in whichever encoding an office program saved it."""
+    path = Path(path)
+    try:
+        limits.check_file_size(path.stat().st_size, path.name)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("There is no file {file}", file=str(path)) from None
+    except PermissionError:  # locked by the program that has it open, or not ours to read
+        raise UserError(
+            "The file is open in another program or cannot be read: {file}; close it and try again",
+            file=path.name,
+        ) from None
+    except OSError as error:
+        raise UserError("Cannot read {file}: {reason}", file=path.name, reason=error) from None
+    return decoded_table(data, path.name)
 
 
 def csv_text_lines(text: str, file: str) -> list[list[str]]:
     # Python's csv refuses a cell past its own limit (128 KB); ours is the shared one.
     csv.field_size_limit(limits.CSV_FIELD_CHARS)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Excel's "Unicode text" (UTF-16) separates cells by tabs: a first line with tabs and
+    # no comma is read so.
+    first = text.partition("\n")[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     lines: list[list[str]] = []
     try:
         for line in reader:

@@ -1,14 +1,17 @@
 """Importing judges' marks from a CSV file: check every row first, then write them all at once.
 
-Columns: entry, judge, criterion, value and, optionally, round. ``entry`` is an
+Columns: entry, judge, criterion, value and, optionally, round — or their Chinese
+headers (参赛编号/工号, 裁判, 评分项, 分值, 轮次; see ``HEADERS``). ``entry`` is an
 employee number (individual event), a team name (team event) or an entry code;
-``judge`` a judge's user name in the contest; ``criterion`` a leaf criterion's
-code; ``round`` a round number (1 when absent). Files saved by Excel as "CSV
-UTF-8" start with a byte-order mark, hence utf-8-sig.
+``judge`` a judge's user name in the contest, or their name where no other judge of the
+contest has it; ``criterion`` a leaf criterion's code; ``round`` a round number (1 when
+absent). A measured value may be a time typed as 分:秒 (12:34) and is stored in seconds.
+The file may be UTF-8 or GB18030/GBK (services/text_files.py).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,6 +35,15 @@ from contest_desk.storage.mapping import criterion_columns, get_event
 
 REQUIRED_COLUMNS = ("entry", "judge", "criterion", "value")
 OPTIONAL_COLUMNS = ("round",)
+# Headers a plant's sheet uses for each column, beside the English keys (case-insensitive).
+HEADERS: dict[str, tuple[str, ...]] = {
+    "entry": ("entry", "参赛编号", "工号", "参赛单元", "加密号", "编号", "队名", "参赛队"),
+    "judge": ("judge", "裁判", "评委", "裁判员", "裁判账号"),
+    "criterion": ("criterion", "评分项", "评分项目", "评分项编号", "项目编号", "细则编号"),
+    "value": ("value", "分值", "分数", "得分", "成绩"),
+    "round": ("round", "轮次", "轮"),
+}
+_HEADER_KEYS = {name.casefold(): key for key, names in HEADERS.items() for name in names}
 # Ids per DELETE … IN (…): well under SQLite's limit on bound parameters.
 _CHUNK = 500
 
@@ -86,6 +98,12 @@ def _index(s: Session, event: m.Event) -> _EventIndex:
             )
         )
     }
+    # A sheet kept by hand names the judge (张振华) rather than their user name: a name no
+    # other judge of the contest has is taken too; a user name wins should the two clash.
+    named = Counter(name for _jid, name in judges.values())
+    for jid, name in list(judges.values()):
+        if named[name] == 1:
+            judges.setdefault(name, (jid, name))
     panel = {
         (jid, rid)
         for jid, rid in s.execute(
@@ -120,56 +138,94 @@ def _index(s: Session, event: m.Event) -> _EventIndex:
     )
 
 
+def header_key(text: str) -> str:
+    """A header cell as its column's key ("参赛编号" → "entry"); an unknown one lower-cased."""
+    cleaned = text.strip()
+    return _HEADER_KEYS.get(cleaned.casefold(), cleaned.lower())
+
+
 def read_score_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """The header (lower-cased) and the rows of a score file; unreadable files are a UserError."""
+    """The header (as keys: Chinese headers become "entry", "judge"…) and the rows of a
+    score file; unreadable files are a UserError."""
+    header, rows, _labels = _read_score_csv(path)
+    return header, rows
+
+
+def _read_score_csv(path: Path) -> tuple[list[str], list[dict[str, str]], dict[str, str]]:
+    """As ``read_score_csv``, with each key's header as the file writes it (for messages)."""
     lines = csv_lines(path)
-    header = [h.strip().lower() for h in (lines[0] if lines else [])]
-    return header, [dict(zip(header, cells, strict=False)) for cells in lines[1:]]
+    written = [h.strip() for h in (lines[0] if lines else [])]
+    header = [header_key(h) for h in written]
+    labels = dict(zip(header, written, strict=True))
+    return header, [dict(zip(header, cells, strict=False)) for cells in lines[1:]], labels
+
+
+def _chinese(labels: Mapping[str, str]) -> bool:
+    return any(not text.isascii() for text in labels.values())
 
 
 def read_sheet_values(path: Path) -> dict[tuple[str, str], str]:
     """(entry code, criterion code) → value, from a CSV with those three columns (for
     ``sheet fill``); a missing column or a row without an entry or criterion is named."""
-    header, rows = read_score_csv(path)
-    columns = ("entry", "criterion", "value")
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise ImportRejected(
-            [UserError("This column is missing", where=Location(path.name, 1, c)) for c in missing]
-        )
+    header, rows, labels = _read_score_csv(path)
+    check_header(path.name, header, ("entry", "criterion", "value"), _chinese(labels))
     problems: list[UserError] = []
     values: dict[tuple[str, str], str] = {}
     for number, row in enumerate(rows, start=2):
-        cell = {c: (row.get(c) or "").strip() for c in columns}
+        cell = {c: (row.get(c) or "").strip() for c in ("entry", "criterion", "value")}
         if not any(cell.values()):
             continue
         for c in ("entry", "criterion"):
             if not cell[c]:
-                problems.append(
-                    UserError("This cell is empty", where=Location(path.name, number, c))
-                )
+                where = Location(path.name, number, labels.get(c, c))
+                problems.append(UserError("This cell is empty", where=where))
         values[cell["entry"], cell["criterion"]] = cell["value"]
     if problems:
         raise ImportRejected(problems)
     return values
 
 
+def check_header(file: str, header: list[str], required: Iterable[str], chinese: bool) -> None:
+    """Refuse a header without a required column, or with one column twice (工号 and
+    参赛编号 both name the entry), naming each such column: by its Chinese header when
+    the file's headers are Chinese, else by its key."""
+    problems = [
+        UserError("This column is missing", where=Location(file, 1, HEADERS[c][int(chinese)]))
+        for c in required
+        if c not in header
+    ]
+    twice = [key for key in dict.fromkeys(header) if key in HEADERS and header.count(key) > 1]
+    problems += [
+        UserError(
+            "The column {column} appears twice in the header row",
+            where=Location(file, 1),
+            column="/".join(HEADERS[key][:2]),
+        )
+        for key in twice
+    ]
+    if problems:
+        raise ImportRejected(problems)
+
+
 class _RowChecker:
     """Checks rows one by one, collecting every problem and the scores to write."""
 
-    def __init__(self, index: _EventIndex, source: str) -> None:
-        self.index, self.source = index, source
+    def __init__(self, index: _EventIndex, source: str, labels: Mapping[str, str]) -> None:
+        self.index, self.source, self.labels = index, source, labels
         self.problems: list[UserError] = []
         self.seen: dict[tuple[int, int, int, int], int] = {}  # score key → first row
         self.scores: list[dict[str, Any]] = []
 
+    def _where(self, row: int, column: str | None) -> Location:
+        """The column named as the file heads it ("分值"), not by its key."""
+        shown = self.labels.get(column, column) if column is not None else None
+        return Location(self.source, row, shown)
+
     def problem(self, row: int, column: str | None, msgid: str, **params: Any) -> None:
-        self.problems.append(UserError(msgid, where=Location(self.source, row, column), **params))
+        self.problems.append(UserError(msgid, where=self._where(row, column), **params))
 
     def located(self, row: int, column: str, error: UserError) -> None:
-        self.problems.append(
-            UserError(error.msgid, where=Location(self.source, row, column), **error.params)
-        )
+        self.problems.append(UserError(error.msgid, where=self._where(row, column), **error.params))
 
     def check(self, number: int, row: Row) -> None:
         ix = self.index
@@ -266,9 +322,7 @@ class _RowChecker:
 
     def _value(self, number: int, text: str, column: CriterionColumn | None) -> Decimal | None:
         try:
-            value = parse_decimal(text, "value")
-            if column is not None:
-                column.criterion.check_value(value)
+            value = column.criterion.read(text, "value") if column else parse_decimal(text, "value")
         except UserError as error:
             self.located(number, "value", error)
             return None
@@ -283,16 +337,9 @@ class ScoreImportService:
     def import_csv(self, event_id: int, path: str | Path) -> ImportSummary:
         """Import a score file: every row is written, or nothing when any row has a problem."""
         path = Path(path)
-        header, rows = read_score_csv(path)
-        missing = [c for c in REQUIRED_COLUMNS if c not in header]
-        if missing:
-            raise ImportRejected(
-                [
-                    UserError("This column is missing", where=Location(path.name, 1, c))
-                    for c in missing
-                ]
-            )
-        return self.import_rows(event_id, rows, path.name, first_row=2)
+        header, rows, labels = _read_score_csv(path)
+        check_header(path.name, header, REQUIRED_COLUMNS, _chinese(labels))
+        return self._import(event_id, rows, path.name, 2, labels)
 
     @requires(Action.IMPORT_SCORES)
     def import_rows(
@@ -303,9 +350,19 @@ class ScoreImportService:
         Existing marks with the same key are replaced; an objective value
         (measurement, deduction) replaces whatever is stored for its criterion.
         """
+        return self._import(event_id, rows, source, first_row, {})
+
+    def _import(
+        self,
+        event_id: int,
+        rows: Iterable[Row],
+        source: str,
+        first_row: int,
+        labels: Mapping[str, str],
+    ) -> ImportSummary:
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
-            checker = _RowChecker(_index(s, event), source)
+            checker = _RowChecker(_index(s, event), source, labels)
             for number, row in enumerate(rows, start=first_row):
                 if any((v or "").strip() for v in row.values()):
                     checker.check(number, row)

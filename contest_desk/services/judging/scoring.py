@@ -224,8 +224,7 @@ class ScoringService:
             raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
         parsed = None
         if value is not None and str(value).strip():
-            parsed = parse_decimal(value, column.code)
-            column.criterion.check_value(parsed)
+            parsed = column.criterion.read(value, column.code)  # a time as 分:秒 too
         try:
             old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed)
             s.flush()

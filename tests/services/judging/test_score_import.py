@@ -258,10 +258,12 @@ def test_unreadable_files(setup: Setup) -> None:
     with pytest.raises(UserError) as missing:
         setup.importer.import_csv(setup.event_id, setup.folder / "nowhere.csv")
     assert missing.value.msgid == "There is no file {file}"
-    gbk = setup.write(HEADER + "E001,j1,J1,8,1\n# 备注\n", "gbk.csv", encoding="gbk")
+    # Neither UTF-8 nor GB18030 (Latin-1 "é" on row 2): named with its row, nothing stored.
+    latin = setup.write(HEADER + "E001,j1,J1,8,1\n# é\n", "latin.csv", encoding="latin-1")
     with pytest.raises(UserError) as wrong:
-        setup.importer.import_csv(setup.event_id, gbk)
-    assert wrong.value.msgid == "{file} is not UTF-8 text; save it as “CSV UTF-8”"
+        setup.importer.import_csv(setup.event_id, latin)
+    assert wrong.value.where == Location("latin.csv", 3)
+    assert wrong.value.msgid.startswith("This file is neither UTF-8 nor GB18030/GBK text")
     assert setup.scores() == []
 
 
@@ -269,3 +271,64 @@ def test_an_unknown_event_is_refused(setup: Setup) -> None:
     with pytest.raises(UserError) as caught:
         setup.importer.import_csv(999, setup.write(GOOD))
     assert caught.value.msgid == "There is no event {id}"
+
+
+# What Excel or WPS on a Chinese Windows saves as plain "CSV": GBK, Chinese headers, the
+# judge by name, a measured time as 分:秒.
+CHINESE = "参赛编号,裁判,评分项,分值,轮次\nE001,裁判j1,J1,8.5,1\nE001,j2,J1,9,1\nE002,裁判j1,M1,0:00.3,1\n"
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8", "utf-8-sig"])
+def test_chinese_headers_in_gbk_or_utf8(setup: Setup, encoding: str) -> None:
+    path = setup.write(CHINESE, f"成绩-{encoding}.csv", encoding=encoding)
+    summary = setup.importer.import_csv(setup.event_id, path)
+    assert summary.created == {"scores": 3}
+    e1, e2 = setup.entries["E001"], setup.entries["E002"]
+    assert setup.scores() == [
+        (e1, "J1", "j1", D("8.5")),
+        (e1, "J1", "j2", D(9)),
+        (e2, "M1", "j1", D("0.3")),
+    ]
+
+
+def test_a_measured_time_typed_as_minutes_and_seconds_is_stored_in_seconds(setup: Setup) -> None:
+    text = "工号,裁判,评分项,分值\nE001,j1,M1,12:34\nE002,j1,M1,1:02:03.5\n"
+    setup.importer.import_csv(setup.event_id, setup.write(text))
+    assert [row[3] for row in setup.scores()] == [D(754), D("3723.5")]
+    with pytest.raises(ImportRejected) as caught:  # a judged criterion takes no time
+        setup.importer.import_csv(
+            setup.event_id, setup.write("工号,裁判,评分项,分值\nE001,j1,J1,8:30\n")
+        )
+    assert [(p.where, p.msgid) for p in caught.value.problems] == [
+        (Location("scores.csv", 2, "分值"), "{field}: '{text}' is not a number")
+    ]
+
+
+def test_chinese_headers_are_named_in_chinese_when_wrong(setup: Setup) -> None:
+    with pytest.raises(ImportRejected) as caught:
+        setup.importer.import_csv(setup.event_id, setup.write("工号,裁判,分值\nE001,j1,8\n"))
+    assert [(p.msgid, p.where) for p in caught.value.problems] == [
+        ("This column is missing", Location("scores.csv", 1, "评分项")),
+    ]
+    text = "工号,参赛编号,裁判,评分项,分值\nE001,E001,j1,J1,8\n"
+    with pytest.raises(ImportRejected) as twice:
+        setup.importer.import_csv(setup.event_id, setup.write(text))
+    assert [p.msgid for p in twice.value.problems] == [
+        "The column {column} appears twice in the header row"
+    ]
+    with pytest.raises(ImportRejected) as bad:
+        setup.importer.import_csv(
+            setup.event_id, setup.write("工号,裁判,评分项,分值\nE001,j1,J1,11\n")
+        )
+    assert bad.value.problems[0].where == Location("scores.csv", 2, "分值")
+    assert setup.scores() == []
+
+
+def test_a_judge_named_by_a_name_two_judges_share_is_refused(setup: Setup) -> None:
+    with setup.services.ctx.db.transaction() as s:
+        for judge in s.scalars(select(m.Judge)):
+            judge.name = "王工"
+    text = "工号,裁判,评分项,分值\nE001,王工,J1,8\n"
+    with pytest.raises(ImportRejected) as caught:
+        setup.importer.import_csv(setup.event_id, setup.write(text))
+    assert caught.value.problems[0].msgid == "The contest has no judge '{judge}'"

@@ -1,0 +1,30 @@
+"""Chinese messages of office files: CSV encodings, locked files, Excel sheets, times."""
+
+MESSAGES = {
+    # services/text_files.py, services/input_files.py
+    "{file} is an Excel workbook, not a CSV file: save it as CSV and try again": (
+        "{file} 是 Excel 工作簿，不是 CSV 文件：请另存为 CSV 后重试"
+    ),
+    "{file} is not a text file: save it from Excel or WPS as CSV and try again": (
+        "{file} 不是文本文件：请在 Excel 或 WPS 中另存为 CSV 后重试"
+    ),
+    "This file is neither UTF-8 nor GB18030/GBK text; save it from Excel or WPS as "
+    "“CSV UTF-8” or “CSV” and try again": (
+        "文件编码无法识别：既不是 UTF-8，也不是 GB18030/GBK 文本。"
+        "请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”后重试"
+    ),
+    "The file is open in another program or cannot be read: {file}; close it and try again": (
+        "文件正被其他程序打开或没有读取权限：{file}，请关闭后重试"
+    ),
+    # reports/files.py
+    "The file is open in another program or cannot be written: {file}; "
+    "close it and try again": "文件正被其他程序打开或没有写入权限：{file}，请关闭后重试",
+    # domain/numbers.py: times typed as 分:秒
+    "{field}: '{text}' is not a time; type minutes:seconds (12:34) or seconds": (
+        "{field}：“{text}”不是时间，请按“分:秒”（如 12:34）或秒数填写"
+    ),
+    "{field}: '{text}' is not a time; minutes and seconds go up to 59": (
+        "{field}：“{text}”不是时间，分和秒最大为 59"
+    ),
+    "{field}: a time cannot be negative": "{field}：时间不能为负数",
+}
