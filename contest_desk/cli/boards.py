@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from contest_desk.cli.core import Groups, Handler, add_format, command, listed, out, said
 from contest_desk.domain import limits
-from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
+from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, RatingUpdate, WinRule
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -30,6 +30,7 @@ RULE_OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "declines": ("declines", lambda v: parse_whole(v, "declines")),
     "win": ("win_rule", WinRule),
     "rating": ("rating", RatingKind),
+    "rating_update": ("rating_update", RatingUpdate),
     "elo_k": ("elo_k", lambda v: parse_decimal(v, "elo-k")),
     "tau": ("tau", lambda v: parse_decimal(v, "tau")),
     "period": ("period", PeriodKind),
@@ -54,7 +55,12 @@ def _rules(base: BoardRules, args: argparse.Namespace) -> BoardRules:
         changes["only_holder"] = args.only_holder
     if args.ties_to_challenger:
         changes["defender_wins_ties"] = False
-    return replace(base, **changes)
+    if args.draws is not None:
+        changes["draws"] = args.draws
+    rules = replace(base, **changes)
+    if rules.rating is RatingKind.GLICKO2 and args.rating_update == RatingUpdate.BOUT:
+        raise UserError("Glicko-2 rates once per period: --rating-update bout is for Elo only")
+    return rules
 
 
 def _entries(services: Services, board_id: int, *keys: str) -> list[int]:
@@ -69,8 +75,15 @@ def _entries(services: Services, board_id: int, *keys: str) -> list[int]:
     return out
 
 
-def _winner(text: str) -> bool:
+def _winner(text: str | None) -> bool:
     return text == "challenger"
+
+
+def _outcome(args: argparse.Namespace) -> tuple[bool, bool]:
+    """(challenger won, draw) from --winner or --draw, one of them."""
+    if (args.winner is None) == (not args.draw):
+        raise UserError("Give either --winner challenger|defender or --draw")
+    return _winner(args.winner), args.draw
 
 
 def _create(services: Services, args: argparse.Namespace) -> int:
@@ -165,18 +178,20 @@ def _decline(services: Services, args: argparse.Namespace) -> int:
 
 def _result(services: Services, args: argparse.Namespace) -> int:
     if args.from_scores:
-        seq = services.boards.result_from_scores(args.board, args.challenge)
-    elif args.winner is None:
+        number = services.boards.result_from_scores(args.board, args.challenge)
+    elif args.winner is None and not args.draw:
         raise UserError("Give --winner challenger|defender with --note, or --from-scores")
     else:
-        seq = services.boards.record_result(
-            args.board, args.challenge, _winner(args.winner), args.note or ""
+        won, draw = _outcome(args)
+        number = services.boards.record_result(
+            args.board, args.challenge, won, args.note or "", draw=draw
         )
-    return said(args, _("Bout {seq} recorded", seq=seq), id=seq)
+    return said(args, _("Bout {seq} recorded", seq=number), id=number)
 
 
 def _correct(services: Services, args: argparse.Namespace) -> int:
-    services.boards.correct(args.board, args.bout, _winner(args.winner), args.reason)
+    won, draw = _outcome(args)
+    services.boards.correct(args.board, args.bout, won, args.reason, draw=draw)
     return said(args, _("Bout {seq} corrected; the board is recomputed from it on", seq=args.bout))
 
 
@@ -211,6 +226,14 @@ def _rule_options(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument("--win", choices=[w.value for w in WinRule])
     sub.add_argument("--rating", choices=[r.value for r in RatingKind])
+    sub.add_argument(
+        "--rating-update", choices=[u.value for u in RatingUpdate],
+        help=_("Elo: rate after each bout, or once per period (Glicko-2: per period)"),
+    )  # fmt: skip
+    sub.add_argument(
+        "--draws", action=argparse.BooleanOptionalAction, default=None,
+        help=_("a bout may end in a draw (平局)"),
+    )  # fmt: skip
     sub.add_argument("--elo-k", metavar="K")
     sub.add_argument("--tau", metavar="TAU", help=_("Glicko-2's system constant"))
     sub.add_argument("--period", choices=[p.value for p in PeriodKind])
@@ -269,21 +292,23 @@ def add_commands(groups: Groups) -> None:
     sub.add_argument("--defender", required=True, metavar="KEY")
     add_format(sub)
     sub = on_board("accept", _accept, _("the defender accepts a challenge"))
-    sub.add_argument("--challenge", type=int, required=True, metavar="SEQ")
+    sub.add_argument("--challenge", type=int, required=True, metavar="N")
     sub = on_board("decline", _decline, _("the defender declines a challenge"))
-    sub.add_argument("--challenge", type=int, required=True, metavar="SEQ")
+    sub.add_argument("--challenge", type=int, required=True, metavar="N")
     sub.add_argument("--note", default="")
     sub = on_board("result", _result, _("record a bout's result"))
-    sub.add_argument("--challenge", type=int, required=True, metavar="SEQ")
+    sub.add_argument("--challenge", type=int, required=True, metavar="N")
     sub.add_argument("--winner", choices=("challenger", "defender"))
+    sub.add_argument("--draw", action="store_true", help=_("the bout was a draw (平局)"))
     sub.add_argument("--note")
     sub.add_argument(
         "--from-scores", action="store_true", help=_("take it from the bout's locked round")
     )
     add_format(sub)
     sub = on_board("correct", _correct, _("correct a logged result, with a reason"))
-    sub.add_argument("--bout", type=int, required=True, metavar="SEQ")
-    sub.add_argument("--winner", choices=("challenger", "defender"), required=True)
+    sub.add_argument("--bout", type=int, required=True, metavar="N")
+    sub.add_argument("--winner", choices=("challenger", "defender"))
+    sub.add_argument("--draw", action="store_true", help=_("the bout was a draw (平局)"))
     sub.add_argument("--reason", required=True)
     sub = on_board("remove", _remove, _("take an entry off the board, with a reason"))
     sub.add_argument("--entry", required=True, metavar="KEY")

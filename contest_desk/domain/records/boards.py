@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from contest_desk.domain.ladder import BoardRules, RatingKind
+from contest_desk.domain.ratings import Glicko
 from contest_desk.domain.records.contests import EntryInfo
 from contest_desk.i18n import N_, _
 
@@ -46,6 +47,7 @@ class BoardRow:
     entry: EntryInfo
     rating: Decimal | None  # None on an unrated board
     deviation: Decimal | None  # Glicko-2 only
+    volatility: Decimal | None  # Glicko-2 only
     defences: int
     streak: int  # wins (> 0) or losses (< 0) in a row
     status: str  # holder, active, eliminated, removed
@@ -54,7 +56,7 @@ class BoardRow:
 
 @dataclass(frozen=True)
 class ChallengeRow:
-    seq: int
+    number: int  # the board's challenge 1, 2, 3… (the services take it)
     challenger: EntryInfo
     challenger_place: int
     defender: EntryInfo
@@ -67,11 +69,12 @@ class ChallengeRow:
 
 @dataclass(frozen=True)
 class BoutRow:
-    seq: int
+    number: int  # the board's bout 1, 2, 3… (corrections take it)
     period: int
     challenger: EntryInfo
     defender: EntryInfo
-    challenger_won: bool
+    challenger_won: bool  # False for a draw
+    draw: bool
     forfeit: bool
     title: bool  # the title holder was the defender
     totals: tuple[Decimal, Decimal] | None
@@ -110,7 +113,14 @@ class BoardView:
     history: tuple[dict[int, tuple[int, Decimal]], ...]  # per closed period: entry → place, rating
     entries: dict[int, EntryInfo]
     rule_changes: tuple[RuleChangeRow, ...]  # the board's rules over time, after the first
+    # Per closed period, beside ``history``: entry → rating, deviation and volatility.
+    rating_history: tuple[dict[int, Glicko], ...] = ()
 
     @property
     def rated(self) -> bool:
         return self.rules.rating is not RatingKind.NONE
+
+    @property
+    def glicko(self) -> bool:
+        """Deviation and volatility mean something (and are shown) on Glicko-2 boards only."""
+        return self.rules.rating is RatingKind.GLICKO2

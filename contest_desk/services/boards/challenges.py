@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,7 +37,15 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.boards import BoardInfo
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import _
-from contest_desk.services.boards.log import LoadedBoard, append, load, refused_or_board
+from contest_desk.services.boards.log import (
+    LoadedBoard,
+    append,
+    bout_at,
+    challenge_at,
+    count_of,
+    load,
+    refused_or_board,
+)
 from contest_desk.services.contests.assignments import excluded_judges, panel_ids
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.judging.standings import StandingsService
@@ -57,13 +66,6 @@ def _entry_of(s: Session, board: m.Ladder, entry_id: int) -> m.Entry:
     if entry is None or entry.event_id != board.event_id:
         raise NotFound("There is no entry {id} in this board's event", id=entry_id)
     return entry
-
-
-def _bout_of(loaded: LoadedBoard, seq: int) -> Challenge:
-    for logged in loaded.log:
-        if logged.seq == seq and isinstance(logged.event, Challenge):
-            return logged.event
-    raise NotFound("There is no challenge {seq} on this board", seq=seq)
 
 
 class BoardService:
@@ -169,29 +171,35 @@ class BoardService:
     def challenge(
         self, board_id: int, challenger: int, defender: int, today: dt.date | None = None
     ) -> int:
-        """Issue a challenge; the defender has the board's ``accept_days`` to accept."""
+        """Issue a challenge; the defender has the board's ``accept_days`` to accept.
+        Returns its number on the board (1, 2, 3…), which the other calls take."""
         today = today or dt.date.today()
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
             board = refused_or_board(loaded, Challenge(challenger, defender, today))
             deadline = today + dt.timedelta(days=board.rules.accept_days)
-            return append(self.ctx, s, loaded, Challenge(challenger, defender, deadline))
+            number = count_of(loaded, Challenge) + 1
+            event = Challenge(challenger, defender, deadline)
+            append(self.ctx, s, loaded, event, number=number)
+            return number
 
     @requires(Action.RUN_BOARD)
-    def accept(self, board_id: int, seq: int) -> int | None:
-        """The defender accepts. A scored board gets a round for the bout, its two entries
-        assigned to the event's judges; returns that round's number."""
+    def accept(self, board_id: int, challenge: int) -> int | None:
+        """The defender accepts challenge number ``challenge``. A scored board gets a round
+        for the bout, its two entries assigned to the event's judges; returns that round's
+        number."""
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
+            seq, issued = challenge_at(loaded, challenge)
             board = refused_or_board(loaded, Accept(seq))
             number = None
             if loaded.row.scored:
-                number = self._bout_round(s, loaded.row, seq, board.period, _bout_of(loaded, seq))
+                number = self._bout_round(s, loaded.row, challenge, board.period, issued)
             append(self.ctx, s, loaded, Accept(seq), round=number)
             return number
 
     def _bout_round(
-        self, s: Session, board: m.Ladder, seq: int, period: int, challenge: Challenge
+        self, s: Session, board: m.Ladder, number: int, period: int, challenge: Challenge
     ) -> int:
         event = get_event(s, board.event_id)
         number = max((r.number for r in event.rounds), default=0) + 1
@@ -199,7 +207,7 @@ class BoardService:
         rnd = m.Round(
             event_id=event.id,
             number=number,
-            name=_("Board period {period}, challenge {seq}").format(period=period, seq=seq),
+            name=_("Board period {period}, challenge {seq}").format(period=period, seq=number),
             weight=Decimal(1),
         )
         s.add(rnd)
@@ -217,9 +225,10 @@ class BoardService:
         return number
 
     @requires(Action.RUN_BOARD)
-    def decline(self, board_id: int, seq: int, note: str = "") -> None:
+    def decline(self, board_id: int, challenge: int, note: str = "") -> None:
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
+            seq, _issued = challenge_at(loaded, challenge)
             refused_or_board(loaded, Decline(seq))
             append(self.ctx, s, loaded, Decline(seq), note)
 
@@ -237,24 +246,34 @@ class BoardService:
     # Results -------------------------------------------------------------------
 
     @requires(Action.SUPERVISE)
-    def record_result(self, board_id: int, seq: int, challenger_won: bool, note: str) -> int:
-        """The chief judge records a bout's result as a win or a loss, with a note."""
+    def record_result(
+        self, board_id: int, challenge: int, challenger_won: bool, note: str, draw: bool = False
+    ) -> int:
+        """The chief judge records a bout's result as a win, a loss or (where the board's
+        rules allow it) a draw, with a note. Returns the bout's number on the board."""
         note = _need_note(
             note, UserError("A recorded result needs a note: how the bout was decided")
         )
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
-            c = _bout_of(loaded, seq)
-            bout = Bout(c.challenger, c.defender, challenger_won, challenge=seq)
+            seq, c = challenge_at(loaded, challenge)
+            won = challenger_won and not draw
+            bout = Bout(c.challenger, c.defender, won, challenge=seq, draw=draw)
             refused_or_board(loaded, bout)
-            return append(self.ctx, s, loaded, bout, note)
+            return self._bout(s, loaded, bout, note)
+
+    def _bout(self, s: Session, loaded: LoadedBoard, bout: Bout, note: str, **extra: Any) -> int:
+        number = count_of(loaded, Bout) + 1
+        append(self.ctx, s, loaded, bout, note, number=number, **extra)
+        return number
 
     @requires(Action.SUPERVISE)
-    def result_from_scores(self, board_id: int, seq: int) -> int:
-        """The bout's result from its round's totals: the higher wins, a tie by the rules."""
+    def result_from_scores(self, board_id: int, challenge: int) -> int:
+        """The bout's result from its round's totals: the higher wins; equal totals are a
+        draw where the board allows draws, else go by its tie rule."""
         with self.ctx.db.reading() as s:
             loaded = load(s, board_id)
-            c = _bout_of(loaded, seq)
+            seq, c = challenge_at(loaded, challenge)
             number = next(
                 (
                     r.data.get("round")
@@ -264,7 +283,9 @@ class BoardService:
                 None,
             )
             if number is None:
-                raise UserError("Challenge {seq} has no scored bout: accept it first", seq=seq)
+                raise UserError(
+                    "Challenge {seq} has no scored bout: accept it first", seq=challenge
+                )
             locked = s.scalar(
                 select(m.Round.locked_at).where(
                     m.Round.event_id == loaded.row.event_id, m.Round.number == number
@@ -287,21 +308,24 @@ class BoardService:
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
             board = refused_or_board(loaded, Bout(c.challenger, c.defender, True, challenge=seq))
+            draw = board.rules.draws and totals[0] == totals[1]
             won = challenger_wins(totals[0], totals[1], board.rules.defender_wins_ties)
-            bout = Bout(c.challenger, c.defender, won, challenge=seq)
-            return append(
-                self.ctx, s, loaded, bout, "", round=number, totals=[str(t) for t in totals]
-            )
+            bout = Bout(c.challenger, c.defender, won and not draw, challenge=seq, draw=draw)
+            return self._bout(s, loaded, bout, "", round=number, totals=[str(t) for t in totals])
 
     @requires(Action.SUPERVISE)
-    def correct(self, board_id: int, bout_seq: int, challenger_won: bool, reason: str) -> int:
-        """Correct a logged result; everything after it is recomputed."""
+    def correct(
+        self, board_id: int, bout: int, challenger_won: bool, reason: str, draw: bool = False
+    ) -> None:
+        """Correct the result of bout number ``bout`` (to a draw only where the rules of its
+        period allow draws); everything after it is recomputed."""
         reason = _need_note(reason, UserError("A correction needs a reason"))
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
-            if not any(e.seq == bout_seq and isinstance(e.event, Bout) for e in loaded.log):
-                raise NotFound("There is no bout {seq} on this board", seq=bout_seq)
-            return append(self.ctx, s, loaded, Correction(bout_seq, challenger_won, reason), reason)
+            seq = bout_at(loaded, bout)
+            event = Correction(seq, challenger_won and not draw, reason, draw)
+            refused_or_board(loaded, event)
+            append(self.ctx, s, loaded, event, reason, number=bout)
 
     @requires(Action.SUPERVISE)
     def close_period(self, board_id: int, today: dt.date | None = None) -> int:

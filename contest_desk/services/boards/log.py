@@ -10,7 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.board_codec import event_from_dict, event_to_dict, rules_from_dict
-from contest_desk.domain.ladder import BoardRules, Event, Ladder, Logged, check
+from contest_desk.domain.ladder import (
+    BoardRules,
+    Bout,
+    Challenge,
+    Event,
+    Ladder,
+    Logged,
+    check,
+    numbered,
+)
 from contest_desk.errors import NotFound
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.storage import models as m
@@ -50,6 +59,29 @@ def load(s: Session, board_id: int, lock: bool = False) -> LoadedBoard:
     rows = [LogRow(*r) for r in s.execute(query)]
     log = [Logged(r.seq, event_from_dict(r.kind, r.data)) for r in rows]
     return LoadedBoard(row, rules_from_dict(row.rules), log, {r.seq: r for r in rows})
+
+
+def challenge_at(loaded: LoadedBoard, number: int) -> tuple[int, Challenge]:
+    """The log seq and event of the board's challenge ``number`` (1, 2, 3… as shown)."""
+    found = numbered(loaded.log, Challenge)
+    if not 1 <= number <= len(found):
+        raise NotFound("There is no challenge {seq} on this board", seq=number)
+    logged = found[number - 1]
+    assert isinstance(logged.event, Challenge)
+    return logged.seq, logged.event
+
+
+def bout_at(loaded: LoadedBoard, number: int) -> int:
+    """The log seq of the board's bout ``number`` (1, 2, 3… as shown)."""
+    found = numbered(loaded.log, Bout)
+    if not 1 <= number <= len(found):
+        raise NotFound("There is no bout {seq} on this board", seq=number)
+    return found[number - 1].seq
+
+
+def count_of(loaded: LoadedBoard, kind: type[Challenge] | type[Bout]) -> int:
+    """How many challenges (or bouts) the log holds: the number of the newest."""
+    return len(numbered(loaded.log, kind))
 
 
 def refused_or_board(loaded: LoadedBoard, event: Event, today: dt.date | None = None) -> Ladder:

@@ -75,6 +75,7 @@ def _rows(board: Ladder, entries: dict[int, EntryInfo]) -> list[BoardRow]:
                 entries[entry_id],
                 s.rating.rating if rated else None,
                 s.rating.deviation if glicko else None,
+                s.rating.volatility if glicko else None,
                 s.defences,
                 s.streak,
                 status,
@@ -108,11 +109,12 @@ def _bouts(board: Ladder, loaded: LoadedBoard, entries: dict[int, EntryInfo]) ->
         totals = row.data.get("totals")
         out.append(
             BoutRow(
-                b.seq,
+                b.number,
                 b.period,
                 entries[b.challenger],
                 entries[b.defender],
                 b.challenger_won,
+                b.draw,
                 b.forfeit,
                 b.title,
                 None if totals is None else (Decimal(totals[0]), Decimal(totals[1])),
@@ -140,7 +142,7 @@ def _board_view(
     }
     challenges = tuple(
         ChallengeRow(
-            c.seq,
+            c.number,
             entries[c.challenger],
             board.place_of(c.challenger),
             entries[c.defender],
@@ -168,6 +170,7 @@ def _board_view(
         tuple(board.history),
         entries,
         tuple(_rule_changes(loaded)),
+        tuple(board.rating_history),
     )
 
 

@@ -72,7 +72,7 @@ def build_demo_board(
             bouts = services.board_views.view(board.id, first_day).bouts
             last = bouts[-1]
             services.boards.correct(
-                board.id, last.seq, not last.challenger_won, "复核比试录像，裁判长更正结果"
+                board.id, last.number, not last.challenger_won, "复核比试录像，裁判长更正结果"
             )
         services.boards.close_period(board.id, today=first_day + dt.timedelta(days=27))
 

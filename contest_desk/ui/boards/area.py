@@ -29,17 +29,28 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.boards import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.errors import step
 from contest_desk.i18n import _
-from contest_desk.reports.board_report import STATUS_NAMES, rating_text, rules_text
+from contest_desk.reports.board_report import (
+    RESULT_NAMES,
+    STATUS_NAMES,
+    bout_text,
+    rating_text,
+    result_code,
+    rules_text,
+    volatility_text,
+)
 from contest_desk.reports.charts import board_places_chart, board_ratings_chart
 from contest_desk.reports.result_notice import Notice, board_notice
 from contest_desk.services.hub import Services
-from contest_desk.ui import notice_printing, operations
+from contest_desk.ui import ask, notice_printing, operations
 from contest_desk.ui.boards.setup import BoardSetup
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
+
+RATING_COLUMN = 3  # in the board's table; deviation and volatility are shown beside it
+RATING_FIGURES = (8, 9)
 
 
 def _place(place: int | None) -> str:
@@ -93,6 +104,9 @@ class BoardsArea(BoardSetup, QWidget):
                 Column(self.tr("Streak"), lambda r: _streak(r.streak)),
                 Column(self.tr("Status"), lambda r: _(STATUS_NAMES[r.status])),
                 Column(self.tr("Why"), lambda r: r.why),
+                # Glicko-2 only; moved beside the rating in the view (RATING_FIGURES).
+                Column(self.tr("Deviation"), lambda r: rating_text(r.deviation)),
+                Column(self.tr("Volatility"), lambda r: volatility_text(r.volatility)),
             ]
         )
         self.targets = RecordTableModel(
@@ -104,7 +118,7 @@ class BoardsArea(BoardSetup, QWidget):
         )
         self.challenges = RecordTableModel(
             [
-                Column("#", lambda c: c.seq),
+                Column(self.tr("Challenge No."), lambda c: c.number),
                 Column(
                     self.tr("Challenger"), lambda c: f"{c.challenger_place} {c.challenger.label}"
                 ),
@@ -115,11 +129,11 @@ class BoardsArea(BoardSetup, QWidget):
         )
         self.bouts = RecordTableModel(
             [
-                Column("#", lambda b: b.seq),
+                Column(self.tr("Bout No."), lambda b: b.number),
                 Column(self.tr("Period"), lambda b: b.period),
                 Column(self.tr("Challenger"), lambda b: b.challenger.label),
                 Column(self.tr("Defender"), lambda b: b.defender.label),
-                Column(self.tr("Result"), self._bout_result),
+                Column(self.tr("Result"), bout_text),
                 Column(self.tr("Totals"), lambda b: " : ".join(map(str, b.totals or ()))),
                 Column(self.tr("Note"), lambda b: b.note),
                 Column(self.tr("Corrected"), lambda b: b.corrected),
@@ -141,6 +155,9 @@ class BoardsArea(BoardSetup, QWidget):
             ]
         )
         self.board_view = record_table(self.rows)
+        header = self.board_view.horizontalHeader()
+        for at, column in enumerate(RATING_FIGURES, start=RATING_COLUMN + 1):
+            header.moveSection(header.visualIndex(column), at)
         self.target_view = record_table(self.targets)
         self.challenge_view = record_table(self.challenges)
         self.bout_view = record_table(self.bouts)
@@ -150,6 +167,7 @@ class BoardsArea(BoardSetup, QWidget):
         self.decline_button = QPushButton(self.tr("Decline…"))
         self.challenger_won_button = QPushButton(self.tr("Challenger won…"))
         self.defender_won_button = QPushButton(self.tr("Defender won…"))
+        self.draw_button = QPushButton(self.tr("Draw…"))
         self.scores_button = QPushButton(self.tr("Result from the scores"))
         self.correct_button = QPushButton(self.tr("Correct the result…"))
         self.places_chart = ChartView()
@@ -174,6 +192,7 @@ class BoardsArea(BoardSetup, QWidget):
                 self.decline_button,
                 self.challenger_won_button,
                 self.defender_won_button,
+                self.draw_button,
                 self.scores_button,
             ),
             self.tr("Open challenges"),
@@ -212,6 +231,7 @@ class BoardsArea(BoardSetup, QWidget):
         self.decline_button.clicked.connect(self.decline)
         self.challenger_won_button.clicked.connect(lambda: self.record(True))
         self.defender_won_button.clicked.connect(lambda: self.record(False))
+        self.draw_button.clicked.connect(lambda: self.record(False, draw=True))
         self.scores_button.clicked.connect(self.from_scores)
         self.correct_button.clicked.connect(self.correct)
         state.setup_changed.connect(self.reload_boards)
@@ -235,10 +255,6 @@ class BoardsArea(BoardSetup, QWidget):
         if c.accepted and c.round is not None:
             return self.tr("Accepted: scored in round {n}").format(n=c.round)
         return self.tr("Accepted") if c.accepted else self.tr("Waiting for the defender")
-
-    def _bout_result(self, b: BoutRow) -> str:
-        text = self.tr("Challenger won") if b.challenger_won else self.tr("Defended")
-        return text + (self.tr(" (forfeit)") if b.forfeit else "")
 
     # Loading -------------------------------------------------------------------
 
@@ -293,7 +309,10 @@ class BoardsArea(BoardSetup, QWidget):
         self.reigns.set_records(view.reigns)
         self.rule_changes.set_records(view.rule_changes)
         self.targets.set_records([])
-        self.board_view.setColumnHidden(3, not view.rated)
+        self.board_view.setColumnHidden(RATING_COLUMN, not view.rated)
+        for column in RATING_FIGURES:
+            self.board_view.setColumnHidden(column, not view.glicko)
+        self.draw_button.setVisible(view.rules.draws)
         self.places_chart.set_figure(places)
         self.ratings_chart.set_figure(ratings)
         self.scores_button.setVisible(view.info.scored)
@@ -362,35 +381,57 @@ class BoardsArea(BoardSetup, QWidget):
     def accept(self) -> None:
         c = self._open_challenge()
         if c is not None:
-            self._run(lambda b: self.services.boards.accept(b, c.seq))
+            self._run(lambda b: self.services.boards.accept(b, c.number))
 
     def decline(self) -> None:
         c = self._open_challenge()
         note = self._reason(self.tr("Decline")) if c is not None else None
         if c is not None and note is not None:
-            self._run(lambda b: self.services.boards.decline(b, c.seq, note))
+            self._run(lambda b: self.services.boards.decline(b, c.number, note))
 
-    def record(self, challenger_won: bool) -> None:
+    def record(self, challenger_won: bool, draw: bool = False) -> None:
         c = self._open_challenge()
         note = self._reason(self.tr("Record the result")) if c is not None else None
         if c is not None and note is not None:
-            self._run(lambda b: self.services.boards.record_result(b, c.seq, challenger_won, note))
+            self._run(
+                lambda b: self.services.boards.record_result(
+                    b, c.number, challenger_won, note, draw=draw
+                )
+            )
 
     def from_scores(self) -> None:
         c = self._open_challenge()
         if c is not None:
-            self._run(lambda b: self.services.boards.result_from_scores(b, c.seq))
+            self._run(lambda b: self.services.boards.result_from_scores(b, c.number))
 
     def correct(self) -> None:
         chosen = _chosen(self.bout_view, self.bouts)
         if not isinstance(chosen, BoutRow):
             return
+        corrected = self._corrected_result(chosen)
+        if corrected is None:
+            return
         reason = sheet_bar.ask_text(
             self, self.tr("Correct the result"), self.tr("Reason (kept on the record):")
         )
         if reason is not None:
-            won = not chosen.challenger_won
-            self._run(lambda b: self.services.boards.correct(b, chosen.seq, won, reason))
+            won, draw = corrected == "challenger", corrected == "draw"
+            self._run(
+                lambda b: self.services.boards.correct(b, chosen.number, won, reason, draw=draw)
+            )
+
+    def _corrected_result(self, bout: BoutRow) -> str | None:
+        """The other result: asked for among the other two where the board allows draws
+        (or the bout was one), else the one other result."""
+        if self.view is None or not (self.view.rules.draws or bout.draw):
+            return "challenger" if not bout.challenger_won else "defender"
+        draws = self.view.rules.draws
+        others = [c for c in RESULT_NAMES if c != result_code(bout) and (draws or c != "draw")]
+        items = [_(RESULT_NAMES[code]) for code in others]
+        picked = ask.ask_choice(
+            self, self.tr("Correct the result"), self.tr("The right result:"), items
+        )
+        return None if picked is None else others[picked]
 
     def notice(self) -> Notice | None:
         """The board as it stands, as a result notice."""

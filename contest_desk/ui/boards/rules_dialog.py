@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, WinRule
+from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, RatingUpdate, WinRule
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.records.contests import EventInfo
 from contest_desk.errors import UserError
@@ -120,6 +120,15 @@ class BoardDialog(QDialog):
             ],
             rules.rating,
         )
+        self.update_box = _combo(
+            [
+                (self.tr("After each bout"), RatingUpdate.BOUT),
+                (self.tr("Once per period, at its close"), RatingUpdate.PERIOD),
+            ],
+            rules.rating_update,
+        )
+        self.draws_box = QCheckBox(self.tr("Draws allowed (平局: ½ each, places by the tie rule)"))
+        self.draws_box.setChecked(rules.draws)
         self.k_edit = QLineEdit(str(rules.elo_k))
         self.tau_edit = QLineEdit(str(rules.tau))
         self.bottom_spin = _spin(0, 99, rules.eliminate_bottom)
@@ -137,7 +146,9 @@ class BoardDialog(QDialog):
         form.addRow(self.tr("Declines per period"), self.declines_spin)
         form.addRow(self.tr("A won challenge"), self.win_box)
         form.addRow("", self.ties_box)
+        form.addRow("", self.draws_box)
         form.addRow(self.tr("Rating"), self.rating_box)
+        form.addRow(self.tr("Ratings move"), self.update_box)
         form.addRow(self.tr("Elo K"), self.k_edit)
         form.addRow(self.tr("Glicko-2 τ"), self.tau_edit)
         form.addRow(self.tr("Eliminate the last (0: none)"), self.bottom_spin)
@@ -151,10 +162,19 @@ class BoardDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.rating_box.currentIndexChanged.connect(self._rating_shown)
+        self._rating_shown()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.buttons = buttons
+
+    def _rating_shown(self) -> None:
+        """Glicko-2 rates once per period by design: the choice is Elo's alone."""
+        kind = RatingKind(self.rating_box.currentData())
+        if kind is RatingKind.GLICKO2:
+            self.update_box.setCurrentIndex(self.update_box.findData(RatingUpdate.PERIOD))
+        self.update_box.setEnabled(kind is RatingKind.ELO)
 
     def rules(self) -> BoardRules:
         """The rules as filled in; a number that is not one is refused with its field."""
@@ -170,6 +190,8 @@ class BoardDialog(QDialog):
             win_rule=WinRule(self.win_box.currentData()),
             defender_wins_ties=self.ties_box.isChecked(),
             rating=RatingKind(self.rating_box.currentData()),
+            rating_update=RatingUpdate(self.update_box.currentData()),
+            draws=self.draws_box.isChecked(),
             elo_k=parse_decimal(self.k_edit.text(), self.tr("Elo K")),
             tau=parse_decimal(self.tau_edit.text(), self.tr("Glicko-2 τ")),
             eliminate_bottom=self.bottom_spin.value(),
