@@ -10,12 +10,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +31,8 @@ from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
-from contest_desk.ui import operations
+from contest_desk.ui import feedback, operations
+from contest_desk.ui.date_field import DateField
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
 
@@ -109,12 +109,12 @@ class AuditArea(QWidget):
         self.event_check = QCheckBox(self.tr("Only this event"))
         self.judge_box = QComboBox()
         self.entry_box = QComboBox()
-        self.since = QDateEdit(QDate.currentDate().addDays(-30))
-        self.until = QDateEdit(QDate.currentDate())
+        today = dt.date.today()
         self.time_check = QCheckBox(self.tr("From"))
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since = DateField(
+            label=self.tr("From"), may_be_empty=False, value=today - dt.timedelta(days=30)
+        )
+        self.until = DateField(label=self.tr("To"), may_be_empty=False, value=today)
         self.refresh_button = QPushButton(self.tr("Show"))
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
@@ -185,9 +185,14 @@ class AuditArea(QWidget):
         detail = {"judge": judge_id} if judge_id is not None else None
         since = until = None
         if self.time_check.isChecked():
-            first, last = self.since.date(), self.until.date()
-            since = dt.datetime(first.year(), first.month(), first.day())
-            until = dt.datetime(last.year(), last.month(), last.day(), 23, 59, 59, 999999)
+            try:
+                first, last = self.since.value(), self.until.value()
+            except UserError as error:
+                feedback.show_user_error(self, error)
+                return None
+            assert first is not None and last is not None  # neither field may be empty
+            since = dt.datetime.combine(first, dt.time.min)
+            until = dt.datetime.combine(last, dt.time.max)
         roster, audit = self.services.roster, self.services.audit
 
         def read() -> list[AuditRow]:

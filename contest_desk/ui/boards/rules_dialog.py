@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +27,7 @@ from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.records.contests import EventInfo
 from contest_desk.errors import UserError
 from contest_desk.ui import feedback
+from contest_desk.ui.date_field import DateField
 
 
 @dataclass(frozen=True)
@@ -75,8 +74,9 @@ class BoardDialog(QDialog):
         self.skill_edit = QLineEdit()
         self.scored_box = QCheckBox(self.tr("Bouts are scored by the judges on the rubric"))
         self.scored_box.setChecked(True)
-        self.start_edit = QDateEdit(QDate.currentDate())
-        self.start_edit.setCalendarPopup(True)
+        self.start_edit = DateField(
+            label=self.tr("First period starts"), may_be_empty=False, value=dt.date.today()
+        )
         if events:
             for text, event in events:
                 self.event_box.addItem(text, event.id)
@@ -204,12 +204,14 @@ class BoardDialog(QDialog):
         try:
             rules = self.rules()
             if self.event_box.count():
+                start = self.start_edit.value()
+                assert start is not None  # the field may not be empty: value() refuses
                 self.result_board = NewBoard(
                     int(self.event_box.currentData()),
                     self.name_edit.text(),
                     self.skill_edit.text(),
                     self.scored_box.isChecked(),
-                    self.start_edit.date().toPython(),  # type: ignore[arg-type]
+                    start,
                     rules,
                 )
         except UserError as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.contest import ContestKind, ContestStatus
 from contest_desk.domain.records.contests import ContestInfo
+from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import operations
-from contest_desk.ui.contests.common import date_edit, date_of, set_date
+from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.labels import kind_names, status_names
+from contest_desk.ui.date_field import DateField
 from contest_desk.ui.state import AppState
 
 STATUSES = list(ContestStatus)
@@ -41,9 +44,9 @@ class ContestPanel(QWidget):
         self.kind_box = QComboBox()
         for kind, text in kind_names().items():
             self.kind_box.addItem(text, kind.value)
-        not_set = self.tr("Not set")
-        self.start_edit = date_edit(self, not_set)
-        self.end_edit = date_edit(self, not_set)
+        # An empty date's calendar opens at the other date of the contest, else today.
+        self.start_edit = DateField(self, label=self.tr("Start date"), hint=self._end_date)
+        self.end_edit = DateField(self, label=self.tr("End date"), hint=self._start_date)
         self.organizer_edit = QLineEdit()
         self.save_button = QPushButton(self.tr("Save contest"))
         self.save_button.clicked.connect(self.save)
@@ -92,6 +95,12 @@ class ContestPanel(QWidget):
         state.contest_changed.connect(lambda _id: self.load_chosen())
         self.load_chosen()
 
+    def _start_date(self) -> dt.date | None:
+        return self.start_edit.value() if self.start_edit.is_valid() else None
+
+    def _end_date(self) -> dt.date | None:
+        return self.end_edit.value() if self.end_edit.is_valid() else None
+
     def load_chosen(self) -> None:
         contest = None
         contest_id = self.state.contest_id
@@ -108,8 +117,8 @@ class ContestPanel(QWidget):
         self.name_edit.clear()
         self.kind_box.setEnabled(True)
         self.kind_box.setCurrentIndex(0)
-        set_date(self.start_edit, None)
-        set_date(self.end_edit, None)
+        self.start_edit.setDate(None)
+        self.end_edit.setDate(None)
         self.organizer_edit.clear()
         self._show_status()
 
@@ -119,8 +128,8 @@ class ContestPanel(QWidget):
         self.name_edit.setText(contest.name)
         self.kind_box.setCurrentIndex(self.kind_box.findData(contest.kind.value))
         self.kind_box.setEnabled(False)  # what a contest is for does not change once set up
-        set_date(self.start_edit, contest.start_date)
-        set_date(self.end_edit, contest.end_date)
+        self.start_edit.setDate(contest.start_date)
+        self.end_edit.setDate(contest.end_date)
         self.organizer_edit.setText(contest.organizer)
         self._show_status()
 
@@ -144,7 +153,11 @@ class ContestPanel(QWidget):
 
     def save(self) -> ContestInfo | None:
         name = self.name_edit.text()
-        start, end = date_of(self.start_edit), date_of(self.end_edit)
+        try:
+            start, end = self.start_edit.value(), self.end_edit.value()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return None
         organizer = self.organizer_edit.text().strip()
         contests = self.services.contests
         if self.contest is None:

@@ -4,14 +4,12 @@ refuse what cannot score, with the reason."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,6 +31,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable
 from contest_desk.ui.contests.models import EditableRowsModel
+from contest_desk.ui.date_field import DateField, from_qdate
 
 DECIMAL_COLUMNS = (
     ("points", 5),
@@ -81,10 +80,15 @@ class LaborSetupDialog(QDialog):
         self.period_kind = QComboBox()
         for kind in PeriodKind:
             self.period_kind.addItem(_(PERIOD_KIND_NAMES[kind]), kind.value)
-        self.period_start = QDateEdit(QDate.currentDate())
-        self.period_end = QDateEdit(QDate.currentDate().addMonths(1).addDays(-1))
-        for edit in (self.period_start, self.period_end):
-            edit.setCalendarPopup(True)
+        today = QDate.currentDate()
+        self.period_start = DateField(
+            label=self.tr("Period start"), may_be_empty=False, value=from_qdate(today)
+        )
+        self.period_end = DateField(
+            label=self.tr("Period end"),
+            may_be_empty=False,
+            value=from_qdate(today.addMonths(1).addDays(-1)),
+        )
         self.add_period_button = QPushButton(self.tr("Add the period"))
         periods = QGroupBox(self.tr("Periods"))
         form = QFormLayout(periods)
@@ -169,8 +173,12 @@ class LaborSetupDialog(QDialog):
         )
 
     def add_period(self) -> bool:
-        start: dt.date = self.period_start.date().toPython()  # type: ignore[assignment]
-        end: dt.date = self.period_end.date().toPython()  # type: ignore[assignment]
+        try:
+            start, end = self.period_start.value(), self.period_end.value()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return False
+        assert start is not None and end is not None  # neither field may be empty
         kind = PeriodKind(self.period_kind.currentData())
         name = self.period_name.text()
         added = self._attempt(
