@@ -8,12 +8,13 @@ Chinese or English.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 
 from contest_desk.domain.innovation import (
     BENEFIT_NAMES,
@@ -34,14 +35,26 @@ from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
 from contest_desk.reports.roster_excel import cell_text, open_workbook, sheet_rows
+from contest_desk.reports.sheet_style import DATE, amount_cell, finish_table
+
+# Columns of money in CNY, written with two decimals and thousands separators.
+AMOUNTS = frozenset({"actual", "projected", "amount"})
 
 
 def _header(ws: Any, columns: Sequence[tuple[str, str]]) -> None:
-    fill = PatternFill("solid", fgColor="DDE6F0")
-    for col, (_key, label) in enumerate(columns, start=1):
-        cell = ws.cell(1, col, _(label))
-        cell.font, cell.fill = Font(bold=True), fill
-    ws.freeze_panes = "A2"
+    ws.append([_(label) for _key, label in columns])
+
+
+def _formats(ws: Any, columns: Sequence[tuple[str, str]]) -> None:
+    """Amounts as money (12,345.60), dates as dates; then the common finish."""
+    keys = [key for key, _label in columns]
+    for row in ws.iter_rows(min_row=2):
+        for key, cell in zip(keys, row, strict=False):
+            if key in AMOUNTS and isinstance(cell.value, Decimal | int):
+                amount_cell(cell, Decimal(cell.value))
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = DATE
+    finish_table(ws, landscape=True)
 
 
 def ledger_row(a: AchievementInfo, employee_nos: Sequence[str]) -> list[Any]:
@@ -98,9 +111,8 @@ def write_ledger(
                     b.basis,
                 ]
             )
-    for sheet in (ws, benefits):
-        for letter in "ABCDEFGHIJKLMNOP":
-            sheet.column_dimensions[letter].width = 18
+    _formats(ws, LEDGER)
+    _formats(benefits, BENEFITS)
     return save_workbook(wb, path)
 
 

@@ -12,14 +12,14 @@ import re
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
 from contest_desk.domain.records.labor import HEADER_ROW, LaborSheet, ValueGrid
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import save_workbook
 from contest_desk.reports.roster_excel import cell_text, open_workbook, sheet_rows
+from contest_desk.reports.sheet_style import finish_table, number_cell, sheet_title
 
 # "C1 原油产量（吨）" or "C1 原油产量(吨)": the code, the name, the unit.
 HEADER = re.compile(r"^(\S+)\s+(.*?)\s*(?:[（(]([^）)]*)[）)])?$")
@@ -31,7 +31,7 @@ def write_labor_template(path: str | Path, contest: str, grid: ValueGrid) -> Pat
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = grid.period.name[:31]
+    ws.title = sheet_title(grid.period.name)
     bold = Font(bold=True)
     for row, (label, text) in enumerate(
         ((_("Competition"), contest), (_("Assessment period"), grid.period.name)), start=1
@@ -39,23 +39,15 @@ def write_labor_template(path: str | Path, contest: str, grid: ValueGrid) -> Pat
         ws.cell(row, 1, label).font = bold
         ws.cell(row, 2, text)
     ws.cell(3, 1, _("One row per team; leave a cell empty when the value is not known yet."))
-    ws.cell(HEADER_ROW, 1, _("Work team")).font = bold
-    fill = PatternFill("solid", fgColor="DDE6F0")
+    ws.cell(HEADER_ROW, 1, _("Work team"))
     for col, indicator in enumerate(grid.indicators, start=2):
-        cell = ws.cell(HEADER_ROW, col, f"{indicator.code} {indicator.name}（{indicator.unit}）")
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True)
-        ws.column_dimensions[get_column_letter(col)].width = 18
-    ws.column_dimensions["A"].width = 24
+        ws.cell(HEADER_ROW, col, f"{indicator.code} {indicator.name}（{indicator.unit}）")
     for row, team in enumerate(grid.teams, start=HEADER_ROW + 1):
         ws.cell(row, 1, team.name)
         for col, indicator in enumerate(grid.indicators, start=2):
-            value = grid.values.get(team.id, {}).get(indicator.code)
-            if value is not None:
-                ws.cell(
-                    row, col, float(value) if value != value.to_integral_value() else int(value)
-                )
-    ws.freeze_panes = f"B{HEADER_ROW + 1}"
+            # a number with the decimals it was keyed with (no float: 0.1 stays 0.1)
+            number_cell(ws.cell(row, col), grid.values.get(team.id, {}).get(indicator.code), None)
+    finish_table(ws, HEADER_ROW, freeze_column=2)
     return save_workbook(wb, path)
 
 

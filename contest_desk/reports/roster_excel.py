@@ -35,6 +35,7 @@ from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, _, catalog
 from contest_desk.reports.cells import restored
 from contest_desk.reports.files import save_workbook
+from contest_desk.reports.sheet_style import print_setup
 
 # Column widths in the template, in Excel's character units.
 WIDTHS = {
@@ -103,6 +104,7 @@ def write_roster_template(path: str | Path, event_names: Sequence[str]) -> Path:
     for i, event in enumerate(event_names, start=first + 1):
         notes.cell(row=i, column=1, value=event)
 
+    print_setup(ws, 1)
     if event_names:
         # A range rather than a literal list: a literal is limited to 255 characters and
         # breaks on commas inside event names.
