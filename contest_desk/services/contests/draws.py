@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain import draw as rules
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import DrawInfo, DrawnEntry, EntryInfo
-from contest_desk.errors import UserError
+from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
@@ -85,46 +85,83 @@ class DrawService:
         workstations: Sequence[str] = (),
     ) -> DrawInfo:
         """The first layer: codes, order and workstations; refused once marks exist."""
-        seed = seed or rules.new_seed()
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
             self._no_scores(s, rnd)
             if _layers(s, rnd.id):
                 raise UserError("{round} has been drawn already", round=rnd.name)
-            entries = list(
-                s.scalars(
-                    select(m.Entry.id).where(m.Entry.event_id == event.id).order_by(m.Entry.id)
-                )
-            )
+            entries = self._entry_ids(s, event.id)
             if not entries:
                 raise UserError("Nobody is entered in {event} yet", event=event.name)
-            drawn = rules.draw(entries, seed, prefix.strip(), workstations=workstations)
-            record = self._record(s, rnd, 1, seed, prefix)
-            for d in drawn:
-                s.add(
-                    m.DrawCode(
-                        draw_id=record.id,
-                        entry_id=d.entry_id,
-                        code=d.code,
-                        position=d.position,
-                        workstation=d.workstation,
-                    )
-                )
-                entry = s.get(m.Entry, d.entry_id)
-                if entry is not None:
-                    entry.code = d.code  # how lists, files and standings name it from now on
-            self.ctx.audit(
-                s,
-                "draw.run",
-                f"event:{event.id}",
-                round=rnd.number,
-                layer=1,
-                seed=seed,
-                order=[d.entry_id for d in drawn],
-                new={str(d.entry_id): d.code for d in drawn},
-            )
+            self._first_layer(s, event, rnd, entries, seed, prefix, workstations)
         return self.draw(event_id, round_number)
+
+    @requires(Action.EDIT_ROSTER)
+    def run_contest(self, contest_id: int, prefix: str = "") -> list[str]:
+        """抽签 for the whole contest at once: the first round of every event that has
+        entries and no draw yet, each with a fresh seed of its own (recorded as if drawn
+        one by one). Gives the events' names; refused when there is nothing to draw."""
+        drawn: list[str] = []
+        with self.ctx.db.transaction() as s:
+            if s.get(m.Contest, contest_id) is None:
+                raise NotFound("There is no contest {id}", id=contest_id)
+            query = select(m.Event).where(m.Event.contest_id == contest_id).order_by(m.Event.id)
+            for event in list(s.scalars(query)):
+                rnd = get_round(s, event, 1)
+                entries = self._entry_ids(s, event.id)
+                if not entries or _layers(s, rnd.id):
+                    continue
+                self._no_scores(s, rnd)
+                self._first_layer(s, event, rnd, entries, None, prefix, ())
+                drawn.append(event.name)
+            if not drawn:
+                raise UserError(
+                    "Nothing to draw: every event's first round is drawn or has no entries"
+                )
+        return drawn
+
+    @staticmethod
+    def _entry_ids(s: Session, event_id: int) -> list[int]:
+        query = select(m.Entry.id).where(m.Entry.event_id == event_id).order_by(m.Entry.id)
+        return list(s.scalars(query))
+
+    def _first_layer(
+        self,
+        s: Session,
+        event: m.Event,
+        rnd: m.Round,
+        entries: list[int],
+        seed: str | None,
+        prefix: str,
+        workstations: Sequence[str],
+    ) -> None:
+        seed = seed or rules.new_seed()
+        drawn = rules.draw(entries, seed, prefix.strip(), workstations=workstations)
+        record = self._record(s, rnd, 1, seed, prefix)
+        for d in drawn:
+            s.add(
+                m.DrawCode(
+                    draw_id=record.id,
+                    entry_id=d.entry_id,
+                    code=d.code,
+                    position=d.position,
+                    workstation=d.workstation,
+                )
+            )
+            entry = s.get(m.Entry, d.entry_id)
+            if entry is not None:
+                entry.code = d.code  # how lists, files and standings name it from now on
+        self.ctx.audit(
+            s,
+            "draw.run",
+            f"event:{event.id}",
+            round=rnd.number,
+            layer=1,
+            seed=seed,
+            order=[d.entry_id for d in drawn],
+            new={str(d.entry_id): d.code for d in drawn},
+        )
 
     @requires(Action.EDIT_ROSTER)
     def recode(
