@@ -20,6 +20,7 @@ from contest_desk.cli import (
     judging,
     labor,
     people,
+    rubric,
     serve,
 )
 from contest_desk.cli.types import checked_integers
@@ -27,7 +28,8 @@ from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 
 AREAS = (
-    demo, contests, people, judging, boards, labor, innovation, certificates, backup, audit, serve
+    demo, contests, rubric, people, judging, boards, labor, innovation, certificates, backup,
+    audit, serve,
 )  # fmt: skip
 
 

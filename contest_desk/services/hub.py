@@ -13,6 +13,7 @@ from contest_desk.services.certificates.issuing import CertificateService
 from contest_desk.services.contests.assignments import AssignmentService
 from contest_desk.services.contests.draws import DrawService
 from contest_desk.services.contests.rounds import RoundService
+from contest_desk.services.contests.rubric_import import RubricFileService
 from contest_desk.services.contests.setup import ContestService
 from contest_desk.services.contests.transfer import TransferService
 from contest_desk.services.context import ServiceContext
@@ -89,6 +90,7 @@ class Services:
     audit: AuditService
     backups: BackupService
     hall: HallService
+    rubric_files: RubricFileService
 
     @classmethod
     def build(cls, db: Database, actor: Actor = SYSTEM, device: str = "") -> Services:
@@ -135,6 +137,7 @@ class Services:
             AuditService(ctx),
             BackupService(ctx),
             HallService(ctx),
+            RubricFileService(ctx),
         )
 
     @classmethod

@@ -4,12 +4,13 @@ Excel import, which replaces several parts in one transaction, all or none."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.rubric import Rubric, rubric_problems
-from contest_desk.domain.rubric_changes import RubricChanges, ScoredValues, compare
+from contest_desk.domain.rubric_changes import RubricChanges, compare
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext
 from contest_desk.storage import models as m
@@ -23,7 +24,7 @@ def get_part(s: Session, part_id: int) -> m.Part:
     return part
 
 
-def scored_values(s: Session, part: m.Part) -> dict[str, ScoredValues]:
+def scored_values(s: Session, part: m.Part) -> dict[str, dict[Decimal, int]]:
     """Each scored criterion's code → its distinct stored values with their counts
     (a few values per criterion, however many entries and judges)."""
     rows = s.execute(
@@ -56,18 +57,26 @@ def check_codes_unique_in_event(s: Session, part: m.Part, rubric: Rubric) -> Non
 
 
 def replace_rubric(
-    s: Session, ctx: ServiceContext, part: m.Part, rubric: Rubric, source: str = ""
+    s: Session,
+    ctx: ServiceContext,
+    part: m.Part,
+    rubric: Rubric,
+    source: str = "",
+    check_codes: bool = True,
 ) -> RubricChanges:
     """Replace a part's criteria tree after checking it, and audit what changed.
 
     Criteria keep their identity by code, so scores stay attached; a change that would
     leave stored scores wrong (see domain/rubric_changes.py) is refused, naming each
-    criterion and how many scores it holds. ``source``: the file it came from, if any.
+    criterion and how many scores it holds. ``source``: the file it came from, if any;
+    ``check_codes``: False when the caller, replacing several parts at once, has checked
+    the codes against the other parts itself (a code may move from one to another).
     """
     problems = rubric_problems(rubric.criteria)
     if problems:
         raise problems[0].error
-    check_codes_unique_in_event(s, part, rubric)
+    if check_codes:
+        check_codes_unique_in_event(s, part, rubric)
     changes = rubric_changes(s, part, rubric)
     changes.check()
     old = {c.code: c for c in part.criteria}
@@ -85,7 +94,10 @@ def replace_rubric(
         ids[row.code].parent_id = ids[parent_code].id if parent_code else None
     for leftover in old.values():
         s.delete(leftover)
-    detail = {"leaves": sum(1 for _ in rubric.leaves()), "changes": changes.audit_detail()}
+    detail: dict[str, Any] = {
+        "leaves": sum(1 for _ in rubric.leaves()),
+        "changes": changes.audit_detail(),
+    }
     if source:
         detail["source"] = source
     ctx.audit(s, "rubric.save", f"part:{part.id}", part=part.name, **detail)
