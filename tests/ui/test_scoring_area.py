@@ -182,7 +182,7 @@ def test_completion_time_is_recorded(qtbot, services, small):
     with services.ctx.db.reading() as s:
         seconds = s.query(m.Timing.seconds).filter_by(entry_id=small.entries[1].id).scalar()
     assert seconds == D("312.5")
-    assert area.model.data(index) == "312.5"
+    assert area.model.data(index) == "5:12.5"  # shown back as 分:秒
     area.time_check.setChecked(False)
     assert area.grid.isColumnHidden(column)
 
@@ -196,7 +196,7 @@ def test_stored_times_are_shown_when_time_breaks_ties(qtbot, services, small):
     choose(qtbot, area, small.event_id, 1, small.judges[0])
     assert area.time_check.isChecked()
     assert not area.grid.isColumnHidden(area.model.time_column)
-    assert area.model.data(area.model.index(2, area.model.time_column)) == "1820"
+    assert area.model.data(area.model.index(2, area.model.time_column)) == "30:20"
     assert area.model.data(area.model.index(1, area.model.time_column)) == ""
 
 

@@ -153,7 +153,7 @@ def test_headers_name_code_name_max_and_mark_shared_values(services, small):
     assert header[2].startswith("M1 测量精度 (5)") and header[2].endswith("◆")
     assert header[3].endswith("◆")
     assert header[4] == "P2 理论笔试 (20)"
-    assert header[5] == "用时（秒）"
+    assert header[5] == "用时（分:秒）"
     assert model.part_groups() == [(1, 3, "Practical", 0), (4, 4, "Theory", 1)]
     # Row headers: the entry code when drawn, else the name; the unit in the first column.
     assert model.headerData(0, Qt.Orientation.Vertical) == "王建国"

@@ -27,4 +27,23 @@ MESSAGES = {
         "{field}：“{text}”不是时间，分和秒最大为 59"
     ),
     "{field}: a time cannot be negative": "{field}：时间不能为负数",
+    # ui/scoring: the completion time column, 导入成绩…
+    "Time (min:s)": "用时（分:秒）",
+    "Show a column for each entry's time, typed as min:s (12:34) or seconds": (
+        "显示每个参赛单元的完成用时，按“分:秒”（如 12:34）或秒数填写"
+    ),
+    "Completion time as min:s (12:34) or seconds, used to break ties": (
+        "完成用时，按“分:秒”（如 12:34）或秒数填写，用于并列时排序"
+    ),
+    "Import scores…": "导入成绩…",
+    "Import scores": "导入成绩",
+    "A CSV file of marks (参赛编号/工号, 裁判, 评分项, 分值, optional 轮次; "
+    "UTF-8 or GBK): every row is checked and all are imported, or none": (
+        "CSV 成绩文件（列：参赛编号/工号、裁判、评分项、分值，可选轮次；UTF-8 或 GBK 编码）："
+        "逐行检查，全部导入或全部不导入"
+    ),
+    "CSV files (*.csv *.txt)": "CSV 文件 (*.csv *.txt)",
+    "Imported {file}: {created} new marks, {updated} replaced": (
+        "已导入 {file}：新增 {created} 个分数，替换 {updated} 个"
+    ),
 }

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from contest_desk.domain.numbers import show_duration
 from contest_desk.domain.records.contests import CriterionColumn, EntryInfo, ScoreSheet
 from contest_desk.domain.rubric import CriterionKind
 from contest_desk.errors import UserError
@@ -155,6 +156,11 @@ class ScoreSheetModel(BatchedTableModel):
         criterion = self.criterion_at(column)
         return self._entries[row].id, criterion.code if criterion else TIME_KEY
 
+    @staticmethod
+    def _show(key: tuple[int, str], value: Decimal | None) -> str:
+        """A value as typed back: a completion time as 分:秒 (754 s → "12:34")."""
+        return show_duration(value) if key[1] == TIME_KEY else show_decimal(value)
+
     def _stored(self, row: int, column: int) -> Decimal | None:
         entry_id, code = self._key(row, column)
         if code == TIME_KEY:
@@ -175,7 +181,7 @@ class ScoreSheetModel(BatchedTableModel):
             key = self._key(row, column)
             text = self._shown.get(key)
             if text is None:
-                text = self._shown[key] = show_decimal(self._stored(row, column))
+                text = self._shown[key] = self._show(key, self._stored(row, column))
             return text
         if role == ROLE_VALUE:
             return self._stored(row, column)
@@ -199,7 +205,7 @@ class ScoreSheetModel(BatchedTableModel):
 
     def _cell_tip(self, column: CriterionColumn | None, value: Decimal | None) -> str:
         if column is None:
-            return self.tr("Completion time in seconds, used to break ties")
+            return self.tr("Completion time as min:s (12:34) or seconds, used to break ties")
         c = column.criterion
         if c.kind is CriterionKind.MEASUREMENT:
             tip = self.tr("Measured value, shared by all judges")
@@ -231,7 +237,7 @@ class ScoreSheetModel(BatchedTableModel):
             if section == UNIT_COLUMN:
                 return self.tr("Unit")
             if criterion is None:
-                return self.tr("Time (s)")
+                return self.tr("Time (min:s)")
             c = criterion.criterion
             text = f"{c.code} {c.name} ({show_decimal(c.max_points)})"
             return f"{text} {SHARED_MARK}" if c.objective else text
@@ -268,7 +274,7 @@ class ScoreSheetModel(BatchedTableModel):
         text = "" if value is None else str(value).strip()
         key = self._key(row, column)
         entry_id, code = key
-        if text == show_decimal(self._stored(row, column)) and key not in self._errors:
+        if text == self._show(key, self._stored(row, column)) and key not in self._errors:
             return True  # nothing changed: no write, no audit row
         sheet = self.sheet
         outcome = self._saved_off_thread(entry_id, code, text)
