@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from contest_desk.cli.core import FOUND_WRONG, OK, Groups, add_format, command, out, said
 from contest_desk.cli.types import days, public_key_text
+from contest_desk.domain.plain_names import TEMPLATE_NAMES, template_name
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 
 if TYPE_CHECKING:
+    from contest_desk.domain.certificates import Template
     from contest_desk.domain.signing import Verdict
     from contest_desk.services.hub import Services
 
@@ -26,17 +28,20 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
     if sum(x is not None for x in (args.event, args.labor, args.board)) != 1:
         raise UserError("Give exactly one of --event, --board and --labor")
     if args.board is not None:
-        issued = services.certificates.issue_board(args.board, args.template)
         contest_id = services.board_views.view(args.board).info.contest_id
     elif args.event is not None:
-        issued = services.certificates.issue(args.event, args.round, args.template)
         contest_id = services.contests.event(args.event).contest_id
     else:
-        issued = services.certificates.issue_labor(args.labor, args.period, args.template)
         contest_id = args.labor
+    template = _template(services, contest_id, args.template)
+    if args.board is not None:
+        issued = services.certificates.issue_board(args.board, args.template)
+    elif args.event is not None:
+        issued = services.certificates.issue(args.event, args.round, args.template)
+    else:
+        issued = services.certificates.issue_labor(args.labor, args.period, args.template)
     if not issued:
         raise UserError("No entry of this event has an award yet")
-    template = services.certificates.templates(contest_id)[args.template]
     items = [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
     target = Path(args.out)
     combined = target.suffix.lower() == ".pdf"
@@ -52,6 +57,23 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
     )
     serials = [c.serial for c in issued]
     return said(args, text, serials=serials, files=[str(p) for p in written], anchor=anchor)
+
+
+def _template(services: Services, contest_id: int, wanted: str) -> Template:
+    """The contest's template ``wanted``; an unknown one is refused, listing the choices
+    as ``--template`` takes them with the names people know them by."""
+    templates = services.certificates.templates(contest_id)
+    if wanted not in templates:
+        raise UserError(
+            "There is no certificate template {name}; --template takes: {choices}",
+            name=wanted,
+            choices="；".join(_template_choice(t, template_name(t)) for t in templates),
+        )
+    return templates[wanted]
+
+
+def _template_choice(template: str, shown: str) -> str:
+    return template if shown == template else _("{id}: {name}", id=template, name=shown)
 
 
 def _say(verdict: Verdict, serial: str, replaced_by: str | None = None) -> int:
@@ -151,7 +173,16 @@ def add_commands(groups: Groups) -> None:
     sub.add_argument("--period", metavar="P", help=_("a labor period (default: cumulative)"))
     sub.add_argument("--board", type=int, metavar="ID", help=_("a board's title holder"))
     sub.add_argument("--out", required=True, metavar="DIR_OR_FILE.pdf")
-    sub.add_argument("--template", default="landscape", metavar="NAME")
+    sub.add_argument(
+        "--template",
+        default="landscape",
+        metavar="NAME",
+        help=_(
+            "the certificate template: {choices}, or a contest's own by the name it was saved"
+            " under (default: landscape)",
+            choices="；".join(_template_choice(t, template_name(t)) for t in TEMPLATE_NAMES),
+        ),
+    )
     add_format(sub)
     sub = command(
         commands, "verify", _verify, _("check a certificate: a serial, or a certificate PDF"), True

@@ -7,6 +7,7 @@ number refused in a cell is refused on the command line. Texts are counted in ch
 
 from __future__ import annotations
 
+from contest_desk.domain.plain_names import file_size
 from contest_desk.errors import Location, UserError
 
 # --- Text, in characters --------------------------------------------------------------------
@@ -82,8 +83,8 @@ def check_file_size(size: int, file: str, limit: int | None = None) -> None:
         raise UserError(
             "{file} is {size}; files up to {limit} are read",
             file=file,
-            size=_size(size),
-            limit=_size(limit),
+            size=file_size(size),
+            limit=file_size(limit),
         )
 
 
@@ -96,11 +97,3 @@ def check_rows(count: int, file: str) -> None:
             file=file,
             limit=limit,
         )
-
-
-def _size(size: int) -> str:
-    """1.5 MB, 16 KB: a size as people read it."""
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} B"

@@ -31,7 +31,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from contest_desk.domain.plain_names import undrawn_place
 from contest_desk.domain.records.contests import ScoreSheet
+from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.files import written_aside
 from contest_desk.reports.fonts import pdf_font
@@ -61,8 +63,23 @@ class PaperSheet:
 def paper_sheet_from(
     sheet: ScoreSheet, contest: str, event: str, round_name: str, judge: str
 ) -> PaperSheet:
-    """A judge's sheet as the services give it (codes only: names are never printed)."""
-    codes = tuple(e.code or f"#{n}" for n, e in enumerate(sheet.entries, start=1))
+    """A judge's sheet as the services give it (codes only: names are never printed).
+
+    Refused while an entry has no drawn code: its row could only say "#3", its place in
+    the entry list, which tells a judge in the hall nothing and would name someone else
+    once the round is drawn."""
+    undrawn = [e for e in sheet.entries if not e.code or undrawn_place(e.code) is not None]
+    if undrawn:
+        raise UserError(
+            "{event} {round}: {count} of {total} entries have no drawn code yet. Draw the"
+            " round's codes first (Contests → Draw): a paper sheet names each entry only by"
+            " its code, so that judges mark blind",
+            event=event,
+            round=round_name,
+            count=len(undrawn),
+            total=len(sheet.entries),
+        )
+    codes = tuple(e.code or "" for e in sheet.entries)
     criteria = tuple(
         PaperCriterion(
             c.code, c.name, c.criterion.max_points, c.criterion.step, c.criterion.objective

@@ -107,7 +107,7 @@ def test_start_print_cards_revoke_and_stop(
     assert [card.name for card in printed] == ["张振华", "李国强", "王秀兰"]
     assert all(card.login_url.startswith(area_base(card)) for card in printed)
     assert "已写入 3 张" in box.note.text()
-    assert box.judges.index(0, 3).data().startswith("已发放")
+    assert box.judges.index(0, 2).data().startswith("已发放")
     token = printed[0].login_url.split("#", 1)[1]
     assert token not in text
     assert all(token not in record.getMessage() for record in caplog.records)
@@ -117,7 +117,7 @@ def test_start_print_cards_revoke_and_stop(
     qtbot.mouseClick(box.revoke_button, Qt.MouseButton.LeftButton)
     with pytest.raises(UserError):
         accounts.judge_tokens.authenticate(token)
-    assert box.judges.index(0, 3).data().startswith("已作废")
+    assert box.judges.index(0, 2).data().startswith("已作废")
     other = printed[1].login_url.split("#", 1)[1]
     assert accounts.judge_tokens.authenticate(other).username == "judge2"
 

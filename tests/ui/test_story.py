@@ -146,7 +146,7 @@ def seat_judges(qtbot, area: ContestsArea) -> None:
 def key_in_marks(qtbot, area: ScoringArea, username: str) -> None:
     """Choose the judge, click the first cell, then only type and press Enter."""
     box = area.judge_box
-    index = next(i for i in range(box.count()) if username in box.itemText(i))
+    index = box.findText(dict(JUDGES)[username])  # the picker names people, not accounts
     if box.currentIndex() != index:
         with qtbot.waitSignal(area.sheet_loaded, timeout=20000):
             box.setCurrentIndex(index)

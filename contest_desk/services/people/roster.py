@@ -240,4 +240,15 @@ class RosterService:
                 .distinct()
                 .order_by(m.Judge.id)
             )
-            return [JudgeInfo(j.id, j.username, j.name, "", (event_id,), j.trainee) for j in rows]
+            # With the unit: pickers tell two judges of one name apart by it.
+            return [
+                JudgeInfo(
+                    j.id,
+                    j.username,
+                    j.name,
+                    unit_path(s.get(m.Unit, j.unit_id) if j.unit_id else None),
+                    (event_id,),
+                    j.trainee,
+                )
+                for j in rows
+            ]

@@ -148,6 +148,22 @@ class UserService:
             _set_password(user, new)
             self.ctx.audit(s, "user.password", f"user:{user.username}")
 
+    @requires(Action.VIEW_SETUP)
+    def names(self, usernames: Iterable[str]) -> dict[str, str]:
+        """Account name → the person's name, for showing who did something (an approver,
+        who keyed a sheet): the account's own name, else a judge's of that account name."""
+        wanted = set(usernames)
+        with self.ctx.db.reading() as s:
+            judges = s.execute(
+                select(m.Judge.username, m.Judge.name).where(m.Judge.username.in_(wanted))
+            )
+            found = {username: name for username, name in judges if name}
+            users = s.execute(
+                select(m.User.username, m.User.name).where(m.User.username.in_(wanted))
+            )
+            found |= {username: name for username, name in users if name}
+            return found
+
     # Administrators ------------------------------------------------------------
 
     @requires(Action.MANAGE_USERS)

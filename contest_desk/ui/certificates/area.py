@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from contest_desk import errors
 from contest_desk.domain.certificates import Orientation
 from contest_desk.domain.permissions import Action
+from contest_desk.domain.plain_names import template_name
 from contest_desk.domain.records.certificates import CertificateInfo, Verification
 from contest_desk.domain.records.contests import EventInfo
 from contest_desk.domain.signing import VERDICT_NAMES
@@ -139,8 +140,8 @@ class CertificatesArea(QWidget):
         if event is not None:
             contest = event.contest_id
             names = operations.run(self, lambda: self.services.certificates.templates(contest))
-            for name in names or ():
-                self.template_box.addItem(name, name)
+            for name in names or ():  # the id stays the item's data; people read its name
+                self.template_box.addItem(template_name(name), name)
         self.refresh()
 
     def refresh(self) -> None:
@@ -371,7 +372,9 @@ class CertificatesArea(QWidget):
         if templates is None:
             return
         current = templates[self.template_box.currentData() or "landscape"]
-        edited = template_editor.edit_template(self, current)
+        # The copy starts from the name people see (横版（A4 横向）（副本）), not the id.
+        shown = replace(current, name=template_name(current.name))
+        edited = template_editor.edit_template(self, shown)
         if edited is None:
             return
         if not operations.done(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.plain_names import judge_labels
 from contest_desk.domain.records.contests import EventInfo, JudgeInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
@@ -41,10 +42,13 @@ class JudgesTab(QWidget):
             ]
         )
         self.judge_view = list_view(self.judges, stretch=2)
+        # The panel names people as the pickers do: by name, with the unit beside it (the
+        # account name is for logging in, kept in the contest's list on the left).
+        self._panel_labels: dict[int, str] = {}
         self.panel = RecordTableModel(
             [
-                Column(self.tr("Name"), lambda j: j.name),
-                Column(self.tr("User name"), lambda j: j.username),
+                Column(self.tr("Name"), lambda j: self._panel_labels.get(j.id, j.name)),
+                Column(self.tr("Unit"), lambda j: j.unit),
             ]
         )
         self.panel_view = list_view(self.panel, stretch=0)
@@ -120,6 +124,7 @@ class JudgesTab(QWidget):
         self.judges.set_records(judges)
         if keep is not None and (row := self.judges.row_of(keep)) is not None:
             self.judge_view.selectRow(row)
+        self._panel_labels = judge_labels(panel)
         self.panel.set_records(panel)
         self._reload_units()
         self.conflicts_box.show_event(self.current.id if self.current else None, contest_id)

@@ -45,7 +45,7 @@ def server_hub(services: Services) -> Services:
 class HubArea(QWidget):
     # contests: the contest for the cards; roster: its judges; judge_tokens: their tokens.
     # hall: the hall's window (ui/hall/window.py) and what the hall may see.
-    USES = ("contests", "hall", "judge_tokens", "roster")
+    USES = ("contests", "hall", "judge_tokens", "roster", "users")  # users: who issued a card
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

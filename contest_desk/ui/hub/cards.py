@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from contest_desk.domain.plain_names import judge_labels
 from contest_desk.domain.records.contests import JudgeInfo
 from contest_desk.domain.records.tokens import IssuedToken, TokenInfo
 from contest_desk.errors import Progress, UserError, step
@@ -51,6 +52,7 @@ def issue_cards(
     with the hub at ``base`` ("http://192.168.1.20:8765"). A judge the tokens service
     refuses (no account, not a judge) is skipped and named; none left: refused."""
     earlier = [t for t in tokens.tokens(day) if t.usable_on(day)]
+    labels = judge_labels(judges)  # the note names people, two of one name by their unit
     issued: list[tuple[JudgeInfo, IssuedToken]] = []
     skipped: list[tuple[str, str]] = []
     try:
@@ -59,7 +61,7 @@ def issue_cards(
             try:
                 issued.append((judge, tokens.issue(judge.username, day)))
             except UserError as error:
-                skipped.append((judge.name, error.message()))
+                skipped.append((labels[judge.id], error.message()))
         if not issued:
             raise UserError(
                 "No card was made: {reasons}",
@@ -79,4 +81,4 @@ def issue_cards(
     for old in earlier:
         if old.username in carded:
             tokens.revoke(old.id)
-    return CardsMade(path, tuple(judge.name for judge, _new in issued), tuple(skipped))
+    return CardsMade(path, tuple(labels[judge.id] for judge, _new in issued), tuple(skipped))

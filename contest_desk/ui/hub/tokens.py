@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.plain_names import actor_name, judge_labels
 from contest_desk.domain.records.contests import JudgeInfo
 from contest_desk.domain.records.tokens import TokenInfo
 from contest_desk.services.hub import Services
@@ -63,10 +64,13 @@ class TokensBox(QGroupBox):
         self.contest = contest
         self.base = base
         self.today: Callable[[], dt.date] = dt.date.today  # the desk's calendar day
+        # People by name (told apart by unit), who issued a card by name: account names
+        # are for logging in, not for reading.
+        self.labels: dict[int, str] = {}
+        self.names: dict[str, str] = {}
         self.judges = RecordTableModel(
             [
-                Column(self.tr("Judge"), lambda r: r.judge.name),
-                Column(self.tr("Account"), lambda r: r.judge.username),
+                Column(self.tr("Judge"), lambda r: self.labels.get(r.judge.id, r.judge.name)),
                 Column(self.tr("Unit"), lambda r: r.judge.unit),
                 Column(self.tr("Today's card"), self._token_text),
             ]
@@ -74,7 +78,7 @@ class TokensBox(QGroupBox):
         self.view = record_table(self.judges)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.view.horizontalHeader()
-        for column in (0, 1, 2):  # names, accounts and units whole; the card's state stretches
+        for column in (0, 1):  # names and units whole; the card's state stretches
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.all_button = QPushButton(self.tr("Cards for all judges…"))
         self.chosen_button = QPushButton(self.tr("Cards for the chosen…"))
@@ -109,7 +113,7 @@ class TokensBox(QGroupBox):
         if token.revoked_at is not None:
             return self.tr("Revoked at {time}").format(time=_local(token.revoked_at))
         return self.tr("Issued at {time} by {user}").format(
-            time=_local(token.made_at), user=token.made_by
+            time=_local(token.made_at), user=actor_name(token.made_by, self.names)
         )
 
     def _chosen(self) -> list[JudgeRow]:
@@ -123,13 +127,16 @@ class TokensBox(QGroupBox):
             return
         contest_id, day = chosen[0], self.today()
         services = self.services
-        answer = operations.run(
-            self,
-            lambda: (services.roster.judges(contest_id), services.judge_tokens.tokens(day)),
-        )
+
+        def read() -> tuple[list[JudgeInfo], list[TokenInfo], dict[str, str]]:
+            judges, tokens = services.roster.judges(contest_id), services.judge_tokens.tokens(day)
+            return judges, tokens, services.users.names({t.made_by for t in tokens})
+
+        answer = operations.run(self, read)
         if answer is None:
             return
-        judges, tokens = answer
+        judges, tokens, self.names = answer
+        self.labels = judge_labels(judges)
         newest: dict[str, TokenInfo] = {}
         for token in tokens:  # newest first: keep the first usable, else the newest
             kept = newest.get(token.username)
@@ -192,6 +199,6 @@ class TokensBox(QGroupBox):
         if count is not None:
             self.note.setText(
                 self.tr("Card(s) revoked: {judges}").format(
-                    judges="、".join(r.judge.name for r in rows)
+                    judges="、".join(self.labels.get(r.judge.id, r.judge.name) for r in rows)
                 )
             )

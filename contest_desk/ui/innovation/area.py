@@ -47,6 +47,7 @@ class InnovationArea(QWidget):
         "innovation_details",
         "attachments",
         "innovation_import",
+        "users",  # the ledger names approvers by their names
     )
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):

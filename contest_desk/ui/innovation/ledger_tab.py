@@ -35,6 +35,7 @@ from contest_desk.domain.innovation import (
     next_stages,
 )
 from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.plain_names import actor_name, file_size
 from contest_desk.domain.records.innovation import AchievementInfo, LedgerFilter
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -59,6 +60,7 @@ class LedgerTab(QWidget):
         super().__init__(parent)
         self.services = services
         self.chosen: AchievementInfo | None = None
+        self.names: dict[str, str] = {}  # approvers' account names → their names
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(self.tr("words in the title, problem or description"))
         self.studio_box = QComboBox()
@@ -113,7 +115,7 @@ class LedgerTab(QWidget):
                 Column(self.tr("Date"), lambda mv: mv.on.isoformat()),
                 Column(self.tr("From stage"), lambda mv: _(STAGE_NAMES[mv.from_stage])),
                 Column(self.tr("To stage"), lambda mv: _(STAGE_NAMES[mv.to_stage])),
-                Column(self.tr("Approver"), lambda mv: mv.approver),
+                Column(self.tr("Approver"), lambda mv: actor_name(mv.approver, self.names)),
                 Column(self.tr("Approval decision"), lambda mv: mv.decision),
                 Column(self.tr("Note"), lambda mv: mv.note),
             ]
@@ -131,7 +133,7 @@ class LedgerTab(QWidget):
         self.files = RecordTableModel(
             [
                 Column(self.tr("File"), lambda f: f.name),
-                Column(self.tr("Size"), lambda f: f"{f.size:,}"),
+                Column(self.tr("Size"), lambda f: file_size(f.size)),
                 Column(self.tr("Added"), lambda f: f.added_at.strftime("%Y-%m-%d %H:%M")),
                 Column(self.tr("Check"), self._file_state),
             ]
@@ -241,12 +243,14 @@ class LedgerTab(QWidget):
     def _chosen(self) -> None:
         index = self.list_view.currentIndex()
         record = self.rows.record(index.row()) if index.isValid() else None
-        details = self.services.innovation_details
-        self.chosen = (
-            operations.run(self, lambda: details.achievement(record.id))
-            if record is not None
-            else None
-        )
+        details, users = self.services.innovation_details, self.services.users
+
+        def read(achievement_id: int) -> tuple[AchievementInfo, dict[str, str]]:
+            found = details.achievement(achievement_id)
+            return found, users.names({mv.approver for mv in found.moves})
+
+        answer = operations.run(self, lambda: read(record.id)) if record is not None else None
+        self.chosen, self.names = answer or (None, {})
         self._show(self.chosen)
 
     def _show(self, a: AchievementInfo | None) -> None:

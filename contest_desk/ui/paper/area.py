@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.plain_names import actor_name, judge_labels, undrawn_place
 from contest_desk.domain.records.contests import CriterionColumn, EntryInfo, JudgeInfo
 from contest_desk.domain.records.judging import PassComparison
 from contest_desk.services.hub import Services
@@ -117,6 +118,9 @@ class PassModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             entry = self.entries[section]
+            place = undrawn_place(entry.code) if entry.code else None
+            if place is not None:  # "#3" said what it is: the third on the entry list
+                return self.tr("List no. {n}").format(n=place)
             return entry.code or entry.label
         if section == len(self.columns):
             return self.tr("Total")
@@ -126,7 +130,7 @@ class PassModel(QAbstractTableModel):
 
 class PaperArea(QWidget):
     # contests: the event picker; roster: the panel; the two passes; the paper's sheets.
-    USES = ("contests", "double_entry", "offline_sheets", "roster")
+    USES = ("contests", "double_entry", "offline_sheets", "roster", "users")  # users: who keyed
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -180,8 +184,10 @@ class PaperArea(QWidget):
         if event is not None:
             for rnd in event.rounds:
                 self.round_box.addItem(rnd.name, rnd.number)
-            for judge in self._panel(event.id):
-                self.judge_box.addItem(judge.name, judge.id)
+            panel = self._panel(event.id)
+            labels = judge_labels(panel)  # names (and units), not account names
+            for judge in panel:
+                self.judge_box.addItem(labels[judge.id], judge.id)
         for box in (self.round_box, self.judge_box):
             box.blockSignals(False)
         self.refresh()
@@ -210,27 +216,40 @@ class PaperArea(QWidget):
         def write(entry_id: int, code: str, text: str) -> Decimal:
             return key(event_id, number, judge, entry_id, code, text)
 
-        def read() -> tuple[Any, PassComparison]:  # (the PaperRound, the comparison)
-            # The paper's view of the sheet: entries by code, as the judge marked them.
-            return offline.paper(event_id, number), double.compare(event_id, number, judge)
+        users = self.services.users
+
+        def read() -> tuple[Any, PassComparison, dict[str, str]]:
+            # The paper's view of the sheet: entries by code, as the judge marked them; the
+            # names of who keyed and confirmed it.
+            compared = double.compare(event_id, number, judge)
+            names = users.names({compared.keyed_by or "", compared.confirmed_by or ""})
+            return offline.paper(event_id, number), compared, names
 
         answer = operations.run(self, read)
         if answer is None:
             self.model.show([], [], None, which)
             return
-        paper, compared = answer
+        paper, compared, names = answer
         sheet = next(sheet for info, sheet in paper.sheets if info.id == judge)
         columns = [c for c in sheet.columns if not c.criterion.objective]
         self.model.write = write
         self.model.show(list(sheet.entries), columns, compared, which)
         text = self.tr("First keyed by {first}; {mismatches} differ, {missing} in one pass only")
         text = text.format(
-            first=compared.keyed_by or "—",
+            first=actor_name(compared.keyed_by or "", names),
             mismatches=len(compared.mismatches),
             missing=len(compared.missing),
         )
         if compared.confirmed_by:
-            text += self.tr("; confirmed by {user}").format(user=compared.confirmed_by)
+            confirmed = actor_name(compared.confirmed_by, names)
+            text += self.tr("; confirmed by {user}").format(user=confirmed)
+        undrawn = sum(undrawn_place(e.code or "") is not None for e in sheet.entries)
+        if undrawn:
+            note = self.tr(
+                "{count} entry(ies) have no drawn code yet: each is shown by its place in the "
+                "entry list, and the round's paper sheets print once every entry has its code."
+            )
+            text = note.format(count=undrawn) + "\n" + text
         self.status.setText(text)
 
     def confirm(self) -> None:

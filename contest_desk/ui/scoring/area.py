@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.domain.numbers import parse_duration
+from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.plain_names import judge_labels
 from contest_desk.domain.ranking import TieBreakKind
 from contest_desk.domain.records.contests import EventInfo, ScoreSheet
 from contest_desk.errors import UserError
@@ -33,7 +34,6 @@ from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import UNIT_COLUMN, ScoreSheetModel
 from contest_desk.ui.scoring.my_events import ScorableEvents
 from contest_desk.ui.scoring.pickers import EventPicker
-from contest_desk.ui.scoring.score_file import ScoreFileImport
 from contest_desk.ui.scoring.sheet_steps import SheetBar
 from contest_desk.ui.state import AppState
 from contest_desk.ui.view_or_message import ViewOrMessage
@@ -47,8 +47,7 @@ class ScoringArea(QWidget):
 
     # contests: the event picker (an organizer's or chief judge's); scoring: a judge's own
     # events, the sheet and its values; roster: the panel; sheets: the sheet bar's steps.
-    # score_import: 导入成绩… (a CSV of marks).
-    USES = ("contests", "roster", "scoring", "sheets", "score_import")
+    USES = ("contests", "roster", "scoring", "sheets")
 
     sheet_loaded = Signal()  # a sheet (or a message instead of one) is now shown
 
@@ -66,9 +65,7 @@ class ScoringArea(QWidget):
         self.judge_box = QComboBox()
         self.judge_box.setMinimumWidth(140)
         self.time_check = QCheckBox(self.tr("Completion time"))
-        self.time_check.setToolTip(
-            self.tr("Show a column for each entry's time, typed as min:s (12:34) or seconds")
-        )
+        self.time_check.setToolTip(self.tr("Show a column for each entry's time in seconds"))
         choices = QHBoxLayout()
         choices.addWidget(self.picker)
         choices.addSpacing(8)
@@ -80,8 +77,6 @@ class ScoringArea(QWidget):
         choices.addSpacing(8)
         choices.addWidget(self.time_check)
         choices.addStretch(1)
-        self.import_scores = ScoreFileImport(services, self._event_id, self._scores_imported)
-        choices.addWidget(self.import_scores)
 
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -142,16 +137,6 @@ class ScoringArea(QWidget):
     def event_info(self) -> EventInfo | None:
         return self.picker.current_event()
 
-    def _event_id(self) -> int | None:
-        event = self.event_info()
-        return event.id if event is not None else None
-
-    def _scores_imported(self, event_id: int, text: str) -> None:
-        self.state.scores_changed.emit(event_id)
-        self.load()  # the sheet shows the imported marks
-        self.status.setStyleSheet(_QUIET_STYLE)
-        self.status.setText(text)
-
     def _event_shown(self) -> None:
         """The event (or its setup) changed: refill rounds and judges, then load the sheet."""
         event = self.event_info()
@@ -169,8 +154,10 @@ class ScoringArea(QWidget):
                     self.judge_box.addItem(mine.judge_name, mine.judge_id)  # a judge: only self
                 else:
                     roster, event_id = self.services.roster, event.id
-                    for judge in operations.run(self, lambda: roster.panel(event_id)) or ():
-                        self.judge_box.addItem(f"{judge.name} ({judge.username})", judge.id)
+                    panel = operations.run(self, lambda: roster.panel(event_id)) or []
+                    labels = judge_labels(panel)  # names (and units), not account names
+                    for judge in panel:
+                        self.judge_box.addItem(labels[judge.id], judge.id)
             for box, wanted in ((self.round_box, round_number), (self.judge_box, judge_id)):
                 found = box.findData(wanted) if wanted is not None else -1
                 box.setCurrentIndex(found if found >= 0 else (0 if box.count() else -1))
@@ -232,13 +219,13 @@ class ScoringArea(QWidget):
         times = sheet.times
         scoring = self.services.scoring
         event_id, round_number, judge_id = sheet.event_id, sheet.round_number, sheet.judge_id
-        time_field = self.tr("Time (min:s)")  # the writers run off the window's thread
+        time_field = self.tr("Time (s)")  # the writers run off the window's thread
 
         def write(entry_id: int, code: str, text: str) -> Decimal | None:
             return scoring.record_score(event_id, round_number, judge_id, entry_id, code, text)
 
         def write_time(entry_id: int, text: str) -> Decimal | None:
-            seconds = parse_duration(text, time_field) if text else None  # 12:34 or 754
+            seconds = parse_decimal(text, time_field) if text else None
             scoring.record_time(event_id, round_number, entry_id, seconds)
             return seconds
 
