@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.numbers import parse_duration
 from contest_desk.domain.plain_names import judge_labels
 from contest_desk.domain.ranking import TieBreakKind
 from contest_desk.domain.records.contests import EventInfo, ScoreSheet
@@ -34,6 +34,7 @@ from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import UNIT_COLUMN, ScoreSheetModel
 from contest_desk.ui.scoring.my_events import ScorableEvents
 from contest_desk.ui.scoring.pickers import EventPicker
+from contest_desk.ui.scoring.score_file import ScoreFileImport
 from contest_desk.ui.scoring.sheet_steps import SheetBar
 from contest_desk.ui.state import AppState
 from contest_desk.ui.view_or_message import ViewOrMessage
@@ -47,7 +48,8 @@ class ScoringArea(QWidget):
 
     # contests: the event picker (an organizer's or chief judge's); scoring: a judge's own
     # events, the sheet and its values; roster: the panel; sheets: the sheet bar's steps.
-    USES = ("contests", "roster", "scoring", "sheets")
+    # score_import: 导入成绩… (a CSV of marks).
+    USES = ("contests", "roster", "scoring", "sheets", "score_import")
 
     sheet_loaded = Signal()  # a sheet (or a message instead of one) is now shown
 
@@ -65,7 +67,9 @@ class ScoringArea(QWidget):
         self.judge_box = QComboBox()
         self.judge_box.setMinimumWidth(140)
         self.time_check = QCheckBox(self.tr("Completion time"))
-        self.time_check.setToolTip(self.tr("Show a column for each entry's time in seconds"))
+        self.time_check.setToolTip(
+            self.tr("Show a column for each entry's time, typed as min:s (12:34) or seconds")
+        )
         choices = QHBoxLayout()
         choices.addWidget(self.picker)
         choices.addSpacing(8)
@@ -77,6 +81,8 @@ class ScoringArea(QWidget):
         choices.addSpacing(8)
         choices.addWidget(self.time_check)
         choices.addStretch(1)
+        self.import_scores = ScoreFileImport(services, self._event_id, self._scores_imported)
+        choices.addWidget(self.import_scores)
 
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -136,6 +142,16 @@ class ScoringArea(QWidget):
 
     def event_info(self) -> EventInfo | None:
         return self.picker.current_event()
+
+    def _event_id(self) -> int | None:
+        event = self.event_info()
+        return event.id if event is not None else None
+
+    def _scores_imported(self, event_id: int, text: str) -> None:
+        self.state.scores_changed.emit(event_id)
+        self.load()  # the sheet shows the imported marks
+        self.status.setStyleSheet(_QUIET_STYLE)
+        self.status.setText(text)
 
     def _event_shown(self) -> None:
         """The event (or its setup) changed: refill rounds and judges, then load the sheet."""
@@ -219,13 +235,13 @@ class ScoringArea(QWidget):
         times = sheet.times
         scoring = self.services.scoring
         event_id, round_number, judge_id = sheet.event_id, sheet.round_number, sheet.judge_id
-        time_field = self.tr("Time (s)")  # the writers run off the window's thread
+        time_field = self.tr("Time (min:s)")  # the writers run off the window's thread
 
         def write(entry_id: int, code: str, text: str) -> Decimal | None:
             return scoring.record_score(event_id, round_number, judge_id, entry_id, code, text)
 
         def write_time(entry_id: int, text: str) -> Decimal | None:
-            seconds = parse_decimal(text, time_field) if text else None
+            seconds = parse_duration(text, time_field) if text else None  # 12:34 or 754
             scoring.record_time(event_id, round_number, entry_id, seconds)
             return seconds
 
