@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from contest_desk.domain.audit_chain import GENESIS, link_hash
 from contest_desk.domain.permissions import SYSTEM, Actor
+from contest_desk.storage import audit_log
+from contest_desk.storage.audit_log import utc_now
 from contest_desk.storage.db import Database
 from contest_desk.storage.ledger import take_notes
-from contest_desk.storage.models import AuditHead, AuditRecord
 
-
-def utc_now() -> dt.datetime:
-    """Naive UTC, as stored: the same reading on SQLite and PostgreSQL."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+__all__ = ["ServiceContext", "utc_now"]
 
 
 @dataclass(frozen=True)
@@ -31,33 +27,17 @@ class ServiceContext:
     def audit(
         self, session: Session, action: str, target: str, note: str = "", **detail: Any
     ) -> None:
-        """Append a link to the audit chain in the same transaction as the change it describes.
+        """Write an audit row in the same transaction as the change it describes.
 
-        ``note`` is the reason given, where the action needs one. The head row is locked
-        while the link is made (FOR UPDATE on PostgreSQL; SQLite has one writer anyway).
+        ``note`` is the reason given, where the action needs one. The row is linked into
+        the hash chain when the transaction commits (storage/audit_log.py), in the order
+        of the calls.
         """
         if self.device:
             detail = {**detail, "device": self.device}
         state = take_notes(session)
         if state:  # the audited values this transaction changed, for audit verify
             detail = {**detail, "state": state}
-        head = session.get(AuditHead, 1, with_for_update=True)
-        if head is None:
-            head = AuditHead(id=1, seq=0, hash=GENESIS)
-            session.add(head)
-        seq, at = head.seq + 1, utc_now()
-        digest = link_hash(head.hash, seq, at, self.actor.username, action, target, detail, note)
-        session.add(
-            AuditRecord(
-                seq=seq,
-                at=at,
-                actor=self.actor.username,
-                action=action,
-                target=target,
-                detail=detail,
-                note=note,
-                prev_hash=head.hash,
-                hash=digest,
-            )
+        audit_log.append(
+            session, audit_log.Pending(self.actor.username, action, target, detail, note)
         )
-        head.seq, head.hash = seq, digest
