@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -15,6 +17,7 @@ from starlette.templating import Jinja2Templates
 from contest_desk.domain import limits
 from contest_desk.domain.records.sessions import HubSessionInfo
 from contest_desk.i18n import _
+from contest_desk.services.hub import Services
 from contest_desk.services.people.sessions import BAD_CSRF, LONGEST
 from contest_desk.services.people.tokens import MAX_TOKEN_LENGTH
 from contest_desk.web import texts
@@ -22,6 +25,7 @@ from contest_desk.web.calls import Caller, Refused, client_ip
 from contest_desk.web.fields import form_body, json_body, required_text
 from contest_desk.web.guard import AttemptLimit
 
+T = TypeVar("T")
 SESSION_COOKIE = "cd_session"
 FORM_COOKIE = "cd_form"  # the log-in forms' token: no session yet to hold one
 CSRF_HEADER = "x-csrf-token"
@@ -35,20 +39,25 @@ def same_origin(request: Request) -> None:
         raise Refused(403, _(BAD_CSRF))
 
 
-async def session_of(caller: Caller, request: Request, csrf: str | None = None) -> HubSessionInfo:
-    """The request's live session (401 otherwise); for a post, ``csrf`` is checked too."""
+async def session_of(caller: Caller, request: Request) -> HubSessionInfo:
+    """The request's live session (401 otherwise)."""
+    return await as_session(caller, request, lambda _services, session: session)
+
+
+async def as_session(
+    caller: Caller,
+    request: Request,
+    work: Callable[[Services, HubSessionInfo], T],
+    posted: bool = False,
+) -> T:
+    """``work`` run as the request's session's judge; a post (``posted``) must come from
+    the hub's own pages, with the session's forms' token."""
+    csrf = None
+    if posted:
+        same_origin(request)
+        csrf = request.headers.get(CSRF_HEADER, "")
     cookie = request.cookies.get(SESSION_COOKIE, "")
-    sessions = caller.hub.hub_sessions
-    try:
-        return await caller(request, lambda: sessions.resume(cookie, csrf))
-    except Refused as refused:
-        raise Refused(403 if refused.status == 403 else 401, refused.message) from None
-
-
-async def posted_session(caller: Caller, request: Request) -> HubSessionInfo:
-    """The session of a JSON post from the hub's page: same origin, its forms' token."""
-    same_origin(request)
-    return await session_of(caller, request, request.headers.get(CSRF_HEADER, ""))
+    return await caller.as_session(request, cookie, csrf, work)
 
 
 def _form_token(request: Request) -> str:
@@ -135,11 +144,12 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
 
     async def log_out(request: Request) -> Response:
         form = await form_body(request)
-        session = await session_of(caller, request, form.get("csrf", ""))
         cookie = request.cookies.get(SESSION_COOKIE, "")
-        device = client_ip(request)
-        sessions = hub.as_user(session.actor, device=device).hub_sessions
-        await caller(request, lambda: sessions.close(cookie))
+
+        def close(services: Services, _session: HubSessionInfo) -> None:
+            services.hub_sessions.close(cookie)
+
+        await caller.as_session(request, cookie, form.get("csrf", ""), close)
         response = RedirectResponse("/login", status_code=303)
         response.delete_cookie(SESSION_COOKIE)
         return response

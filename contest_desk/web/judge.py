@@ -20,7 +20,7 @@ from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.services.people.users import WRONG_OWN_PASSWORD
 from contest_desk.web import texts
-from contest_desk.web.auth import posted_session, session_of
+from contest_desk.web.auth import as_session, same_origin, session_of
 from contest_desk.web.calls import Caller, Refused, client_ip, status_of
 from contest_desk.web.fields import json_body, number_text, required_text, whole
 from contest_desk.web.guard import AttemptLimit
@@ -89,13 +89,12 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
         return render(request, "sheet.html", context)
 
     async def sheet_json(request: Request) -> Response:
-        session = await session_of(caller, request)
         event, rnd = request.path_params["event"], request.path_params["round"]
-        services = caller.acting(request, session)
-        return JSONResponse(await caller(request, lambda: sheet_data(services, event, rnd)))
+        data = await as_session(caller, request, lambda acting, _: sheet_data(acting, event, rnd))
+        return JSONResponse(data)
 
     async def mark(request: Request) -> Response:
-        session = await posted_session(caller, request)
+        same_origin(request)
         data = await json_body(request)
         op = required_text(data, "op", OP_CHARS)
         event, rnd, entry = whole(data, "event"), whole(data, "round"), whole(data, "entry")
@@ -103,9 +102,8 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
         value, seen = number_text(data, "value"), number_text(data, "expected")
         if "expected" not in data:
             raise Refused(400, texts.field_missing("expected"))
-        services = caller.acting(request, session)
 
-        def save() -> dict[str, Any]:
+        def save(services: Services, _session: HubSessionInfo) -> dict[str, Any]:
             judge = seats.judge_id(services, event)
             try:
                 expected = _expected(seen) if seen is not None else None
@@ -117,18 +115,17 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
                 raise Refused(status_of(error), error.message(), **now) from None
             return {"op": op, "entry": entry, "code": code, "value": shown(stored)}
 
-        return JSONResponse(await caller(request, save))
+        return JSONResponse(await as_session(caller, request, save, posted=True))
 
     async def submit(request: Request) -> Response:
-        session = await posted_session(caller, request)
+        same_origin(request)
         device = client_ip(request)
         attempts.check(device)
         data = await json_body(request)
         event, rnd = whole(data, "event"), whole(data, "round")
         password = required_text(data, "password", limits.PASSWORD)
-        services = caller.acting(request, session)
 
-        def sign() -> dict[str, Any]:
+        def sign(services: Services, _session: HubSessionInfo) -> dict[str, Any]:
             judge = my_sheet(services, event).judge_id
             assert judge is not None
             try:
@@ -139,7 +136,7 @@ def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> li
                 raise
             return sheet_data(services, event, rnd)
 
-        return JSONResponse(await caller(request, sign))
+        return JSONResponse(await as_session(caller, request, sign, posted=True))
 
     return [
         Route("/", home, methods=["GET"]),
