@@ -72,6 +72,7 @@ class Save:
     code: str
     value: Decimal
     seconds: float = 0.0
+    began: float = 0.0  # seconds from the judges' start: how latency moves over the run
     acknowledged: bool = False
     error: str = ""
     paced: bool = True  # a save a second (False: back to back, for the capacity)
@@ -216,6 +217,15 @@ def figures(runs: list[JudgeRun], seconds: float) -> Figures:
     )
 
 
+def by_minute(runs: list[JudgeRun]) -> str:
+    """The paced saves' p99 in each minute of the run: a tail that grows with the tables
+    (or the process's heap) shows here, where one figure for 5 minutes hides it."""
+    minutes: dict[int, list[float]] = {}
+    for s in (s for run in runs for s in run.saves if s.acknowledged and s.paced):
+        minutes.setdefault(int(s.began // 60), []).append(s.seconds)
+    return "  ".join(f"{percentile(v, 99) * 1000:.0f}" for _, v in sorted(minutes.items()))
+
+
 def show(name: str, f: Figures) -> None:
     print(
         f"  {name:34} {f.saves:6} saves, {f.per_second:6.1f}/s;  p50 {f.p50 * 1000:6.1f} ms"
@@ -245,6 +255,7 @@ def run_backend(label: str, target: str, seconds: float) -> None:
     over_http = figures(hub.runs, hub.seconds)
     baseline = figures(direct, baseline_seconds)
     show("hub over HTTP (separate process)", over_http)
+    print(f"  hub p99 in each minute (ms): {by_minute(hub.runs)}")
     show(f"direct record_score ({JUDGES} threads)", baseline)
     if baseline.p50 and over_http.saves:
         print(

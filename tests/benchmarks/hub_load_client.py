@@ -151,6 +151,7 @@ async def judge_loop(
         save = Save(str(uuid.uuid4()), entry, code, value_of(n, k), paced=paced)
         expected = last.get((entry, code))
         began = time.perf_counter()
+        save.began = loop.time() - start
         try:
             ok, text = await save_mark(client, csrf, bench, save, expected)
         except httpx.HTTPError as error:
