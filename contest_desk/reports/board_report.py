@@ -102,14 +102,14 @@ def rating_text(value: Decimal | None) -> str:
 
 
 def volatility_text(value: Decimal | None) -> str:
-    """Glicko-2's σ moves in the fourth and fifth decimals (0.06 → 0.05999)."""
-    return "" if value is None else str(round_half_up(value, 5))
+    """Glicko-2's σ moves slowly: six places, as in Glickman's example (0.06 → 0.059996)."""
+    return "" if value is None else str(round_half_up(value, 6))
 
 
 RESULT_NAMES = {
     "challenger": N_("Challenger won"),
     "defender": N_("Defended"),
-    "draw": N_("Draw"),
+    "draw": N_("A draw (平局)"),
 }
 
 

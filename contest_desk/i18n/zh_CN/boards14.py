@@ -9,7 +9,7 @@ MESSAGES = {
     "draws allowed (½ each)": "允许平局（双方各计 ½）",
     "no draws": "不设平局",
     # Results, numbers and figures
-    "Draw": "平局",
+    "A draw (平局)": "平局",
     "Deviation": "偏差",
     "Volatility": "波动率",
     "Challenge {n}": "挑战 {n}",
@@ -30,7 +30,7 @@ MESSAGES = {
     # The window
     "Challenge No.": "挑战序号",
     "Bout No.": "比试序号",
-    "Draw…": "平局…",
+    "A draw…": "平局…",
     "The right result:": "正确的结果：",
     "After each bout": "每场比试后",
     "Once per period, at its close": "每期期末统一计算",

@@ -199,15 +199,16 @@ class BoardService:
             return number
 
     def _bout_round(
-        self, s: Session, board: m.Ladder, number: int, period: int, challenge: Challenge
+        self, s: Session, board: m.Ladder, challenge_no: int, period: int, challenge: Challenge
     ) -> int:
         event = get_event(s, board.event_id)
         number = max((r.number for r in event.rounds), default=0) + 1
         # No names in the round's title: the judges mark blind.
+        title = _("Board period {period}, challenge {seq}")
         rnd = m.Round(
             event_id=event.id,
             number=number,
-            name=_("Board period {period}, challenge {seq}").format(period=period, seq=number),
+            name=title.format(period=period, seq=challenge_no),
             weight=Decimal(1),
         )
         s.add(rnd)

@@ -1,5 +1,6 @@
-"""The demo's challenge board: 14 采油工 over six monthly periods on an Elo-rated ladder,
-with declines, a forfeit, a correction, eliminations and a change of title holder."""
+"""The demo's challenge board: 14 采油工 over six monthly periods on an Elo-rated ladder
+(rated after each bout), with declines, a forfeit, a correction, eliminations, a change
+of title holder, and in the seventh month, under way, a title defence drawn (平局)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ RULES = BoardRules(
     period=PeriodKind.MONTH,
     eliminate_losses=3,
 )
-# From period 3 on the last place of each month goes too (优胜劣汰).
-LATER_RULES = replace(RULES, eliminate_bottom=1)
+# From period 3 on the last place of each month goes too (优胜劣汰), and a bout may be
+# drawn.
+LATER_RULES = replace(RULES, eliminate_bottom=1, draws=True)
 BOUT_RUBRIC = Rubric(
     (
         Criterion("B1", "拆装规范", CriterionKind.JUDGEMENT, D(40), D("0.5")),
@@ -75,6 +77,16 @@ def build_demo_board(
                 board.id, last.number, not last.challenger_won, "复核比试录像，裁判长更正结果"
             )
         services.boards.close_period(board.id, today=first_day + dt.timedelta(days=27))
+    _drawn_defence(services, board.id, dt.date(2026, 12, 2))
+
+
+def _drawn_defence(services: Services, board_id: int, today: dt.date) -> None:
+    """Second place challenges the title holder and draws: the holder keeps the title."""
+    view = services.board_views.view(board_id, today)
+    holder, second = (r.entry.id for r in view.rows[:2])
+    number = services.boards.challenge(board_id, second, holder, today=today)
+    services.boards.accept(board_id, number)
+    services.boards.record_result(board_id, number, False, "双方战平，擂主卫冕", draw=True)
 
 
 def _play_period(

@@ -167,7 +167,7 @@ class BoardsArea(BoardSetup, QWidget):
         self.decline_button = QPushButton(self.tr("Decline…"))
         self.challenger_won_button = QPushButton(self.tr("Challenger won…"))
         self.defender_won_button = QPushButton(self.tr("Defender won…"))
-        self.draw_button = QPushButton(self.tr("Draw…"))
+        self.draw_button = QPushButton(self.tr("A draw…"))
         self.scores_button = QPushButton(self.tr("Result from the scores"))
         self.correct_button = QPushButton(self.tr("Correct the result…"))
         self.places_chart = ChartView()
