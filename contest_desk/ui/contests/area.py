@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
+from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.services.hub import Services
+from contest_desk.ui import operations
 from contest_desk.ui.contests.advance_tab import AdvanceTab
 from contest_desk.ui.contests.contest_panel import ContestPanel
+from contest_desk.ui.contests.copy_dialog import CopyContestDialog
 from contest_desk.ui.contests.draw_tab import DrawTab
 from contest_desk.ui.contests.entries_tab import EntriesTab
 from contest_desk.ui.contests.event_editor import EventEditor
@@ -69,6 +74,7 @@ class ContestsArea(QWidget):
         layout.addWidget(splitter)
 
         self.navigator.new_contest_requested.connect(self.new_contest)
+        self.navigator.copy_contest_requested.connect(self.copy_contest)
         self.navigator.new_event_requested.connect(self.new_event)
         # Until there is a contest, the only thing to do is to create one.
         if state.contest_id is None and not self.navigator.contests.records():
@@ -80,6 +86,42 @@ class ContestsArea(QWidget):
         self.contest_panel.start_new()
         self.tabs.setCurrentWidget(self.contest_panel)
         self.contest_panel.name_edit.setFocus()
+
+    def copy_contest(self) -> CopyContestDialog | None:
+        """以此为模板新建竞赛: ask the name and dates (open, not exec: the window goes on
+        painting, and a test fills the same dialog in); the new contest is chosen after."""
+        source_id = self.state.contest_id
+        if source_id is None:
+            return None
+        source = operations.run(self, lambda: self.services.contests.contest(source_id))
+        if source is None:
+            return None
+        contests = self.services.contests
+
+        def create(name: str, start: dt.date | None, end: dt.date | None) -> ContestInfo | None:
+            return operations.run(
+                dialog, lambda: contests.copy_contest(source_id, name, start, end)
+            )
+
+        dialog = CopyContestDialog(source, create, self)
+        dialog.accepted.connect(lambda: self._copied(source, dialog.made))
+        dialog.open()
+        return dialog
+
+    def _copied(self, source: ContestInfo, made: ContestInfo | None) -> None:
+        if made is None:
+            return
+        self.state.choose_event(None)
+        self.state.choose_contest(made.id)
+        self.state.setup_changed.emit()
+        # What comes next after a copy is this year's roster.
+        self.tabs.setCurrentWidget(self.roster_tab)
+        self.roster_tab.message.setText(
+            self.tr(
+                "{name} is set up like {source}. Next: import this year's roster "
+                "(Import roster…), then draw (Draw tab)."
+            ).format(name=made.name, source=source.name)
+        )
 
     def new_event(self) -> None:
         self.state.choose_event(None)

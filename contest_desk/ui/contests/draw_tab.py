@@ -42,6 +42,10 @@ class DrawTab(QWidget):
         self.stations_edit.setPlaceholderText(self.tr("e.g. station 1, station 2 (optional)"))
         self.draw_button = QPushButton(self.tr("Draw"))
         self.recode_button = QPushButton(self.tr("Second coding"))
+        self.draw_all_button = QPushButton(self.tr("Draw every event"))
+        self.draw_all_button.setToolTip(
+            self.tr("The first round of every event of the contest that has entries and no draw")
+        )
         self.summary = QLabel()
         self.drawn = RecordTableModel(
             [
@@ -67,6 +71,7 @@ class DrawTab(QWidget):
         buttons.addWidget(self.draw_button)
         buttons.addWidget(self.recode_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.draw_all_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -75,6 +80,8 @@ class DrawTab(QWidget):
 
         self.draw_button.clicked.connect(self.draw)
         self.recode_button.clicked.connect(self.recode)
+        self.draw_all_button.clicked.connect(self.draw_all)
+        state.contest_changed.connect(lambda _id: self._enable_all())
         self.round_box.currentIndexChanged.connect(lambda _i: self.show_draw())
         state.event_changed.connect(lambda _id: self.reload())
         state.setup_changed.connect(self.reload)
@@ -115,6 +122,10 @@ class DrawTab(QWidget):
             )
         self.draw_button.setEnabled(info is None and self.state.event_id is not None)
         self.recode_button.setEnabled(info is not None and info.layer == 1)
+        self._enable_all()
+
+    def _enable_all(self) -> None:
+        self.draw_all_button.setEnabled(self.state.contest_id is not None)
 
     def draw(self) -> None:
         event_id, number = self.state.event_id, self.round_box.currentData()
@@ -130,6 +141,18 @@ class DrawTab(QWidget):
         if info is not None:
             self._show(info)
             self.state.setup_changed.emit()
+
+    def draw_all(self) -> list[str] | None:
+        """抽签 for the whole contest at once (each event's first round, its own seed)."""
+        contest_id = self.state.contest_id
+        if contest_id is None:
+            return None
+        draws, prefix = self.services.draws, self.prefix_edit.text()
+        drawn = operations.run(self, lambda: draws.run_contest(contest_id, prefix))
+        if drawn is not None:
+            self.state.setup_changed.emit()  # reloads this tab too
+            self.summary.setText(self.tr("Drawn: {events}").format(events="、".join(drawn)))
+        return drawn
 
     def recode(self) -> None:
         event_id, number = self.state.event_id, self.round_box.currentData()

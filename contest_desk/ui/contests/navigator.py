@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSplitter,
@@ -65,6 +66,7 @@ class Navigator(QWidget):
     """Choosing here sets the area's (and the app's) current contest and event."""
 
     new_contest_requested = Signal()
+    copy_contest_requested = Signal()  # 以此为模板新建竞赛, from the chosen contest
     new_event_requested = Signal()
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
@@ -89,18 +91,33 @@ class Navigator(QWidget):
         self.event_view.selectionModel().selectionChanged.connect(self._event_selected)
         self.new_contest_button = QPushButton(self.tr("New contest"))
         self.new_contest_button.clicked.connect(self._new_contest)
+        self.copy_contest_button = QPushButton(self.tr("New from this contest…"))
+        self.copy_contest_button.setToolTip(
+            self.tr(
+                "A new contest with this one's events, rubrics, rounds, award rules, "
+                "judges and panels; without its entries and scores"
+            )
+        )
+        self.copy_contest_button.clicked.connect(self.copy_contest_requested.emit)
         self.new_event_button = QPushButton(self.tr("New event"))
         self.new_event_button.clicked.connect(self._new_event)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        for title, view, button in (
-            (self.tr("Contest list"), self.contest_view, self.new_contest_button),
-            (self.tr("Events of the contest"), self.event_view, self.new_event_button),
+        for title, view, buttons in (
+            (
+                self.tr("Contest list"),
+                self.contest_view,
+                (self.new_contest_button, self.copy_contest_button),
+            ),
+            (self.tr("Events of the contest"), self.event_view, (self.new_event_button,)),
         ):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.addWidget(view, 1)
-            inner.addWidget(button)
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            inner.addLayout(row)
             splitter.addWidget(box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -134,6 +151,7 @@ class Navigator(QWidget):
         self._quietly(self.event_view, lambda: self.events.set_records(events))
         self._quietly(self.event_view, lambda: select_id(self.event_view, self.state.event_id))
         self.new_event_button.setEnabled(contest_id is not None)
+        self.copy_contest_button.setEnabled(contest_id is not None)
 
     @staticmethod
     def _quietly(view: QTableView, work: Callable[[], Any]) -> None:
