@@ -10,10 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.rubric import (
@@ -25,6 +33,7 @@ from contest_desk.domain.rubric import (
     rubric_problems,
 )
 from contest_desk.errors import UserError
+from contest_desk.ui.cell_keys import Move, end_edit, move_of, view_key
 from contest_desk.ui.contests.common import plain
 from contest_desk.ui.contests.models import ChoiceDelegate, Index
 
@@ -43,6 +52,14 @@ PROBLEM_BRUSH = QBrush(QColor("#f6c6c6"))
 GROUP_BRUSH = QBrush(QColor("#6b6b6b"))
 DEFAULT_LEAF = {MAX: "10", STEP: "0.5", WEIGHT: "1"}
 DEFAULT_RULE = {TARGET: "0", TOLERANCE: "0", DEDUCTION: "0", UNIT: "1"}
+# Enter goes down the column: a column of max points or steps is typed in a run.
+ENTER = Move.DOWN
+ARROWS = {
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+}
 
 
 @dataclass(frozen=True)
@@ -94,9 +111,12 @@ class RubricTree(QTreeWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.setItemDelegate(
-            ChoiceDelegate(self._choices, self._editable, VALUE_ROLE, live=True, parent=self)
-        )
+        self.delegate = RubricDelegate(self._choices, self._editable, VALUE_ROLE, parent=self)
+        self.delegate.move.connect(self.move_cursor)
+        self.setItemDelegate(self.delegate)
+        # One cell at a time, as in a spreadsheet: the cursor is a cell, not a row.
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setTabKeyNavigation(True)
         self.setAlternatingRowColors(True)
         self.cell_problems: list[CellProblem] = []
 
@@ -254,6 +274,57 @@ class RubricTree(QTreeWidget):
             return item.data(KIND, VALUE_ROLE) == CriterionKind.MEASUREMENT.value
         return True
 
+    # Moving with the keyboard --------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if view_key(self, self.delegate.editor, event, ENTER, self.move_cursor):
+            return
+        if event.key() in ARROWS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            # A tree's own Left/Right fold and unfold groups; here they go across cells.
+            self.move_arrow(ARROWS[Qt.Key(event.key())])
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def move_arrow(self, delta: tuple[int, int]) -> None:
+        """One cell up, down, left or right, editable or not; nothing past the edges."""
+        item, column = self.currentItem(), self.currentColumn()
+        if item is None:
+            self._go(self.topLevelItem(0), 0)
+            return
+        rows, columns = delta
+        if rows:
+            self._go(self.itemBelow(item) if rows > 0 else self.itemAbove(item), column)
+        elif 0 <= column + columns < self.columnCount():
+            self._go(item, column + columns)
+
+    def move_cursor(self, move: int) -> None:
+        """After a commit: down the column (Enter), or to the next or previous cell that
+        can be edited (Tab, Shift+Tab), on to the next or previous criterion at a row's end."""
+        item, column = self.currentItem(), max(self.currentColumn(), 0)
+        if item is None:
+            return
+        if move == Move.DOWN:
+            self._go(self.itemBelow(item), column)
+            return
+        step = 1 if move > 0 else -1
+        target: QTreeWidgetItem | None = item
+        while target is not None:
+            column += step
+            if not 0 <= column < self.columnCount():
+                target = self.itemBelow(target) if step > 0 else self.itemAbove(target)
+                column = 0 if step > 0 else self.columnCount() - 1
+                if target is None:
+                    return
+            if self._editable(self.indexFromItem(target, column)):
+                self._go(target, column)
+                return
+
+    def _go(self, item: QTreeWidgetItem | None, column: int) -> None:
+        if item is not None:
+            self.setCurrentItem(item, column)
+            self.scrollToItem(item)
+
     # Reading back and checking -------------------------------------------------
 
     def build(self) -> tuple[Rubric, list[CellProblem]]:
@@ -330,6 +401,36 @@ class RubricTree(QTreeWidget):
                 item.setBackground(column, PROBLEM_BRUSH)
                 item.setToolTip(column, "\n".join(messages[key]))
         self.cell_problems = problems
+
+
+class RubricDelegate(ChoiceDelegate):
+    """The rubric's cells: drop-downs for kind and rule, line edits checked as typed, and
+    the grids' keys (ui/cell_keys.py): Enter commits and goes down, Tab across."""
+
+    move = Signal(int)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, live=True, **kwargs)
+        self.editor: QWidget | None = None
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> Any:
+        self.editor = super().createEditor(parent, option, index)
+        return self.editor
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        if editor is self.editor:
+            self.editor = None
+        super().destroyEditor(editor, index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit | QComboBox):
+            assert isinstance(event, QKeyEvent)
+            move = move_of(event, ENTER)
+            if move is not None:
+                # The tree keeps every value (problems are shown, not refused): always move.
+                end_edit(self, watched, move, lambda: True, self.move.emit)
+                return True
+        return super().eventFilter(watched, event)
 
 
 def _walk(criteria: tuple[Criterion, ...]) -> Iterator[Criterion]:

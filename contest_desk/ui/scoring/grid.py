@@ -2,7 +2,8 @@
 
 Typing a number opens the cell; Enter or Tab saves it and moves on (Enter and
 Tab go across, wrapping to the next entry; Shift+Tab goes back); Delete
-clears the cell. A refused value leaves the cursor where it was.
+clears the cell. A refused value leaves the cursor where it was. The keys are the
+ones every grid shares (ui/cell_keys.py).
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -31,24 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.ui.cell_keys import Move, end_edit, move_of, view_key
 from contest_desk.ui.scoring.look import ERROR_TEXT, part_band
 from contest_desk.ui.scoring.model import ScoreSheetModel
 
-_COMMIT_KEYS = {
-    Qt.Key.Key_Return: 1,
-    Qt.Key.Key_Enter: 1,
-    Qt.Key.Key_Tab: 1,
-    Qt.Key.Key_Backtab: -1,
-}
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-
-
-def _step_of(event: QKeyEvent) -> int:
-    """+1 (next cell), -1 (previous cell) or 0 for a key that does not commit."""
-    step = _COMMIT_KEYS.get(Qt.Key(event.key()), 0)
-    if event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-        step = -1
-    return step
+# A judge marks an entry's criteria in turn: Enter goes across, like Tab.
+ENTER = Move.NEXT
 
 
 class ScoreDelegate(QStyledItemDelegate):
@@ -105,12 +93,9 @@ class ScoreDelegate(QStyledItemDelegate):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit):
             assert isinstance(event, QKeyEvent)
-            step = _step_of(event)
-            if step:
-                self.commitData.emit(watched)
-                self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
-                if self.accepted:
-                    self.move.emit(step)
+            move = move_of(event, ENTER)
+            if move is not None:
+                end_edit(self, watched, move, lambda: self.accepted, self.move.emit)
                 return True
         return super().eventFilter(watched, event)
 
@@ -191,17 +176,7 @@ class ScoreGrid(QTableView):
             header.set_groups(model.part_groups() if model else [])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        editor = self.delegate.editor
-        if self.state() == QAbstractItemView.State.EditingState and editor is not None:
-            # Keys sent to the view while a cell is open belong to the open cell.
-            QApplication.sendEvent(editor, event)
-            return
-        step = _step_of(event)
-        if step and not event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.move_cursor(step)
-            event.accept()
+        if view_key(self, self.delegate.editor, event, ENTER, self.move_cursor):
             return
         if event.key() in _CLEAR_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self.clear_current()
