@@ -1,16 +1,48 @@
-"""``contest-desk audit verify|anchor``: the audit trail's hash chain, its anchors and the
-values it records."""
+"""``contest-desk audit list|verify|anchor``: the audit trail said for people, its hash chain,
+its anchors and the values it records."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
-from contest_desk.cli.core import FOUND_WRONG, Groups, command, err, said
+from contest_desk.cli.core import FOUND_WRONG, Groups, add_format, command, err, listed, said
 from contest_desk.i18n import _
 
 if TYPE_CHECKING:
     from contest_desk.services.hub import Services
+
+
+def _list(services: Services, args: argparse.Namespace) -> int:
+    """The newest rows as the audit view shows them: actions and targets in words, users by
+    name, local times (the heading says which); JSON keeps the stored codes beside them."""
+    from contest_desk.domain.audit_words import (
+        action_text,
+        actor_text,
+        local_time,
+        target_text,
+        time_heading,
+    )
+
+    targets = tuple(args.target)
+    rows = services.audit.records(targets)[: args.last]
+    names = services.audit.names(rows)
+    data, lines = [], []
+    for row in rows:
+        said_row = {
+            "seq": row.seq,
+            "time": local_time(row.at).isoformat(sep=" ", timespec="seconds"),
+            "user": actor_text(row.actor, names),
+            "action": action_text(row.action),
+            "target": target_text(row.target, names),
+        }
+        change = "" if row.old is None and row.new is None else f"{row.old} → {row.new}"
+        lines.append("  ".join(str(v) for v in (*said_row.values(), change, row.note) if v != ""))
+        stored = {"at_utc": row.at.isoformat(sep=" "), "actor": row.actor, "code": row.action}
+        data.append({**said_row, **stored, "target_code": row.target, "detail": row.detail,
+                     "note": row.note})  # fmt: skip
+    heading = "  ".join((_("Row"), time_heading(), _("User"), _("Action"), _("Subject")))
+    return listed(args, [heading, *lines] if lines else [], data)
 
 
 def _verify(services: Services, args: argparse.Namespace) -> int:
@@ -51,7 +83,19 @@ def _anchor(services: Services, args: argparse.Namespace) -> int:
 
 
 def add_commands(groups: Groups) -> None:
-    audit = groups.group("audit", _("the audit trail"), "verify|anchor")
+    audit = groups.group("audit", _("the audit trail"), "list|verify|anchor")
+    shown = command(audit, "list", _list, _("the newest rows of the audit trail, in words"))
+    shown.add_argument(
+        "--last", type=int, default=50, metavar="N", help=_("how many rows (default 50)")
+    )
+    shown.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="KIND:ID",
+        help=_("only rows about this, e.g. judge:10 or entry:17; may be given again"),
+    )
+    add_format(shown)
     sub = command(audit, "verify", _verify, _("check the audit trail's hash chain"), True)
     sub.add_argument(
         "--anchor",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from contest_desk.domain.audit_chain import Anchor
 from contest_desk.domain.permissions import Action
@@ -20,6 +20,68 @@ from contest_desk.services.safety.anchors import anchor_problems, make_anchor
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
 from contest_desk.storage.audit_state import StateDifference, state_differences
+
+# The name people know each kind of audit target by, from the table that holds it.
+_NAMED: dict[str, Any] = {
+    "contest": (m.Contest, m.Contest.name),
+    "event": (m.Event, m.Event.name),
+    "part": (m.Part, m.Part.name),
+    "round": (m.Round, m.Round.name),
+    "person": (m.Person, m.Person.name),
+    "team": (m.Team, m.Team.name),
+    "unit": (m.Unit, m.Unit.name),
+    "judge": (m.Judge, m.Judge.name),
+    "board": (m.Ladder, m.Ladder.name),
+    "studio": (m.Studio, m.Studio.name),
+    "achievement": (m.Achievement, m.Achievement.title),
+    "meeting": (m.Meeting, m.Meeting.topic),
+}
+_CHUNK = 500  # ids per query: well under every database's limit of parameters
+
+
+def _entry_names(s: Session, ids: list[int]) -> dict[int, str]:
+    """An entry by its person's or team's name and its event: 王建国（采油工）."""
+    found = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        query = (
+            select(m.Entry)
+            .where(m.Entry.id.in_(chunk))
+            .options(selectinload(m.Entry.person), selectinload(m.Entry.team))
+        )
+        for entry in s.scalars(query):
+            named = entry.person or entry.team
+            event = s.get(m.Event, entry.event_id)
+            who = named.name if named else str(entry.id)
+            found[entry.id] = f"{who}（{event.name}）" if event else who
+    return found
+
+
+def target_names(s: Session, keys: Iterable[str]) -> dict[str, str]:
+    """The names of the audit targets (``judge:10``, ``user:judge1``…) whose records still
+    exist; a target missing from the answer was deleted (or names nothing)."""
+    wanted: dict[str, set[str]] = {}
+    for key in keys:
+        kind, _colon, ident = key.partition(":")
+        wanted.setdefault(kind, set()).add(ident)
+    names: dict[str, str] = {}
+    users = sorted(wanted.pop("user", set()))
+    for start in range(0, len(users), _CHUNK):
+        chunk = users[start : start + _CHUNK]
+        query = select(m.User.username, m.User.name).where(m.User.username.in_(chunk))
+        names.update({f"user:{u}": n for u, n in s.execute(query)})
+    for kind, idents in wanted.items():
+        ids = sorted(int(i) for i in idents if i.isdigit())
+        if kind == "entry":
+            names.update({f"entry:{i}": n for i, n in _entry_names(s, ids).items()})
+            continue
+        if kind not in _NAMED:
+            continue
+        model, column = _NAMED[kind]
+        for start in range(0, len(ids), _CHUNK):
+            query = select(model.id, column).where(model.id.in_(ids[start : start + _CHUNK]))
+            names.update({f"{kind}:{i}": n for i, n in s.execute(query)})
+    return names
 
 
 def _short(text: str | None) -> str:
@@ -125,6 +187,17 @@ class AuditService:
                 for r in s.scalars(query)
                 if all(r.detail.get(k) == v for k, v in wanted.items())
             ]
+
+    @requires(Action.VIEW_AUDIT)
+    def names(self, rows: Iterable[AuditRow]) -> dict[str, str]:
+        """What the rows' targets and users are called now (display only: the rows keep
+        their ids), for ``domain.audit_words``; a deleted record has no name here."""
+        keys = set()
+        for row in rows:
+            keys.add(row.target)
+            keys.add(f"user:{row.actor}")
+        with self.ctx.db.reading() as s:
+            return target_names(s, keys)
 
     @requires(Action.VIEW_RESULTS)
     def verify(self, printed: Sequence[str] = (), progress: Progress | None = None) -> ChainCheck:

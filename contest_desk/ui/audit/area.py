@@ -26,6 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.audit_chain import BREAK_REASONS
+from contest_desk.domain.audit_words import (
+    action_text,
+    actor_text,
+    local_time,
+    target_text,
+    time_heading,
+    utc_of_local,
+)
 from contest_desk.domain.records.audit import AuditRow
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -44,12 +52,16 @@ def _shown(value: Any) -> str:
 
 
 class AuditTableModel(QAbstractTableModel):
+    """The rows said for people: actions and targets in words, users by name, local times;
+    the stored codes (what the chain hashes) in the tooltips."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[AuditRow] = []
+        self.names: dict[str, str] = {}
         self.headers = [
             self.tr("Row"),
-            self.tr("Time (UTC)"),
+            time_heading(),
             self.tr("User"),
             self.tr("Action"),
             self.tr("Subject"),
@@ -58,9 +70,11 @@ class AuditTableModel(QAbstractTableModel):
             self.tr("Reason"),
         ]
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
+    def set_rows(self, rows: list[AuditRow], names: dict[str, str] | None = None) -> None:
+        """``names``: what the rows' targets and users are called now (audit.names)."""
         self.beginResetModel()
         self.rows = rows
+        self.names = names or {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -70,15 +84,19 @@ class AuditTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 3, 4):
+            return (r.actor, r.action, r.target)[index.column() - 2]  # as stored
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         values = (
             r.seq,
-            r.at.strftime("%Y-%m-%d %H:%M:%S"),
-            r.actor,
-            r.action,
-            r.target,
+            local_time(r.at).strftime("%Y-%m-%d %H:%M:%S"),
+            actor_text(r.actor, self.names),
+            action_text(r.action),
+            target_text(r.target, self.names),
             r.old,
             r.new,
             r.note,
@@ -174,9 +192,9 @@ class AuditArea(QWidget):
                 self.entry_box.addItem(entry.label, entry.id)
         self.refresh()
 
-    def rows(self) -> list[AuditRow] | None:
-        """The rows the filters ask for, newest first (read off the window's thread);
-        None when they could not be read."""
+    def rows(self) -> tuple[list[AuditRow], dict[str, str]] | None:
+        """The rows the filters ask for, newest first, with the names of their targets and
+        users (read off the window's thread); None when they could not be read."""
         event = self.picker.current_event()
         entry_id = self.entry_box.currentData()
         whole_event = self.event_check.isChecked() and event is not None
@@ -195,21 +213,25 @@ class AuditArea(QWidget):
             until = dt.datetime.combine(last, dt.time.max)
         roster, audit = self.services.roster, self.services.audit
 
-        def read() -> list[AuditRow]:
+        def read() -> tuple[list[AuditRow], dict[str, str]]:
             targets: tuple[str, ...] = ()
             if entry_id is not None:
                 targets = (f"entry:{entry_id}",)
             elif whole_event and event_id is not None:
                 entries = roster.entries(event_id)
                 targets = (f"event:{event_id}", *(f"entry:{e.id}" for e in entries))
-            return audit.records(targets, None, since, until, detail)
+            # The dates are the desk's days; the rows keep UTC.
+            first = None if since is None else utc_of_local(since)
+            last = None if until is None else utc_of_local(until)
+            rows = audit.records(targets, None, first, last, detail)
+            return rows, audit.names(rows)
 
         return operations.run(self, read, label=self.tr("Reading the audit trail…"))
 
     def refresh(self) -> None:
-        rows = self.rows()
-        if rows is not None:
-            self.model.set_rows(rows)
+        found = self.rows()
+        if found is not None:
+            self.model.set_rows(*found)
             self.view.resizeColumnsToContents()
 
     def verify(self) -> None:
@@ -250,11 +272,11 @@ class AuditArea(QWidget):
         path = ask_save_path(self, "audit.xlsx")
         if path is None:
             return
-        rows = self.model.rows
+        rows, names = self.model.rows, self.model.names
 
         def write(progress: operations.Progress) -> Path:
             try:
-                return write_audit_excel(path, rows, progress)
+                return write_audit_excel(path, rows, progress, names)
             except OSError as error:
                 raise UserError("Cannot write {file}: {reason}", file=path, reason=error) from error
 
