@@ -81,7 +81,7 @@ def test_typing_a_mark_saves_it_and_moves_across(qtbot, services, small):
     judge = small.judges[1]
     choose(qtbot, area, small.event_id, 1, judge)
     assert area.model.rowCount() == 4
-    assert area.progress_label.text() == "已填 0 / 12 格"
+    assert area.progress_label.text() == "已填 0 / 8 格"  # P1 and P2 of 4 entries
 
     changed = []
     area.state.scores_changed.connect(changed.append)
@@ -93,7 +93,7 @@ def test_typing_a_mark_saves_it_and_moves_across(qtbot, services, small):
     assert area.model.data(area.model.index(0, 1)) == "8.5"
     assert area.grid.currentIndex() == area.model.index(0, area.model.column_of("M1"))
     assert changed == [small.event_id]
-    assert area.progress_label.text() == "已填 1 / 12 格"
+    assert area.progress_label.text() == "已填 1 / 8 格"  # P1 and P2 of 4 entries
 
     # Tab saves too; the measured value is shared, so every judge's sheet shows it.
     qtbot.keyClicks(area.grid, "51")
@@ -159,13 +159,13 @@ def test_delete_clears_a_value(qtbot, services, small):
     services.scoring.record_score(small.event_id, 1, judge, small.entries[3].id, "P2", "15")
     area = open_area(qtbot, services)
     choose(qtbot, area, small.event_id, 1, judge)
-    assert area.progress_label.text() == "已填 1 / 12 格"
+    assert area.progress_label.text() == "已填 1 / 8 格"  # P1 and P2 of 4 entries
     index = click_cell(qtbot, area, 3, "P2")
     assert area.model.data(index) == "15"
     qtbot.keyClick(area.grid, Qt.Key.Key_Delete)
     assert stored(services, small, judge, 3, "P2") is None
     assert area.model.data(index) == ""
-    assert area.progress_label.text() == "已填 0 / 12 格"
+    assert area.progress_label.text() == "已填 0 / 8 格"  # P1 and P2 of 4 entries
 
 
 def test_completion_time_is_recorded(qtbot, services, small):

@@ -164,10 +164,16 @@ def test_headers_name_code_name_max_and_mark_shared_values(services, small):
 
 def test_set_data_saves_or_refuses_and_counts_progress(services, small):
     model = _sheet_model(services, small)
-    assert model.progress() == (0, 4 * 3)  # the deduction S1 is not counted
+    # The judge's own marks: the measurement M1 and the deduction S1 are keyed once, by
+    # whoever, and not counted (as the chief judge's desk and the sign-off count them).
+    assert model.progress() == (0, 4 * 2)
     p1 = model.index(1, model.column_of("P1"))
     assert model.setData(p1, "9.5", Qt.ItemDataRole.EditRole)
-    assert model.progress() == (1, 12)
+    assert model.setData(model.index(1, model.column_of("M1")), "4", Qt.ItemDataRole.EditRole)
+    assert model.progress() == (1, 8)
+    status = services.sheets.round_status(small.event_id, 1)
+    mine = next(sheet for sheet in status.sheets if sheet.judge.id == small.judges[0])
+    assert (mine.filled, mine.expected) == model.progress()
     refused = []
     model.refused.connect(lambda row, column, reason: refused.append((row, column, reason)))
     assert not model.setData(p1, "10.5", Qt.ItemDataRole.EditRole)
@@ -178,7 +184,7 @@ def test_set_data_saves_or_refuses_and_counts_progress(services, small):
     stored = services.scoring.sheet(small.event_id, 1, small.judges[0]).values
     assert stored[(small.entries[1].id, "P1")] == D("9.5")
     assert model.setData(p1, "", Qt.ItemDataRole.EditRole)
-    assert model.progress() == (0, 12)
+    assert model.progress() == (0, 8)
     assert model.data(p1, Qt.ItemDataRole.BackgroundRole).name() != "#ffcdd2"
 
 

@@ -89,10 +89,9 @@ class ScoreSheetModel(BatchedTableModel):
         self._parts = {}
         for column in self._columns:
             self._parts.setdefault(column.part, len(self._parts))
-        # Progress counts what must be marked: an empty deduction just means no penalty.
-        self._counted = frozenset(
-            c.code for c in self._columns if c.criterion.kind is not CriterionKind.DEDUCTION
-        )
+        # Progress counts the judge's own marks, as the sign-off and the chief judge's desk
+        # do: measurements and deductions are keyed once, by whoever (Criterion.objective).
+        self._counted = frozenset(c.code for c in self._columns if not c.criterion.objective)
         entry_ids = {e.id for e in self._entries}
         self._filled = sum(
             1 for (eid, code) in self._values if code in self._counted and eid in entry_ids
