@@ -10,7 +10,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contest_desk.cli.core import Groups, Handler, add_format, command, listed, out, said
+from contest_desk.cli.core import (
+    Groups,
+    Handler,
+    add_format,
+    add_out,
+    command,
+    listed,
+    said,
+    table_out,
+)
 from contest_desk.domain import limits
 from contest_desk.domain.ladder import BoardRules, PeriodKind, RatingKind, RatingUpdate, WinRule
 from contest_desk.domain.numbers import parse_decimal, parse_whole
@@ -119,16 +128,14 @@ def _show(services: Services, args: argparse.Namespace) -> int:
     from contest_desk.reports.board_report import board_csv, board_json, board_text
 
     view = services.board_views.view(args.board)
-    out({"text": board_text, "csv": board_csv, "json": board_json}[args.format](view))
-    return 0
+    return table_out(args, {"text": board_text, "csv": board_csv, "json": board_json}, view)
 
 
 def _history(services: Services, args: argparse.Namespace) -> int:
     from contest_desk.reports.board_report import history_csv, history_json
 
     view = services.board_views.view(args.board)
-    out({"csv": history_csv, "json": history_json}[args.format](view))
-    return 0
+    return table_out(args, {"csv": history_csv, "json": history_json}, view)
 
 
 def _join(services: Services, args: argparse.Namespace) -> int:
@@ -276,6 +283,7 @@ def add_commands(groups: Groups) -> None:
     add_format(sub, csv=True)
     sub = on_board("history", _history, _("every entry's place and rating per period"), True)
     sub.add_argument("--format", choices=("csv", "json"), default="csv")
+    add_out(sub)
     sub = on_board("join", _join, _("entries join at the bottom"))
     sub.add_argument("entries", nargs="+", metavar="KEY")
     add_format(sub)

@@ -14,9 +14,11 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from contest_desk.errors import UserError
 from contest_desk.i18n import _
 
 if TYPE_CHECKING:
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from contest_desk.services.hub import Services
 
 Handler = Callable[["Services", argparse.Namespace], int]
+T = TypeVar("T")
 
 # Exit status: what went right or wrong, for scripts.
 OK = 0
@@ -79,6 +82,49 @@ def add_format(sub: argparse.ArgumentParser, *, csv: bool = False) -> None:
         default="text",
         help=_("output format; json is kept stable for scripts"),
     )
+    if csv:
+        add_out(sub)
+
+
+def add_out(sub: argparse.ArgumentParser) -> None:
+    """``--out FILE``: a table written to a file (see ``table_out``) instead of printed."""
+    sub.add_argument(
+        "--out",
+        metavar="FILE.csv",
+        help=_(
+            "write the table to a file instead of printing it: FILE.csv, which Excel and "
+            "WPS open in Chinese, or FILE.xlsx for an event's standings"
+        ),
+    )
+
+
+def table_out(
+    args: argparse.Namespace,
+    formats: Mapping[str, Callable[[T], str]],
+    table: T,
+    excel: Callable[[Path, T], Path] | None = None,
+) -> int:
+    """Print ``table`` in the asked ``--format``, or write it to ``--out``: a .csv in UTF-8
+    with a byte-order mark (printed CSV has none: a terminal or a pipe reads it), or an
+    .xlsx when ``excel`` can write one. A file held open by Excel is said as such."""
+    target = getattr(args, "out", None)
+    if target is None:
+        out(formats[args.format](table))
+        return OK
+    path = Path(target)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx" and excel is not None:
+        excel(path, table)
+    elif suffix == ".csv":
+        from contest_desk.reports.files import save_csv
+
+        save_csv(formats["csv"](table), path)
+    else:
+        raise UserError(
+            "--out takes a file name ending in {suffixes}",
+            suffixes=".csv" + (" / .xlsx" if excel is not None else ""),
+        )
+    return said(args, _("Written to {file}", file=str(path)), file=str(path))
 
 
 def wants_json(args: argparse.Namespace) -> bool:

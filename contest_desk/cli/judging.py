@@ -20,6 +20,7 @@ from contest_desk.cli.core import (
     out,
     password,
     said,
+    table_out,
 )
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
@@ -57,11 +58,12 @@ def _import_scores(services: Services, args: argparse.Namespace) -> int:
 
 
 def _standings(services: Services, args: argparse.Namespace) -> int:
+    from contest_desk.reports.standings_excel import write_standings_excel
     from contest_desk.reports.standings_text import standings_csv, standings_json, standings_text
 
     table = services.standings.standings(args.event, args.round)
-    out({"text": standings_text, "csv": standings_csv, "json": standings_json}[args.format](table))
-    return 0
+    formats = {"text": standings_text, "csv": standings_csv, "json": standings_json}
+    return table_out(args, formats, table, write_standings_excel)
 
 
 def _judges(services: Services, args: argparse.Namespace) -> int:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from contest_desk.cli.core import Groups, Handler, add_format, command, listed, out, said
+from contest_desk.cli.core import (
+    Groups,
+    Handler,
+    add_format,
+    command,
+    listed,
+    said,
+    table_out,
+)
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 
@@ -19,8 +27,7 @@ def _standings(services: Services, args: argparse.Namespace) -> int:
     if args.period is not None and args.cumulative:
         raise UserError("Give --period P or --cumulative, not both")
     table = services.labor_standings.standings(args.contest, args.period)
-    out({"text": labor_text, "csv": labor_csv, "json": labor_json}[args.format](table))
-    return 0
+    return table_out(args, {"text": labor_text, "csv": labor_csv, "json": labor_json}, table)
 
 
 def _import(services: Services, args: argparse.Namespace) -> int:

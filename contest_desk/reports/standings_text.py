@@ -25,7 +25,7 @@ from contest_desk.i18n import _
 from contest_desk.reports.text_table import aligned, csv_text
 
 
-def _round_columns(table: StandingsTable) -> list[int]:
+def round_columns(table: StandingsTable) -> list[int]:
     """Per-round totals are worth a column only for the whole event over several rounds."""
     rounds = [r.number for r in table.event.rounds]
     return rounds if table.round_number is None and len(rounds) > 1 else []
@@ -33,7 +33,7 @@ def _round_columns(table: StandingsTable) -> list[int]:
 
 def _rows(table: StandingsTable) -> tuple[list[str], list[list[str]]]:
     parts = [p.name for p in table.event.parts]
-    rounds = _round_columns(table)
+    rounds = round_columns(table)
     header = [_("Rank"), _("Code"), _("Name"), _("Unit"), *parts]
     header += [_("Round {number}", number=n) for n in rounds]
     header += [_("Total"), _("Award")]

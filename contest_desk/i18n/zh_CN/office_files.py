@@ -46,4 +46,12 @@ MESSAGES = {
     "Imported {file}: {created} new marks, {updated} replaced": (
         "已导入 {file}：新增 {created} 个分数，替换 {updated} 个"
     ),
+    # cli/core.py: --out
+    "write the table to a file instead of printing it: FILE.csv, which Excel and "
+    "WPS open in Chinese, or FILE.xlsx for an event's standings": (
+        "把表格写入文件而不打印：FILE.csv（Excel 和 WPS 打开即为中文），"
+        "或 FILE.xlsx（仅限项目成绩排名）"
+    ),
+    "--out takes a file name ending in {suffixes}": "--out 的文件名须以 {suffixes} 结尾",
+    "Written to {file}": "已写入 {file}",
 }
