@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 from contest_desk.services.hub import Services
 from tests.cli.helpers import run
+from tests.domain import test_audit_words as words
+
+beijing = words.beijing
 
 
 def test_audit_verify_names_the_first_broken_row(tmp_path: Path, capsys) -> None:
@@ -26,32 +28,26 @@ def test_audit_verify_names_the_first_broken_row(tmp_path: Path, capsys) -> None
 
 
 def test_audit_list_says_the_rows_in_words_and_local_time(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys, monkeypatch, beijing: None
 ) -> None:
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
     monkeypatch.setenv("CONTEST_DESK_PASSWORD", "chief-2026")  # the demo's chief judge
-    time.tzset()
-    try:
-        db = str(tmp_path / "audit.db")
-        assert run(capsys, "--db", db, "demo")[0] == 0
-        services = Services.open(db)
-        judge = services.roster.judges(1)[0]
-        (last,) = services.audit.records((f"judge:{judge.id}",))[-1:]
-        services.ctx.db.dispose()
-        status, out, _err = run(
-            capsys, "--db", db, "--user", "chief", "audit", "list", "--target", f"judge:{judge.id}"
-        )
-        assert status == 0
-        heading, *lines = out.splitlines()
-        assert heading == "Row  Time (Beijing time)  User  Action  Subject"
-        local = (last.at + dt.timedelta(hours=8)).isoformat(sep=" ", timespec="seconds")
-        assert lines[-1].startswith(f"{last.seq}  {local}  System  Add a judge  Judge {judge.name}")
-        assert "judge." not in out and f"judge:{judge.id}" not in out
+    db = str(tmp_path / "audit.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    services = Services.open(db)
+    judge = services.roster.judges(1)[0]
+    (last,) = services.audit.records((f"judge:{judge.id}",))[-1:]
+    services.ctx.db.dispose()
+    status, out, _err = run(
+        capsys, "--db", db, "--user", "chief", "audit", "list", "--target", f"judge:{judge.id}"
+    )
+    assert status == 0
+    heading, *lines = out.splitlines()
+    assert heading == "Row  Time (Beijing time)  User  Action  Subject"
+    local = (last.at + dt.timedelta(hours=8)).isoformat(sep=" ", timespec="seconds")
+    assert lines[-1].startswith(f"{last.seq}  {local}  System  Add a judge  Judge {judge.name}")
+    assert "judge." not in out and f"judge:{judge.id}" not in out
 
-        argv = ("--db", db, "--user", "chief", "audit", "list", "--last", "1", "--format", "json")
-        status, out, _err = run(capsys, *argv)
-        (row,) = json.loads(out)
-        assert row["code"] and row["action"] != row["code"] and row["time"] != row["at_utc"]
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    argv = ("--db", db, "--user", "chief", "audit", "list", "--last", "1", "--format", "json")
+    status, out, _err = run(capsys, *argv)
+    (row,) = json.loads(out)
+    assert row["code"] and row["action"] != row["code"] and row["time"] != row["at_utc"]

@@ -134,6 +134,8 @@ def chinese() -> Iterator[None]:
 
 @pytest.fixture
 def beijing() -> Iterator[None]:
+    """The desk's computer in China, whatever the machine running the tests (shared by the
+    audit view's and the command line's tests)."""
     before = os.environ.get("TZ")
     os.environ["TZ"] = "Asia/Shanghai"
     time.tzset()

@@ -5,10 +5,7 @@ stored codes kept (in the rows, and in the tooltips)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,27 +17,15 @@ from contest_desk.services.hub import Services
 from contest_desk.ui.audit import area as audit_area
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.state import AppState
+from tests.domain import test_audit_words as words
 from tests.ui import test_scoring_models as shared
 from tests.ui.test_scoring_models import SmallEvent
 
 language = shared.language
 services = shared.services
 small = shared.small
+beijing = words.beijing
 CODE = re.compile(r"^[a-z_]+[.:][a-z_0-9.]+$")  # judge.assign, judge:10
-
-
-@pytest.fixture
-def beijing() -> Iterator[None]:
-    """The desk's computer in China, whatever the machine running the tests."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Shanghai"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 @pytest.fixture
