@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute, Route
 from starlette.templating import Jinja2Templates
 
 from contest_desk.domain import limits
-from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.numbers import parse_measured
 from contest_desk.domain.records.sessions import HubSessionInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
@@ -39,7 +39,9 @@ def _stored_now(services: Services, event: int, rnd: int, judge: int, entry: int
 
 
 def _expected(text: str | None) -> Decimal | None:
-    return None if text is None or not text.strip() else parse_decimal(text, "expected")
+    """What the page last saw in the cell: as it was typed there, a measured time too
+    ("12:34", stored as 754 seconds)."""
+    return None if text is None or not text.strip() else parse_measured(text, "expected")
 
 
 def routes(caller: Caller, pages: Jinja2Templates, attempts: AttemptLimit) -> list[BaseRoute]:

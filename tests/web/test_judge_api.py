@@ -272,3 +272,17 @@ def test_a_judge_taken_off_the_panel_cannot_save_any_more(
     assert refused.status_code == 409
     assert "不是 仪表维修工技能比武 的裁判" in refused.json()["error"]
     assert [r.detail["criterion"] for r in marks_of(hub)] == ["A1"]
+
+
+def test_a_measured_time_typed_as_minutes_and_seconds(
+    judge: tuple[TestClient, str], hub: Services
+) -> None:
+    """The hub reads 分:秒 for a measured value as the grid and the CSV import do."""
+    client, csrf = judge
+    entry = first_entry(client)
+    answer = mark(client, csrf, entry, "C1", "1:05")  # C1 is measured: 65
+    assert answer.status_code == 200 and answer.json()["value"] == "65"
+    again = mark(client, csrf, entry, "C1", "1：10", expected="1:05")  # as the page saw it
+    assert again.status_code == 200 and stored(hub, entry, "C1") == D(70)
+    judged = mark(client, csrf, entry, "A1", "1:05")
+    assert judged.status_code == 409 and "不是数字" in judged.json()["error"]

@@ -56,7 +56,7 @@
   function normalize(text) {  // full-width digits and points, as a Chinese keyboard types them
     return String(text).trim().replace(/[\uff10-\uff19]/g, function (d) {
       return String.fromCharCode(d.charCodeAt(0) - 0xfee0);
-    }).replace(/[\uff0e\u3002]/g, ".").replace(/\uff0d/g, "-");
+    }).replace(/[\uff0e\u3002]/g, ".").replace(/\uff0d/g, "-").replace(/\uff1a/g, ":");
   }
 
   function thousandths(text) {
@@ -68,6 +68,8 @@
 
   function refusal(text, column) {  // the same checks as the hub's, said the same way
     if (text === "") { return ""; }
+    // a measured time as 分:秒 (12:34, 1:02:03): the hub reads it as seconds
+    if (column.kind === "measurement" && /^(\d+:)?\d+:\d+(\.\d+)?$/.test(text)) { return ""; }
     var m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
     if (!m || (m[1] && column.kind !== "measurement")) { return fill(t.not_number, { value: text }); }
     if ((m[3] || "").length > PLACES) {
