@@ -56,4 +56,7 @@ MESSAGES = {
     "Nothing to draw: every event's first round is drawn or has no entries": (
         "没有可抽签的项目：各项目的第一轮都已抽签或尚无参赛单元"
     ),
+    # the contests area by kind
+    "A labor competition's indicators, periods, teams and awards are set up in the Labor "
+    "competitions area.": "劳动竞赛的考核指标、阶段、参赛队和奖项在“劳动竞赛”中设置。",
 }

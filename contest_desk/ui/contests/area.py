@@ -6,6 +6,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
+from contest_desk.domain.contest import ContestKind
+from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
@@ -73,12 +75,77 @@ class ContestsArea(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
 
+        self.hide_what_would_refuse()
+        # A labor competition is set up in its own area: the skill-contest tabs go.
+        self.skill_tabs = (
+            self.event_editor,
+            self.rubric_editor,
+            self.entries_tab,
+            self.judges_tab,
+            self.draw_tab,
+            self.advance_tab,
+        )
+        state.contest_changed.connect(lambda _id: self.show_tabs_for_kind())
+        state.setup_changed.connect(self.show_tabs_for_kind)
+        self.show_tabs_for_kind()
+
         self.navigator.new_contest_requested.connect(self.new_contest)
         self.navigator.copy_contest_requested.connect(self.copy_contest)
         self.navigator.new_event_requested.connect(self.new_event)
         # Until there is a contest, the only thing to do is to create one.
         if state.contest_id is None and not self.navigator.contests.records():
             self.tabs.setCurrentWidget(self.contest_panel)
+
+    def hide_what_would_refuse(self) -> None:
+        """Buttons (and the fields that feed them) whose service calls the actor's roles
+        refuse are not shown: a chief judge meets no 新建竞赛 or 保存竞赛 that would only
+        say no. The actions are the services' own (domain/permissions.py)."""
+        nav, judges, rubric = self.navigator, self.judges_tab, self.rubric_editor
+        guarded: dict[Action, list[QWidget]] = {
+            Action.EDIT_SETUP: [
+                nav.new_contest_button,
+                nav.copy_contest_button,
+                nav.new_event_button,
+                self.event_editor.save_button,
+                rubric.save_button,
+                rubric.revert_button,
+                *rubric.buttons.values(),
+                self.advance_tab.save_button,
+            ],
+            Action.EDIT_ROSTER: [
+                self.roster_tab.add_button,
+                self.roster_tab.template_button,
+                self.roster_tab.import_button,
+                self.entries_tab.add_button,
+                self.entries_tab.remove_button,
+                judges.add_button,
+                judges.assign_button,
+                judges.unassign_button,
+                judges.conflicts_box.declare_button,
+                judges.conflicts_box.override_button,
+                self.draw_tab.draw_button,
+                self.draw_tab.recode_button,
+                self.draw_tab.draw_all_button,
+            ],
+            Action.SUPERVISE: [self.advance_tab.close_button],
+        }
+        actor = self.services.ctx.actor
+        for action, widgets in guarded.items():
+            if not actor.may(action):
+                for widget in widgets:
+                    widget.hide()
+        if not actor.may(Action.EDIT_ROSTER):
+            for field in (judges.username_edit, judges.name_edit, judges.unit_box):
+                judges.add_form.setRowVisible(field, False)
+            judges.add_form.setRowVisible(judges.trainee_check, False)
+
+    def show_tabs_for_kind(self) -> None:
+        contest_id = self.state.contest_id
+        kind = next((c.kind for c in self.navigator.contests.records() if c.id == contest_id), None)
+        skill = kind is not ContestKind.LABOR
+        for widget in self.skill_tabs:
+            self.tabs.setTabVisible(self.tabs.indexOf(widget), skill)
+        self.navigator.events_box.setVisible(skill)
 
     def new_contest(self) -> None:
         self.state.choose_event(None)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.contest import ContestKind, ContestStatus
+from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
@@ -84,9 +85,25 @@ class ContestPanel(QWidget):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
+        self.labor_note = QLabel(
+            self.tr(
+                "A labor competition's indicators, periods, teams and awards are set up in "
+                "the Labor competitions area."
+            )
+        )
+        self.labor_note.setWordWrap(True)
+        self.labor_note.hide()
+        # Who may not change contests sees them read-only, without buttons that would refuse.
+        self.may_edit = services.ctx.actor.may(Action.EDIT_SETUP)
+        self.save_button.setVisible(self.may_edit)
+        for line in (self.name_edit, self.organizer_edit):
+            line.setReadOnly(not self.may_edit)
+        for field in (self.start_edit, self.end_edit):
+            field.setEnabled(self.may_edit)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.labor_note)
         layout.addWidget(details)
         layout.addWidget(status)
         layout.addWidget(hint)
@@ -113,7 +130,8 @@ class ContestPanel(QWidget):
 
     def start_new(self) -> None:
         self.contest = None
-        self.title.setText(self.tr("New contest"))
+        self.labor_note.hide()
+        self.title.setText(self.tr("New contest") if self.may_edit else "")
         self.name_edit.clear()
         self.kind_box.setEnabled(True)
         self.kind_box.setCurrentIndex(0)
@@ -128,6 +146,7 @@ class ContestPanel(QWidget):
         self.name_edit.setText(contest.name)
         self.kind_box.setCurrentIndex(self.kind_box.findData(contest.kind.value))
         self.kind_box.setEnabled(False)  # what a contest is for does not change once set up
+        self.labor_note.setVisible(contest.kind is ContestKind.LABOR)
         self.start_edit.setDate(contest.start_date)
         self.end_edit.setDate(contest.end_date)
         self.organizer_edit.setText(contest.organizer)
@@ -135,8 +154,10 @@ class ContestPanel(QWidget):
 
     def _show_status(self) -> None:
         contest = self.contest
-        if contest is None:
-            self.status_label.setText(self.tr("(not saved yet)"))
+        if contest is None or not self.may_edit:
+            self.status_label.setText(
+                self.statuses[contest.status] if contest else self.tr("(not saved yet)")
+            )
             self.back_button.hide()
             self.forward_button.hide()
             return

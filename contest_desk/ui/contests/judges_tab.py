@@ -69,7 +69,7 @@ class JudgesTab(QWidget):
         judges_box = QGroupBox(self.tr("Judges of the contest"))
         left = QVBoxLayout(judges_box)
         left.addWidget(self.judge_view, 1)
-        form = QFormLayout()
+        self.add_form = form = QFormLayout()  # hidden, as its button, from who may not add
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Full name:"), self.name_edit)
         form.addRow(self.tr("Unit:"), self.unit_box)

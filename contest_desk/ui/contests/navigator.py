@@ -112,6 +112,7 @@ class Navigator(QWidget):
             (self.tr("Events of the contest"), self.event_view, (self.new_event_button,)),
         ):
             box = QGroupBox(title)
+            self.events_box = box  # the last: hidden for a labor competition, which has none
             inner = QVBoxLayout(box)
             inner.addWidget(view, 1)
             row = QHBoxLayout()
