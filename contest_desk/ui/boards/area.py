@@ -303,15 +303,17 @@ class BoardsArea(BoardSetup, QWidget):
         self.period_label.setText(view.period_label)
         self.rules_label.setText(self._rules_text(view))
         self.rows.set_records(view.rows)
-        self.board_view.resizeColumnsToContents()
         self.challenges.set_records(view.challenges)
         self.bouts.set_records(list(reversed(view.bouts)))
+        for table in (self.challenge_view, self.bout_view):  # names and notes, not cut
+            table.resizeColumnsToContents()
         self.reigns.set_records(view.reigns)
         self.rule_changes.set_records(view.rule_changes)
         self.targets.set_records([])
         self.board_view.setColumnHidden(RATING_COLUMN, not view.rated)
         for column in RATING_FIGURES:
             self.board_view.setColumnHidden(column, not view.glicko)
+        self.board_view.resizeColumnsToContents()  # after: a column shown again fits too
         self.draw_button.setVisible(view.rules.draws)
         self.places_chart.set_figure(places)
         self.ratings_chart.set_figure(ratings)
