@@ -240,7 +240,7 @@ class BoardService:
             if not c.accepted and today > c.deadline:
                 bout = Bout(c.challenger, c.defender, True, challenge=c.seq, forfeit=True)
                 refused_or_board(loaded, bout, today)
-                append(self.ctx, s, loaded, bout, "", deadline=c.deadline.isoformat())
+                self._bout(s, loaded, bout, "", deadline=c.deadline.isoformat())
                 settled.append(c.seq)
         return settled
 
