@@ -22,6 +22,7 @@ def _list(services: Services, args: argparse.Namespace) -> int:
         local_time,
         target_text,
         time_heading,
+        value_text,
     )
 
     targets = tuple(args.target)
@@ -36,7 +37,8 @@ def _list(services: Services, args: argparse.Namespace) -> int:
             "action": action_text(row.action),
             "target": target_text(row.target, names),
         }
-        change = "" if row.old is None and row.new is None else f"{row.old} → {row.new}"
+        old, new = value_text(row.action, row.old), value_text(row.action, row.new)
+        change = f"{old} → {new}" if old or new else ""
         lines.append("  ".join(str(v) for v in (*said_row.values(), change, row.note) if v != ""))
         stored = {"at_utc": row.at.isoformat(sep=" "), "actor": row.actor, "code": row.action}
         data.append({**said_row, **stored, "target_code": row.target, "detail": row.detail,

@@ -5,8 +5,14 @@ in words, and its times in the desk's local time. Display only: the rows keep th
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
+from typing import Any
 
+from contest_desk.domain.contest import STATUS_NAMES
+from contest_desk.domain.innovation import OUTCOME_NAMES, STAGE_NAMES
+from contest_desk.domain.permissions import ROLE_NAMES
+from contest_desk.domain.plain_names import actor_name
 from contest_desk.i18n import N_, _
 
 # Every action a service writes (``ctx.audit(s, action, …)``); tests/domain/
@@ -165,11 +171,43 @@ def target_text(target: str, names: Mapping[str, str]) -> str:
 
 
 def actor_text(username: str, names: Mapping[str, str]) -> str:
-    """An account as people know it: 张振华（judge1）; the app's own work as 系统."""
-    if username == "system":
-        return _("System")
+    """Who did it, as everywhere in the window (plain_names.actor_name): the person's name,
+    系统（自动） for the app's own work; ``names`` as audit.names gives them."""
     name = names.get(f"user:{username}")
-    return f"{name}（{username}）" if name and name != username else username
+    return actor_name(username, {username: name} if name else {})
+
+
+# The old and new values some actions record, by the names the window uses for them.
+_VALUE_NAMES: dict[str, Mapping[Any, str]] = {
+    "contest.status": STATUS_NAMES,
+    "achievement.move": STAGE_NAMES,
+    "recommend.outcome": OUTCOME_NAMES,
+    "user.roles": ROLE_NAMES,
+}
+_SWITCHES = {
+    "round.lock": (N_("not locked"), N_("locked")),
+    "round.unlock": (N_("not locked"), N_("locked")),
+    "user.enable": (N_("disabled"), N_("enabled")),
+    "user.disable": (N_("disabled"), N_("enabled")),
+}
+
+
+def value_text(action: str, value: Any) -> str:
+    """An old or new value of a row in words: a stage, status, outcome or role by its name,
+    a lock or an account's switch as 已锁定/停用…, yes/no, lists joined; else as stored."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        off, on = _SWITCHES.get(action, (N_("no"), N_("yes")))
+        return _(on if value else off)
+    named = _VALUE_NAMES.get(action, {})
+    if isinstance(value, list) and named:
+        return "、".join(value_text(action, v) for v in value)
+    if isinstance(value, str) and value in named:
+        return _(named[value])
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def local_time(at_utc: dt.datetime) -> dt.datetime:

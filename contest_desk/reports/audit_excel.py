@@ -17,6 +17,7 @@ from contest_desk.domain.audit_words import (
     local_time,
     target_text,
     time_heading,
+    value_text,
 )
 from contest_desk.domain.records.audit import AuditRow
 from contest_desk.errors import Progress, step
@@ -73,8 +74,8 @@ def write_audit_excel(
                 actor_text(row.actor, known),
                 action_text(row.action),
                 target_text(row.target, known),
-                _cell(row.old),
-                _cell(row.new),
+                value_text(row.action, row.old),
+                value_text(row.action, row.new),
                 row.note,
                 _cell(rest) if rest else "",
             ]

@@ -44,7 +44,9 @@ def test_audit_list_says_the_rows_in_words_and_local_time(
     heading, *lines = out.splitlines()
     assert heading == "Row  Time (Beijing time)  User  Action  Subject"
     local = (last.at + dt.timedelta(hours=8)).isoformat(sep=" ", timespec="seconds")
-    assert lines[-1].startswith(f"{last.seq}  {local}  System  Add a judge  Judge {judge.name}")
+    assert lines[-1].startswith(
+        f"{last.seq}  {local}  System (automatic)  Add a judge  Judge {judge.name}"
+    )
     assert "judge." not in out and f"judge:{judge.id}" not in out
 
     argv = ("--db", db, "--user", "chief", "audit", "list", "--last", "1", "--format", "json")

@@ -22,6 +22,7 @@ from contest_desk.domain.audit_words import (
     target_text,
     time_heading,
     utc_of_local,
+    value_text,
 )
 from contest_desk.domain.board_codec import KINDS
 from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
@@ -172,9 +173,9 @@ def test_actions_and_targets_in_words(chinese: None) -> None:
 
 def test_users_by_name_and_the_apps_own_work(chinese: None) -> None:
     names = {"user:judge1": "张振华"}
-    assert actor_text("judge1", names) == "张振华（judge1）"
+    assert actor_text("judge1", names) == "张振华"
     assert actor_text("gone", names) == "gone"
-    assert actor_text("system", names) == "系统"
+    assert actor_text("system", names) == "系统（自动）"
 
 
 def test_stored_utc_is_shown_in_beijing_time(chinese: None, beijing: None) -> None:
@@ -194,3 +195,15 @@ def test_another_zone_is_named_by_its_offset(chinese: None, monkeypatch) -> None
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_old_and_new_values_by_the_names_the_window_uses(chinese: None) -> None:
+    assert value_text("achievement.move", "rnd") == "研发"
+    assert value_text("contest.status", "running") == "进行中"
+    assert value_text("user.roles", ["admin", "judge"]) == "系统管理员、裁判"
+    assert value_text("round.lock", True) == "已锁定"
+    assert value_text("user.disable", False) == "停用"
+    assert value_text("conflict.declare", True) == "是"
+    assert value_text("score.record", "8.5") == "8.5"
+    assert value_text("score.record", None) == ""
+    assert value_text("draw.recode", {"001": "A07"}) == '{"001": "A07"}'

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from contest_desk.domain.contest import ContestStatus
 from contest_desk.domain.records.audit import AuditRow
 from contest_desk.services.hub import Services
 from contest_desk.ui.audit import area as audit_area
@@ -34,6 +35,7 @@ def area(qtbot, beijing: None, services: Services, small: SmallEvent) -> AuditAr
         small.event_id, 1, small.judges[0], small.entries[0].id, "P1", "8"
     )
     services.roster.remove_entry(small.entries[3].id)
+    services.contests.set_status(small.contest_id, ContestStatus.OPEN)
     widget = AuditArea(services, AppState())
     qtbot.addWidget(widget)
     widget.resize(1200, 600)
@@ -49,19 +51,21 @@ def shown(area: AuditArea, action: str) -> list[str]:
 
 
 def test_actions_and_targets_in_words(qtbot, area: AuditArea, small: SmallEvent) -> None:
-    assert shown(area, "judge.assign")[2:5] == ["系统", "指派裁判", "裁判 王秀兰"]
+    assert shown(area, "judge.assign")[2:5] == ["系统（自动）", "指派裁判", "裁判 王秀兰"]
     assert shown(area, "rubric.save")[3:5] == ["保存评分细则", "组成部分 Theory"]
     assert shown(area, "score.record")[3:5] == ["录入评分", "参赛单元 王建国（采油工技能比武）"]
-    assert shown(area, "contest.create")[3:5] == ["新建竞赛", "竞赛 2026年采油厂职工技能比武"]
+    s_contest = "竞赛 2026年采油厂职工技能比武"
+    assert shown(area, "contest.create")[3:5] == ["新建竞赛", s_contest]
+    assert shown(area, "contest.status")[3:7] == ["变更竞赛状态", s_contest, "筹备中", "报名中"]
     # The entry was removed: its rows still say what it was.
     assert shown(area, "entry.remove")[3:5] == ["删除参赛单元", "参赛单元（已删除）"]
     model = area.model
     every = [model.data(model.index(r, c)) for r in range(model.rowCount()) for c in (2, 3, 4)]
     assert [text for text in every if CODE.match(text)] == []
     # The stored codes, which the chain hashes, are unchanged and in the tooltips.
-    first = model.rows[0]
-    assert (first.action, first.target) == ("entry.remove", f"entry:{small.entries[3].id}")
-    tips = [model.data(model.index(0, c), Qt.ItemDataRole.ToolTipRole) for c in (3, 4)]
+    removed = next(n for n, r in enumerate(model.rows) if r.action == "entry.remove")
+    assert model.rows[removed].target == f"entry:{small.entries[3].id}"
+    tips = [model.data(model.index(removed, c), Qt.ItemDataRole.ToolTipRole) for c in (3, 4)]
     assert tips == ["entry.remove", f"entry:{small.entries[3].id}"]
 
 
@@ -103,9 +107,9 @@ def test_the_excel_file_says_the_same(
     assert rows[0][:5] == (
         first.seq,
         first.at.replace(microsecond=0) + dt.timedelta(hours=8),
-        "系统",
-        "删除参赛单元",
-        "参赛单元（已删除）",
+        "系统（自动）",
+        "变更竞赛状态",
+        "竞赛 2026年采油厂职工技能比武",
     )
     assert sheet["B2"].number_format == "yyyy-mm-dd hh:mm:ss"
     said = {(r[3], r[4]) for r in rows}

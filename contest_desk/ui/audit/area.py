@@ -33,6 +33,7 @@ from contest_desk.domain.audit_words import (
     target_text,
     time_heading,
     utc_of_local,
+    value_text,
 )
 from contest_desk.domain.records.audit import AuditRow
 from contest_desk.errors import UserError
@@ -97,8 +98,8 @@ class AuditTableModel(QAbstractTableModel):
             actor_text(r.actor, self.names),
             action_text(r.action),
             target_text(r.target, self.names),
-            r.old,
-            r.new,
+            value_text(r.action, r.old),
+            value_text(r.action, r.new),
             r.note,
         )
         return _shown(values[index.column()])
