@@ -14,7 +14,6 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.domain.records.judging import Cell, PassComparison
@@ -82,8 +81,7 @@ class DoubleEntryService:
                 raise UserError("{user} keys the first pass of this sheet", user=sheet.keyed_by)
             check_may_mark(s, event, rnd, judge, entry_id)
             column = self._column(event, code)
-            value = parse_decimal(text, code)
-            column.criterion.check_value(value)
+            value = column.criterion.read(text, code)  # a measured time as 分:秒 too
             old = store_mark(s, rnd.id, entry_id, column, judge.id, value)
             sheet.keyed_by = self.ctx.actor.username
             self.ctx.audit(
@@ -114,8 +112,7 @@ class DoubleEntryService:
             if sheet.keyed_by == self.ctx.actor.username:
                 raise UserError("The second pass must be keyed by someone other than the first")
             column = self._column(event, code)
-            value = parse_decimal(text, code)
-            column.criterion.check_value(value)
+            value = column.criterion.read(text, code)  # a measured time as 分:秒 too
             cell = (entry_id, column.id, judge.id)
             keep_keyed(s, DOUBLE, sheet.id, cell, value, self.ctx.actor.username)
             self.ctx.audit(

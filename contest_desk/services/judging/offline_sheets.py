@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contest_desk.domain.numbers import parse_decimal
+from contest_desk.domain.numbers import parse_decimal, parse_measured
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import ScoreSheet
 from contest_desk.domain.records.judging import PaperRound, SheetImport
@@ -123,13 +123,15 @@ def fill_sheet_file(path: str | Path, values: dict[tuple[str, str], str], passwo
     if private is None:
         raise UserError("The password does not match {user}", user=data["judge"]["username"])
     codes = {e["code"] for e in data["entries"]}
-    criteria = {c["code"] for c in data["criteria"]}
+    criteria = {c["code"]: c.get("kind") for c in data["criteria"]}
     for (entry, criterion), text in values.items():
         if not entry.strip() or not criterion.strip():
             raise UserError("A value needs an entry code and a criterion code")
         if entry not in codes or criterion not in criteria:
             raise UserError("The sheet has no cell {entry} {code}", entry=entry, code=criterion)
-        data["values"][f"{entry}|{criterion}"] = str(parse_decimal(text, criterion))
+        measured = criteria[criterion] == "measurement"  # a time as 分:秒 too
+        read = parse_measured if measured else parse_decimal
+        data["values"][f"{entry}|{criterion}"] = str(read(text, criterion))
     judge_sign(data, private)
     return _write(Path(path), data)
 
@@ -308,9 +310,8 @@ class OfflineSheetService:
                     )
                     continue
                 try:
-                    value = parse_decimal(text, code)
                     check_may_mark(s, event, rnd, judge, entry_id)
-                    column.criterion.check_value(value)
+                    value = column.criterion.read(text, code)  # a measured time as 分:秒 too
                 except UserError as error:
                     problems.append(error)
                     continue

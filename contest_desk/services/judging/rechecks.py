@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain import recheck as rules
 from contest_desk.domain.draw import new_seed
-from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.judging import RecheckInfo
 from contest_desk.errors import NotFound, UserError
@@ -111,8 +110,7 @@ class RecheckService:
             column = next((c for c in criterion_columns(event) if c.code == code), None)
             if column is None:
                 raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
-            value = parse_decimal(text, code)
-            column.criterion.check_value(value)
+            value = column.criterion.read(text, code)  # a measured time as 分:秒 too
             where = (entry_id, column.id, judge_id)
             keep_keyed(s, RECHECK, recheck.id, where, value, self.ctx.actor.username)
             self.ctx.audit(
