@@ -254,6 +254,7 @@ def _rule_options(sub: argparse.ArgumentParser) -> None:
 
 
 def add_commands(groups: Groups) -> None:
+    challenge_no = _("the challenge's number on the board, as 'board show' lists it")
     what = groups.group("board", _("challenge boards (打擂)"), "show|challenge|result|…")
 
     def on_board(
@@ -300,12 +301,12 @@ def add_commands(groups: Groups) -> None:
     sub.add_argument("--defender", required=True, metavar="KEY")
     add_format(sub)
     sub = on_board("accept", _accept, _("the defender accepts a challenge"))
-    sub.add_argument("--challenge", type=int, required=True, metavar="N")
+    sub.add_argument("--challenge", type=int, required=True, metavar="N", help=challenge_no)
     sub = on_board("decline", _decline, _("the defender declines a challenge"))
-    sub.add_argument("--challenge", type=int, required=True, metavar="N")
+    sub.add_argument("--challenge", type=int, required=True, metavar="N", help=challenge_no)
     sub.add_argument("--note", default="")
     sub = on_board("result", _result, _("record a bout's result"))
-    sub.add_argument("--challenge", type=int, required=True, metavar="N")
+    sub.add_argument("--challenge", type=int, required=True, metavar="N", help=challenge_no)
     sub.add_argument("--winner", choices=("challenger", "defender"))
     sub.add_argument("--draw", action="store_true", help=_("the bout was a draw (平局)"))
     sub.add_argument("--note")
@@ -314,7 +315,9 @@ def add_commands(groups: Groups) -> None:
     )
     add_format(sub)
     sub = on_board("correct", _correct, _("correct a logged result, with a reason"))
-    sub.add_argument("--bout", type=int, required=True, metavar="N")
+    sub.add_argument(
+        "--bout", type=int, required=True, metavar="N", help=_("the bout's number on the board")
+    )
     sub.add_argument("--winner", choices=("challenger", "defender"))
     sub.add_argument("--draw", action="store_true", help=_("the bout was a draw (平局)"))
     sub.add_argument("--reason", required=True)

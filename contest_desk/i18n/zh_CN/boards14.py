@@ -27,6 +27,10 @@ MESSAGES = {
     ),
     "a bout may end in a draw (平局)": "比试可以判平局",
     "the bout was a draw (平局)": "本场比试为平局",
+    "the challenge's number on the board, as 'board show' lists it": (
+        "挑战序号（即 board show 列出的序号）"
+    ),
+    "the bout's number on the board": "比试序号",
     # The window
     "Challenge No.": "挑战序号",
     "Bout No.": "比试序号",
