@@ -43,8 +43,10 @@ def decoded_table(data: bytes, file: str) -> str:
     except UnicodeDecodeError as error:
         try:
             return data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise _unreadable(data, error.start, file) from None
+        except UnicodeDecodeError as second:
+            # the row where the reading that got further stops: a GBK file with one
+            # broken byte is named at that byte's row, not at its first Chinese word
+            raise _unreadable(data, max(error.start, second.start), file) from None
 
 
 def _strict(data: bytes, encoding: str, file: str) -> str:
