@@ -70,7 +70,7 @@ class CalendarPopup(QFrame):
 
 
 class DateField(QWidget):
-    """A date or, when ``may_be_empty``, no date (shown as 未定).
+    """A date or, when ``may_be_empty``, no date (an empty field, shown as 未定).
 
     ``value()`` is the date typed or picked (None: no date) and raises a UserError naming
     ``label`` for text that is not a date; a bad text is also outlined in red with the
@@ -95,7 +95,10 @@ class DateField(QWidget):
         self.hint = hint
         self._value: dt.date | None = None
         self.line = QLineEdit()
-        self.line.setPlaceholderText(self.tr("e.g. 2026-05-11"))
+        # An empty field reads 未定 (in grey): a click in it and typing is all a date takes.
+        self.line.setPlaceholderText(
+            self._no_date_text() if may_be_empty else self.tr("e.g. 2026-05-11")
+        )
         self.line.setClearButtonEnabled(may_be_empty)
         self.line.setToolTip(self._usage())
         self.button = QToolButton()
@@ -153,7 +156,7 @@ class DateField(QWidget):
         self.line.setFocus()
 
     def _show(self, value: dt.date | None) -> None:
-        self.line.setText(value.strftime(DISPLAY) if value else self._no_date_text())
+        self.line.setText(value.strftime(DISPLAY) if value else "")
         self._mark(None)
         if value != self._value:
             self._value = value
@@ -161,6 +164,10 @@ class DateField(QWidget):
 
     def _no_date_text(self) -> str:
         return self.tr("Not set")
+
+    def shown_text(self) -> str:
+        """What the field reads as: its date, or 未定 (the placeholder) when empty."""
+        return self.line.text() or self.line.placeholderText()
 
     def _read(self) -> None:
         """Leaving the field: a date is shown the one way (2026-05-11); a bad one is marked."""

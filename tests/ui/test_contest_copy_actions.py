@@ -15,13 +15,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QTableView, QTabWidget, QWidget
 
 from contest_desk.domain.permissions import Actor, Role
-from contest_desk.errors import UserError
 from contest_desk.services.demo.build import CONTEST_NAME
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.contests.copy_dialog import CopyContestDialog, next_name
 from contest_desk.ui.state import AppState
+from tests.ui import test_contests_area as shared
+
+shown = shared.shown
 
 # The offscreen platform cannot raise a popup or give it the keyboard; a real screen does.
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
@@ -106,13 +107,6 @@ def organizer(demo_copy: str) -> Iterator[Services]:
     services = Services.open(demo_copy)
     yield services.as_user(Actor("organizer", frozenset({Role.ORGANIZER})))
     services.ctx.db.dispose()
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[UserError]:
-    errors: list[UserError] = []
-    monkeypatch.setattr(feedback, "show_user_error", lambda _parent, error: errors.append(error))
-    return errors
 
 
 @pytest.fixture
@@ -204,7 +198,7 @@ def test_the_dialog_offers_next_years_name_and_opens_its_calendars_a_year_on(
     dialog = area.copy_contest()
     assert dialog is not None
     assert dialog.name_edit.text() == "2027年采油厂职工技能比武" == next_name(source.name)
-    assert dialog.start_edit.line.text() == "Not set"  # 未定 until typed
+    assert dialog.start_edit.line.text() == "" and dialog.start_edit.shown_text() == "Not set"
     calendar = dialog.start_edit.open_calendar().calendar
     assert source.start_date is not None
     assert (calendar.yearShown(), calendar.monthShown()) == (

@@ -77,10 +77,10 @@ def test_a_text_that_is_no_date_is_marked_and_refused_by_name(
 def test_an_empty_date_shows_weiding_and_is_stored_as_none(qtbot, chinese, area, services):
     new_contest(qtbot, area)
     panel = area.contest_panel
-    assert panel.start_edit.line.text() == "未定"
+    assert panel.start_edit.shown_text() == "未定"
     type_into(qtbot, panel.start_edit, "2026-05-11")
     type_into(qtbot, panel.start_edit, "")  # cleared by the person
-    assert panel.start_edit.line.text() == "未定"
+    assert panel.start_edit.shown_text() == "未定"
     click(qtbot, panel.save_button)
     assert services.contests.contests()[0].start_date is None
 
@@ -94,7 +94,7 @@ def test_the_calendar_offers_weiding_and_today(qtbot, chinese, area, services) -
     popup = panel.end_edit.open_calendar()
     assert (popup.clear_button.text(), popup.today_button.text()) == ("未定", "今天")
     click(qtbot, popup.clear_button)
-    assert not popup.isVisible() and panel.end_edit.line.text() == "未定"
+    assert not popup.isVisible() and panel.end_edit.shown_text() == "未定"
     click(qtbot, panel.save_button)
     assert services.contests.contest(contest.id).end_date is None
     click(qtbot, panel.start_edit.open_calendar().today_button)

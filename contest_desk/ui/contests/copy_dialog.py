@@ -43,13 +43,14 @@ def a_year_on(day: dt.date | None) -> dt.date | None:
 class CopyContestDialog(QDialog):
     """Name and dates (which may stay 未定) of a contest set up like ``source``.
 
-    OK runs ``create``; the dialog closes only when the contest was made, so a refused
-    name or date can be put right in place. ``made`` is the new contest.
+    OK runs ``create`` (kept as ``make``: QWidget has a ``create`` of its own); the
+    dialog closes only when the contest was made, so a refused name or date can be put
+    right in place. ``made`` is the new contest.
     """
 
     def __init__(self, source: ContestInfo, create: Create, parent: QWidget | None = None):
         super().__init__(parent)
-        self.source, self.create = source, create
+        self.source, self.make = source, create
         self.made: ContestInfo | None = None
         self.setWindowTitle(self.tr("New contest from this one"))
         what = QLabel(
@@ -94,7 +95,7 @@ class CopyContestDialog(QDialog):
         except UserError as error:
             feedback.show_user_error(self, error)
             return
-        made = self.create(self.name_edit.text(), start, end)
+        made = self.make(self.name_edit.text(), start, end)
         if made is not None:
             self.made = made
             super().accept()
