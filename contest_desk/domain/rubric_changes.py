@@ -86,9 +86,10 @@ class CriterionChange:
             if change is Change.KIND:
                 old, new = _(KIND_NAMES[old]), _(KIND_NAMES[new])
             parts.append(_(CHANGE_TEXTS[change], old=old, new=new or _("the top level")))
-        text = f"{self.code} {self.name}: " + _("; ").join(parts)
+        changes = _("; ").join(parts)
+        text = _("{code} {name}: {changes}", code=self.code, name=self.name, changes=changes)
         if self.scores:
-            text += " " + _("({count} scores)", count=self.scores)
+            text = _("{text} ({count} scores)", text=text, count=self.scores)
         return text
 
 

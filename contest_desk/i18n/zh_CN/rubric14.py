@@ -17,7 +17,8 @@ MESSAGES = {
     "no longer has sub-criteria": "不再含子项",
     "group": "分组",
     "the top level": "顶层",
-    "({count} scores)": "（涉及成绩 {count} 条）",
+    "{code} {name}: {changes}": "{code} {name}：{changes}",
+    "{text} ({count} scores)": "{text}（涉及成绩 {count} 条）",
     "The rubric was not saved: {reasons}": "评分细则未保存：{reasons}",
     "{code} {name} already has scores ({count}) and cannot be removed": (
         "{code} {name} 已有成绩（{count} 条），不能删除"
@@ -91,4 +92,24 @@ MESSAGES = {
         "将 Excel 评分细则导入项目的各组成部分，要么全部导入，要么不做修改"
     ),
     "the sheet to read, when there are several": "有多个工作表时，指定要读取的工作表",
+    # ui/contests/rubric_editor.py and rubric_files.py
+    "Import from Excel…": "从 Excel 导入…",
+    "Replace the rubric of the parts a sheet names; nothing changes on a problem": (
+        "替换工作表中列出的各组成部分的评分细则；有任何问题则不做修改"
+    ),
+    "Export to Excel…": "导出 Excel…",
+    "Every part of the event, one row per criterion": "项目的全部组成部分，每个评分项一行",
+    "… and {count} more": "……另有 {count} 项",
+    "These changes touch criteria that already have scores; the results will change "
+    "and the audit trail keeps what changed:": "以下修改涉及已有成绩的评分项，成绩结果将随之改变，"
+    "修改内容会记入操作日志：",
+    "Scores are affected": "涉及已有成绩",
+    "{event} rubric.xlsx": "{event}评分细则.xlsx",
+    "Export rubric to Excel": "导出评分细则到 Excel",
+    "Writing the rubric…": "正在写入评分细则…",
+    "The saved rubric was written to {file}.": "已保存的评分细则已写入 {file}。",
+    "Import rubric from Excel": "从 Excel 导入评分细则",
+    "The file has several rubric sheets. Which one is this event's?": (
+        "文件中有多个评分细则工作表，哪一个是本项目的？"
+    ),
 }

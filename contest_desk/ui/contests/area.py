@@ -36,6 +36,7 @@ class ContestsArea(QWidget):
         "draws",
         "rounds",
         "standings",
+        "rubric_files",  # the rubric editor's Excel import and export
     )
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.rubric import Rubric
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.contests import rubric_files
 from contest_desk.ui.contests.common import plain
 from contest_desk.ui.contests.rubric_model import AUTO_ROLE, CODE, NAME, CellProblem, RubricTree
 from contest_desk.ui.state import AppState
@@ -36,6 +37,7 @@ class RubricEditor(QWidget):
         super().__init__(parent)
         self.services, self.state = services, state
         self.part_id: int | None = None
+        self.event_name = ""
         self.dirty = False
         self.problems: list[CellProblem] = []
 
@@ -52,6 +54,14 @@ class RubricEditor(QWidget):
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.setToolTip(self.tr("Throw away the changes and show the saved rubric"))
         self.revert_button.clicked.connect(self.revert)
+        self.import_button = QPushButton(self.tr("Import from Excel…"))
+        self.import_button.setToolTip(
+            self.tr("Replace the rubric of the parts a sheet names; nothing changes on a problem")
+        )
+        self.import_button.clicked.connect(lambda: rubric_files.import_dialog(self))
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Every part of the event, one row per criterion"))
+        self.export_button.clicked.connect(lambda: rubric_files.export_dialog(self))
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Part:")))
@@ -84,6 +94,8 @@ class RubricEditor(QWidget):
         top.addStretch(1)
 
         bottom = QHBoxLayout()
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.problem_label, 1)
         bottom.addWidget(self.total_label)
         bottom.addWidget(self.revert_button)
@@ -107,6 +119,7 @@ class RubricEditor(QWidget):
         if event_id is not None:
             event = operations.run(self, lambda: self.services.contests.event(event_id))
             parts = list(event.parts) if event else []
+            self.event_name = event.name if event else ""
         keep = self.part_id
         self.part_box.blockSignals(True)
         self.part_box.clear()
@@ -126,7 +139,7 @@ class RubricEditor(QWidget):
         part_id = self.part_box.currentData()
         if part_id == self.part_id:
             return
-        if not self._confirm_discard():
+        if not self.confirm_discard():
             self.part_box.blockSignals(True)
             self.part_box.setCurrentIndex(self.part_box.findData(self.part_id))
             self.part_box.blockSignals(False)
@@ -145,12 +158,14 @@ class RubricEditor(QWidget):
         for button in self.buttons.values():
             button.setEnabled(enabled)
         self.tree.setEnabled(enabled)
+        self.import_button.setEnabled(self.state.event_id is not None)
+        self.export_button.setEnabled(self.state.event_id is not None)
         self.validate()
 
     def revert(self) -> None:
         self.load_part(self.part_id)
 
-    def _confirm_discard(self) -> bool:
+    def confirm_discard(self) -> bool:
         if not self.dirty:
             return True
         answer = QMessageBox.question(
@@ -201,8 +216,19 @@ class RubricEditor(QWidget):
         if problems or self.part_id is None:
             self.validate()
             return False
-        part_id = self.part_id
-        stored = operations.run(self, lambda: self.services.contests.save_rubric(part_id, rubric))
+        part_id, contests = self.part_id, self.services.contests
+        # Criteria with scores: say what the change does to them, and ask first.
+        changes = operations.run(self, lambda: contests.rubric_changes(part_id, rubric))
+        if changes is None:
+            return False
+        touching = changes.touching_scores
+        if (
+            not changes.refused
+            and touching
+            and not rubric_files.ask_to_change_scored(self, touching)
+        ):
+            return False
+        stored = operations.run(self, lambda: contests.save_rubric(part_id, rubric))
         if stored is None:
             return False
         self.tree.load(stored)
@@ -211,6 +237,16 @@ class RubricEditor(QWidget):
         self.saved.emit(part_id)
         self.state.setup_changed.emit()
         return True
+
+    def say(self, text: str) -> None:
+        """A line of news (an import, an export) where problems are shown."""
+        self.problem_label.setText(text)
+        self.problem_label.setStyleSheet(OK_STYLE)
+
+    def reload_after_import(self) -> None:
+        self.dirty = False
+        self.load_event()
+        self.state.setup_changed.emit()
 
     # Shaping the tree ----------------------------------------------------------
 
