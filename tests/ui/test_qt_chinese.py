@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QFileInfo, QSettings, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
+    QFileIconProvider,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -167,8 +168,15 @@ def print_preview_texts(qtbot) -> list[str]:
 
 
 def file_dialog_texts(tmp_path: Path) -> list[str]:
+    """The dialog as the audit area opens it, and the type column of its file list (a
+    folder, a drive, a file of a kind the system does not know)."""
     parent = QWidget()
-    return texts_of_modal(lambda: audit_area.ask_save_path(parent, str(tmp_path / "审计记录.xlsx")))
+    path = str(tmp_path / "审计记录.xlsx")
+    texts = texts_of_modal(lambda: audit_area.ask_save_path(parent, path))
+    (tmp_path / "成绩").mkdir(exist_ok=True)
+    (tmp_path / "名单.qzx").write_bytes(b"\x00\x01 not a known kind")
+    types = QFileIconProvider()
+    return texts + [types.type(QFileInfo(str(tmp_path / n))) for n in ("成绩", "名单.qzx", "/")]
 
 
 def test_qt_finds_its_chinese_translation_where_pip_installs_it() -> None:
@@ -194,7 +202,7 @@ def test_qts_own_dialogs_and_menus_have_no_english_in_chinese(
     # ...and they are there, in Chinese.
     assert {"确定", "取消", "保存", "是(&Y)", "否(&N)"} <= set(shown["message boxes"])
     assert {"确定", "取消"} <= set(shown["log-in"])
-    assert "文件名称(&N)：" in shown["file dialog"]
+    assert {"文件名称(&N)：", "文件夹", "驱动器"} <= set(shown["file dialog"])
     assert {"一月", "周一"} <= set(shown["calendar"])
     assert {"复制(&C)", "粘贴(&P)", "全选"} <= set(shown["line edit menu"])
     assert {"打印", "下一页", "适应宽度"} <= set(shown["print preview"])
@@ -213,7 +221,7 @@ def test_switching_to_english_gives_qts_english(
     assert settings.value("language") == "en"
     assert desk.window.sidebar.item(0).text() == "Contests"
     assert {"OK", "Cancel", "Save", "&Yes", "&No"} <= set(message_box_texts())
-    assert "File &name:" in file_dialog_texts(tmp_path)
+    assert {"File &name:", "Folder", "Drive"} <= set(file_dialog_texts(tmp_path))
     assert {"January", "Mon"} <= set(calendar_texts(qtbot))
     assert {"&Copy", "&Paste", "Select All"} <= set(context_menu_texts(qtbot))
     assert {"Print", "Next page", "Fit width"} <= set(print_preview_texts(qtbot))

@@ -5,6 +5,11 @@ MESSAGES = {
     # Qt's file dialog (qtbase_zh_CN.qm of Qt 6.11 has "Look in:" but not these forms)
     "&Look in:": "查找范围(&L)：",
     "Files of &type:": "文件类型(&T)：",
+    # The file list's type column (QAbstractFileIconProvider: Qt's zh_CN has these under an
+    # older context only)
+    "Folder": "文件夹",
+    "Drive": "驱动器",
+    "%1 File": "%1 文件",
     # One English word had two meanings in the one catalog ("Name" 姓名, "Title" 成果名称,
     # "Level" 奖项, "Place" 名次): these labels say which they mean.
     "Template name": "模板名称",
