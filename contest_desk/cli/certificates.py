@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from contest_desk.cli.core import FOUND_WRONG, OK, Groups, add_format, command, out, said
 from contest_desk.cli.types import days, public_key_text
 from contest_desk.domain.plain_names import TEMPLATE_NAMES, template_name
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from contest_desk.domain.certificates import Template
@@ -37,7 +40,11 @@ def _certificates(services: Services, args: argparse.Namespace) -> int:
     if args.board is not None:
         issued = services.certificates.issue_board(args.board, args.template)
     elif args.event is not None:
-        issued = services.certificates.issue(args.event, args.round, args.template)
+        issued = _refused_says_flag(
+            lambda: services.certificates.issue(
+                args.event, args.round, args.template, provisional=args.provisional
+            )
+        )
     else:
         issued = services.certificates.issue_labor(args.labor, args.period, args.template)
     if not issued:
@@ -131,9 +138,12 @@ def _notice(services: Services, args: argparse.Namespace) -> int:
     if len(given) != 1:
         raise UserError("Give exactly one of --event, --board and --labor")
     if args.event is not None:
-        table = services.standings.standings(args.event, args.round)
-        contest = services.contests.contest(table.event.contest_id)
-        notice = standings_notice(table, contest.name, contest.organizer, published, args.days)
+        source = _refused_says_flag(
+            lambda: services.certificates.notice_source(args.event, args.round, args.provisional)
+        )
+        notice = standings_notice(
+            source.table, source.contest, source.organizer, published, args.days, source.state
+        )
     elif args.board is not None:
         view = services.board_views.view(args.board)
         organizer = services.contests.contest(view.info.contest_id).organizer
@@ -152,6 +162,18 @@ def _notice(services: Services, args: argparse.Namespace) -> int:
     out(_("Result notice written to {file}", file=str(target)))
     out(_("Audit anchor: {anchor}", anchor=anchor or "—"))
     return OK
+
+
+def _refused_says_flag(work: Callable[[], T]) -> T:
+    """Standings not final are refused: the command line's override is --provisional."""
+    from contest_desk.services.certificates.results import ProvisionalResults
+
+    try:
+        return work()
+    except ProvisionalResults as refused:
+        raise UserError(
+            "{refusal} (command line: --provisional)", refusal=refused.message()
+        ) from None
 
 
 def _anchor(services: Services) -> str:
@@ -173,6 +195,11 @@ def add_commands(groups: Groups) -> None:
     sub.add_argument("--period", metavar="P", help=_("a labor period (default: cumulative)"))
     sub.add_argument("--board", type=int, metavar="ID", help=_("a board's title holder"))
     sub.add_argument("--out", required=True, metavar="DIR_OR_FILE.pdf")
+    sub.add_argument(
+        "--provisional",
+        action="store_true",
+        help=_("from a round not locked yet, marked 暂定 (the organizer's override, recorded)"),
+    )
     sub.add_argument(
         "--template",
         default="landscape",
@@ -205,6 +232,11 @@ def add_commands(groups: Groups) -> None:
     sub.add_argument("--days", type=days, default=7, help=_("days it is posted for"))
     sub.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     sub.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx")
+    sub.add_argument(
+        "--provisional",
+        action="store_true",
+        help=_("from a round not locked yet, marked 暂定 (the organizer's override, recorded)"),
+    )
     sub = command(
         commands,
         "public-key",

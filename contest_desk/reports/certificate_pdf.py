@@ -25,6 +25,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from contest_desk.domain.certificates import Fields, Step, Template, layout
+from contest_desk.domain.records.results import is_provisional
 from contest_desk.domain.signing import PageSeal, qr_image_data, qr_matrix
 from contest_desk.errors import Cancelled, Progress, UserError
 from contest_desk.i18n import _
@@ -86,11 +87,35 @@ def draw_page(
     for step in steps:
         if not step.same_for_all:
             _draw(canvas, step, height, modules, image)
+    if is_provisional(item.fields):
+        draw_provisional_mark(canvas, width, height)
     if anchor:  # the audit trail's head when the batch was printed, small, in a corner
         canvas.setFillColor(HexColor("#9e9e9e"))
         canvas.setFont(pdf_font(), 6)
         canvas.drawString(4 * mm, 3 * mm, _("Audit anchor: {anchor}", anchor=anchor))
     canvas.showPage()
+
+
+PROVISIONAL_RED = "#c62828"
+
+
+def draw_provisional_mark(canvas: Canvas, width: float, height: float) -> None:
+    """A red stamp in the top right corner of a page printed from standings that are not
+    final (a round not locked): 暂定, and why, where nobody can miss it."""
+    stamp_w, stamp_h = 46 * mm, 22 * mm
+    x, y = (width - 22) * mm - stamp_w, (height - 20) * mm - stamp_h  # inside the frames
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor(PROVISIONAL_RED))
+    canvas.setFillColor(HexColor(PROVISIONAL_RED))
+    canvas.setLineWidth(2)
+    canvas.rect(x, y, stamp_w, stamp_h)
+    canvas.setFont(pdf_font(), 26)
+    canvas.drawCentredString(x + stamp_w / 2, y + 9 * mm, _("PROVISIONAL"))
+    canvas.setFont(pdf_font(), 7.5)
+    canvas.drawCentredString(
+        x + stamp_w / 2, y + 3.5 * mm, _("round not locked: results may change")
+    )
+    canvas.restoreState()
 
 
 def _draw(canvas: Canvas, step: Step, height: float, modules: Sequence[str], image: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -27,6 +27,7 @@ from contest_desk.domain.certificates import chinese_date
 from contest_desk.domain.records.boards import BoardView
 from contest_desk.domain.records.contests import StandingsTable
 from contest_desk.domain.records.labor import LaborTable
+from contest_desk.domain.records.results import ResultsState
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.board_report import STATUS_NAMES, rating_text
@@ -51,6 +52,9 @@ class Notice:
     # The audit trail's anchor when it was printed (row:hash): a later rewrite of the
     # trail no longer matches the paper (contest-desk audit verify --anchor).
     anchor: str = ""
+    # How final the results are (已锁定 at a time, or 暂定): a line under the title.
+    state: str = ""
+    provisional: bool = False  # printed before the lock, by the organizer's override
 
     @property
     def until(self) -> dt.date:
@@ -58,16 +62,50 @@ class Notice:
 
 
 def standings_notice(
-    table: StandingsTable, contest: str, organizer: str, published: dt.date, days: int = 7
+    table: StandingsTable,
+    contest: str,
+    organizer: str,
+    published: dt.date,
+    days: int = 7,
+    state: ResultsState | None = None,
 ) -> Notice:
+    """The notice of a round's (or the event's) standings; ``state`` (from
+    ``CertificateService.notice_source``) puts 已锁定 with its time, or 暂定, under the title.
+    The second column is the entries' draw codes when they were drawn, else their running
+    number (序号): never an empty column."""
     round_name = next((r.name for r in table.event.rounds if r.number == table.round_number), "")
-    header = (_("Rank"), _("Code"), _("Name"), _("Unit"), _("Total"), _("Award"))
+    coded = any(r.entry.code for r in table.rows)
+    header = (_("Code") if coded else _("No."), _("Name"), _("Unit"), _("Total"), _("Award"))
     rows = tuple(
-        (str(r.rank), r.entry.code or "", r.entry.label, r.entry.unit, str(r.total), r.award or "")
-        for r in table.rows
+        (
+            str(r.rank),
+            (r.entry.code or "") if coded else str(n),
+            r.entry.label,
+            r.entry.unit,
+            str(r.total),
+            r.award or "",
+        )
+        for n, r in enumerate(table.rows, start=1)
     )
     title = " ".join(x for x in (contest, table.event.name, round_name) if x)
-    return Notice(title, header, rows, organizer, published, days, frozenset({0, 4}))
+    numeric = frozenset({0, 4} if coded else {0, 1, 4})
+    notice = Notice(title, (_("Rank"), *header), rows, organizer, published, days, numeric)
+    if state is None:
+        return notice
+    return replace(notice, state=state_line(state), provisional=not state.final)
+
+
+def state_line(state: ResultsState) -> str:
+    """成绩状态：已锁定（2026-05-11 14:03）, or 暂定 naming the rounds still open; local time."""
+    if not state.final:
+        return _(
+            "Results: provisional (rounds not locked: {rounds}); they may still change",
+            rounds="、".join(state.open_rounds),
+        )
+    if state.locked_at is None:
+        return _("Results: final (locked)")
+    local = state.locked_at.replace(tzinfo=dt.UTC).astimezone()
+    return _("Results: final, locked at {time}", time=local.strftime("%Y-%m-%d %H:%M"))
 
 
 def board_notice(view: BoardView, organizer: str, published: dt.date, days: int = 7) -> Notice:
@@ -109,6 +147,20 @@ def _footer(notice: Notice) -> str:
     return posted + " " + _("Audit anchor: {anchor}", anchor=notice.anchor)
 
 
+def _heading(notice: Notice) -> str:
+    """The notice's title line; one printed before the lock says 暂定 in it too."""
+    heading = notice.title + " " + _("Result notice")
+    return heading + _("(provisional)") if notice.provisional else heading
+
+
+def _state_paragraphs(notice: Notice, body: ParagraphStyle) -> list[Any]:
+    if not notice.state:
+        return []
+    colour = "#c62828" if notice.provisional else "#1b5e20"  # red before the lock
+    style = ParagraphStyle("state", parent=body, alignment=1, textColor=colors.HexColor(colour))
+    return [Spacer(1, 2 * mm), Paragraph(escape(notice.state), style)]
+
+
 def write_notice_pdf(path: str | Path, notice: Notice) -> Path:
     target = Path(path)
     if not target.parent.is_dir():
@@ -144,7 +196,8 @@ def write_notice_pdf(path: str | Path, notice: Notice) -> Path:
             )
         )
         story = [
-            Paragraph(notice.title + " " + _("Result notice"), title),
+            Paragraph(escape(_heading(notice)), title),
+            *_state_paragraphs(notice, body),
             Spacer(1, 6 * mm),
             table,
             Spacer(1, 8 * mm),
@@ -178,7 +231,7 @@ def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
     wb.remove(wb.active)  # type: ignore[arg-type]
     for n, notice in enumerate(notices, start=1):
         ws = wb.create_sheet(f"{n}")
-        ws.append([notice.title + " " + _("Result notice")])
+        ws.append([_heading(notice)])
         ws["A1"].font = Font(bold=True, size=14)
         ws.append(list(notice.header))
         for cell in ws[2]:
@@ -188,6 +241,8 @@ def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
             for i in notice.numeric:
                 _as_number(ws.cell(ws.max_row, i + 1))
         ws.append([])
+        if notice.state:
+            ws.append([notice.state])
         ws.append([_footer(notice)])
         ws.append([notice.organizer, chinese_date(notice.published, with_day=True)])
         for letter in "ABCDEFGH":
@@ -201,8 +256,9 @@ def notice_html(notice: Notice) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in notice.rows
     )
+    state = f"<p align='center'><b>{escape(notice.state)}</b></p>" if notice.state else ""
     return (
-        f"<h2 align='center'>{escape(notice.title)} {escape(_('Result notice'))}</h2>"
+        f"<h2 align='center'>{escape(_heading(notice))}</h2>{state}"
         f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         f"<p>{escape(_footer(notice))}</p>"

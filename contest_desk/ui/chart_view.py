@@ -6,17 +6,16 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from contest_desk.ui import save_dialog
 
 FORMATS = ("png", "svg", "pdf")
 
 
 def ask_save_path(parent: QWidget, title: str) -> str | None:
     """Where to save; None when cancelled. Looked up at call time so tests can answer."""
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, title, "", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
-    )
-    return path or None
+    return save_dialog.ask_save_path(parent, title, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")
 
 
 class ChartView(QWidget):

@@ -26,6 +26,7 @@ def test_print_then_verify_online_and_offline(tmp_path: Path, capsys, monkeypatc
         "--user",
         "organizer",
         "certificates",
+        "--provisional",
         "--event",
         "1",
         "--out",
@@ -49,6 +50,7 @@ def test_print_then_verify_online_and_offline(tmp_path: Path, capsys, monkeypatc
         "--user",
         "organizer",
         "certificates",
+        "--provisional",
         "--event",
         "3",
         "--out",
@@ -57,16 +59,19 @@ def test_print_then_verify_online_and_offline(tmp_path: Path, capsys, monkeypatc
     assert status == 2  # 仪表维修工: not marked yet, nobody has an award
 
 
-def test_notices_from_the_command_line(tmp_path: Path, capsys) -> None:
+def test_notices_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:
     db = str(tmp_path / "demo.db")
     assert main(["--db", db, "demo"]) == 0
     capsys.readouterr()
-    for args, name in (
-        (("--event", "1"), "公示.pdf"),
-        (("--board", "1"), "擂台.xlsx"),
-        (("--labor", "2", "--period", "3月"), "劳动竞赛.pdf"),
+    monkeypatch.setenv("CONTEST_DESK_PASSWORD", "organizer-2026")
+    organizer = ("--user", "organizer")  # before the lock: the organizer's override
+    for who, args, name in (
+        (organizer, ("--event", "1", "--provisional"), "公示.pdf"),
+        ((), ("--board", "1"), "擂台.xlsx"),
+        ((), ("--labor", "2", "--period", "3月"), "劳动竞赛.pdf"),
     ):
-        status, _out, _err = run(capsys, "--db", db, "notice", *args, "--out", str(tmp_path / name))
+        argv = ("--db", db, *who, "notice", *args, "--out", str(tmp_path / name))
+        status, _out, _err = run(capsys, *argv)
         assert status == 0 and (tmp_path / name).stat().st_size > 0
     status, _out, err = run(
         capsys,
@@ -101,13 +106,16 @@ def test_notices_and_certificates_print_the_audit_anchor_paper_can_check(
     assert main(["--db", db, "demo"]) == 0
     monkeypatch.setenv("CONTEST_DESK_PASSWORD", "organizer-2026")
     notice = tmp_path / "公示.pdf"
-    status, out, _err = run(capsys, "--db", db, "notice", "--event", "1", "--out", str(notice))
+    argv = ("--db", db, "--user", "organizer", "notice", "--event", "1", "--provisional")
+    argv += ("--out", str(notice))
+    status, out, _err = run(capsys, *argv)
     assert status == 0
     text = "".join(p.extract_text() for p in PdfReader(notice).pages)
     (printed,) = re.findall(r"审计锚点：(\d+:[0-9a-f]{16})", "".join(text.split()))
     assert printed in out
     pdf = tmp_path / "证书.pdf"
     argv = ("--db", db, "--user", "organizer", "certificates", "--event", "1", "--out", str(pdf))
+    argv += ("--provisional",)
     assert run(capsys, *argv)[0] == 0
     page = "".join(PdfReader(pdf).pages[0].extract_text().split())
     (on_certificate,) = re.findall(r"审计锚点：(\d+:[0-9a-f]{16})", page)

@@ -38,7 +38,8 @@ def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Servi
 def genuine(demo: Services, tmp_path: Path) -> Path:
     template = demo.certificates.templates(1)["landscape"]
     items = [
-        Printed(template, c.fields, c.qr, c.modules, c.image) for c in demo.certificates.issue(OIL)
+        Printed(template, c.fields, c.qr, c.modules, c.image)
+        for c in demo.certificates.issue(OIL, provisional=True)
     ]
     (pdf,) = write_certificates(tmp_path / "证书.pdf", items[:2], True, demo.certificates.sealer(1))
     return pdf
@@ -146,7 +147,8 @@ def test_a_removed_or_foreign_seal_is_caught(demo: Services, genuine: Path, tmp_
     stranger = new_key_pair()
     template = demo.certificates.templates(1)["landscape"]
     items = [
-        Printed(template, c.fields, c.qr, c.modules, c.image) for c in demo.certificates.issue(OIL)
+        Printed(template, c.fields, c.qr, c.modules, c.image)
+        for c in demo.certificates.issue(OIL, provisional=True)
     ]
     (own,) = write_certificates(
         tmp_path / "自签.pdf", items[:2], True, lambda m: sign_bytes(stranger.private, m)
@@ -165,7 +167,8 @@ def test_the_contest_key_seals_only_its_own_certificates(demo: Services) -> None
 def test_separate_files_are_sealed_each(demo: Services, tmp_path: Path) -> None:
     template = demo.certificates.templates(1)["landscape"]
     items = [
-        Printed(template, c.fields, c.qr, c.modules, c.image) for c in demo.certificates.issue(OIL)
+        Printed(template, c.fields, c.qr, c.modules, c.image)
+        for c in demo.certificates.issue(OIL, provisional=True)
     ]
     written = write_certificates(tmp_path, items[:3], False, demo.certificates.sealer(1))
     assert [verdicts(demo, pdf) for pdf in written] == [[Verdict.GENUINE]] * 3

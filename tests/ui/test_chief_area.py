@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, round_lock
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
@@ -39,6 +39,7 @@ def test_resolve_a_flag_and_lock(qtbot, qtmodeltester, services, small, monkeypa
 
     shown = []
     monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: shown.append(e.message()))
+    monkeypatch.setattr(round_lock, "ask_lock", lambda *_a: True)  # what locking means: yes
     qtbot.mouseClick(area.lock_button, Qt.MouseButton.LeftButton)
     assert shown and shown[0].startswith("还有评分表未提交")
 

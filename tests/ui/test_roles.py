@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from contest_desk.domain.permissions import Role
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, round_lock
 from contest_desk.ui.login import LoginDialog, SetupDialog
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.scoring import sheet_bar
@@ -208,6 +208,7 @@ def test_the_chief_judge_locks_a_round_when_every_sheet_is_in(
     area.state.choose_event(small.event_id)
     assert area.judge_box.count() == 3  # the chief judge opens any sheet of the panel
 
+    monkeypatch.setattr(round_lock, "ask_lock", lambda *_a: True)  # what locking means: yes
     qtbot.mouseClick(area.sheet_bar.lock_button, Qt.MouseButton.LeftButton)
     assert [e.message() for e in shown] == ["还有评分表未提交：王秀兰"]
     assert not accounts.sheets.round_status(small.event_id, 1).locked

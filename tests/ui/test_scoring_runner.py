@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from contest_desk.services.hub import Services, ServiceSubset
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, round_lock
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.paper.area import FIRST, SECOND
 from contest_desk.ui.state import AppState
@@ -126,6 +126,8 @@ def test_the_chief_desk_announces_a_lock_and_reads_a_burst_once_when_shown(
     assert area.lock_label.text() == "未锁定"
     told: list[int] = []
     state.scores_changed.connect(told.append)
+    monkeypatch.setattr(round_lock, "ask_lock", lambda *_a: True)  # what locking means: yes
+    monkeypatch.setattr(round_lock, "ask_after_lock", lambda *_a: None)  # the notice: later
     qtbot.mouseClick(area.lock_button, Qt.MouseButton.LeftButton)
     assert boxes == []
     assert told == [small.event_id]  # standings (final now) and the advance tab hear it

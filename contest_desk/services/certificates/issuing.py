@@ -19,6 +19,12 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.certificates import BUILT_IN, Orientation, Placed, Template, chinese_date
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.certificates import CertificateInfo, Verification
+from contest_desk.domain.records.results import (
+    PROVISIONAL_FIELD,
+    PROVISIONAL_VALUE,
+    NoticeSource,
+    ResultsState,
+)
 from contest_desk.domain.signing import (
     ContestSealer,
     PageSeal,
@@ -33,6 +39,7 @@ from contest_desk.domain.signing import (
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import _
 from contest_desk.services.boards.views import BoardViewService
+from contest_desk.services.certificates.results import allow_provisional, results_state
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.judging.standings import StandingsService
 from contest_desk.services.labor.standings import LaborStandingsService
@@ -42,6 +49,9 @@ from contest_desk.storage.ledger import certificate_content, note_row
 from contest_desk.storage.mapping import get_event, get_round
 
 STATED = ("name", "unit", "contest", "event", "round", "award", "organization")
+# Also compared when issuing again: a certificate printed from provisional standings is
+# replaced by a final one once the round is locked.
+COMPARED = (*STATED, PROVISIONAL_FIELD)
 
 
 @dataclass(frozen=True)
@@ -57,15 +67,17 @@ class _Award:
     round: str
     award: str
     where: tuple[int | None, int | None, int | None] = (None, None, None)
+    provisional: bool = False  # from standings not final yet: marked 暂定
 
     def fields(self) -> dict[str, str]:
-        return {
+        stated = {
             "name": self.name,
             "unit": self.unit,
             "event": self.event,
             "round": self.round,
             "award": self.award,
         }
+        return {**stated, PROVISIONAL_FIELD: PROVISIONAL_VALUE} if self.provisional else stated
 
 
 def certificate_info(row: m.Certificate) -> CertificateInfo:
@@ -161,6 +173,36 @@ class CertificateService:
 
     # Issuing -------------------------------------------------------------------
 
+    @requires(Action.VIEW_RESULTS)
+    def results_state(self, event_id: int, round_number: int | None = None) -> ResultsState:
+        """Whether the round's (or the whole event's) standings are final: every round
+        they cover locked."""
+        with self.ctx.db.reading() as s:
+            return results_state(s, event_id, round_number)
+
+    @requires(Action.VIEW_RESULTS)
+    def notice_source(
+        self, event_id: int, round_number: int | None = None, provisional: bool = False
+    ) -> NoticeSource:
+        """What the result notice (成绩公示) of a round or event is made from. Standings
+        not final yet are refused unless the organizer overrides (``provisional``): the
+        override is recorded (who, when, which round) and the notice says 暂定."""
+        with self.ctx.db.reading() as s:
+            state = results_state(s, event_id, round_number)
+        if allow_provisional(self.ctx, state, provisional, _("the result notice")):
+            with self.ctx.db.transaction() as s:
+                self.ctx.audit(
+                    s,
+                    "notice.provisional",
+                    f"event:{event_id}",
+                    round=round_number,
+                    provisional=True,
+                )
+        table = StandingsService(self.ctx).standings(event_id, round_number)
+        with self.ctx.db.reading() as s:
+            contest = s.get_one(m.Contest, table.event.contest_id)
+            return NoticeSource(table, contest.name, contest.organizer, state)
+
     @requires(Action.EDIT_SETUP)
     def issue(
         self,
@@ -168,13 +210,18 @@ class CertificateService:
         round_number: int | None = None,
         template: str = "landscape",
         on: dt.date | None = None,
+        provisional: bool = False,
     ) -> list[CertificateInfo]:
-        """A certificate for every entry with an award in the standings (final or not: the
-        organizers decide when to print), in rank order."""
-        table = StandingsService(self.ctx).standings(event_id, round_number)
+        """A certificate for every entry with an award in the standings, in rank order.
+        Standings not final yet (a round not locked) are refused unless ``provisional``:
+        then the certificates are marked 暂定 (in their record and on the page) and the
+        override is on the audit row."""
         with self.ctx.db.reading() as s:
+            state = results_state(s, event_id, round_number)
             event = get_event(s, event_id)
             round_name = get_round(s, event, round_number).name if round_number else ""
+        marked = allow_provisional(self.ctx, state, provisional, _("certificates"))
+        table = StandingsService(self.ctx).standings(event_id, round_number)
         awards = [
             _Award(
                 f"event:{event_id}:round:{round_number}:entry:{row.entry.id}",
@@ -184,14 +231,16 @@ class CertificateService:
                 round_name,
                 row.award,
                 (event_id, round_number, row.entry.id),
+                marked,
             )
             for row in table.rows
             if row.award is not None
         ]
         target = f"event:{event_id}"
-        return self._issue_awards(
-            table.event.contest_id, awards, template, on, target, round=round_number
-        )
+        detail: dict[str, Any] = {"round": round_number}
+        if marked:
+            detail["provisional"] = True
+        return self._issue_awards(table.event.contest_id, awards, template, on, target, **detail)
 
     @requires(Action.EDIT_SETUP)
     def issue_labor(
@@ -286,13 +335,18 @@ class CertificateService:
                 m.Certificate.superseded_by.is_(None),
             )
         )
-        if current is not None and all(current.fields.get(k) == fields[k] for k in STATED):
+        if current is not None and all(current.fields.get(k) == fields.get(k) for k in COMPARED):
             return certificate_info(current)  # nothing it states has changed: the same serial
         new = self._new(s, contest_id, award.source, fields, template, keys, on, *award.where)
         if current is not None:
             current.superseded_by, current.superseded_at = new.serial, utc_now()
             _note_superseded(s, current)
-            current.reason = _("standings changed")
+            made_final = PROVISIONAL_FIELD in current.fields and not award.provisional
+            current.reason = (
+                _("the round was locked: the final certificate replaces the provisional one")
+                if made_final and all(current.fields.get(k) == fields[k] for k in STATED)
+                else _("standings changed")
+            )
         return certificate_info(new)
 
     def _new(

@@ -6,12 +6,11 @@ thread (ui/operations.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,21 +29,22 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.plain_names import template_name
 from contest_desk.domain.records.certificates import CertificateInfo, Verification
 from contest_desk.domain.records.contests import EventInfo
+from contest_desk.domain.records.results import is_provisional
 from contest_desk.domain.signing import VERDICT_NAMES
 from contest_desk.i18n import _
-from contest_desk.reports.certificate_pdf import Printed, read_certificate_pdf, write_certificates
-from contest_desk.reports.result_notice import (
-    Notice,
-    standings_notice,
-    write_notice_excel,
-    write_notice_pdf,
+from contest_desk.reports.certificate_pdf import (
+    PROVISIONAL_RED,
+    Printed,
+    read_certificate_pdf,
+    write_certificates,
 )
+from contest_desk.reports.result_notice import Notice
 from contest_desk.services.hub import Services
-from contest_desk.ui import notice_printing, operations
+from contest_desk.ui import operations, save_dialog
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.painter import paint_certificate
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
-from contest_desk.ui.notice_printing import anchored
+from contest_desk.ui.notice_printing import RoundNotice, anchored, provisional_override
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
@@ -75,6 +75,10 @@ class CertificatesArea(QWidget):
                 Column(self.tr("Award"), lambda c: c.fields.get("award", "")),
                 Column(self.tr("Date"), lambda c: c.fields.get("date", "")),
                 Column(self.tr("Superseded by"), lambda c: c.superseded_by or ""),
+                Column(
+                    self.tr("Results state"),
+                    lambda c: self.tr("PROVISIONAL") if is_provisional(c.fields) else "",
+                ),
             ]
         )
         self.issued_view = record_table(self.issued)
@@ -122,8 +126,9 @@ class CertificatesArea(QWidget):
         self.print_button.clicked.connect(self.print_certificates)
         self.verify_button.clicked.connect(self._verify_dialog)
         self.reissue_button.clicked.connect(self.reissue)
-        self.notice_button.clicked.connect(self._notice_dialog)
-        self.print_notice_button.clicked.connect(self._print_notice_dialog)
+        self.round_notice = RoundNotice(self, services, self._choice)
+        self.notice_button.clicked.connect(self.round_notice.save_dialog)
+        self.print_notice_button.clicked.connect(self.round_notice.print_preview)
         self._event_shown()
 
     # Loading -------------------------------------------------------------------
@@ -158,18 +163,31 @@ class CertificatesArea(QWidget):
 
     # Issuing and writing -------------------------------------------------------
 
-    def _printed(self, event: EventInfo, round_number: int | None, name: str) -> list[Printed]:
+    def _printed(
+        self, event: EventInfo, round_number: int | None, name: str, provisional: bool
+    ) -> list[Printed]:
         """Issue the event's certificates and make them ready to draw (on the worker)."""
-        issued = self.services.certificates.issue(event.id, round_number, name)
+        issued = self.services.certificates.issue(
+            event.id, round_number, name, provisional=provisional
+        )
         template = self.services.certificates.templates(event.contest_id)[name]
         return [Printed(template, c.fields, c.qr, c.modules, c.image) for c in issued]
 
-    def _batch(self) -> tuple[EventInfo, int | None, str] | None:
-        """What the buttons issue: the event, round and template shown."""
+    def _choice(self) -> tuple[int | None, int | None]:
+        event = self.picker.current_event()
+        return (event.id if event else None), self.round_box.currentData()
+
+    def _batch(self) -> tuple[EventInfo, int | None, str, bool] | None:
+        """What the buttons issue: the event, round and template shown, and whether from
+        provisional standings (the organizer said so); None without an event or for No."""
         event = self.picker.current_event()
         if event is None:
             return None
-        return event, self.round_box.currentData(), self.template_box.currentData() or "landscape"
+        number = self.round_box.currentData()
+        provisional = provisional_override(self, self.services, event.id, number)
+        if provisional is None:
+            return None
+        return event, number, self.template_box.currentData() or "landscape", provisional
 
     def _issue(self) -> list[Printed] | None:
         """The shown event's certificates, issued; None when refused (and said so)."""
@@ -184,9 +202,7 @@ class CertificatesArea(QWidget):
 
     def _write_dialog(self, combined: bool) -> None:
         if combined:
-            path, _f = QFileDialog.getSaveFileName(
-                self, self.tr("Certificates"), "", self.tr("PDF (*.pdf)")
-            )
+            path = save_dialog.ask_save_path(self, self.tr("Certificates"), "PDF (*.pdf)")
         else:
             path = QFileDialog.getExistingDirectory(self, self.tr("Certificates"))
         if path:
@@ -195,9 +211,11 @@ class CertificatesArea(QWidget):
     def write(self, path: str | Path, combined: bool) -> list[Path]:
         """Issue and write, showing progress; Cancel leaves no file of the batch behind
         (what was issued stays issued, as the certificates' serials are kept)."""
-        batch = self._batch()
-        if batch is None:
+        if self.picker.current_event() is None:
             self.result.setText(self.tr("No entry has an award yet."))
+            return []
+        batch = self._batch()
+        if batch is None:  # provisional standings, and the organizer said No
             return []
         contest = batch[0].contest_id
         given: list[operations.Progress] = []
@@ -309,58 +327,13 @@ class CertificatesArea(QWidget):
         )
         self.refresh()
 
-    def _notice_dialog(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Result notice"), "", self.tr("PDF (*.pdf);;Excel (*.xlsx)")
-        )
-        if path:
-            self.write_notice(path)
-
-    def _notice_of(
-        self, event: EventInfo, round_number: int | None, progress: operations.Progress
-    ) -> Notice:
-        """The round's (or event's) result notice, anchored now (on the worker); Cancel
-        stops it before the anchor is made."""
-        table = self.services.standings.standings(event.id, round_number)
-        contest = self.services.contests.contest(event.contest_id)
-        notice = standings_notice(table, contest.name, contest.organizer, dt.date.today())
-        errors.step(progress, 1, 3)
-        return replace(notice, anchor=anchored(self.services))
-
     def notice(self) -> Notice | None:
         """None without an event, or when refused (and said so)."""
-        event = self.picker.current_event()
-        if event is None:
-            return None
-        round_number = self.round_box.currentData()
-        return operations.run(
-            self,
-            lambda progress: self._notice_of(event, round_number, progress),
-            label=self.tr("Preparing the result notice…"),
-            cancellable=True,
-        )
-
-    def _print_notice_dialog(self) -> None:
-        notice = self.notice()
-        if notice is not None:
-            notice_printing.preview_notice(self, notice)
+        return self.round_notice.notice()
 
     def write_notice(self, path: str | Path) -> None:
         """Written whole or not at all; Cancel before the file is written leaves none."""
-        event = self.picker.current_event()
-        if event is None:
-            return
-        round_number = self.round_box.currentData()
-
-        def work(progress: operations.Progress) -> Path:
-            notice = self._notice_of(event, round_number, progress)
-            errors.step(progress, 2, 3)  # the last moment to stop before the file is written
-            if str(path).lower().endswith(".xlsx"):
-                return write_notice_excel(path, [notice])
-            return write_notice_pdf(path, notice)
-
-        label = self.tr("Writing the result notice…")
-        if operations.run(self, work, label=label, cancellable=True) is not None:
+        if self.round_notice.write(path) is not None:
             self.result.setText(self.tr("Result notice written to {file}").format(file=str(path)))
 
     def edit_template(self) -> None:
@@ -394,6 +367,8 @@ def paint_all(printer: QPrinter, items: list[Printed], anchor: str = "") -> None
             printer.newPage()
         page = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
         paint_certificate(painter, page, item.template, item.fields, item.qr)
+        if is_provisional(item.fields):
+            paint_provisional_mark(painter, page)
         if anchor:
             font = painter.font()
             font.setPixelSize(max(1, round(page.height() / 100)))
@@ -402,6 +377,32 @@ def paint_all(printer: QPrinter, items: list[Printed], anchor: str = "") -> None
             corner = QPointF(page.x() + page.width() / 70, page.bottom() - page.height() / 70)
             painter.drawText(corner, _("Audit anchor: {anchor}", anchor=anchor))
     painter.end()
+
+
+def paint_provisional_mark(painter: QPainter, page: QRectF) -> None:
+    """The PDF's red 暂定 stamp, top right, on a printed page (reports/certificate_pdf.py)."""
+    painter.save()
+    red = QColor(PROVISIONAL_RED)
+    painter.setPen(QPen(red, max(1.0, page.width() / 400)))
+    stamp = QRectF(0, 0, page.width() * 0.16, page.height() * 0.11)
+    stamp.moveTopRight(QPointF(page.right() - page.width() / 25, page.top() + page.height() / 18))
+    painter.drawRect(stamp)
+    font = painter.font()
+    font.setPixelSize(max(1, round(stamp.height() * 0.45)))
+    painter.setFont(font)
+    painter.drawText(
+        stamp.adjusted(0, 0, 0, -stamp.height() * 0.3),
+        Qt.AlignmentFlag.AlignCenter,
+        _("PROVISIONAL"),
+    )
+    font.setPixelSize(max(1, round(stamp.height() * 0.13)))
+    painter.setFont(font)
+    painter.drawText(
+        stamp.adjusted(0, stamp.height() * 0.65, 0, 0),
+        Qt.AlignmentFlag.AlignHCenter,
+        _("round not locked: results may change"),
+    )
+    painter.restore()
 
 
 def show_verdict(parent: QWidget, text: str) -> None:

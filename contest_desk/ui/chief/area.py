@@ -29,18 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.plain_names import actor_name
 from contest_desk.domain.records.contests import RoundStatus
 from contest_desk.domain.records.judging import TOTAL, ConsistencyReport, FlagInfo
 from contest_desk.reports.charts import judges_bias_chart
 from contest_desk.services.context import utc_now
 from contest_desk.services.hub import Services
-from contest_desk.ui import operations
+from contest_desk.ui import operations, round_lock
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.appeals_tab import AppealsTab
 from contest_desk.ui.chief.live import ChangeWatch, activity_text
 from contest_desk.ui.chief.recheck_tab import RecheckTab
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.notice_printing import RoundNotice
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
@@ -59,6 +61,7 @@ class LiveView:
     status: RoundStatus
     entry_codes: dict[int, str]
     flags: list[FlagInfo]
+    names: dict[str, str]  # who locked it: account name → the person's name
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,11 @@ class ChiefArea(QWidget):
     # contests: the event picker; the rest: the round's sheets and lock, the entries'
     # codes, flags, consistency, re-checks and appeals (the two tabs).
     # hall: the live desk's change counter (hall.changes(), the audit trail's head).
+    # audit, certificates: the result notice offered right after a lock.
     USES = (
         "appeals",
+        "audit",
+        "certificates",
         "consistency",
         "contests",
         "discrepancies",
@@ -83,6 +89,7 @@ class ChiefArea(QWidget):
         "rechecks",
         "roster",
         "sheets",
+        "users",  # who locked the round, by name
     )
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
@@ -256,7 +263,7 @@ class ChiefArea(QWidget):
         status = view.status
         self.sheets.set_records(status.sheets)
         self.lock_label.setText(
-            self.tr("Locked by {user}").format(user=status.locked_by)
+            self.tr("Locked by {user}").format(user=actor_name(status.locked_by or "", view.names))
             if status.locked
             else self.tr("Open")
         )
@@ -298,11 +305,13 @@ class ChiefArea(QWidget):
     def _read_live(self, event_id: int, number: int) -> LiveView:
         """Runs on the worker."""
         services = self.services
+        status = services.sheets.round_status(event_id, number)
         return LiveView(
             version=self.counter(),
-            status=services.sheets.round_status(event_id, number),
+            status=status,
             entry_codes={e.id: e.code or e.label for e in services.roster.entries(event_id)},
             flags=services.discrepancies.flags(event_id, number),
+            names=services.users.names({status.locked_by or ""}),
         )
 
     def _read(self, event_id: int, number: int) -> RoundView:
@@ -314,21 +323,32 @@ class ChiefArea(QWidget):
             bias_chart=judges_bias_chart(report),
         )
 
-    def _run(self, event_id: int, work: Callable[[], object]) -> None:
+    def _run(self, event_id: int, work: Callable[[], object]) -> bool:
         """Do a change; on success announce it (this desk refreshes from the announcement),
-        on a refusal (already shown) show the round as it stands."""
+        on a refusal (already shown) show the round as it stands. True when done."""
         if operations.done(self, work):
             self.state.scores_changed.emit(event_id)
             if not self.isVisible():
                 self.refresh()  # the announcement above only marked it stale
-        else:
-            self.refresh()
+            return True
+        self.refresh()
+        return False
 
     def lock(self) -> None:
+        """Says what locking means first; once locked, offers the result notice."""
         event, number = self.picker.current_event(), self.round_box.currentData()
-        if event is not None:
-            sheets, event_id = self.services.sheets, event.id
-            self._run(event_id, lambda: sheets.lock_round(event_id, number))
+        round_name = self.round_box.currentText()
+        if event is None or not round_lock.confirm_lock(self, event.name, round_name):
+            return
+        sheets, event_id = self.services.sheets, event.id
+        if not self._run(event_id, lambda: sheets.lock_round(event_id, number)):
+            return
+        answer = round_lock.ask_after_lock(self, round_lock.locked_text(event.name, round_name))
+        notice = RoundNotice(self, self.services, lambda: (event_id, number))
+        if answer == round_lock.SAVE:
+            notice.save_dialog()
+        elif answer == round_lock.PRINT:
+            notice.print_preview()
 
     def unlock(self) -> None:
         event, number = self.picker.current_event(), self.round_box.currentData()

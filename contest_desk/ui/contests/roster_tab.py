@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.records.contests import ImportSummary, PersonInfo, UnitInfo
 from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, operations
+from contest_desk.ui import feedback, operations, save_dialog
 from contest_desk.ui.contests.common import note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
@@ -237,11 +237,8 @@ class RosterTab(QWidget):
         return [e.name for e in events or []]
 
     def _template_dialog(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Write roster template"),
-            self.tr("roster.xlsx"),
-            self.tr("Excel (*.xlsx)"),
+        path = save_dialog.ask_save_path(
+            self, self.tr("Write roster template"), "Excel (*.xlsx)", self.tr("roster.xlsx")
         )
         if path:
             self.write_template_file(path)
@@ -267,7 +264,7 @@ class RosterTab(QWidget):
 
     def _import_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import roster"), "", self.tr("Excel (*.xlsx)")
+            self, self.tr("Import roster"), "", self.tr("Excel or CSV (*.xlsx *.csv)")
         )
         if path:
             self.import_roster_file(path)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,7 @@ from contest_desk.domain.plain_names import actor_name, judge_labels
 from contest_desk.domain.records.contests import JudgeInfo
 from contest_desk.domain.records.tokens import TokenInfo
 from contest_desk.services.hub import Services
-from contest_desk.ui import operations
+from contest_desk.ui import operations, save_dialog
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.hub.cards import CardsMade, issue_cards
 
@@ -43,8 +42,7 @@ def _local(at: dt.datetime) -> str:
 
 def ask_cards_path(parent: QWidget, title: str, name: str) -> str | None:
     """Where to write the cards; None when cancelled. Tests answer in its place."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, name, "PDF (*.pdf)")
-    return path or None
+    return save_dialog.ask_save_path(parent, title, "PDF (*.pdf)", name)
 
 
 class TokensBox(QGroupBox):

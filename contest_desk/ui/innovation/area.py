@@ -32,7 +32,7 @@ from contest_desk.reports.charts import innovation_benefit_chart, innovation_fun
 from contest_desk.reports.compilation import write_compilation
 from contest_desk.reports.innovation_excel import read_ledger, write_ledger
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask, operations
+from contest_desk.ui import ask, operations, save_dialog
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.innovation.ledger_tab import LedgerTab
@@ -315,9 +315,7 @@ class InnovationArea(QWidget):
             self._attempt(lambda: self.services.attachments.attach("meeting", meeting.id, path))
 
     def _export_dialog(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export Excel"), "", self.tr("Excel (*.xlsx)")
-        )
+        path = save_dialog.ask_save_path(self, self.tr("Export Excel"), "Excel (*.xlsx)")
         if path:
             self.export_to(path)
 
@@ -353,8 +351,8 @@ class InnovationArea(QWidget):
         )
         if not ok:
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Yearly compilation PDF"), f"{year}.pdf", self.tr("PDF (*.pdf)")
+        path = save_dialog.ask_save_path(
+            self, self.tr("Yearly compilation PDF"), "PDF (*.pdf)", f"{year}.pdf"
         )
         if path:
             self.write_report(year, path)

@@ -37,7 +37,7 @@ from contest_desk.reports.labor_excel import read_labor_sheet, write_labor_templ
 from contest_desk.reports.labor_report import points_text
 from contest_desk.reports.result_notice import Notice, labor_notice
 from contest_desk.services.hub import Services
-from contest_desk.ui import ask, feedback, notice_printing, operations
+from contest_desk.ui import ask, feedback, notice_printing, operations, save_dialog
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.labor import setup_dialog
@@ -333,9 +333,7 @@ class LaborArea(QWidget):
         self._run(lambda c, p: self.services.labor.veto(c, team, p if scope == 0 else None, reason))
 
     def _template_dialog(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Excel template"), "", self.tr("Excel (*.xlsx)")
-        )
+        path = save_dialog.ask_save_path(self, self.tr("Excel template"), "Excel (*.xlsx)")
         if path:
             self.write_template(path)
 

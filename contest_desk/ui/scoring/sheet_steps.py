@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import ScoreSheet
 from contest_desk.services.hub import Services
-from contest_desk.ui import operations
+from contest_desk.ui import operations, round_lock
 from contest_desk.ui.scoring import sheet_bar
 
 _STATE_STYLES = {
@@ -108,7 +108,8 @@ class SheetBar(QWidget):
 
     def lock(self) -> None:
         sheet = self.sheet
-        if sheet is not None:
+        # Says what locking means first (ui/round_lock.py), as the chief judge's desk does.
+        if sheet is not None and round_lock.confirm_lock(self, "", ""):
             sheets = self.services.sheets
             self._run(lambda: sheets.lock_round(sheet.event_id, sheet.round_number))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from contest_desk.reports.charts import score_distribution_chart, standings_char
 from contest_desk.services.hub import Services
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.notice_printing import RoundNotice
 from contest_desk.ui.scoring.look import fit_columns
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.standings.model import StandingsTableModel
@@ -41,7 +43,8 @@ COALESCE_MS = 300  # how long to wait for more saved scores before recomputing
 class StandingsArea(QWidget):
     """Standings of the chosen event, for all rounds or one round."""
 
-    USES = ("contests", "standings")  # contests: the event picker
+    # contests: the event picker; certificates, audit: the result notice (成绩公示).
+    USES = ("audit", "certificates", "contests", "standings")
 
     table_shown = Signal()  # a table (or a message instead of one) is now shown
 
@@ -69,6 +72,11 @@ class StandingsArea(QWidget):
         choices.addWidget(self.round_box)
         choices.addStretch(1)
         choices.addWidget(self.updated)
+        # The notice of the round shown, as the Certificates area prints it.
+        self.round_notice = RoundNotice(self, services, self._choice)
+        self.notice_button = QPushButton(self.tr("Result notice…"))
+        self.notice_button.setMenu(self.round_notice.menu())
+        choices.addWidget(self.notice_button)
 
         self.model = StandingsTableModel(self)
         self.view = QTableView()
@@ -104,6 +112,10 @@ class StandingsArea(QWidget):
 
     def event_info(self) -> EventInfo | None:
         return self.picker.current_event()
+
+    def _choice(self) -> tuple[int | None, int | None]:
+        event = self.event_info()
+        return (event.id if event else None), self.round_box.currentData()
 
     def _event_shown(self) -> None:
         event = self.event_info()
