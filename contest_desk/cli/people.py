@@ -98,8 +98,8 @@ def _import_roster(services: Services, args: argparse.Namespace) -> int:
 
 
 def add_commands(groups: Groups) -> None:
-    text = _("import persons and entries from Excel")
-    sub = add_import(groups, "roster", _import_roster, text, "FILE.xlsx")
+    text = _("import persons and entries from Excel, or from CSV (UTF-8 or GBK)")
+    sub = add_import(groups, "roster", _import_roster, text, "FILE.xlsx|FILE.csv")
     sub.add_argument("--contest", type=int, required=True, metavar="ID")
 
     users = groups.group(

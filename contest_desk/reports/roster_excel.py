@@ -31,6 +31,7 @@ from contest_desk.domain.records.roster import (
     RosterRow,
     column_label,
 )
+from contest_desk.domain.table_files import csv_lines
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, _, catalog
 from contest_desk.reports.cells import restored
@@ -49,6 +50,8 @@ WIDTHS = {
 }
 # Rows of the template that get the event drop-down and text-formatted employee numbers.
 TEMPLATE_ROWS = 2000
+# A roster in these is read as CSV (what HR systems export), anything else as a workbook.
+TEXT_SUFFIXES = (".csv", ".txt")
 # How far down a title row may push the header row.
 HEADER_SEARCH_ROWS = 10
 # Headers people write instead of ours; matched as well as both languages' header texts.
@@ -214,25 +217,30 @@ def _find_header(
 
 
 def read_roster(path: str | Path) -> list[RosterRow]:
-    """The rows of a filled-in roster, in file order, with their Excel row numbers.
+    """The rows of a filled-in roster, in file order, with their Excel row numbers; a .csv
+    (or .txt) file is read as CSV, in UTF-8 or GBK (domain/table_files.py).
 
     Raises UserError for a file that is not a workbook or lacks a required column,
     and ImportRejected listing every row with an empty employee number, name or event.
     """
     path = Path(path)
     file = path.name
-    wb = open_workbook(path)
-    try:
-        names = _header_names()
-        rows: list[tuple[Any, ...]] = []
-        found = None
-        for ws in wb.worksheets:
-            rows = sheet_rows(ws, file)
-            found = _find_header(rows, names, file)
-            if found is not None:
-                break
-    finally:
-        wb.close()
+    names = _header_names()
+    rows: list[tuple[Any, ...]] = []
+    found = None
+    if path.suffix.lower() in TEXT_SUFFIXES:  # an HR system's export, UTF-8 or GBK
+        rows = [tuple(line) for line in csv_lines(path)]
+        found = _find_header(rows, names, file)
+    else:
+        wb = open_workbook(path)
+        try:
+            for ws in wb.worksheets:
+                rows = sheet_rows(ws, file)
+                found = _find_header(rows, names, file)
+                if found is not None:
+                    break
+        finally:
+            wb.close()
     columns = found[1] if found else {}
     missing = [column_label(n) for n in REQUIRED_COLUMNS if n not in columns]
     if found is None or missing:

@@ -1,14 +1,13 @@
-"""Reading a file a person hands in (CSV, JSON, PEM): within the limits, or a UserError.
+"""Reading a file a person hands in (JSON, PEM): within the limits, or a UserError.
 
-Every import reads through here, so a missing, oversize, undecodable, too deeply nested
-or malformed file gets the same message whichever command or window area it came from,
-and never a traceback.
+Every import reads through here or, for CSV, through domain/table_files.py (which the
+Excel readers in reports/ use too), so a missing, oversize, undecodable, too deeply
+nested or malformed file gets the same message whichever command or window area it came
+from, and never a traceback.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -16,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from contest_desk.domain import limits
-from contest_desk.errors import Location, UserError
-from contest_desk.services.text_files import decoded_table
+from contest_desk.errors import UserError
 
 
 def read_text(path: str | Path, limit: int | None = None) -> str:
@@ -35,61 +33,6 @@ def read_text(path: str | Path, limit: int | None = None) -> str:
         ) from None
     except OSError as error:
         raise UserError("Cannot read {file}: {reason}", file=path.name, reason=error) from None
-
-
-def csv_lines(path: str | Path) -> list[list[str]]:
-    """The rows of a CSV file as lists of cells; the row that breaks a limit is named.
-
-    The file may be UTF-8 (with or without a byte-order mark) or GB18030/GBK, which is what
-    Excel and WPS on a Chinese Windows write as plain "CSV" (see ``text_files``)."""
-    path = Path(path)
-    return csv_text_lines(read_spreadsheet_text(path), path.name)
-
-
-def read_spreadsheet_text(path: str | Path) -> str:
-    """A CSV file's text, in whichever encoding an office program saved it."""
-    path = Path(path)
-    try:
-        limits.check_file_size(path.stat().st_size, path.name)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError("There is no file {file}", file=str(path)) from None
-    except PermissionError:  # locked by the program that has it open, or not ours to read
-        raise UserError(
-            "The file is open in another program or cannot be read: {file}; close it and try again",
-            file=path.name,
-        ) from None
-    except OSError as error:
-        raise UserError("Cannot read {file}: {reason}", file=path.name, reason=error) from None
-    return decoded_table(data, path.name)
-
-
-def csv_text_lines(text: str, file: str) -> list[list[str]]:
-    # Python's csv refuses a cell past its own limit (128 KB); ours is the shared one.
-    csv.field_size_limit(limits.CSV_FIELD_CHARS)
-    # Excel's "Unicode text" (UTF-16) separates cells by tabs: a first line with tabs and
-    # no comma is read so.
-    first = text.partition("\n")[0]
-    delimiter = "\t" if "\t" in first and "," not in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    lines: list[list[str]] = []
-    try:
-        for line in reader:
-            lines.append(line)
-            if len(lines) > limits.ROWS + 1:  # the header row is not counted
-                limits.check_rows(len(lines) - 1, file)
-    except csv.Error as error:
-        row = reader.line_num
-        if "field larger than field limit" in str(error):
-            raise UserError(
-                "A cell is longer than {limit} characters",
-                where=Location(file, row),
-                limit=limits.CSV_FIELD_CHARS,
-            ) from None
-        raise UserError(
-            "This row is not valid CSV: {reason}", where=Location(file, row), reason=error
-        ) from None
-    return lines
 
 
 # A JSON string (escapes included) or one bracket: enough to count nesting cheaply.

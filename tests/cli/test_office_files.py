@@ -70,3 +70,14 @@ def test_a_gbk_score_file_with_chinese_headers(demo_db: str, capsys, tmp_path: P
     status, _out, err = run(capsys, "--db", demo_db, "--user", "organizer", "import", "scores",
                             str(scores), "--event", str(OIL))  # fmt: skip
     assert (status, err) == (2, "Error: 成绩.csv holds no scores\n")  # read, not refused as GBK
+
+
+def test_a_gbk_roster_csv_is_imported(demo_db: str, capsys, tmp_path: Path, services) -> None:
+    event = services.contests.event(OIL).name
+    roster = tmp_path / "报名表.csv"
+    roster.write_text(f"工号,姓名,单位,参赛项目\n99001,新职工,采油一区,{event}\n", encoding="gbk")
+    status, out, err = run(capsys, "--db", demo_db, "--user", "organizer", "import", "roster",
+                           str(roster), "--contest", "1", "--format", "json")  # fmt: skip
+    assert status == 0, err
+    assert '"file": "报名表.csv"' in out
+    assert [p.name for p in services.roster.persons("99001")] == ["新职工"]

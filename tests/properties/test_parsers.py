@@ -17,9 +17,10 @@ from contest_desk.cli.types import public_key_text, whole
 from contest_desk.domain import limits
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.rubric import Criterion, CriterionKind, rubric_problems
+from contest_desk.domain.table_files import csv_text_lines
 from contest_desk.errors import UserError
 from contest_desk.services.contests.contest_file import limit_problems
-from contest_desk.services.input_files import csv_text_lines, parse_json
+from contest_desk.services.input_files import parse_json
 from tests.properties.conftest import MANY, says_something
 
 # Text a person or a broken file might hand in: digits of every script, signs, exponents,

@@ -227,10 +227,14 @@ def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     assert ".xlsx" in caught.value.msgid
 
 
-def test_a_csv_file_is_refused_clearly(tmp_path: Path, english: None) -> None:
+def test_a_csv_file_without_a_roster_header_is_refused_clearly(
+    tmp_path: Path, english: None
+) -> None:
+    """A CSV roster is read (tests/reports/test_roster_csv.py); one that is not a roster
+    is refused naming the columns it lacks."""
     path = tmp_path / "roster.csv"
     path.write_text("a,b\n", encoding="utf-8")
-    with pytest.raises(UserError, match=r"roster\.csv: This is not an Excel workbook"):
+    with pytest.raises(UserError, match=r"roster\.csv: No Employee no\.、Name、Unit、"):
         read_roster(path)
 
 

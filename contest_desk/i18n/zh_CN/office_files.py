@@ -1,7 +1,7 @@
 """Chinese messages of office files: CSV encodings, locked files, Excel sheets, times."""
 
 MESSAGES = {
-    # services/text_files.py, services/input_files.py
+    # domain/table_files.py
     "{file} is an Excel workbook, not a CSV file: save it as CSV and try again": (
         "{file} 是 Excel 工作簿，不是 CSV 文件：请另存为 CSV 后重试"
     ),
@@ -54,4 +54,9 @@ MESSAGES = {
     ),
     "--out takes a file name ending in {suffixes}": "--out 的文件名须以 {suffixes} 结尾",
     "Written to {file}": "已写入 {file}",
+    # a roster as CSV (reports/roster_excel.py, cli/people.py, ui/contests/roster_tab.py)
+    "import persons and entries from Excel, or from CSV (UTF-8 or GBK)": (
+        "从 Excel 或 CSV（UTF-8 或 GBK 编码）导入职工和报名"
+    ),
+    "Excel or CSV (*.xlsx *.csv)": "Excel 工作簿或 CSV 文件 (*.xlsx *.csv)",
 }

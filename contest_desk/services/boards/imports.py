@@ -15,10 +15,10 @@ from contest_desk.domain.ladder import Join
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.ratings import DEFAULT_DEVIATION, DEFAULT_VOLATILITY, Glicko
+from contest_desk.domain.table_files import csv_lines
 from contest_desk.errors import ImportRejected, Location, Progress, UserError, stepped
 from contest_desk.services.boards.log import append, load
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.input_files import csv_lines
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.entries import entry_in

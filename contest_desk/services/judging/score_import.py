@@ -6,7 +6,7 @@ employee number (individual event), a team name (team event) or an entry code;
 ``judge`` a judge's user name in the contest, or their name where no other judge of the
 contest has it; ``criterion`` a leaf criterion's code; ``round`` a round number (1 when
 absent). A measured value may be a time typed as 分:秒 (12:34) and is stored in seconds.
-The file may be UTF-8 or GB18030/GBK (services/text_files.py).
+The file may be UTF-8 or GB18030/GBK (domain/table_files.py).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.numbers import parse_decimal, parse_whole
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import CriterionColumn, ImportSummary
+from contest_desk.domain.table_files import csv_lines
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.services.contests.assignments import assigned_judges, excluded_judges
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.input_files import csv_lines
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_mark, note_marks

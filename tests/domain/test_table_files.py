@@ -1,4 +1,4 @@
-"""text_files.py / input_files.csv_lines: CSV as Excel and WPS save it, read the same way."""
+"""table_files.py: CSV as Excel and WPS save it (UTF-8, GBK, UTF-16), read the same way."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from contest_desk.domain.table_files import csv_lines, decoded_table
 from contest_desk.errors import Location, UserError
 from contest_desk.i18n import speaking
-from contest_desk.services.input_files import csv_lines
-from contest_desk.services.text_files import decoded_table
 
 ROWS = [["名次", "工号", "姓名"], ["1", "1001", "张三"], ["2", "1002", "李四"]]
 TEXT = "名次,工号,姓名\r\n1,1001,张三\r\n2,1002,李四\r\n"
