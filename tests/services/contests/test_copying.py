@@ -162,3 +162,19 @@ def test_a_problem_half_way_leaves_nothing(demo: Services, monkeypatch) -> None:
     with pytest.raises(ImportRejected):
         demo.contests.copy_contest(source, NEW)
     assert rows() == before
+
+
+def test_a_scored_event_copies_on_both_databases(services: Services, small_event) -> None:
+    """SQLite and PostgreSQL: the set-up of a scored event, none of its entries or marks."""
+    source = small_event.event
+    copy = services.contests.copy_contest(source.contest_id, "下一届", None, dt.date(2027, 1, 1))
+    (event,) = services.contests.events(copy.id)
+    assert (event.name, event.settings) == (source.name, source.settings)
+    assert services.contests.rubric(event.parts[0].id) == services.contests.rubric(
+        source.parts[0].id
+    )
+    assert [j.username for j in services.roster.panel(event.id)] == [
+        j.username for j in services.roster.panel(source.id)
+    ]
+    assert services.roster.entries(event.id) == []
+    assert counted(services, m.Entry, source.contest_id) == len(small_event.entries)
