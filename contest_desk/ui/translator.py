@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from contest_desk.i18n import language, lookup, set_language
 
@@ -54,6 +54,12 @@ def load_qt_translation(lang: str, parent: QCoreApplication | None = None) -> QT
     return None
 
 
+def system_speaks(lang: str, system: QLocale | None = None) -> bool:
+    """Whether the system (so its native file dialogs, e.g. Windows') speaks ``lang``."""
+    wanted = QLocale(*LOCALES.get(lang, LOCALES["en"])).language()
+    return (system or QLocale.system()).language() == wanted
+
+
 class Translations:
     """The translators of one application: the app's catalog, always installed, and Qt's own
     translation of the chosen language, installed after it so that Qt answers first for
@@ -79,6 +85,11 @@ class Translations:
         if self.qt is not None:
             self.app.installTranslator(self.qt)
         QLocale.setDefault(QLocale(*LOCALES.get(lang, LOCALES["en"])))
+        # A system's own file dialog speaks the system's language: where that is not the
+        # app's (a Chinese window on an English Windows), Qt's own dialog, translated above.
+        QCoreApplication.setAttribute(
+            Qt.ApplicationAttribute.AA_DontUseNativeDialogs, not system_speaks(lang)
+        )
 
     def close(self) -> None:
         """Take both translators out again (tests that share one application)."""
@@ -87,3 +98,4 @@ class Translations:
                 self.app.removeTranslator(translator)
         self.qt = None
         QLocale.setDefault(QLocale.system())
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, False)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QFileInfo, QSettings, Qt, QTimer
+from PySide6.QtCore import QFileInfo, QLocale, QSettings, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,7 +37,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui.audit import area as audit_area
 from contest_desk.ui.feedback import show_user_error
 from contest_desk.ui.login import LoginDialog
-from contest_desk.ui.translator import Translations, qt_translation_dirs
+from contest_desk.ui.translator import Translations, qt_translation_dirs, system_speaks
 from tests.ui import test_scoring_models as shared
 
 services = shared.services
@@ -177,6 +177,14 @@ def file_dialog_texts(tmp_path: Path) -> list[str]:
     (tmp_path / "名单.qzx").write_bytes(b"\x00\x01 not a known kind")
     types = QFileIconProvider()
     return texts + [types.type(QFileInfo(str(tmp_path / n))) for n in ("成绩", "名单.qzx", "/")]
+
+
+def test_the_systems_own_file_dialog_only_where_it_speaks_the_language() -> None:
+    chinese_windows = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    english_windows = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    assert system_speaks("zh_CN", chinese_windows) and system_speaks("en", english_windows)
+    assert not system_speaks("zh_CN", english_windows)
+    assert not system_speaks("en", chinese_windows)
 
 
 def test_qt_finds_its_chinese_translation_where_pip_installs_it() -> None:
