@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from contest_desk.ui import operations
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
+from contest_desk.ui.tables import TableView
 
 
 def _roles(user: UserInfo) -> str:
@@ -48,11 +48,10 @@ class AccountsArea(QWidget):
                 Column(self.tr("Expires"), lambda u: str(u.expires_on or "")),
             ]
         )
-        self.view = QTableView()
+        self.view = TableView(self.tr("No accounts yet. Fill in the form and press Add account."))
         self.view.setModel(self.users)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.username_edit = QLineEdit()
         self.name_edit = QLineEdit()
         self.password_edit = QLineEdit()

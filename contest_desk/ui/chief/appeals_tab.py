@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from contest_desk.ui import operations
 from contest_desk.ui.ask import ask_choice
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.tables import TableView
 
 Choice = Callable[[], tuple[int | None, int | None]]  # (event id, round number)
 
@@ -40,11 +40,15 @@ class AppealsTab(QWidget):
                 Column(self.tr("Decision"), lambda a: a.decision),
             ]
         )
-        self.view = QTableView()
+        self.view = TableView(
+            self.tr(
+                "No appeals yet. When an entrant or their unit appeals, record it here with "
+                "Record an appeal…."
+            )
+        )
         self.view.setModel(self.appeals)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.file_button = QPushButton(self.tr("Record an appeal…"))
         self.decide_button = QPushButton(self.tr("Record the ruling…"))
         buttons = QHBoxLayout()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.records.judging import RecheckInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.tables import TableView
 
 Index = QModelIndex | QPersistentModelIndex
 Choice = Callable[[], tuple[int | None, int | None]]  # (event id, round number)
@@ -104,9 +104,13 @@ class RecheckTab(QWidget):
         self.draw_button = QPushButton(self.tr("Draw the re-check sample"))
         self.result = QLabel()
         self.model = RecheckModel(services, self)
-        self.view = QTableView()
+        self.view = TableView(
+            self.tr(
+                "No re-check sample drawn yet. Choose how many entries to check and press "
+                "Draw the re-check sample, then key the paper values again in the last column."
+            )
+        )
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setVisible(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Top entries in full")))

@@ -72,7 +72,14 @@ class AdvanceTab(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
-        layout.addWidget(record_table(self.preview), 1)
+        preview = record_table(
+            self.preview,
+            self.tr(
+                "Choose a round and its rule: once the round has scores, who advances by "
+                "the rule is shown here."
+            ),
+        )
+        layout.addWidget(preview, 1)
 
         self.round_box.currentIndexChanged.connect(lambda _i: self.show_round())
         self.save_button.clicked.connect(self.save)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import ask, operations
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.scoring import sheet_bar
+from contest_desk.ui.tables import TableView
 
 
 class ConflictsBox(QGroupBox):
@@ -45,11 +45,15 @@ class ConflictsBox(QGroupBox):
                 Column(self.tr("Overridden"), lambda c: c.override or ""),
             ]
         )
-        self.view = QTableView()
+        self.view = TableView(
+            self.tr(
+                "No conflicts of interest declared. When a judge may not mark an entry (a "
+                "relative, a pupil…), choose the judge and press Declare for the chosen judge…."
+            )
+        )
         self.view.setModel(self.conflicts)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.declare_button = QPushButton(self.tr("Declare for the chosen judge…"))
         self.override_button = QPushButton(self.tr("Override…"))
         buttons = QHBoxLayout()

@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from contest_desk.domain.ranking import TieBreak, TieBreakKind
 from contest_desk.errors import UserError
 from contest_desk.ui.contests.common import percent_text, plain, weight_from_percent
 from contest_desk.ui.contests.models import ChoiceDelegate, EditableRowsModel
+from contest_desk.ui.tables import TableView
 
 
 class RowsTable(QWidget):
@@ -39,14 +38,13 @@ class RowsTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model, self.new_row = model, list(new_row)
-        self.view = QTableView()
+        self.view = TableView(self.tr("No rows yet: press Add to add one."))
         self.view.setModel(model)
         self.view.setItemDelegate(
             ChoiceDelegate(lambda index: model.choices.get(index.column()), parent=self.view)
         )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.setMinimumHeight(110)
         buttons = QVBoxLayout()

@@ -13,13 +13,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QLineEdit,
     QStyledItemDelegate,
-    QTableView,
     QWidget,
 )
+
+from contest_desk.ui.tables import TableView, read_only
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -35,15 +35,12 @@ class Column:
     value: Callable[[Any], Any]
 
 
-def record_table(model: QAbstractTableModel) -> QTableView:
-    """A read-only table of whole rows, one chosen at a time."""
-    view = QTableView()
+def record_table(model: QAbstractTableModel, placeholder: str = "") -> TableView:
+    """A read-only table of whole rows, one chosen at a time, its columns sized to their
+    text; ``placeholder`` says, while it is empty, what goes there and how to fill it."""
+    view = TableView(placeholder)
     view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
+    read_only(view)
     return view
 
 
@@ -212,6 +209,9 @@ class EditableRowsModel(QAbstractTableModel):
         value = self._rows[index.row()][index.column()]
         if role == DISPLAY:
             return self.label(index.column(), value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text where a narrow column elides it.
+            return self.label(index.column(), value) or None
         if role == EDIT:
             return value
         return None

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from contest_desk.ui.labor.grid_model import ValueGridModel
 from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
+from contest_desk.ui.tables import TableView
 
 
 class LaborArea(QWidget):
@@ -87,9 +87,13 @@ class LaborArea(QWidget):
             top.addWidget(button)
 
         self.grid = ValueGridModel(self._save, self._ask_reason, self._refused)
-        self.grid_view = QTableView()
+        self.grid_view = TableView(
+            self.tr(
+                "No work teams or indicators yet. Add them with Set up…, then type each "
+                "period's values here or bring them in with Import Excel…."
+            )
+        )
         self.grid_view.setModel(self.grid)
-        self.grid_view.horizontalHeader().setDefaultSectionSize(96)
         self.ranks = RecordTableModel(
             [
                 Column(self.tr("Rank"), lambda r: r.rank),
@@ -118,7 +122,9 @@ class LaborArea(QWidget):
                 Column(self.tr("Veto"), lambda r: r.veto or ""),
             ]
         )
-        self.rank_view = record_table(self.ranks)
+        self.rank_view = record_table(
+            self.ranks, self.tr("The period's ranking appears here once its values are in.")
+        )
         self.race_chart = ChartView()
         self.contribution_chart = ChartView()
         self.table: LaborTable | None = None
@@ -127,12 +133,26 @@ class LaborArea(QWidget):
         period_page.addWidget(self.grid_view)
         below = QSplitter()
         below.addWidget(self.rank_view)
-        below.addWidget(record_table(self.breakdown))
+        below.addWidget(
+            record_table(
+                self.breakdown,
+                self.tr(
+                    "Choose a team in the ranking to see how each indicator's points "
+                    "were worked out."
+                ),
+            )
+        )
         below.setSizes([420, 680])
         period_page.addWidget(below)
         self.tabs = QTabWidget()
         self.tabs.addTab(period_page, self.tr("Period: values and ranks"))
-        self.tabs.addTab(record_table(self.cumulative), self.tr("Cumulative"))
+        cumulative = record_table(
+            self.cumulative,
+            self.tr(
+                "The cumulative ranking adds up the periods' scores; it appears once values are in."
+            ),
+        )
+        self.tabs.addTab(cumulative, self.tr("Cumulative"))
         self.tabs.addTab(self.race_chart, self.tr("Score race"))
         self.tabs.addTab(self.contribution_chart, self.tr("Points by indicator"))
         layout = QVBoxLayout(self)

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
+
+from contest_desk.ui.tables import (
+    FLOOR_CHARS,
+    PADDING,
+    WRAP_HEADER,
+    TableView,
+    natural_widths,
+    show_elided_tips,
+    spread,
+)
 
 # Light tints told apart at a glance; a part keeps its colour by position in the event.
 PART_COLOURS = ("#dbeafe", "#dcfce7", "#fef3c7", "#f3e8ff", "#cffafe", "#fde2e2")
@@ -30,13 +41,29 @@ def show_decimal(value: Decimal | None) -> str:
     return text or "0"
 
 
-def fit_columns(view: QTableView, padding: int = 18) -> None:
-    """Size columns to their contents (the rows loaded so far) with room to breathe."""
-    view.resizeColumnsToContents()
+def fit_columns(view: QTableView) -> None:
+    """Size columns to their text (the rows loaded so far) and fit them in the view.
+
+    Criterion headers may take two lines, so that a column of short marks under a long
+    name stays narrow; where the columns are still wider than the view, the widest text
+    (the unit) gives way first, elided with its whole text in a tooltip."""
+    if isinstance(view, TableView):
+        view.fit_columns()
+        return
     header = view.horizontalHeader()
-    last = header.count() - 1 if header.stretchLastSection() else header.count()
-    for column in range(last):
-        header.resizeSection(column, header.sectionSize(column) + padding)
+    header.setStretchLastSection(False)
+    header.setDefaultAlignment(WRAP_HEADER)
+    header.setTextElideMode(Qt.TextElideMode.ElideNone)
+    # Two lines of text, with the part's band above them where the header draws one.
+    band = getattr(header, "BAND", 0)
+    header.setMinimumHeight(2 * header.fontMetrics().height() + 12 + band)
+    show_elided_tips(view)
+    shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
+    natural = natural_widths(view, two_line_headers=True)
+    floor = view.fontMetrics().horizontalAdvance("中") * FLOOR_CHARS + PADDING
+    widths = spread([natural[c] for c in shown], view.viewport().width(), floor, None)
+    for column, width in zip(shown, widths, strict=True):
+        header.resizeSection(column, width)
 
 
 def part_colour(position: int) -> QColor:

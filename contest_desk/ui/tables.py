@@ -1,0 +1,306 @@
+"""The window's one table view: columns sized to their text, long text elided with the whole
+of it in a tooltip, the widest text column taking the room left, and a sentence in an
+empty table saying what goes there and how to fill it.
+
+Widths are measured with the font's metrics, not counted in characters: a Chinese
+character is about twice as wide as a digit, so "采油一区/采油一班" needs room that
+``len()`` does not see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+
+# A column is never narrower than a short number with its margins, nor wider than about
+# twenty Chinese characters unless the room is there (then the stretching column takes it).
+MIN_WIDTH = 44
+MAX_WIDTH = 340
+# The cell's and the header's own margins and grid line, beside the text.
+PADDING = 16
+# How many rows are read to size a column: enough for a page, never a long table's all.
+SAMPLE_ROWS = 200
+# A column elided to fit the view keeps at least this many Chinese characters.
+FLOOR_CHARS = 6
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+WRAP_HEADER = (
+    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+)
+
+
+def text_width(metrics: QFontMetrics, text: str) -> int:
+    """The width of ``text`` in pixels, its widest line where it has several."""
+    return max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+
+
+def _breakable(text: str, at: int) -> bool:
+    """May a line break at ``at`` (after a space, or between wide characters, as Qt breaks)?"""
+    before, after = text[at - 1], text[at]
+    return before == " " or _wide(before) or _wide(after)
+
+
+def _wide(char: str) -> bool:
+    return ord(char) >= 0x2E80  # CJK ideographs, kana, full-width forms
+
+
+def two_line_width(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width at which ``text`` fits on two lines, broken where Qt may break it.
+
+    Qt fills the first line greedily; at this width the rest of the text fits on the
+    second line, since a balanced split exists."""
+    best = text_width(metrics, text)
+    for at in range(1, len(text)):
+        if _breakable(text, at):
+            widest = max(
+                metrics.horizontalAdvance(text[:at].rstrip()),
+                metrics.horizontalAdvance(text[at:].lstrip()),
+            )
+            best = min(best, widest)
+    return best
+
+
+def cell_width(view: QAbstractItemView, index: QModelIndex) -> int:
+    """What one cell needs: its text in its font, with its icon or check box beside it."""
+    text = index.data(DISPLAY)
+    if text is None:
+        return 0
+    font = index.data(Qt.ItemDataRole.FontRole)
+    metrics = QFontMetrics(font) if isinstance(font, QFont) else view.fontMetrics()
+    width = text_width(metrics, str(text))
+    if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+        width += view.iconSize().width() + 4 if view.iconSize().isValid() else 20
+    if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+        width += 22
+    return width
+
+
+def natural_widths(view: QTableView, two_line_headers: bool = False) -> list[int]:
+    """Each column's width with its header and its first rows shown whole, before limits."""
+    model = view.model()
+    header = view.horizontalHeader()
+    if model is None:
+        return []
+    heads = header.fontMetrics()
+    # The sort arrow takes room beside the header's text.
+    arrow = 14 if header.isSortIndicatorShown() else 0
+    rows = min(model.rowCount(), SAMPLE_ROWS)
+    widths = []
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal, DISPLAY)
+        title = "" if title is None else str(title)
+        wanted = two_line_width(heads, title) if two_line_headers else text_width(heads, title)
+        wanted += arrow
+        for row in range(rows):
+            wanted = max(wanted, cell_width(view, model.index(row, column)))
+        widths.append(wanted + PADDING)
+    return widths
+
+
+def spread(
+    natural: Sequence[int],
+    room: int,
+    floor: int,
+    stretch: int | None,
+    minimum: int = MIN_WIDTH,
+    maximum: int = MAX_WIDTH,
+) -> list[int]:
+    """Column widths for a view ``room`` pixels wide.
+
+    Each column gets its natural width within [minimum, maximum]. Where that is more than
+    the room, the widest columns give way first (their text elided), none below
+    ``floor`` or its natural width; where it is less, column ``stretch`` takes the rest."""
+    widths = [max(minimum, min(maximum, w)) for w in natural]
+    total = sum(widths)
+    if total > room:
+        # The cap that makes the columns fit: the widest ones come down to it together.
+        shrinkable = sorted((w for w in widths if w > floor), reverse=True)
+        fixed = total - sum(shrinkable)
+        cap = floor
+        for count in range(1, len(shrinkable) + 1):
+            level = (room - fixed - sum(shrinkable[count:])) // count
+            if level >= (shrinkable[count] if count < len(shrinkable) else floor):
+                cap = max(floor, level)
+                break
+        widths = [min(w, max(cap, floor)) if w > floor else w for w in widths]
+    elif stretch is not None and 0 <= stretch < len(widths):
+        widths[stretch] += room - total
+    return widths
+
+
+class ElidedTips(QObject):
+    """Shows the whole text of a cell whose text was elided, as a tooltip, where the model
+    gives no tooltip of its own (record tables give one for every cell)."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.view.indexAt(event.pos())
+            if index.isValid() and index.data(Qt.ItemDataRole.ToolTipRole) is None:
+                text = index.data(DISPLAY)
+                room = self.view.visualRect(index).width() - 8
+                if text is not None and cell_width(self.view, index) > room:
+                    QToolTip.showText(event.globalPos(), str(text), self.view.viewport())
+                    return True
+        return super().eventFilter(watched, event)
+
+
+def show_elided_tips(view: QAbstractItemView) -> None:
+    """Give ``view`` the tooltips of elided cells, once."""
+    if view.findChild(ElidedTips) is None:
+        view.viewport().installEventFilter(ElidedTips(view))
+
+
+class TableView(QTableView):
+    """A table sized to its text, with ``placeholder`` shown while it has no rows.
+
+    ``stretch`` names the column that takes the room left; by default the column with
+    the longest text. ``two_line_headers`` lets long headers wrap onto a second line, so
+    that a column of short numbers under a long name stays narrow."""
+
+    def __init__(
+        self,
+        placeholder: str = "",
+        parent: QWidget | None = None,
+        *,
+        stretch: int | None = None,
+        two_line_headers: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._placeholder = placeholder
+        self._stretch = stretch
+        self._two_lines = two_line_headers
+        self._natural: list[int] = []
+        self._fitting = False
+        self._connections: list[Any] = []
+        # A person who drags a column's edge keeps that width until the table reloads.
+        self._sized_by_hand = False
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.sectionResized.connect(self._resized_by_hand)
+        if two_line_headers:
+            header.setDefaultAlignment(WRAP_HEADER)
+            header.setTextElideMode(Qt.TextElideMode.ElideNone)
+            header.setMinimumHeight(2 * header.fontMetrics().height() + 10)
+        show_elided_tips(self)
+
+    # The placeholder ----------------------------------------------------------------
+
+    def placeholder(self) -> str:
+        return self._placeholder
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.viewport().update()
+
+    def is_empty(self) -> bool:
+        model = self.model()
+        return model is None or model.rowCount() == 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._placeholder and self.is_empty():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(
+                QRect(area.left(), area.top(), area.width(), min(area.height(), 120)),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._placeholder,
+            )
+            painter.end()
+
+    # Column widths ------------------------------------------------------------------
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        super().setModel(model)
+        self._connections = (
+            [signal.connect(self.fit_columns) for signal in self._signals(model)] if model else []
+        )
+        self.fit_columns()
+
+    @staticmethod
+    def _signals(model: QAbstractItemModel) -> list[Any]:
+        return [
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.columnsInserted,
+            model.headerDataChanged,
+        ]
+
+    def fit_columns(self, *_args: object) -> None:
+        """Measure the columns again (the rows changed) and lay them out in the view."""
+        self._natural = natural_widths(self, self._two_lines)
+        self._sized_by_hand = False
+        self._lay_out()
+
+    def natural(self) -> list[int]:
+        return list(self._natural)
+
+    def stretch_column(self) -> int | None:
+        if self._stretch is not None or not self._natural:
+            return self._stretch
+        shown = [c for c in range(len(self._natural)) if not self.isColumnHidden(c)]
+        # The longest text; the last of equals, as Qt's stretchLastSection would.
+        return max(reversed(shown), key=lambda c: self._natural[c], default=None)
+
+    def _lay_out(self) -> None:
+        if self._sized_by_hand or not self._natural:
+            return
+        header = self.horizontalHeader()
+        hidden = {c for c in range(len(self._natural)) if self.isColumnHidden(c)}
+        shown = [c for c in range(len(self._natural)) if c not in hidden]
+        stretch = self.stretch_column()
+        floor = self.fontMetrics().horizontalAdvance("中") * FLOOR_CHARS + PADDING
+        widths = spread(
+            [self._natural[c] for c in shown],
+            self.viewport().width(),
+            floor,
+            shown.index(stretch) if stretch in shown else None,
+        )
+        self._fitting = True
+        try:
+            for column, width in zip(shown, widths, strict=True):
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _resized_by_hand(self, *_args: object) -> None:
+        if not self._fitting:
+            self._sized_by_hand = True
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # The viewport's width changes with the window and with the vertical scroll bar.
+        if event.type() == QEvent.Type.Resize:
+            self._lay_out()
+        return super().viewportEvent(event)
+
+
+def read_only(view: QTableView) -> QTableView:
+    """Whole rows chosen one at a time, nothing edited in place, no row numbers."""
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    return view
