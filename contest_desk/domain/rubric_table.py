@@ -14,7 +14,7 @@ there are none (all or nothing).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -400,38 +400,32 @@ class _Reader:
             return Decimal(1)
 
     def kind(self, r: RubricRow) -> CriterionKind:
-        written = r.get("kind")
-        if not written:
-            return CriterionKind.JUDGEMENT
-        found = self.kinds.get(_key(written))
-        if found is None:
-            labels = "、".join(_(label) for label in KIND_LABELS.values())
-            self.problem(
-                r.row,
-                "kind",
-                N_("{value} is not a kind; write one of {kinds}"),
-                value=written,
-                kinds=labels,
-            )
-            return CriterionKind.JUDGEMENT
-        return CriterionKind(found)
+        msgid = N_("{value} is not a kind; write one of {choices}")
+        found = self._choice(r, "kind", self.kinds, KIND_LABELS.values(), msgid)
+        return CriterionKind(found) if found else CriterionKind.JUDGEMENT
 
     def mode(self, r: RubricRow) -> MeasurementMode:
-        written = r.get("mode")
+        msgid = N_("{value} is not a rule; write one of {choices}")
+        found = self._choice(r, "mode", self.modes, MODE_LABELS.values(), msgid)
+        return MeasurementMode(found) if found else MeasurementMode.DIRECT
+
+    def _choice(
+        self,
+        r: RubricRow,
+        column: str,
+        known: dict[str, str],
+        labels: Iterable[str],
+        msgid: str,
+    ) -> str | None:
+        """The value a cell names (None when blank, or not one: then a problem)."""
+        written = r.get(column)
         if not written:
-            return MeasurementMode.DIRECT
-        found = self.modes.get(_key(written))
+            return None
+        found = known.get(_key(written))
         if found is None:
-            labels = "、".join(_(label) for label in MODE_LABELS.values())
-            self.problem(
-                r.row,
-                "mode",
-                N_("{value} is not a rule; write one of {rules}"),
-                value=written,
-                rules=labels,
-            )
-            return MeasurementMode.DIRECT
-        return MeasurementMode(found)
+            choices = "、".join(_(label) for label in labels)
+            self.problem(r.row, column, msgid, value=written, choices=choices)
+        return found
 
     # Checks of the whole ----------------------------------------------------------------------
 

@@ -43,8 +43,8 @@ MESSAGES = {
     "{code} has sub-criteria, so it takes no kind": "{code} 含子项，不填类型",
     "{code}: max points {max} differ from its sub-criteria's total {total} (or leave the cell "
     "blank)": "{code}：满分 {max} 与子项合计 {total} 不符（也可留空）",
-    "{value} is not a kind; write one of {kinds}": "“{value}”不是评分类型，请填写：{kinds}",
-    "{value} is not a rule; write one of {rules}": "“{value}”不是测量规则，请填写：{rules}",
+    "{value} is not a kind; write one of {choices}": "“{value}”不是评分类型，请填写：{choices}",
+    "{value} is not a rule; write one of {choices}": "“{value}”不是测量规则，请填写：{choices}",
     "The code {code} is used in the parts {first} and {second}": (
         "编号 {code} 在“{first}”和“{second}”中重复使用"
     ),

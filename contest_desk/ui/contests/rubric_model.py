@@ -7,7 +7,7 @@ numbers that do not parse), and the offending cells are marked where they are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -409,8 +409,14 @@ class RubricDelegate(ChoiceDelegate):
 
     move = Signal(int)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, live=True, **kwargs)
+    def __init__(
+        self,
+        choices: Callable[[Index], list[tuple[str, str]] | None],
+        editable: Callable[[Index], bool],
+        value_role: int,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(choices, editable, value_role, live=True, parent=parent)
         self.editor: QWidget | None = None
 
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> Any:
