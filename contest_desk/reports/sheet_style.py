@@ -50,7 +50,7 @@ def number_cell(cell: Any, value: Decimal | int | None, places: int | None = 0) 
     if value is None:
         cell.value = None
         return
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int):  # a rank or a count
         cell.value = value
         cell.number_format = INTEGER
         return
