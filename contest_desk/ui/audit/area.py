@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from contest_desk.ui import feedback, operations
 from contest_desk.ui.date_field import DateField
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
+from contest_desk.ui.tables import TableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -139,7 +139,9 @@ class AuditArea(QWidget):
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.result = QLabel()
         self.model = AuditTableModel(self)
-        self.view = QTableView()
+        self.view = TableView(
+            self.tr("No actions match. Widen the dates or clear the filters, then press Show.")
+        )
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)

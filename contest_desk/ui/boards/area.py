@@ -154,13 +154,27 @@ class BoardsArea(BoardSetup, QWidget):
                 Column(self.tr("Title defences"), lambda r: r.defences),
             ]
         )
-        self.board_view = record_table(self.rows)
+        self.board_view = record_table(
+            self.rows,
+            self.tr(
+                "No entries on this board yet. Add them with Add entries… or bring a paper board "
+                "in with Import a paper board…."
+            ),
+        )
         header = self.board_view.horizontalHeader()
         for at, column in enumerate(RATING_FIGURES, start=RATING_COLUMN + 1):
             header.moveSection(header.visualIndex(column), at)
         self.target_view = record_table(self.targets)
-        self.challenge_view = record_table(self.challenges)
-        self.bout_view = record_table(self.bouts)
+        self.challenge_view = record_table(
+            self.challenges,
+            self.tr(
+                "No open challenges. Choose an entry on the board and press Challenge the chosen "
+                "entry."
+            ),
+        )
+        self.bout_view = record_table(
+            self.bouts, self.tr("No bouts yet: each decided challenge is logged here.")
+        )
         self.challenge_button = QPushButton(self.tr("Challenge the chosen entry"))
         self.remove_button = QPushButton(self.tr("Take off the board…"))
         self.accept_button = QPushButton(self.tr("Accept"))

@@ -23,6 +23,7 @@ from contest_desk.ui import operations
 from contest_desk.ui.contests.labels import mode_names, status_names
 from contest_desk.ui.contests.models import ID_ROLE, Column, RecordTableModel
 from contest_desk.ui.state import AppState
+from contest_desk.ui.tables import TableView
 
 
 def list_view(model: RecordTableModel, stretch: int = 0) -> QTableView:
@@ -31,7 +32,7 @@ def list_view(model: RecordTableModel, stretch: int = 0) -> QTableView:
     The ``stretch`` column takes the spare width; the others fit their contents, so
     short codes and names are never cut while a long unit path can be.
     """
-    view = QTableView()
+    view = TableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

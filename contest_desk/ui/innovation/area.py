@@ -64,7 +64,9 @@ class InnovationArea(QWidget):
                 Column(self.tr("Specialties"), lambda s: s.specialties),
             ]
         )
-        self.studio_view = record_table(self.studios)
+        self.studio_view = record_table(
+            self.studios, self.tr("No studios yet. Add one with New studio….")
+        )
         self.studio_page = QLabel()
         self.studio_page.setWordWrap(True)
         self.meetings = RecordTableModel(
@@ -87,12 +89,15 @@ class InnovationArea(QWidget):
                 Column(self.tr("Projected benefit (CNY)"), lambda r: f"{r[1][1]:,.2f}"),
             ]
         )
-        self.meeting_view = record_table(self.meetings)
+        self.meeting_view = record_table(
+            self.meetings, self.tr("No exchange meetings yet. Record one with New meeting….")
+        )
         self.photo_button = QPushButton(self.tr("Attach a photo…"))
 
         studios = QSplitter()
         studios.addWidget(self.studio_view)
         studios.addWidget(self.studio_page)
+        studios.setSizes([520, 680])  # the studio's page was squeezed to ~70 px
         dashboard = QWidget()
         board = QVBoxLayout(dashboard)
         board.addWidget(self.dashboard_label)

@@ -138,8 +138,16 @@ class LedgerTab(QWidget):
                 Column(self.tr("Check"), self._file_state),
             ]
         )
-        self.list_view = record_table(self.rows)
-        self.file_view = record_table(self.files)
+        self.list_view = record_table(
+            self.rows,
+            self.tr("No achievements found. Add one with New achievement…, or clear the search."),
+        )
+        self.file_view = record_table(
+            self.files,
+            self.tr(
+                "No files attached. Keep the proposal, reports and photos here with Attach a file…."
+            ),
+        )
         self.fields = QLabel()
         self.fields.setWordWrap(True)
         self.fields.setTextFormat(Qt.TextFormat.RichText)
@@ -164,7 +172,15 @@ class LedgerTab(QWidget):
         bar.addStretch(1)
         details = QTabWidget()
         details.addTab(record_table(self.moves), self.tr("Timeline"))
-        details.addTab(record_table(self.benefits), self.tr("Benefits"))
+        details.addTab(
+            record_table(
+                self.benefits,
+                self.tr(
+                    "No benefits recorded. Add one, with how it was computed, with Add a benefit…."
+                ),
+            ),
+            self.tr("Benefits"),
+        )
         files = QWidget()
         QVBoxLayout(files).addWidget(self.file_view)
         details.addTab(files, self.tr("Files"))

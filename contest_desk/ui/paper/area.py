@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
+from contest_desk.ui.tables import TableView
 
 Index = QModelIndex | QPersistentModelIndex
 MISMATCH = QColor("#ffcdd2")
@@ -152,7 +152,12 @@ class PaperArea(QWidget):
         self._reread.setInterval(0)
         self._reread.timeout.connect(self.refresh)
         self.model.keyed.connect(self._reread.start)
-        self.view = QTableView()
+        self.view = TableView(
+            self.tr(
+                "Choose the event, round, judge and pass above: the sheet's cells appear here to "
+                "key in from the paper."
+            )
+        )
         self.view.setModel(self.model)
         top = QHBoxLayout()
         top.addWidget(self.picker)
