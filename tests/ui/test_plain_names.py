@@ -15,6 +15,8 @@ from contest_desk.domain.records.contests import JudgeInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.area import CertificatesArea
+from contest_desk.ui.chief.area import ChiefArea
+from contest_desk.ui.contests.draw_tab import DrawTab
 from contest_desk.ui.contests.judges_tab import JudgesTab
 from contest_desk.ui.hub.tokens import TokensBox
 from contest_desk.ui.innovation.area import InnovationArea
@@ -158,6 +160,36 @@ def test_the_ledger_names_approvers_and_gives_sizes_their_unit(
         tab.attach_file(path)
     sizes = dict(zip(column(tab.files, 0), column(tab.files, 1), strict=True))
     assert sizes == {"说明.txt": "52 字节", "图纸.pdf": "1.2 KB", "录像.mp4": "3.4 MB"}
+
+
+def test_a_round_locked_by_the_program_says_so(qtbot, services, small) -> None:
+    for n, judge_id in enumerate(small.judges, start=1):
+        services.users.add_user(f"judge{n}", f"裁判{n}", f"judge{n}-pass", [Role.JUDGE])
+        acting = services.as_user(Actor(f"judge{n}", frozenset({Role.JUDGE})))
+        for entry in small.entries:
+            for code in ("P1", "P2"):
+                acting.scoring.record_score(small.event_id, 1, judge_id, entry.id, code, "8")
+        acting.sheets.submit(small.event_id, 1, judge_id, f"judge{n}-pass")
+    services.sheets.lock_round(small.event_id, 1)  # the program's own (SYSTEM) lock
+    state = AppState()
+    state.choose_contest(small.contest_id)
+    state.choose_event(small.event_id)
+    area = ChiefArea(as_person(services, "chen", "陈立军", Role.CHIEF_JUDGE), state)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitUntil(lambda: area.lock_label.text() != "", timeout=5000)
+    assert area.lock_label.text() == "已由 系统（自动） 锁定"
+
+
+def test_the_draw_tab_names_who_drew(qtbot, services, small) -> None:
+    clerk = as_person(services, "clerk", "刘秀英", Role.ORGANIZER)
+    clerk.draws.run(small.event_id, 1, "种子", prefix="A")
+    state = AppState()
+    state.choose_contest(small.contest_id)
+    state.choose_event(small.event_id)
+    tab = DrawTab(clerk, state)
+    qtbot.addWidget(tab)
+    assert tab.summary.text() == "第 1 层，种子 种子，由 刘秀英 抽签"
 
 
 # Paper sheets ------------------------------------------------------------------------------

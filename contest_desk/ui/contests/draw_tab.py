@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.plain_names import actor_name
 from contest_desk.domain.records.contests import DrawInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
@@ -33,6 +34,7 @@ class DrawTab(QWidget):
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state
+        self.names: dict[str, str] = {}  # who drew: account name → the person's name
         self.round_box = QComboBox()
         self.seed_edit = QLineEdit()
         self.seed_edit.setPlaceholderText(self.tr("empty: a fresh seed"))
@@ -103,13 +105,18 @@ class DrawTab(QWidget):
         event_id, number = self.state.event_id, self.round_box.currentData()
         info = None
         if event_id is not None and number is not None:
-            draws = self.services.draws
+            draws, users = self.services.draws, self.services.users
+
+            def read() -> tuple[DrawInfo, dict[str, str]]:
+                drawn = draws.draw(event_id, number)
+                return drawn, users.names({drawn.drawn_by})
+
             # Shown as the tab refreshes, so a problem goes in the summary line, not a pop-up.
-            found = run_inline(self, lambda: draws.draw(event_id, number))
+            found = run_inline(self, read)
             if isinstance(found, UserError):
                 self.summary.setText(found.message())
-            else:
-                info = found
+            elif found is not None:
+                info, self.names = found
         self._show(info)
 
     def _show(self, info: DrawInfo | None) -> None:
@@ -117,7 +124,7 @@ class DrawTab(QWidget):
         if info is not None:
             self.summary.setText(
                 self.tr("Layer {layer}, seed {seed}, drawn by {user}").format(
-                    layer=info.layer, seed=info.seed, user=info.drawn_by
+                    layer=info.layer, seed=info.seed, user=actor_name(info.drawn_by, self.names)
                 )
             )
         self.draw_button.setEnabled(info is None and self.state.event_id is not None)
@@ -139,8 +146,7 @@ class DrawTab(QWidget):
             lambda: draws.run(event_id, number, seed, self.prefix_edit.text(), stations),
         )
         if info is not None:
-            self._show(info)
-            self.state.setup_changed.emit()
+            self.state.setup_changed.emit()  # reloads this tab, the drawer named
 
     def draw_all(self) -> list[str] | None:
         """抽签 for the whole contest at once (each event's first round, its own seed)."""
@@ -162,4 +168,4 @@ class DrawTab(QWidget):
         draws = self.services.draws
         info = operations.run(self, lambda: draws.recode(event_id, number, seed, "B"))
         if info is not None:
-            self._show(info)
+            self.show_draw()  # read again with the drawer's name
