@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.errors import PermissionDenied
@@ -46,6 +46,8 @@ def editing_buttons(area: ContestsArea) -> dict[str, QWidget]:
         "保存竞赛": panel.save_button,
         "保存项目": area.event_editor.save_button,
         "保存评分细则": area.rubric_editor.save_button,
+        "从 Excel 导入评分细则": area.rubric_editor.import_button,
+        "组成部分：添加": area.event_editor.parts_table.add_button,
         "保存晋级规则": area.advance_tab.save_button,
         "添加人员": area.roster_tab.add_button,
         "导入报名表": area.roster_tab.import_button,
@@ -69,6 +71,8 @@ def test_a_chief_judge_sees_no_button_that_would_refuse(qtbot, chinese, demo) ->
     assert panel.status_label.text() == "进行中"  # the status is still shown
     judges = area.judges_tab
     assert not judges.add_form.isRowVisible(judges.username_edit)
+    assert all(b.isHidden() for b in area.event_editor.findChildren(QPushButton))
+    assert not area.rubric_editor.export_button.isHidden()  # reading it out is fine
     # What the chief judge does do here stays: closing a round by its rule.
     assert not area.advance_tab.close_button.isHidden()
     # And the services agree: what is hidden is what they refuse.

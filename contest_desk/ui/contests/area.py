@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QWidget
 
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
@@ -37,7 +37,6 @@ class ContestsArea(QWidget):
         "rounds",
         "standings",
         "rubric_files",  # the rubric editor's Excel import and export
-        "users",  # the draw tab names who drew
     )
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
@@ -108,9 +107,12 @@ class ContestsArea(QWidget):
                 nav.new_contest_button,
                 nav.copy_contest_button,
                 nav.new_event_button,
-                self.event_editor.save_button,
+                # every button of the event editor changes it: save, and the parts', rounds',
+                # tie-breaks' and awards' add, remove and move
+                *self.event_editor.findChildren(QPushButton),
                 rubric.save_button,
                 rubric.revert_button,
+                rubric.import_button,
                 *rubric.buttons.values(),
                 self.advance_tab.save_button,
             ],
