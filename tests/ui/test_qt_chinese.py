@@ -223,8 +223,12 @@ def test_switching_to_english_gives_qts_english(
     Qt's texts follow."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     desk = DeskApp(services, settings, translations)
-    desk.switch_language("en")
-    assert desk.window is not None
+    chinese = desk.open_window()
+    (english,) = [
+        a for a in chinese.menuBar().actions()[1].menu().actions() if a.text() == "English"
+    ]
+    english.trigger()
+    assert desk.window is not None and desk.window is not chinese
     qtbot.addWidget(desk.window)
     assert settings.value("language") == "en"
     assert desk.window.sidebar.item(0).text() == "Contests"
