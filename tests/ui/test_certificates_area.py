@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, notice_printing, operations
+from contest_desk.ui import feedback, operations, round_notice
 from contest_desk.ui.certificates import area as area_module
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.area import CertificatesArea
@@ -31,7 +31,7 @@ def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Servi
 @pytest.fixture
 def area(qtbot, demo: Services, monkeypatch) -> CertificatesArea:
     # The demo's rounds are open: the organizer prints them marked 暂定 (asked each time).
-    monkeypatch.setattr(notice_printing, "ask_provisional", lambda *_a: True)
+    monkeypatch.setattr(round_notice, "ask_provisional", lambda *_a: True)
     state = AppState()
     skill = next(c for c in demo.contests.contests() if c.kind.value == "skill")
     state.choose_contest(skill.id)

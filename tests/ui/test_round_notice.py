@@ -1,5 +1,5 @@
 """The result notice (成绩公示) from the Standings area as from the Certificates area
-(ui/notice_printing.py): offered beside the standings, asked about before it is printed
+(ui/round_notice.py): offered beside the standings, asked about before it is printed
 from a round not locked yet (No prints and records nothing; Yes prints it marked 暂定 and
 records the override), and saved under the name typed with its extension added."""
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from contest_desk.services.hub import Services
-from contest_desk.ui import notice_printing
+from contest_desk.ui import notice_printing, round_notice
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.standings.area import StandingsArea
 from contest_desk.ui.state import AppState
@@ -53,9 +53,7 @@ def overrides(services: Services) -> list[str]:
 
 def answer(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[str]:
     asked: list[str] = []
-    monkeypatch.setattr(
-        notice_printing, "ask_provisional", lambda _p, text: asked.append(text) or yes
-    )
+    monkeypatch.setattr(round_notice, "ask_provisional", lambda _p, text: asked.append(text) or yes)
     return asked
 
 

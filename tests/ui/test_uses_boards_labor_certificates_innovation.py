@@ -14,7 +14,7 @@ from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.ladder import BoardRules
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import notice_printing
+from contest_desk.ui import round_notice
 from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.innovation.area import InnovationArea
@@ -85,7 +85,7 @@ def test_each_role_opens_these_areas_with_only_their_services(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The round is open: the organizer prints its notice marked 暂定; others are refused.
-    monkeypatch.setattr(notice_printing, "ask_provisional", lambda *_a: True)
+    monkeypatch.setattr(round_notice, "ask_provisional", lambda *_a: True)
     window = roles.window_for(qtbot, filled, username)
     assert [k for k in MINE if k in window.areas] == keys
     for key in keys:

@@ -44,14 +44,15 @@ from contest_desk.ui import operations, save_dialog
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.painter import paint_certificate
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
-from contest_desk.ui.notice_printing import RoundNotice, anchored, provisional_override
+from contest_desk.ui.notice_printing import anchored
+from contest_desk.ui.round_notice import RoundNotice, provisional_override
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
 
 
 class CertificatesArea(QWidget):
-    USES = ("certificates", "standings", "contests", "audit")  # contests: the picker's too
+    USES = ("certificates", "contests", "audit")  # contests: the picker's too
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

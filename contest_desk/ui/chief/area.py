@@ -42,7 +42,7 @@ from contest_desk.ui.chief.live import ChangeWatch, activity_text
 from contest_desk.ui.chief.recheck_tab import RecheckTab
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.jobs import LatestJob
-from contest_desk.ui.notice_printing import RoundNotice
+from contest_desk.ui.round_notice import RoundNotice
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState

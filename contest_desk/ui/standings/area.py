@@ -30,7 +30,7 @@ from contest_desk.reports.charts import score_distribution_chart, standings_char
 from contest_desk.services.hub import Services
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.jobs import LatestJob
-from contest_desk.ui.notice_printing import RoundNotice
+from contest_desk.ui.round_notice import RoundNotice
 from contest_desk.ui.scoring.look import fit_columns
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.standings.model import StandingsTableModel
