@@ -302,6 +302,7 @@ class CertificatesArea(QWidget):
         lines = [
             f"{r.serial or '—'}：{_(VERDICT_NAMES[r.verdict], new=r.replaced_by or '')}"
             + (f"（{r.fields.get('name', '')} {r.fields.get('award', '')}）" if r.fields else "")
+            + (f" {self.tr('PROVISIONAL')}" if is_provisional(r.fields) else "")  # before the lock
             for r in results
         ]
         text = "\n".join(lines)
