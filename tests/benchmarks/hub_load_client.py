@@ -194,6 +194,17 @@ class HubRun:
     flat_cpu: float  # … and the hub's CPU seconds meanwhile
 
 
+async def _until(phase: asyncio.Event, judges: asyncio.Future[list[None]]) -> None:
+    """Wait for ``phase``; a judge that failed (a log-in refused or timed out) ends the run
+    with its error instead of leaving the others waiting for it for ever."""
+    reached = asyncio.ensure_future(phase.wait())
+    await asyncio.wait({reached, judges}, return_when=asyncio.FIRST_COMPLETED)
+    if judges.done() and not phase.is_set():
+        reached.cancel()
+        judges.result()  # raises the judge's error
+        raise RuntimeError("the judges stopped before the phase ended")
+
+
 async def _all_judges(hub: HubProcess, bench: BenchContest, seconds: float) -> HubRun:
     from tests.benchmarks.bench_hub_load import CAPACITY_SECONDS, JudgeRun
 
@@ -208,7 +219,7 @@ async def _all_judges(hub: HubProcess, bench: BenchContest, seconds: float) -> H
     )
     await asyncio.sleep(start - loop.time())
     began, hub_cpu, client_cpu = loop.time(), hub.cpu(), time.process_time()
-    await phases.paced_done.wait()
+    await _until(phases.paced_done, judges)
     paced = loop.time() - began, hub.cpu() - hub_cpu, time.process_time() - client_cpu
     flat_began, flat_cpu = loop.time(), hub.cpu()
     phases.flat.set()
