@@ -37,6 +37,7 @@ class ContestsArea(QWidget):
         "rounds",
         "standings",
         "rubric_files",  # the rubric editor's Excel import and export
+        "users",  # the draw tab names who drew
     )
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
