@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import pkgutil
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -107,3 +109,18 @@ def test_no_two_catalog_modules_translate_a_message_differently() -> None:
                 )
             seen.setdefault(msgid, (path.name, text))
     assert clashes == []
+
+
+def test_no_message_has_two_translations() -> None:
+    """Each area's catalog module is merged into one (i18n.catalog): a message id given a
+    different Chinese text in two modules would show one of them, whichever loads last."""
+    package = importlib.import_module("contest_desk.i18n.zh_CN")
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for info in pkgutil.iter_modules(package.__path__):
+        messages = importlib.import_module(f"{package.__name__}.{info.name}").MESSAGES
+        for msgid, text in messages.items():
+            first = seen.setdefault(msgid, (info.name, text))
+            if first[1] != text:
+                clashes.append(f"{msgid!r}: {first[0]} {first[1]!r}, {info.name} {text!r}")
+    assert not clashes, "\n".join(clashes)
