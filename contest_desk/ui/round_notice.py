@@ -32,15 +32,12 @@ NOTICE_FILES = "PDF (*.pdf);;Excel (*.xlsx)"
 
 def ask_provisional(parent: QWidget, text: str) -> bool:
     """Print from provisional standings anyway? Looked up at call time so tests answer."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        _("Provisional standings"),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Provisional standings"), text, parent=parent)
+    box.addButton(_("Print marked 暂定"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(_("Do not print"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is not keep
 
 
 def provisional_override(

@@ -31,14 +31,17 @@ def with_extension(path: str, chosen: str, offered: str) -> str:
 
 def ask_overwrite(parent: QWidget | None, path: str) -> bool:
     """Whether to replace an existing file; looked up at call time so tests can answer."""
-    answer = QMessageBox.question(
-        parent,
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
         _("Replace the file?"),
         _("{file} already exists. Replace it?", file=path),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        parent=parent,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    box.addButton(_("Replace"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(_("Do not replace"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is not keep
 
 
 def ask_save_path(

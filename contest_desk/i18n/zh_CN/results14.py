@@ -35,12 +35,16 @@ MESSAGES = {
         "仍要打印并标明“暂定”吗？此操作将记入审计记录。如需打印最终成绩，请先锁定轮次。"
     ),
     "Provisional standings": "暂定成绩",
+    "Print marked 暂定": "打印并标明“暂定”",
+    "Do not print": "不打印",
     "Save as PDF or Excel…": "保存为 PDF 或 Excel…",
     # ui/certificates/area.py
     "Results state": "成绩状态",
     # ui/save_dialog.py
     "Replace the file?": "替换文件？",
     "{file} already exists. Replace it?": "{file} 已存在。要替换它吗？",
+    "Replace": "替换",
+    "Do not replace": "不替换",
     # ui/round_lock.py
     "Lock {round} of {event}?": "锁定{event} {round}？",
     "Lock this round?": "锁定本轮？",
