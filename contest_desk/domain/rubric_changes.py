@@ -137,10 +137,10 @@ class RubricChanges:
 
 def _fields(c: Criterion, parent: str) -> dict[str, str]:
     """A criterion's values as compared and kept in the audit trail (text, as typed)."""
-    fields = {"name": c.name, "weight": _plain(c.weight), "place": parent}
+    fields = {"name": c.name, "weight": plain(c.weight), "place": parent}
     if c.is_leaf:
-        fields |= {"kind": c.kind.value if c.kind else "", "max_points": _plain(c.max_points)}
-        fields |= {"step": _plain(c.step), "rule": _rule_text(c)}
+        fields |= {"kind": c.kind.value if c.kind else "", "max_points": plain(c.max_points)}
+        fields |= {"step": plain(c.step), "rule": _rule_text(c)}
     else:
         fields["kind"] = ""
     return fields
@@ -153,11 +153,12 @@ def _rule_text(c: Criterion) -> str:
         return ""
     r = c.rule or MeasurementRule()
     numbers = (r.target, r.tolerance, r.deduction_per_unit, r.unit)
-    target, tolerance, deduction, unit = (_plain(n) for n in numbers)
+    target, tolerance, deduction, unit = (plain(n) for n in numbers)
     return f"{r.mode.value} {target} ±{tolerance}, {deduction} per {unit}"
 
 
-def _plain(value: Decimal) -> str:
+def plain(value: Decimal) -> str:
+    """A decimal as typed: 30, 0.5 (no exponent, no trailing zeros)."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
 
@@ -278,6 +279,6 @@ def _refusal(
         name=new.name,
         unfit=unfit,
         count=count,
-        max=_plain(new.max_points),
-        step=_plain(new.step),
+        max=plain(new.max_points),
+        step=plain(new.step),
     )

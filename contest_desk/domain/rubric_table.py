@@ -4,7 +4,8 @@ holds, without Excel (reports/rubric_excel.py reads and writes the cells).
 A row names its part (理论, 实操 …), its code and name, and for a leaf its max points,
 step, weight, kind and measurement rule. Sub-criteria are told by their code (A1.2 is
 under A1, A1 under A: the longest earlier code it begins with, at a letter/digit change
-or a separator) or by indentation of the name; when a part uses both, they must agree.
+or a separator, whose row has no kind) or by indentation of the name, which decides in a
+part whose names are indented (an export indents every sub-criterion).
 A row without a code is a sub-criterion of the row above it (WorldSkills' aspects under
 their sub-criterion) and is numbered after it (A1.1, A1.2 …).
 
@@ -28,7 +29,7 @@ from contest_desk.domain.rubric import (
     Rubric,
     rubric_problems,
 )
-from contest_desk.domain.rubric_changes import RubricChanges
+from contest_desk.domain.rubric_changes import RubricChanges, plain
 from contest_desk.errors import ImportRejected, Location, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, N_, _, catalog
 
@@ -81,7 +82,10 @@ MODE_ALIASES = {
     MeasurementMode.PASS_FAIL: ("合格制", "合格", "pass_fail"),
     MeasurementMode.LINEAR: ("超差扣分", "按偏差扣分", "linear"),
 }
-DEFAULT_STEP = "0.5"  # the editor's default for a new criterion
+DEFAULT_STEP = "0.5"
+GROUP_PLACES = (
+    limits.PLACES * limits.RUBRIC_DEPTH
+)  # a group's total: weights multiply  # the editor's default for a new criterion
 SEPARATORS = ".-_ ·"
 # The column a problem of domain/rubric.py's checks is shown on (by its field).
 PROBLEM_COLUMNS = {"rule": "mode", "criteria": "code"}
@@ -303,29 +307,18 @@ class _Reader:
         coded: dict[str, _Node],
         placed: list[_Node],
     ) -> _Node | None:
-        by_code = next(
-            (
-                coded[code[:n]]
-                for n in range(len(code) - 1, 0, -1)
-                if code[:n] in coded and is_parent_code(code[:n], code)
-            ),
-            None,
-        )
+        """Indentation decides when the part uses it (as an export writes every tree);
+        else the code: the longest earlier code this one goes on from, whose row has no
+        kind (a row with a kind is marked, not a group: A and A1 may both be marked)."""
         if uses_indent:
-            by_indent = next((n for n in reversed(placed) if n.row.indent < r.indent), None)
-            if by_code is not None and by_code is not by_indent:
-                self.problem(
-                    r.row,
-                    "name",
-                    N_("The indentation puts {code} under {indented}, its code under {parent}"),
-                    code=code,
-                    indented=by_indent.code if by_indent else _("the top level"),
-                    parent=by_code.code,
-                )
-            return by_indent
+            return next((n for n in reversed(placed) if n.row.indent < r.indent), None)
         if not code:  # an aspect: under the nearest row above with a code of its own
             return next((n for n in reversed(placed) if n.row.get("code")), None)
-        return by_code
+        for n in range(len(code) - 1, 0, -1):
+            found = coded.get(code[:n])
+            if found is not None and not found.row.get("kind") and is_parent_code(found.code, code):
+                return found
+        return None
 
     def _free_code(self, parent: _Node) -> str:
         number = len(parent.children) + 1
@@ -374,7 +367,8 @@ class _Reader:
         written = r.get("max_points")
         if written:
             total = Rubric(group.children).max_total()
-            value = self.number(r, "max_points", str(total))
+            # Weights make a total of more places than a mark has (0.5 × 0.001).
+            value = self.number(r, "max_points", str(total), GROUP_PLACES)
             if value != total:
                 self.problem(
                     r.row,
@@ -384,17 +378,19 @@ class _Reader:
                         "{total} (or leave the cell blank)"
                     ),
                     code=group.code,
-                    max=value,
-                    total=total,
+                    max=plain(value),
+                    total=plain(total),
                 )
 
-    def number(self, r: RubricRow, name: str, fallback: str) -> Decimal:
+    def number(
+        self, r: RubricRow, name: str, fallback: str, places: int = limits.PLACES
+    ) -> Decimal:
         text = r.get(name) or fallback
         if not text:
             self.problem(r.row, name, N_("This cell is required"))
             return Decimal(1)
         try:
-            return parse_decimal(text, column_label(name))
+            return parse_decimal(text, column_label(name), places)
         except UserError as error:
             self.problems.append(_placed(error, self.where(r.row, column_label(name))))
             return Decimal(1)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -44,9 +45,9 @@ SHEET_NAME_CHARS = 31
 INSTRUCTIONS = (
     "One row per criterion. Part: the event's part (理论, 实操 …); a blank part cell "
     "belongs to the part above it.",
-    "Sub-criteria: by code (A1.2 is under A1, A1 under A) or by indenting the name "
-    "(Excel's Increase Indent). A row without a code is a sub-criterion of the row above "
-    "it and is numbered after it.",
+    "Sub-criteria: by indenting the name (Excel's Increase Indent), or, where no name "
+    "is indented, by code (A1.2 is under A1, A1 under A, when that row has no kind). A row "
+    "without a code is a sub-criterion of the row above it and is numbered after it.",
     "Kind: Judgement (every judge marks it), Measurement (one measured value, turned into "
     "points by its rule) or Deduction (penalty points). Blank: Judgement.",
     "A criterion with sub-criteria takes no kind; its max points, if written, must be "
@@ -66,9 +67,16 @@ class RubricSheet:
     rows: list[RubricRow]
 
 
+def _writable(text: str) -> str:
+    """Text a cell can hold: without the control characters XML has no place for (a name
+    pasted from elsewhere may carry one; openpyxl refuses the whole file for it), and
+    without leading spaces, which the import would read as indentation."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text).strip()
+
+
 def sheet_title(name: str, taken: set[str]) -> str:
     """An Excel sheet name for an event: no []:*?/\\, at most 31 characters, unique."""
-    base = SHEET_NAME_BAD.sub("_", name).strip("'") or _("Rubric")
+    base = SHEET_NAME_BAD.sub("_", _writable(name)).strip("'") or _("Rubric")
     title, number = base[:SHEET_NAME_CHARS], 2
     while title.casefold() in taken:
         suffix = f" ({number})"
@@ -108,6 +116,8 @@ def _write_sheet(ws: Any, parts: Sequence[tuple[str, Rubric]]) -> None:
     for row, line in enumerate(table_rows(parts), start=2):
         for col, name in enumerate(fields, start=1):
             value = line.cells.get(name)
+            if isinstance(value, str):
+                value = _writable(value)
             if value is None or value == "":
                 continue
             # Numbers as numbers: a chief judge sums and checks them in Excel.

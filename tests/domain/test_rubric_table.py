@@ -48,16 +48,26 @@ def test_every_problem_is_named_with_row_and_column() -> None:
     assert len(messages) == 5
 
 
-def test_indentation_and_codes_must_agree() -> None:
+def test_indentation_decides_where_names_are_indented() -> None:
     table = [
         RubricRow(2, {"part": "实操", "code": "A", "name": "组"}),
         RubricRow(3, {"part": "实操", "code": "A1", "name": "一", "max_points": "5"}, indent=1),
         RubricRow(4, {"part": "实操", "code": "A2", "name": "二", "max_points": "5"}),
     ]
-    with pytest.raises(ImportRejected) as rejected:
-        read_table(table, where, PARTS)
-    (problem,) = rejected.value.problems
-    assert "第 4 行" in problem.message() and "缩进" in problem.message()
+    group, second = read_table(table, where, PARTS).parts["实操"].criteria
+    assert [c.code for c in group.children] == ["A1"] and second.code == "A2"
+
+
+def test_a_row_with_a_kind_is_no_group_whatever_the_codes_after_it() -> None:
+    table = rows(
+        {"part": "实操", "code": "A", "name": "安全", "max_points": "5", "kind": "扣分"},
+        {"part": "实操", "code": "A1", "name": "取样", "max_points": "10"},
+        {"part": "实操", "code": "B", "name": "操作"},
+        {"part": "实操", "code": "B1", "name": "巡检", "max_points": "10"},
+    )
+    a, a1, b = read_table(table, where, PARTS).parts["实操"].criteria
+    assert (a.code, a.is_leaf, a1.code) == ("A", True, "A1")
+    assert [c.code for c in b.children] == ["B1"]
 
 
 def test_a_group_max_must_be_its_total_or_blank() -> None:

@@ -82,3 +82,11 @@ def test_a_file_without_a_rubric_sheet_is_named(tmp_path: Path) -> None:
     wb.save(tmp_path / "名单.xlsx")
     with pytest.raises(UserError, match=r"名单\.xlsx.*编号、评分项名称、满分"):
         read_rubric_workbook(tmp_path / "名单.xlsx")
+
+
+def test_a_control_character_in_a_name_does_not_stop_the_export(tmp_path: Path) -> None:
+    rubric = Rubric((Criterion("A1", "取样\x1b操作", max_points=D(5)),))
+    target = write_rubric_workbook(tmp_path / "细则.xlsx", [("采油\x07工", [("理论", rubric)])])
+    (sheet,) = read_rubric_workbook(target)  # openpyxl refused the whole file before
+    assert sheet.title == "采油工"
+    assert read_table(sheet.rows, where, PARTS).parts["理论"].criteria[0].name == "取样操作"

@@ -36,9 +36,6 @@ MESSAGES = {
     # domain/rubric_table.py
     "The event has no part {name}; its parts: {parts}": "项目中没有“{name}”这一部分；现有：{parts}",
     "Say which part this criterion belongs to": "请填写该评分项所属的组成部分",
-    "The indentation puts {code} under {indented}, its code under {parent}": (
-        "缩进表明 {code} 属于 {indented}，编号却表明属于 {parent}"
-    ),
     "Only a measurement criterion has a rule": "只有测量分评分项才有测量规则",
     "{code} has sub-criteria, so it takes no kind": "{code} 含子项，不填类型",
     "{code}: max points {max} differ from its sub-criteria's total {total} (or leave the cell "
@@ -53,10 +50,12 @@ MESSAGES = {
     "One row per criterion. Part: the event's part (理论, 实操 …); a blank part cell "
     "belongs to the part above it.": "每个评分项一行。组成部分：项目的组成部分（理论、实操等）；"
     "留空表示与上一行相同。",
-    "Sub-criteria: by code (A1.2 is under A1, A1 under A) or by indenting the name "
-    "(Excel's Increase Indent). A row without a code is a sub-criterion of the row above "
-    "it and is numbered after it.": "子项：按编号（A1.2 属于 A1，A1 属于 A）或按名称的缩进"
-    "（Excel 的“增加缩进量”）确定。没有编号的行是上方有编号行的子项，导入时自动编号。",
+    "Sub-criteria: by indenting the name (Excel's Increase Indent), or, where no name "
+    "is indented, by code (A1.2 is under A1, A1 under A, when that row has no kind). A row "
+    "without a code is a sub-criterion of the row above it and is numbered after it.": (
+        "子项：按名称的缩进（Excel 的“增加缩进量”）确定；名称都未缩进时按编号确定（A1.2 属于 "
+        "A1，A1 属于 A，前提是该行未填类型）。没有编号的行是上方有编号行的子项，导入时自动编号。"
+    ),
     "Kind: Judgement (every judge marks it), Measurement (one measured value, turned into "
     "points by its rule) or Deduction (penalty points). Blank: Judgement.": "类型：评判分"
     "（每位裁判评分）、测量分（录入一个测量值，按测量规则折算）或扣分（违规扣分）。留空为评判分。",
