@@ -282,3 +282,23 @@ def _refusal(
         max=plain(new.max_points),
         step=plain(new.step),
     )
+
+
+def describe_audit(detail: Mapping[str, Any]) -> list[str]:
+    """The changes a ``rubric.save`` audit row keeps (``audit_detail``), one line each in
+    the current language: for the audit trail's window to show them in words."""
+    lines = []
+    for item in detail.get("changes") or []:
+        try:
+            change = CriterionChange(
+                str(item["code"]),
+                str(item["name"]),
+                tuple(Change(x) for x in item["changes"]),
+                dict(item["before"]),
+                dict(item["after"]),
+                int(item["scores"]),
+            )
+        except (KeyError, ValueError, TypeError):
+            continue  # a row written by another version: shown as stored elsewhere
+        lines.append(change.describe())
+    return lines

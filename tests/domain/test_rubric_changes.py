@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from contest_desk.domain.rubric import Criterion, CriterionKind, Rubric
-from contest_desk.domain.rubric_changes import Change, compare
+from contest_desk.domain.rubric_changes import Change, compare, describe_audit
 
 D = Decimal
 A1 = Criterion("A1", "取样", CriterionKind.JUDGEMENT, D(10), D("0.5"))
@@ -44,3 +44,12 @@ def test_a_move_under_another_group_is_a_change_of_place() -> None:
         ("A1", (Change.PLACE,)),
     ]
     assert changes.refused == []
+
+
+def test_an_audit_row_says_its_changes_in_words() -> None:
+    new = Rubric((Criterion("A1", "规范取样", CriterionKind.JUDGEMENT, D(20), D("0.5")), A2))
+    detail = {"changes": compare(OLD, new, {"A1": {D(8): 3}}).audit_detail()}
+    assert describe_audit(detail) == [
+        "A1 规范取样：名称 取样 → 规范取样；满分 10 → 20（涉及成绩 3 条）"
+    ]
+    assert describe_audit({"changes": [{"code": "A1"}]}) == []
