@@ -9,11 +9,20 @@ character is about twice as wide as a digit, so "采油一区/采油一班" need
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,9 +53,17 @@ def text_width(metrics: QFontMetrics, text: str) -> int:
     return max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
 
 
+# No line starts with closing punctuation or ends with opening punctuation (Unicode's
+# line-breaking rules, which Qt follows): "用时（分:秒）" never breaks before "）".
+NO_START = set(")]}）】」』〕，。、：；！？:;,.!?%")
+NO_END = set("([{（【「『〔")
+
+
 def _breakable(text: str, at: int) -> bool:
     """May a line break at ``at`` (after a space, or between wide characters, as Qt breaks)?"""
     before, after = text[at - 1], text[at]
+    if after in NO_START or before in NO_END:
+        return False
     return before == " " or _wide(before) or _wide(after)
 
 
@@ -105,6 +122,25 @@ def natural_widths(view: QTableView, two_line_headers: bool = False) -> list[int
             wanted = max(wanted, cell_width(view, model.index(row, column)))
         widths.append(wanted + PADDING)
     return widths
+
+
+NUMBER = re.compile(r"[\s\d.,:%+\-−/—]*")
+
+
+def text_columns(view: QTableView) -> list[int]:
+    """The columns with words in them (names, units, notes), not only numbers or times."""
+    model = view.model()
+    if model is None:
+        return []
+    rows = min(model.rowCount(), SAMPLE_ROWS)
+    found = []
+    for column in range(model.columnCount()):
+        for row in range(rows):
+            text = model.index(row, column).data(DISPLAY)
+            if text is not None and not NUMBER.fullmatch(str(text)):
+                found.append(column)
+                break
+    return found
 
 
 def spread(
@@ -184,6 +220,7 @@ class TableView(QTableView):
         self._stretch = stretch
         self._two_lines = two_line_headers
         self._natural: list[int] = []
+        self._text_columns: list[int] = []
         self._fitting = False
         self._connections: list[Any] = []
         # A person who drags a column's edge keeps that width until the table reloads.
@@ -251,6 +288,7 @@ class TableView(QTableView):
     def fit_columns(self, *_args: object) -> None:
         """Measure the columns again (the rows changed) and lay them out in the view."""
         self._natural = natural_widths(self, self._two_lines)
+        self._text_columns = text_columns(self)
         self._sized_by_hand = False
         self._lay_out()
 
@@ -258,10 +296,12 @@ class TableView(QTableView):
         return list(self._natural)
 
     def stretch_column(self) -> int | None:
+        """The column given the room left: the one asked for, else the one with the longest
+        text (the last of equals, as Qt's stretchLastSection); none in a grid of numbers,
+        where a wide number column would only look odd."""
         if self._stretch is not None or not self._natural:
             return self._stretch
-        shown = [c for c in range(len(self._natural)) if not self.isColumnHidden(c)]
-        # The longest text; the last of equals, as Qt's stretchLastSection would.
+        shown = [c for c in self._text_columns if not self.isColumnHidden(c)]
         return max(reversed(shown), key=lambda c: self._natural[c], default=None)
 
     def _lay_out(self) -> None:
@@ -270,7 +310,8 @@ class TableView(QTableView):
         header = self.horizontalHeader()
         hidden = {c for c in range(len(self._natural)) if self.isColumnHidden(c)}
         shown = [c for c in range(len(self._natural)) if c not in hidden]
-        stretch = self.stretch_column()
+        # A caller that asked Qt to stretch the last section gets that column stretched.
+        stretch = shown[-1] if header.stretchLastSection() and shown else self.stretch_column()
         floor = self.fontMetrics().horizontalAdvance("中") * FLOOR_CHARS + PADDING
         widths = spread(
             [self._natural[c] for c in shown],
@@ -287,7 +328,9 @@ class TableView(QTableView):
             self._fitting = False
 
     def _resized_by_hand(self, *_args: object) -> None:
-        if not self._fitting:
+        # Qt resizes sections itself too (delayed layouts): only a drag is a person's choice.
+        dragging = QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if not self._fitting and dragging:
             self._sized_by_hand = True
 
     def viewportEvent(self, event: QEvent) -> bool:

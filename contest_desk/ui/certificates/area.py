@@ -82,7 +82,13 @@ class CertificatesArea(QWidget):
                 ),
             ]
         )
-        self.issued_view = record_table(self.issued)
+        self.issued_view = record_table(
+            self.issued,
+            self.tr(
+                "No certificates issued yet. Choose a template and press Issue and write one PDF… "
+                "once the standings are final."
+            ),
+        )
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addWidget(QLabel(self.tr("Round")))

@@ -37,6 +37,7 @@ from contest_desk.services.context import utc_now
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations, round_lock
 from contest_desk.ui.chart_view import ChartView
+from contest_desk.ui.chief.agreement_help import agreement_help
 from contest_desk.ui.chief.appeals_tab import AppealsTab
 from contest_desk.ui.chief.live import ChangeWatch, activity_text
 from contest_desk.ui.chief.recheck_tab import RecheckTab
@@ -153,7 +154,12 @@ class ChiefArea(QWidget):
             ]
         )
         self._entry_codes: dict[int, str] = {}
-        self.flag_view = record_table(self.flags)
+        self.flag_view = record_table(
+            self.flags,
+            self.tr(
+                "No discrepancies: no criterion's marks differ by more than the event's threshold."
+            ),
+        )
         self.confirm_button = QPushButton(self.tr("Confirm the marks…"))
         self.send_back_button = QPushButton(self.tr("Send back to re-mark…"))
         self.bias_chart = ChartView()
@@ -178,6 +184,7 @@ class ChiefArea(QWidget):
         tables = QVBoxLayout()
         tables.addWidget(record_table(self.judges), 1)
         tables.addWidget(record_table(self.agreement), 1)
+        tables.addWidget(agreement_help())
         grid.addLayout(tables, 1)
         grid.addWidget(self.bias_chart, 1)
         self.tabs.addTab(consistency, self.tr("Consistency"))

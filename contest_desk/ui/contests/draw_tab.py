@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from contest_desk.ui import operations
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
+from contest_desk.ui.tables import TableView
 
 
 class DrawTab(QWidget):
@@ -58,7 +58,12 @@ class DrawTab(QWidget):
                 Column(self.tr("Unit"), lambda d: d.entry.unit),
             ]
         )
-        view = QTableView()
+        view = TableView(
+            self.tr(
+                "Not drawn yet. Choose the round and press Draw (or Draw every event): each "
+                "entry's code appears here."
+            )
+        )
         view.setModel(self.drawn)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)

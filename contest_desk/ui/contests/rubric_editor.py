@@ -79,6 +79,8 @@ class RubricEditor(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for key, text, keys, slot in tools:
             button = QPushButton(text)
+            # As wide as its text: the style's 80-px minimum put the area past a 1280-px screen.
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 24)
             sequence = QKeySequence(keys)
             button.setToolTip(
                 f"{text} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"

@@ -191,7 +191,7 @@ class LedgerTab(QWidget):
         split = QSplitter()
         split.addWidget(self.list_view)
         split.addWidget(right)
-        split.setSizes([520, 680])
+        split.setSizes([640, 560])  # the achievement names whole at 1280 px
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(bar)

@@ -51,7 +51,6 @@ def fit_columns(view: QTableView) -> None:
         view.fit_columns()
         return
     header = view.horizontalHeader()
-    header.setStretchLastSection(False)
     header.setDefaultAlignment(WRAP_HEADER)
     header.setTextElideMode(Qt.TextElideMode.ElideNone)
     # Two lines of text, with the part's band above them where the header draws one.
@@ -61,7 +60,9 @@ def fit_columns(view: QTableView) -> None:
     shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
     natural = natural_widths(view, two_line_headers=True)
     floor = view.fontMetrics().horizontalAdvance("中") * FLOOR_CHARS + PADDING
-    widths = spread([natural[c] for c in shown], view.viewport().width(), floor, None)
+    # Where Qt stretches the last section, it takes the room left (the others fit).
+    stretch = len(shown) - 1 if header.stretchLastSection() and shown else None
+    widths = spread([natural[c] for c in shown], view.viewport().width(), floor, stretch)
     for column, width in zip(shown, widths, strict=True):
         header.resizeSection(column, width)
 

@@ -40,7 +40,10 @@ UNIT_COLUMN = 0
 TIME_KEY = "\0time"  # the error key of the time column; never a criterion code
 
 _NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_HEADER_ALIGN = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+# Long criterion names wrap onto a second line, so that the columns fit a 1280-px screen.
+_HEADER_ALIGN = (
+    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+)
 
 
 class ScoreSheetModel(BatchedTableModel):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from contest_desk.ui.scoring.look import fit_columns
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.standings.model import StandingsTableModel
 from contest_desk.ui.state import AppState
+from contest_desk.ui.tables import TableView
 from contest_desk.ui.view_or_message import ViewOrMessage
 
 COALESCE_MS = 300  # how long to wait for more saved scores before recomputing
@@ -79,7 +79,11 @@ class StandingsArea(QWidget):
         choices.addWidget(self.notice_button)
 
         self.model = StandingsTableModel(self)
-        self.view = QTableView()
+        self.view = TableView(
+            self.tr(
+                "No standings yet: they appear here as the event's marks are entered in Scoring."
+            )
+        )
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
