@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from contest_desk.domain.rubric import Criterion, CriterionKind, Rubric
 from contest_desk.errors import ImportRejected
+from contest_desk.reports.rubric_excel import write_rubric_workbook
 from contest_desk.storage import models as m
 from contest_desk.ui.contests import rubric_files
 from contest_desk.ui.contests.rubric_model import MAX, NAME
@@ -128,4 +129,32 @@ def test_export_edit_in_excel_and_import(qtbot, scored, services, shown, monkeyp
     (error,) = shown
     assert isinstance(error, ImportRejected)
     assert f"第 {rows['B1']} 行" in error.problems[0].message()
+    assert stored_names(services, editor) == ["取样", "巡回检查"]
+
+
+def test_a_name_typed_without_xlsx_gets_it(qtbot, scored, monkeypatch, tmp_path):
+    typed = str(tmp_path / "采油工细则")
+    monkeypatch.setattr(
+        rubric_files.QFileDialog, "getSaveFileName", lambda *_a: (typed, "Excel (*.xlsx)")
+    )
+    rubric_files.export_dialog(scored)
+    assert (tmp_path / "采油工细则.xlsx").is_file()
+
+
+def test_a_workbook_of_other_events_asks_which_sheet(
+    qtbot, scored, services, monkeypatch, tmp_path
+):
+    editor = scored
+    renamed = Rubric((RUBRIC.criteria[0], Criterion("B2", "巡回检查", max_points=D(10))))
+    events = [("电焊工", [("理论", Rubric(()))]), ("旧采油工", [("实操", renamed)])]
+    path = write_rubric_workbook(tmp_path / "去年.xlsx", events)
+    offered: list[list[str]] = []
+
+    def choose(_parent, _title, _label, items):
+        offered.append(items)
+        return items.index("旧采油工")
+
+    monkeypatch.setattr(rubric_files, "ask_choice", choose)
+    assert rubric_files.import_file(editor, path)
+    assert offered == [["电焊工", "旧采油工"]]
     assert stored_names(services, editor) == ["取样", "巡回检查"]

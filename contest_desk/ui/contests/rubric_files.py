@@ -58,6 +58,7 @@ def export_dialog(editor: RubricEditor) -> None:
 
 def export_file(editor: RubricEditor, path: str | Path) -> Path | None:
     """Write the chosen event's saved rubrics (every part) to ``path``."""
+    # Imported here: openpyxl loads when a file is written, not when the window starts.
     from contest_desk.reports.rubric_excel import write_rubric_workbook
 
     event_id = editor.state.event_id
