@@ -12,7 +12,7 @@ keeps what changed (``audit_detail``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -110,6 +110,29 @@ class RubricChanges:
         return [
             c for c in self.changes if c.scores or (self.scored_part and Change.ADDED in c.changes)
         ]
+
+    def with_locked_rounds(self, rounds: Sequence[str]) -> RubricChanges:
+        """The same changes, when locked ``rounds`` have scores in the part: their results
+        are final, so every change to how those scores count (anything but a name) is
+        refused until the round is unlocked, which needs the chief judge and a reason."""
+        if not rounds:
+            return self
+        touching = {id(c) for c in self.touching_scores}
+        out = []
+        for c in self.changes:
+            if c.refusal is None and id(c) in touching and set(c.changes) != {Change.NAME}:
+                c = replace(
+                    c,
+                    refusal=UserError(
+                        "{code} {name}: {rounds} is locked; unlock it before changing how "
+                        "its scores count",
+                        code=c.code,
+                        name=c.name,
+                        rounds="、".join(rounds),
+                    ),
+                )
+            out.append(c)
+        return RubricChanges(tuple(out), self.scored_part)
 
     def check(self) -> None:
         """Refuse the new version when any change would leave stored scores wrong."""

@@ -20,6 +20,9 @@ MESSAGES = {
     "{code} {name}: {changes}": "{code} {name}：{changes}",
     "{text} ({count} scores)": "{text}（涉及成绩 {count} 条）",
     "The rubric was not saved: {reasons}": "评分细则未保存：{reasons}",
+    "{code} {name}: {rounds} is locked; unlock it before changing how its scores count": (
+        "{code} {name}：{rounds}已锁定，须先解锁才能修改其成绩的计算方式"
+    ),
     "{code} {name} already has scores ({count}) and cannot be removed": (
         "{code} {name} 已有成绩（{count} 条），不能删除"
     ),

@@ -39,9 +39,30 @@ def scored_values(s: Session, part: m.Part) -> dict[str, dict[Decimal, int]]:
     return found
 
 
+def locked_rounds(s: Session, part: m.Part) -> list[str]:
+    """The names of the event's locked rounds that hold scores of the part's criteria."""
+    scored = (
+        select(m.Score.id)
+        .join(m.Criterion, m.Criterion.id == m.Score.criterion_id)
+        .where(m.Score.round_id == m.Round.id, m.Criterion.part_id == part.id)
+    )
+    return list(
+        s.scalars(
+            select(m.Round.name)
+            .where(m.Round.event_id == part.event_id, m.Round.locked_at.is_not(None))
+            .where(scored.exists())
+            .order_by(m.Round.number)
+        )
+    )
+
+
 def rubric_changes(s: Session, part: m.Part, rubric: Rubric) -> RubricChanges:
-    """What saving ``rubric`` would change in the part, with the scores it touches."""
-    return compare(rubric_of(part.criteria), rubric, scored_values(s, part))
+    """What saving ``rubric`` would change in the part, with the scores it touches (and
+    refused where they are the final results of a locked round)."""
+    changes = compare(rubric_of(part.criteria), rubric, scored_values(s, part))
+    if not changes.touching_scores:
+        return changes
+    return changes.with_locked_rounds(locked_rounds(s, part))
 
 
 def check_codes_unique_in_event(s: Session, part: m.Part, rubric: Rubric) -> None:

@@ -3,6 +3,7 @@ wrong is refused and changes nothing; the rest is saved with what changed in the
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
@@ -103,3 +104,24 @@ def test_an_unscored_part_changes_freely(services, small_event, practical_id):
     assert changes.refused == [] and changes.touching_scores == []
     services.contests.save_rubric(practical_id, with_p1(max_points=D(2), step=D(1)))
     assert rubric_audits(services)[-1]["changes"][0]["after"]["max_points"] == "2"
+
+
+def lock_first_round(services: Services, small_event: SmallEvent) -> None:
+    """Round 1 locked as the chief judge's lock leaves it (the sheets' part is not needed)."""
+    with services.ctx.db.transaction() as s:
+        (first,) = s.scalars(
+            select(m.Round).where(m.Round.event_id == small_event.event.id, m.Round.number == 1)
+        )
+        first.locked_at, first.locked_by = dt.datetime(2026, 6, 1, 8), "chief"
+
+
+def test_a_locked_round_s_results_stay_until_it_is_unlocked(services, small_event, practical_id):
+    score_p1(services, small_event, "8")
+    lock_first_round(services, small_event)
+    with pytest.raises(UserError, match="P1 操作规范：第1轮已锁定"):
+        services.contests.save_rubric(practical_id, with_p1(max_points=D(20)))
+    assert services.contests.rubric(practical_id) == PRACTICAL
+    services.contests.save_rubric(practical_id, with_p1(name="规范"))  # a name counts nothing
+    services.sheets.unlock_round(small_event.event.id, 1, "满分定错，裁判长同意更正")
+    services.contests.save_rubric(practical_id, with_p1(name="规范", max_points=D(20)))
+    assert services.contests.rubric(practical_id) == with_p1(name="规范", max_points=D(20))
