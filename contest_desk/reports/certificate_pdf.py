@@ -29,7 +29,7 @@ from contest_desk.domain.records.results import is_provisional
 from contest_desk.domain.signing import PageSeal, qr_image_data, qr_matrix
 from contest_desk.errors import Cancelled, Progress, UserError
 from contest_desk.i18n import _
-from contest_desk.reports.files import aside_prefix, clear_leftovers
+from contest_desk.reports.files import aside_prefix, clear_leftovers, write_failed
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.pdf_seal import Signer, page_qrs, page_seals, seal_pdf
 from contest_desk.reports.processes import worker_pool
@@ -265,10 +265,9 @@ def write_certificates(
             os.replace(path, final)
             written.append(final)
         return written
-    except OSError as error:
-        raise UserError(
-            "Cannot write {file}: {reason}", file=str(target), reason=error.strerror or error
-        ) from None
+    except OSError as error:  # a certificate held open by a PDF viewer is said as such
+        held = Path(error.filename2) if getattr(error, "filename2", None) else target
+        raise write_failed(held, error) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -8,7 +8,9 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from contest_desk.ui import save_dialog
+from contest_desk.errors import UserError
+from contest_desk.reports.files import written_aside
+from contest_desk.ui import feedback, save_dialog
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -49,5 +51,10 @@ class ChartView(QWidget):
         path = Path(chosen)
         if path.suffix.lower().lstrip(".") not in FORMATS:
             path = path.with_suffix(".png")
-        self.figure.savefig(path, dpi=150)
+        try:  # whole or not at all; a PDF held open by a viewer is said as such
+            with written_aside(path, path.suffix) as temporary:
+                self.figure.savefig(temporary, dpi=150, format=path.suffix.lstrip(".").lower())
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return None
         return path

@@ -154,3 +154,19 @@ def test_a_read_only_folder_is_said_in_chinese(tmp_path: Path) -> None:
     finally:
         tmp_path.chmod(0o700)
     assert caught.value.message() == LOCKED.format(name="成绩.csv")
+
+
+def test_a_certificate_held_open_is_said_in_chinese(
+    demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Certificates are written in a folder of their own and moved into place: one held
+    open by a PDF viewer is named, not the batch's temporary file."""
+    from contest_desk.reports.certificate_pdf import write_certificates
+    from tests.reports.test_certificates import printed
+
+    (tmp_path / "证书.pdf").mkdir()  # stands for the file a viewer holds open
+    with speaking("zh_CN"), pytest.raises(UserError) as caught:
+        write_certificates(
+            tmp_path / "证书.pdf", printed(demo)[:1], True, sign=demo.certificates.sealer(1)
+        )
+    assert caught.value.message() == LOCKED.format(name="证书.pdf")

@@ -1,9 +1,12 @@
 """A paper board imported in the window from the CSV a plant keeps (GBK from Excel or WPS),
-and a file that is neither UTF-8 nor GBK named in Chinese, never as a codec error."""
+and a file that is neither UTF-8 nor GBK named in Chinese, never as a codec error; a chart
+saved over a file another program holds open, said in Chinese."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from matplotlib.figure import Figure
 
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback
@@ -36,3 +39,27 @@ def test_a_gbk_paper_board_is_imported(
     empty_board.import_paper_file(paper)
     assert names(empty_board) == ["张海涛", "王建国"]
     assert len(refused) == 1
+
+
+def test_a_chart_over_a_file_held_open_is_said_in_chinese(qtbot, monkeypatch, tmp_path: Path):
+    from contest_desk.reports import files
+    from contest_desk.ui import chart_view
+
+    refused: list[str] = []
+    monkeypatch.setattr(feedback, "show_user_error", lambda _p, e: refused.append(e.message()))
+    view = chart_view.ChartView()
+    qtbot.addWidget(view)
+    view.set_figure(Figure())
+    folder = tmp_path / "图表"
+    folder.mkdir()
+    target = folder / "名次变化.pdf"
+    target.write_bytes(b"%PDF old")
+    monkeypatch.setattr(chart_view, "ask_save_path", lambda *a: str(target))
+
+    def held(source: str, destination: Path) -> None:  # a PDF viewer holds it on Windows
+        raise PermissionError(13, "The process cannot access the file", str(destination))
+
+    monkeypatch.setattr(files.os, "replace", held)
+    assert view.export() is None
+    assert refused == ["文件正被其他程序打开或没有写入权限：名次变化.pdf，请关闭后重试"]
+    assert target.read_bytes() == b"%PDF old" and len(list(folder.iterdir())) == 1
