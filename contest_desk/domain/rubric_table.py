@@ -464,8 +464,13 @@ def read_table(rows: Sequence[RubricRow], where: Where, part_names: Sequence[str
     if not rows:
         reader.problems.append(UserError("The rubric has no criteria", where=where(0, None)))
     if reader.problems:
-        raise ImportRejected(reader.problems)
+        # In the file's order (they are found in passes: parts, tree, cells, checks).
+        raise ImportRejected(sorted(reader.problems, key=_row_of))
     return TableRubrics(parts, part_rows, reader.code_rows)
+
+
+def _row_of(problem: UserError) -> int:
+    return problem.where.row or 0 if problem.where is not None else 0
 
 
 def _codes(criteria: Sequence[Criterion]) -> Iterator[str]:

@@ -40,6 +40,8 @@ def test_every_problem_is_named_with_row_and_column() -> None:
     with pytest.raises(ImportRejected) as rejected:
         read_table(table, where, PARTS)
     messages = [p.message() for p in rejected.value.problems]
+    rows_named = [p.where.row for p in rejected.value.problems if p.where]
+    assert rows_named == sorted(rows_named)  # in the file's order
     assert any(m.startswith("细则.xlsx, 第 2 行, “满分”列") for m in messages)
     assert any(m.startswith("细则.xlsx, 第 3 行, “组成部分”列") and "综合" in m for m in messages)
     assert any("第 4 行, “步长”列" in m for m in messages)
