@@ -273,10 +273,20 @@ class _Reader:
         uses_indent = any(r.indent > 0 for r in rows)
         top: list[_Node] = []
         coded: dict[str, _Node] = {}  # the codes written in the file
-        placed: list[_Node] = []
+        # The rows that can still take sub-criteria by indentation, least indented first,
+        # and the last row with a code of its own: each row finds its parent at once.
+        open_rows: list[_Node] = []
+        last_coded: _Node | None = None
         for r in rows:
             code = r.get("code")
-            parent = self._parent(r, code, uses_indent, coded, placed)
+            if uses_indent:  # indentation decides (an export indents every sub-criterion)
+                while open_rows and open_rows[-1].row.indent >= r.indent:
+                    open_rows.pop()
+                parent = open_rows[-1] if open_rows else None
+            elif not code:  # an aspect: under the nearest row above with a code of its own
+                parent = last_coded
+            else:
+                parent = self._parent_by_code(code, coded)
             if parent is not None and parent.depth + 1 >= limits.RUBRIC_DEPTH:
                 self.problem(
                     r.row,
@@ -293,27 +303,20 @@ class _Reader:
                 code = self._free_code(parent)
             node = _Node(r, code, parent, parent.depth + 1 if parent else 0)
             (parent.children if parent else top).append(node)
-            placed.append(node)
+            open_rows.append(node)
             if r.get("code"):
                 coded.setdefault(code, node)
+                last_coded = node
             self.code_rows.setdefault(code, r.row)
         return top
 
-    def _parent(
-        self,
-        r: RubricRow,
-        code: str,
-        uses_indent: bool,
-        coded: dict[str, _Node],
-        placed: list[_Node],
-    ) -> _Node | None:
-        """Indentation decides when the part uses it (as an export writes every tree);
-        else the code: the longest earlier code this one goes on from, whose row has no
-        kind (a row with a kind is marked, not a group: A and A1 may both be marked)."""
-        if uses_indent:
-            return next((n for n in reversed(placed) if n.row.indent < r.indent), None)
-        if not code:  # an aspect: under the nearest row above with a code of its own
-            return next((n for n in reversed(placed) if n.row.get("code")), None)
+    @staticmethod
+    def _parent_by_code(code: str, coded: dict[str, _Node]) -> _Node | None:
+        """The longest earlier code this one goes on from, whose row has no kind (a row
+        with a kind is marked, not a group: A and A1 may both be marked). A code past the
+        limit is refused later, and not searched."""
+        if len(code) > limits.CODE:
+            return None
         for n in range(len(code) - 1, 0, -1):
             found = coded.get(code[:n])
             if found is not None and not found.row.get("kind") and is_parent_code(found.code, code):
