@@ -219,7 +219,8 @@ class RubricEditor(QWidget):
             self.validate()
             return False
         part_id, contests = self.part_id, self.services.contests
-        # Criteria with scores: say what the change does to them, and ask first.
+        # Criteria with scores: say what the change does to them, and ask first. A change
+        # the scores forbid is not asked about: the save refuses it, naming each one.
         changes = operations.run(self, lambda: contests.rubric_changes(part_id, rubric))
         if changes is None:
             return False
