@@ -152,3 +152,16 @@ def test_the_consistency_figures_are_explained_on_the_desk(qtbot, services, smal
     text = label.text()
     assert "ICC ≥ 0.75 好，0.5–0.75 一般，< 0.5 差" in text
     assert "肯德尔 W" in text and "越接近 1 越一致" in text
+
+
+def test_the_studios_page_beside_the_table_has_room_at_1280(qtbot, demo: Services) -> None:
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.show_area("innovation")
+    area = window.areas["innovation"]
+    area.tabs.setCurrentIndex(1)  # 工作室
+    qtbot.waitUntil(lambda: area.studios.rowCount() > 0, timeout=20000)
+    assert area.studio_page.width() >= 400  # it was ~70 px
+    assert area.studio_view.width() >= 600

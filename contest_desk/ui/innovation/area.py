@@ -97,7 +97,7 @@ class InnovationArea(QWidget):
         studios = QSplitter()
         studios.addWidget(self.studio_view)
         studios.addWidget(self.studio_page)
-        studios.setSizes([520, 680])  # the studio's page was squeezed to ~70 px
+        studios.setSizes([700, 430])  # the studio's page was squeezed to ~70 px
         dashboard = QWidget()
         board = QVBoxLayout(dashboard)
         board.addWidget(self.dashboard_label)
