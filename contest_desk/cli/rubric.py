@@ -44,10 +44,19 @@ def _import(services: Services, args: argparse.Namespace) -> int:
     event = services.contests.event(args.event)
     sheet = pick_sheet(read_rubric_workbook(path), event.name, args.sheet)
     source = _("{file}, sheet {sheet}", file=path.name, sheet=sheet.title)
-    plans = services.rubric_files.import_rows(args.event, sheet.rows, source)
-    touching = [c for plan in plans for c in plan.changes.touching_scores]
-    for change in touching:  # what the import changed in scored criteria, for the record
+    files = services.rubric_files
+    # As the window asks, the command line wants --yes before changing how scores count.
+    preview = files.preview(args.event, sheet.rows, source)
+    touching = [c for plan in preview for c in plan.changes.touching_scores]
+    for change in touching:
         err(_("Scores affected: {change}", change=change.describe()))
+    if touching and not args.yes:
+        raise UserError(
+            "{count} change(s) touch criteria that already have scores; nothing imported. "
+            "Run again with --yes to import them",
+            count=len(touching),
+        )
+    plans = files.import_rows(args.event, sheet.rows, source)
     parts = _("; ").join(
         _("{part}: {count} criteria", part=p.part, count=count_criteria(p.rubric)) for p in plans
     )
@@ -77,4 +86,7 @@ def add_commands(groups: Groups) -> None:
     sub.add_argument("file", metavar="FILE.xlsx")
     sub.add_argument("--event", type=int, required=True, metavar="ID")
     sub.add_argument("--sheet", metavar="NAME", help=_("the sheet to read, when there are several"))
+    sub.add_argument(
+        "--yes", action="store_true", help=_("import changes that touch stored scores too")
+    )
     add_format(sub)

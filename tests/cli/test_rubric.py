@@ -58,3 +58,26 @@ def test_export_needs_one_of_event_and_contest(capsys, demo_db, tmp_path, option
     status, _out, err = run(capsys, "--db", demo_db, "rubric", "export", *options,
                             "--out", str(tmp_path / "x.xlsx"))  # fmt: skip
     assert status == 2 and "--event" in err
+
+
+def test_changes_to_scored_criteria_need_yes(capsys, demo_db, services, tmp_path):
+    target = tmp_path / "细则.xlsx"
+    run(capsys, "--db", demo_db, "rubric", "export", "--event", str(OIL), "--out", str(target))
+    workbook = load_workbook(target)
+    sheet = workbook.worksheets[0]
+    (row,) = [r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=2).value == "A1"]
+    old_name = sheet.cell(row=row, column=3).value
+    sheet.cell(row=row, column=3, value="抽油机井巡回检查")
+    workbook.save(target)
+    argv = ("--db", demo_db, *AS_ORGANIZER, "rubric", "import", str(target), "--event", str(OIL))
+    status, _out, err = run(capsys, *argv)
+    assert status == 2
+    assert f"Scores affected: A1 抽油机井巡回检查: name {old_name} → 抽油机井巡回检查" in err
+    assert "Run again with --yes" in err
+    names = {c.code: c.name for p in services.contests.event(OIL).parts
+             for c in services.contests.rubric(p.id).leaves()}  # fmt: skip
+    assert names["A1"] == old_name
+    status, _out, err = run(capsys, *argv, "--yes")
+    assert status == 0, err
+    practical = services.contests.event(OIL).parts[1]
+    assert services.contests.rubric(practical.id).criteria[0].children[0].name == "抽油机井巡回检查"

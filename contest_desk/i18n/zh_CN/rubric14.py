@@ -85,6 +85,11 @@ MESSAGES = {
     ),
     "{file}, sheet {sheet}": "{file}，工作表“{sheet}”",
     "Scores affected: {change}": "涉及已有成绩：{change}",
+    "{count} change(s) touch criteria that already have scores; nothing imported. "
+    "Run again with --yes to import them": (
+        "{count} 处修改涉及已有成绩的评分项，未导入任何数据。确认导入请加 --yes 重新运行"
+    ),
+    "import changes that touch stored scores too": "涉及已有成绩的修改也导入",
     "{part}: {count} criteria": "{part}：{count} 个评分项",
     "Imported {file} into {event}: {parts}": "已将 {file} 导入“{event}”：{parts}",
     "rubrics (评分细则) in Excel": "评分细则的 Excel 导入导出",
