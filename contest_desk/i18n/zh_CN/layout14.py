@@ -84,4 +84,41 @@ MESSAGES = {
     "No discrepancies: no criterion's marks differ by more than the event's threshold.": (
         "没有分差超限：各评分项裁判间的分差都在本项目的允许范围内。"
     ),
+    "No contests yet. Press New contest to set one up.": "还没有竞赛。点“新建竞赛”设置一个。",
+    "No events in this contest yet. Press New event.": "本竞赛还没有项目。点“新建项目”添加。",
+    "No judges in this contest yet. Fill in the form below and press Add judge.": (
+        "本竞赛还没有裁判。填写下方表单后点“添加裁判”。"
+    ),
+    "Nobody on this event's panel yet. Choose judges on the left and press Assign to event →.": (
+        "本项目裁判组还没有人。在左侧选择裁判后点“加入本项目裁判组 →”。"
+    ),
+    "No persons yet. Add them one by one with Add person…, or bring the roster file in "
+    "with Import roster….": "还没有人员。用“添加人员…”逐个添加，或用“导入报名表…”导入名册文件。",
+    "Nobody is entered in this event yet. Add entrants from the persons with the button "
+    "above.": "本项目还没有参赛单元。用上方的添加按钮从人员名单中选择。",
+    "Nobody matches the search.": "没有符合条件的人员。",
+    "No judges in this contest yet: add them on the Contests area's Judges tab.": (
+        "本竞赛还没有裁判：请在“竞赛”的“裁判”页添加。"
+    ),
+    "Choose an entry on the board: the places it may challenge are listed here.": (
+        "在擂台上选择一人，这里列出其可以挑战的名次。"
+    ),
+    "No title holders yet: whoever holds place 1 at a period's close is listed here.": (
+        "还没有历任擂主：每期结束时名列第一者记录在此。"
+    ),
+    "The rules have not been changed since the board was set up (Change the rules…).": (
+        "擂台设立以来规则未修改过（用“修改规则…”修改）。"
+    ),
+    "No judges on this event's panel yet: assign them on the Contests area's Judges "
+    "tab.": "本项目还没有裁判组：请在“竞赛”的“裁判”页分配裁判。",
+    "Each judge's bias appears here once they have marked.": "裁判评分后，各裁判的偏差在此显示。",
+    "The agreement figures appear once two judges or more have marked the same entries.": (
+        "两名以上裁判给同一批选手评分后，一致性指标在此显示。"
+    ),
+    "No rollout sites yet: add them to an achievement with Rollout site….": (
+        "还没有推广应用单位：在成果台账中用“推广应用…”添加。"
+    ),
+    "The achievement's stage changes are listed here (Move to a stage…).": (
+        "成果的阶段变更记录在此（用“变更阶段…”变更）。"
+    ),
 }

@@ -164,7 +164,10 @@ class BoardsArea(BoardSetup, QWidget):
         header = self.board_view.horizontalHeader()
         for at, column in enumerate(RATING_FIGURES, start=RATING_COLUMN + 1):
             header.moveSection(header.visualIndex(column), at)
-        self.target_view = record_table(self.targets)
+        self.target_view = record_table(
+            self.targets,
+            self.tr("Choose an entry on the board: the places it may challenge are listed here."),
+        )
         self.challenge_view = record_table(
             self.challenges,
             self.tr(
@@ -214,8 +217,20 @@ class BoardsArea(BoardSetup, QWidget):
         self.tabs.addTab(
             self._with_buttons(self.bout_view, self.correct_button), self.tr("Bouts by period")
         )
-        self.tabs.addTab(record_table(self.reigns), self.tr("Title holders"))
-        self.tabs.addTab(record_table(self.rule_changes), self.tr("Rule changes"))
+        reigns = record_table(
+            self.reigns,
+            self.tr(
+                "No title holders yet: whoever holds place 1 at a period's close is listed here."
+            ),
+        )
+        self.tabs.addTab(reigns, self.tr("Title holders"))
+        rule_changes = record_table(
+            self.rule_changes,
+            self.tr(
+                "The rules have not been changed since the board was set up (Change the rules…)."
+            ),
+        )
+        self.tabs.addTab(rule_changes, self.tr("Rule changes"))
         self.tabs.addTab(self.places_chart, self.tr("Places chart"))
         self.tabs.addTab(self.ratings_chart, self.tr("Ratings chart"))
 

@@ -165,7 +165,13 @@ class ChiefArea(QWidget):
         self.bias_chart = ChartView()
 
         self.tabs = QTabWidget()
-        sheet_view = record_table(self.sheets)
+        sheet_view = record_table(
+            self.sheets,
+            self.tr(
+                "No judges on this event's panel yet: assign them on the Contests area's Judges "
+                "tab."
+            ),
+        )
         header = sheet_view.horizontalHeader()
         for column in range(self.sheets.columnCount() - 1):  # "14:03:07（3 分钟前）" whole
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -182,8 +188,12 @@ class ChiefArea(QWidget):
         consistency = QWidget()
         grid = QHBoxLayout(consistency)
         tables = QVBoxLayout()
-        tables.addWidget(record_table(self.judges), 1)
-        tables.addWidget(record_table(self.agreement), 1)
+        bias = self.tr("Each judge's bias appears here once they have marked.")
+        tables.addWidget(record_table(self.judges, bias), 1)
+        agreement = self.tr(
+            "The agreement figures appear once two judges or more have marked the same entries."
+        )
+        tables.addWidget(record_table(self.agreement, agreement), 1)
         tables.addWidget(agreement_help())
         grid.addLayout(tables, 1)
         grid.addWidget(self.bias_chart, 1)

@@ -32,7 +32,14 @@ class EntriesTab(QWidget):
                 Column(self.tr("Entry code"), lambda e: e.code or ""),
             ]
         )
-        self.view = list_view(self.entries, stretch=1)
+        self.view = list_view(
+            self.entries,
+            stretch=1,
+            placeholder=self.tr(
+                "Nobody is entered in this event yet. Add entrants from the persons with the "
+                "button above."
+            ),
+        )
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add_dialog)
         self.remove_button = QPushButton(self.tr("Remove entry"))

@@ -41,7 +41,13 @@ class JudgesTab(QWidget):
                 Column(self.tr("On this event's panel"), self._on_panel_text),
             ]
         )
-        self.judge_view = list_view(self.judges, stretch=2)
+        self.judge_view = list_view(
+            self.judges,
+            stretch=2,
+            placeholder=self.tr(
+                "No judges in this contest yet. Fill in the form below and press Add judge."
+            ),
+        )
         # The panel names people as the pickers do: by name, with the unit beside it (the
         # account name is for logging in, kept in the contest's list on the left).
         self._panel_labels: dict[int, str] = {}
@@ -51,7 +57,14 @@ class JudgesTab(QWidget):
                 Column(self.tr("Unit"), lambda j: j.unit),
             ]
         )
-        self.panel_view = list_view(self.panel, stretch=0)
+        self.panel_view = list_view(
+            self.panel,
+            stretch=0,
+            placeholder=self.tr(
+                "Nobody on this event's panel yet. Choose judges on the left and press Assign to "
+                "event →."
+            ),
+        )
 
         self.username_edit = QLineEdit()
         self.name_edit = QLineEdit()

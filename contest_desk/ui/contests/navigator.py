@@ -26,13 +26,14 @@ from contest_desk.ui.state import AppState
 from contest_desk.ui.tables import TableView
 
 
-def list_view(model: RecordTableModel, stretch: int = 0) -> QTableView:
-    """A read-only table that selects whole rows, one at a time.
+def list_view(model: RecordTableModel, stretch: int = 0, placeholder: str = "") -> QTableView:
+    """A read-only table that selects whole rows, one at a time; ``placeholder`` says,
+    while it is empty, what goes there and how to fill it.
 
     The ``stretch`` column takes the spare width; the others fit their contents, so
     short codes and names are never cut while a long unit path can be.
     """
-    view = TableView()
+    view = TableView(placeholder)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,8 +87,13 @@ class Navigator(QWidget):
                 Column(self.tr("Mode"), lambda e: modes[e.mode]),
             ]
         )
-        self.contest_view = list_view(self.contests)
-        self.event_view = list_view(self.events)
+        self.contest_view = list_view(
+            self.contests,
+            placeholder=self.tr("No contests yet. Press New contest to set one up."),
+        )
+        self.event_view = list_view(
+            self.events, placeholder=self.tr("No events in this contest yet. Press New event.")
+        )
         self.contest_view.selectionModel().selectionChanged.connect(self._contest_selected)
         self.event_view.selectionModel().selectionChanged.connect(self._event_selected)
         self.new_contest_button = QPushButton(self.tr("New contest"))

@@ -42,7 +42,9 @@ class EntryPicker(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.model = RecordTableModel(person_columns(self.tr), batch=500)
-        self.view = list_view(self.model, stretch=2)
+        self.view = list_view(
+            self.model, stretch=2, placeholder=self.tr("Nobody matches the search.")
+        )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.team_box = QComboBox()
         self.team_name = QLineEdit()

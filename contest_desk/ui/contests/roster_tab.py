@@ -111,7 +111,14 @@ class RosterTab(QWidget):
         self._search_timer.timeout.connect(self.reload_persons)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.persons = RecordTableModel(person_columns(self.tr), batch=200)
-        self.person_view = list_view(self.persons, stretch=2)
+        self.person_view = list_view(
+            self.persons,
+            stretch=2,
+            placeholder=self.tr(
+                "No persons yet. Add them one by one with Add person…, or bring the roster file "
+                "in with Import roster…."
+            ),
+        )
         self.count_label = QLabel()
         self.add_button = QPushButton(self.tr("Add person…"))
         self.add_button.clicked.connect(self._add_person_dialog)

@@ -73,7 +73,10 @@ class TokensBox(QGroupBox):
                 Column(self.tr("Today's card"), self._token_text),
             ]
         )
-        self.view = record_table(self.judges)
+        self.view = record_table(
+            self.judges,
+            self.tr("No judges in this contest yet: add them on the Contests area's Judges tab."),
+        )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.view.horizontalHeader()
         for column in (0, 1):  # names and units whole; the card's state stretches

@@ -105,7 +105,12 @@ class InnovationArea(QWidget):
         charts.addWidget(self.funnel_chart, 1)
         charts.addWidget(self.benefit_chart, 1)
         board.addLayout(charts, 1)
-        board.addWidget(record_table(self.by_site))
+        board.addWidget(
+            record_table(
+                self.by_site,
+                self.tr("No rollout sites yet: add them to an achievement with Rollout site…."),
+            )
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.ledger_tab, self.tr("Ledger"))
         self.tabs.addTab(studios, self.tr("Studios"))

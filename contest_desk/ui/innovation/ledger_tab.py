@@ -171,7 +171,8 @@ class LedgerTab(QWidget):
             bar.addWidget(self.buttons[key])
         bar.addStretch(1)
         details = QTabWidget()
-        details.addTab(record_table(self.moves), self.tr("Timeline"))
+        moves = self.tr("The achievement's stage changes are listed here (Move to a stage…).")
+        details.addTab(record_table(self.moves, moves), self.tr("Timeline"))
         details.addTab(
             record_table(
                 self.benefits,
