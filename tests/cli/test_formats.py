@@ -200,13 +200,13 @@ def test_the_demo_a_challenge_and_its_bout_print_their_ids(
     issued = as_json(capsys, *board, "challenge", "--board", str(BOARD),
                      "--challenger", keys[3], "--defender", keys[0])  # fmt: skip
     [challenge] = [c for c in services.board_views.view(BOARD).challenges
-                   if c.seq == issued["id"]]  # fmt: skip
+                   if c.number == issued["id"]]  # fmt: skip
     assert (challenge.challenger.key, challenge.defender.key) == (keys[3], keys[0])
     seq = str(issued["id"])
     assert run(capsys, *board, "accept", "--board", str(BOARD), "--challenge", seq)[0] == 0
     bout = as_json(capsys, *board, "result", "--board", str(BOARD), "--challenge", seq,
                    "--winner", "challenger", "--note", "现场判定")  # fmt: skip
-    assert bout["id"] in {b.seq for b in services.board_views.view(BOARD).bouts}
+    assert bout["id"] in {b.number for b in services.board_views.view(BOARD).bouts}
     services.ctx.db.dispose()
 
 

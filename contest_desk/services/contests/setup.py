@@ -23,7 +23,6 @@ from contest_desk.domain.settings_codec import (
 )
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import N_, _
-from contest_desk.services.contests import copying
 from contest_desk.services.contests.rubric_store import get_part, replace_rubric, rubric_changes
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
@@ -117,6 +116,10 @@ class ContestService:
             raise UserError("A contest needs a name")
         limits.check_text(name, limits.TITLE, _("Contest name"))
         self._check_dates(start_date, end_date)
+        # Imported here: the copy goes through the contest file's checks (jsonschema),
+        # which a command that only lists contests should not wait to load.
+        from contest_desk.services.contests import copying
+
         with self.ctx.db.transaction() as s:
             contest = copying.copy_contest(s, source_id, name, start_date, end_date)
             self.ctx.audit(s, "contest.copy", f"contest:{contest.id}", source=source_id, name=name)
