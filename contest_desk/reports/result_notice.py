@@ -36,6 +36,7 @@ from contest_desk.reports.files import save_workbook, written_aside
 from contest_desk.reports.fonts import pdf_font
 from contest_desk.reports.labor_report import points_text
 from contest_desk.reports.paper_sheet import NumberedCanvas
+from contest_desk.reports.sheet_style import finish_table, number_cell, sheet_title
 
 
 @dataclass(frozen=True)
@@ -215,38 +216,35 @@ def write_notice_pdf(path: str | Path, notice: Notice) -> Path:
 
 def _as_number(cell: Any) -> None:
     """A numeric column's "95.50" as the number 95.50, shown with the places the notice
-    shows; any other text ("" off the board) stays text."""
+    shows (a rank as a whole number); any other text ("" off the board) stays text."""
     text = cell.value
     if isinstance(text, str) and NUMBER.fullmatch(text):
-        cell.value = Decimal(text)
-        places = len(text.partition(".")[2])
-        if places:
-            cell.number_format = "0." + "0" * places
+        value = Decimal(text)
+        number_cell(cell, int(value) if "." not in text else value, None)
 
 
 def write_notice_excel(path: str | Path, notices: Sequence[Notice]) -> Path:
-    """One sheet per notice: the title, the table, the posting period and the organizer."""
+    """One sheet per notice, named after it: the title, the table (numbers as numbers,
+    the header frozen and repeated on printed pages, widths fitted, A4 to the page's
+    width), then the state, the posting period and the organizer."""
     target = Path(path)
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
     for n, notice in enumerate(notices, start=1):
-        ws = wb.create_sheet(f"{n}")
+        ws = wb.create_sheet(sheet_title(f"{n} {notice.title}", str(n)))
         ws.append([_heading(notice)])
         ws["A1"].font = Font(bold=True, size=14)
         ws.append(list(notice.header))
-        for cell in ws[2]:
-            cell.font = Font(bold=True)
         for row in notice.rows:
             ws.append(list(row))
             for i in notice.numeric:
                 _as_number(ws.cell(ws.max_row, i + 1))
+        finish_table(ws, header_row=2)
         ws.append([])
         if notice.state:
             ws.append([notice.state])
         ws.append([_footer(notice)])
         ws.append([notice.organizer, chinese_date(notice.published, with_day=True)])
-        for letter in "ABCDEFGH":
-            ws.column_dimensions[letter].width = 18
     return save_workbook(wb, target)
 
 

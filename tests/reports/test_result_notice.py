@@ -80,3 +80,16 @@ def test_board_and_labor_notices_and_excel(demo: Services, tmp_path: Path) -> No
     total = labor_sheet["D3"]
     assert total.data_type == "n" and f"{total.value:.2f}" == labor.rows[0][3]
     assert total.number_format == "0.00"
+
+
+def test_the_excel_notice_is_ready_to_print_and_sort(demo: Services, tmp_path: Path) -> None:
+    notice = standings_notice(demo.standings.standings(1), "竞赛", "采油厂工会", DAY)
+    ws = openpyxl.load_workbook(write_notice_excel(tmp_path / "公示.xlsx", [notice])).active
+    assert ws.title.startswith("1 竞赛") and len(ws.title) <= 31  # named, not "1"
+    rank, total = ws["A3"], ws["E3"]
+    assert (rank.value, rank.data_type, rank.number_format) == (1, "n", "0")
+    assert total.data_type == "n" and f"{total.value:.2f}" == notice.rows[0][4]
+    assert ws.freeze_panes == "A3" and ws.print_title_rows == "$1:$2"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.fitToWidth == 1
+    unit_width = max(len(row[3]) for row in notice.rows) * 2  # Chinese: two columns each
+    assert ws.column_dimensions["D"].width >= unit_width
