@@ -56,3 +56,21 @@ def test_a_chart_typed_without_svg_is_saved_as_svg(qtbot, monkeypatch, tmp_path:
     assert chart_view.ask_save_path(None, "导出图表") == str(tmp_path / "成绩分布.svg")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))  # cancelled
     assert chart_view.ask_save_path(None, "导出图表") is None
+
+
+def test_the_audit_export_and_the_rubric_export_ask_through_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from contest_desk.ui.audit import area as audit_area
+    from contest_desk.ui.contests import rubric_files
+
+    answered(monkeypatch, tmp_path / "审计记录", "Excel (*.xlsx)")
+    assert audit_area.ask_save_path(None, "audit.xlsx") == str(tmp_path / "审计记录.xlsx")
+    written: list[str] = []
+    monkeypatch.setattr(rubric_files, "export_file", lambda _editor, path: written.append(path))
+
+    class Editor:
+        event_name = "电焊工"
+
+    rubric_files.export_dialog(Editor())  # type: ignore[arg-type]
+    assert written == [str(tmp_path / "审计记录.xlsx")]

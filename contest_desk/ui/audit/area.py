@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +38,7 @@ from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, operations
+from contest_desk.ui import feedback, operations, save_dialog
 from contest_desk.ui.date_field import DateField
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
@@ -111,9 +110,9 @@ class AuditTableModel(QAbstractTableModel):
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str | None:
-    """Where to save the Excel file; looked up at call time so tests can answer."""
-    path, _filter = QFileDialog.getSaveFileName(parent, _("Export"), suggested, "Excel (*.xlsx)")
-    return path or None
+    """Where to save the Excel file (.xlsx added when typed without); looked up at call
+    time so tests can answer."""
+    return save_dialog.ask_save_path(parent, _("Export"), "Excel (*.xlsx)", suggested)
 
 
 class AuditArea(QWidget):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from contest_desk.domain.rubric_changes import CriterionChange
 from contest_desk.domain.rubric_table import count_criteria
 from contest_desk.errors import UserError
-from contest_desk.ui import operations
+from contest_desk.ui import operations, save_dialog
 from contest_desk.ui.ask import ask_choice
 
 if TYPE_CHECKING:
@@ -42,18 +42,13 @@ def ask_to_change_scored(parent: QWidget, changes: Sequence[CriterionChange]) ->
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _xlsx(path: str) -> str:
-    """The file name with .xlsx, when it was typed without."""
-    return path if path.lower().endswith(".xlsx") else path + ".xlsx"
-
-
 def export_dialog(editor: RubricEditor) -> None:
     name = tr("{event} rubric.xlsx").format(event=editor.event_name or tr("Rubric"))
-    path, _filter = QFileDialog.getSaveFileName(
-        editor, tr("Export rubric to Excel"), name, tr("Excel (*.xlsx)")
+    path = save_dialog.ask_save_path(
+        editor, tr("Export rubric to Excel"), tr("Excel (*.xlsx)"), name
     )
     if path:
-        export_file(editor, _xlsx(path))
+        export_file(editor, path)
 
 
 def export_file(editor: RubricEditor, path: str | Path) -> Path | None:
