@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -102,26 +102,40 @@ def cell_width(view: QAbstractItemView, index: QModelIndex) -> int:
     return width
 
 
-def natural_widths(view: QTableView, two_line_headers: bool = False) -> list[int]:
-    """Each column's width with its header and its first rows shown whole, before limits."""
+def header_widths(view: QTableView, two_lines: bool = False) -> list[int]:
+    """What each column's header needs, on one line or on two."""
     model = view.model()
     header = view.horizontalHeader()
     if model is None:
         return []
-    heads = header.fontMetrics()
+    metrics = header.fontMetrics()
     # The sort arrow takes room beside the header's text.
     arrow = 14 if header.isSortIndicatorShown() else 0
-    rows = min(model.rowCount(), SAMPLE_ROWS)
     widths = []
     for column in range(model.columnCount()):
         title = model.headerData(column, Qt.Orientation.Horizontal, DISPLAY)
         title = "" if title is None else str(title)
-        wanted = two_line_width(heads, title) if two_line_headers else text_width(heads, title)
-        wanted += arrow
-        for row in range(rows):
-            wanted = max(wanted, cell_width(view, model.index(row, column)))
-        widths.append(wanted + PADDING)
+        width = two_line_width(metrics, title) if two_lines else text_width(metrics, title)
+        widths.append(width + arrow)
     return widths
+
+
+def cell_widths(view: QTableView) -> list[int]:
+    """What each column's widest cell among the first rows needs."""
+    model = view.model()
+    if model is None:
+        return []
+    rows = min(model.rowCount(), SAMPLE_ROWS)
+    return [
+        max((cell_width(view, model.index(row, column)) for row in range(rows)), default=0)
+        for column in range(model.columnCount())
+    ]
+
+
+def natural_widths(view: QTableView, two_line_headers: bool = False) -> list[int]:
+    """Each column's width with its header and its first rows shown whole, before limits."""
+    heads = header_widths(view, two_line_headers)
+    return [max(h, c) + PADDING for h, c in zip(heads, cell_widths(view), strict=True)]
 
 
 NUMBER = re.compile(r"[\s\d.,:%+\-−/—]*")
@@ -220,6 +234,10 @@ class TableView(QTableView):
         self._stretch = stretch
         self._two_lines = two_line_headers
         self._natural: list[int] = []
+        self._natural_wrapped: list[int] = []  # with headers on two lines
+        self._wrapped = False
+        self._alignment = self.horizontalHeader().defaultAlignment()
+        self._elide = self.horizontalHeader().textElideMode()
         self._text_columns: list[int] = []
         self._fitting = False
         self._connections: list[Any] = []
@@ -231,10 +249,6 @@ class TableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.sectionResized.connect(self._resized_by_hand)
-        if two_line_headers:
-            header.setDefaultAlignment(WRAP_HEADER)
-            header.setTextElideMode(Qt.TextElideMode.ElideNone)
-            header.setMinimumHeight(2 * header.fontMetrics().height() + 10)
         show_elided_tips(self)
 
     # The placeholder ----------------------------------------------------------------
@@ -287,7 +301,10 @@ class TableView(QTableView):
 
     def fit_columns(self, *_args: object) -> None:
         """Measure the columns again (the rows changed) and lay them out in the view."""
-        self._natural = natural_widths(self, self._two_lines)
+        cells = cell_widths(self)
+        one_line, two_lines = header_widths(self, False), header_widths(self, True)
+        self._natural = [max(h, c) + PADDING for h, c in zip(one_line, cells, strict=True)]
+        self._natural_wrapped = [max(h, c) + PADDING for h, c in zip(two_lines, cells, strict=True)]
         self._text_columns = text_columns(self)
         self._sized_by_hand = False
         self._lay_out()
@@ -301,7 +318,18 @@ class TableView(QTableView):
         where a wide number column would only look odd."""
         if self._stretch is not None or not self._natural:
             return self._stretch
-        shown = [c for c in self._text_columns if not self.isColumnHidden(c)]
+        header = self.horizontalHeader()
+        interactive = [
+            c
+            for c in range(len(self._natural))
+            if not self.isColumnHidden(c)
+            and header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive
+        ]
+        if len(interactive) < header.count() - header.hiddenSectionCount():
+            # The caller sized some columns itself (to their contents): the last of the
+            # others takes the room, as Qt's stretchLastSection would.
+            return interactive[-1] if interactive else None
+        shown = [c for c in self._text_columns if c in interactive]
         return max(reversed(shown), key=lambda c: self._natural[c], default=None)
 
     def _lay_out(self) -> None:
@@ -313,9 +341,17 @@ class TableView(QTableView):
         # A caller that asked Qt to stretch the last section gets that column stretched.
         stretch = shown[-1] if header.stretchLastSection() and shown else self.stretch_column()
         floor = self.fontMetrics().horizontalAdvance("中") * FLOOR_CHARS + PADDING
+        room = self.viewport().width()
+        # Long headers take a second line only where one line would not fit the view.
+        wide = sum(max(MIN_WIDTH, min(MAX_WIDTH, self._natural[c])) for c in shown) > room
+        self._wrap_headers(self._two_lines or wide)
+        natural = list(self._natural_wrapped if self._wrapped else self._natural)
+        for column in shown:  # a column Qt sizes itself is as wide as Qt makes it
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+                natural[column] = header.sectionSize(column)
         widths = spread(
-            [self._natural[c] for c in shown],
-            self.viewport().width(),
+            [natural[c] for c in shown],
+            room,
             floor,
             shown.index(stretch) if stretch in shown else None,
         )
@@ -324,14 +360,43 @@ class TableView(QTableView):
             for column, width in zip(shown, widths, strict=True):
                 if header.sectionSize(column) != width:
                     header.resizeSection(column, width)
+            if stretch in shown and sum(widths) == room:
+                # Qt fits the columns it sizes to their contents again as the others
+                # change: the stretching column takes what they finally leave.
+                others = sum(header.sectionSize(c) for c in shown if c != stretch)
+                if others + header.sectionSize(stretch) != room:
+                    header.resizeSection(stretch, max(MIN_WIDTH, room - others))
         finally:
             self._fitting = False
 
-    def _resized_by_hand(self, *_args: object) -> None:
+    def headers_wrapped(self) -> bool:
+        return self._wrapped
+
+    def _wrap_headers(self, wrap: bool) -> None:
+        if wrap == self._wrapped:
+            return
+        self._wrapped = wrap
+        header = self.horizontalHeader()
+        if wrap:
+            header.setDefaultAlignment(WRAP_HEADER)
+            header.setTextElideMode(Qt.TextElideMode.ElideNone)
+            header.setMinimumHeight(2 * header.fontMetrics().height() + 10)
+        else:
+            header.setDefaultAlignment(self._alignment)
+            header.setTextElideMode(self._elide)
+            header.setMinimumHeight(0)
+
+    def _resized_by_hand(self, section: int, _old: int, _new: int) -> None:
+        if self._fitting:
+            return
         # Qt resizes sections itself too (delayed layouts): only a drag is a person's choice.
-        dragging = QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
-        if not self._fitting and dragging:
+        if QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
             self._sized_by_hand = True
+        elif self.horizontalHeader().sectionResizeMode(section) != (
+            QHeaderView.ResizeMode.Interactive
+        ):
+            # A column sized to its contents changed: the stretching one takes up the change.
+            QTimer.singleShot(0, self, self._lay_out)
 
     def viewportEvent(self, event: QEvent) -> bool:
         # The viewport's width changes with the window and with the vertical scroll bar.

@@ -165,3 +165,18 @@ def test_the_studios_page_beside_the_table_has_room_at_1280(qtbot, demo: Service
     qtbot.waitUntil(lambda: area.studios.rowCount() > 0, timeout=20000)
     assert area.studio_page.width() >= 400  # it was ~70 px
     assert area.studio_view.width() >= 600
+
+
+def test_long_headers_take_a_second_line_only_where_one_line_does_not_fit(qtbot) -> None:
+    model = RecordTableModel(
+        [Column(title, lambda r: r.id) for title in ("在本项目裁判组", "安全环保事件（起）")]
+    )
+    model.set_records([Row(1, "", "", "")])
+    view = record_table(model)
+    qtbot.addWidget(view)
+    view.resize(600, 200)
+    view.show()
+    assert not view.headers_wrapped()
+    view.resize(150, 200)
+    qtbot.waitUntil(view.headers_wrapped)
+    assert sum(view.columnWidth(c) for c in range(2)) <= view.viewport().width()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,17 +32,14 @@ def list_view(model: RecordTableModel, stretch: int = 0, placeholder: str = "") 
     The ``stretch`` column takes the spare width; the others fit their contents, so
     short codes and names are never cut while a long unit path can be.
     """
-    view = TableView(placeholder)
+    view = TableView(placeholder, stretch=stretch)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setHighlightSections(False)
+    view.horizontalHeader().setHighlightSections(False)
     view.setAlternatingRowColors(True)
     return view
 
