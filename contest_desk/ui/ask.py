@@ -12,9 +12,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
+
+
+def ask_go(
+    parent: QWidget | None, title: str, text: str, go: str, keep: str, warning: bool = False
+) -> bool:
+    """A question answered by two named buttons (never a bare Yes/No), the safe one
+    (``keep``) the default: True when the person chose ``go``."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.addButton(go, QMessageBox.ButtonRole.AcceptRole)
+    kept = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(kept)
+    box.exec()
+    return box.clickedButton() is not kept
 
 
 def ask_choice(parent: QWidget, title: str, label: str, items: list[str]) -> int | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contest_desk.i18n import _
+from contest_desk.ui.ask import ask_go
 
 SAVE, PRINT = "save", "print"
 
@@ -32,12 +33,7 @@ def lock_text(event: str, round_name: str) -> str:
 
 def ask_lock(parent: QWidget, text: str) -> bool:
     """Lock? Looked up at call time so tests answer in its place."""
-    box = QMessageBox(QMessageBox.Icon.Question, _("Lock round"), text, parent=parent)
-    box.addButton(_("Lock"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_("Do not lock"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is not keep
+    return ask_go(parent, _("Lock round"), text, _("Lock"), _("Do not lock"))
 
 
 def confirm_lock(parent: QWidget, event: str, round_name: str) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from contest_desk import errors
 from contest_desk.domain.permissions import Action
@@ -22,6 +22,7 @@ from contest_desk.reports.result_notice import (
 )
 from contest_desk.services.hub import Services
 from contest_desk.ui import notice_printing, operations, save_dialog
+from contest_desk.ui.ask import ask_go
 from contest_desk.ui.notice_printing import anchored
 
 NOTICE_FILES = "PDF (*.pdf);;Excel (*.xlsx)"
@@ -32,12 +33,8 @@ NOTICE_FILES = "PDF (*.pdf);;Excel (*.xlsx)"
 
 def ask_provisional(parent: QWidget, text: str) -> bool:
     """Print from provisional standings anyway? Looked up at call time so tests answer."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _("Provisional standings"), text, parent=parent)
-    box.addButton(_("Print marked 暂定"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_("Do not print"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is not keep
+    go, keep = _("Print marked 暂定"), _("Do not print")
+    return ask_go(parent, _("Provisional standings"), text, go, keep, warning=True)
 
 
 def provisional_override(

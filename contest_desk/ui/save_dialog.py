@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from contest_desk.i18n import _
+from contest_desk.ui.ask import ask_go
 
 _PATTERN = re.compile(r"\*(\.[\w.]+)")
 
@@ -31,17 +32,8 @@ def with_extension(path: str, chosen: str, offered: str) -> str:
 
 def ask_overwrite(parent: QWidget | None, path: str) -> bool:
     """Whether to replace an existing file; looked up at call time so tests can answer."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        _("Replace the file?"),
-        _("{file} already exists. Replace it?", file=path),
-        parent=parent,
-    )
-    box.addButton(_("Replace"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_("Do not replace"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is not keep
+    text = _("{file} already exists. Replace it?", file=path)
+    return ask_go(parent, _("Replace the file?"), text, _("Replace"), _("Do not replace"), True)
 
 
 def ask_save_path(
