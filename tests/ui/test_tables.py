@@ -180,3 +180,12 @@ def test_long_headers_take_a_second_line_only_where_one_line_does_not_fit(qtbot)
     view.resize(150, 200)
     qtbot.waitUntil(view.headers_wrapped)
     assert sum(view.columnWidth(c) for c in range(2)) <= view.viewport().width()
+
+
+def test_every_table_of_the_window_is_the_shared_view() -> None:
+    """A bare QTableView() would bring back Qt's 100-px columns and a silent empty table."""
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "contest_desk" / "ui"
+    bare = [p.name for p in ui.rglob("*.py") if "QTableView()" in p.read_text(encoding="utf-8")]
+    assert bare == []
