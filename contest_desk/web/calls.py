@@ -61,7 +61,7 @@ def status_of(error: UserError) -> int:
 # threads contend for that lock, and a save holding the audit chain's row lock (PostgreSQL)
 # waited for it after each of its statements while every other save queued behind it.
 # Saves take turns on the chain anyway; reads are short.
-AT_ONCE = 6
+AT_ONCE = 12
 
 
 class Caller:
