@@ -275,7 +275,10 @@ def test_an_unknown_event_is_refused(setup: Setup) -> None:
 
 # What Excel or WPS on a Chinese Windows saves as plain "CSV": GBK, Chinese headers, the
 # judge by name, a measured time as 分:秒.
-CHINESE = "参赛编号,裁判,评分项,分值,轮次\nE001,裁判j1,J1,8.5,1\nE001,j2,J1,9,1\nE002,裁判j1,M1,0:00.3,1\n"
+CHINESE = (
+    "参赛编号,裁判,评分项,分值,轮次\n"
+    "E001,裁判j1,J1,8.5,1\nE001,j2,J1,9,1\nE002,裁判j1,M1,0:00.3,1\n"
+)
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8", "utf-8-sig"])
