@@ -7,6 +7,8 @@ MESSAGES = {
     "publishing {what}, or have the organizer print them marked provisional (暂定)": (
         "成绩尚为暂定：{rounds}还未锁定。请先锁定轮次再发布{what}，或由组织者确认后按“暂定”打印"
     ),
+    "Only an organizer may print {what} from provisional standings (marked 暂定); "
+    "{rounds} not locked yet": "只有组织者可以按“暂定”打印{what}；{rounds}还未锁定",
     "the result notice": "成绩公示",
     "certificates": "荣誉证书",
     "the round was locked: the final certificate replaces the provisional one": (

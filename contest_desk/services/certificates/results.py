@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.results import ResultsState
-from contest_desk.errors import UserError
+from contest_desk.errors import PermissionDenied, UserError
 from contest_desk.services.context import ServiceContext
-from contest_desk.services.permissions import check
 from contest_desk.storage.mapping import get_event, get_round
 
 
@@ -43,5 +42,11 @@ def allow_provisional(
             rounds="、".join(state.open_rounds),
             what=what,
         )
-    check(ctx, Action.EDIT_SETUP)  # the override is the organizer's
+    if not ctx.actor.may(Action.EDIT_SETUP):  # the override is the organizer's
+        raise PermissionDenied(
+            "Only an organizer may print {what} from provisional standings (marked 暂定); "
+            "{rounds} not locked yet",
+            what=what,
+            rounds="、".join(state.open_rounds),
+        )
     return True

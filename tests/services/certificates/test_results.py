@@ -75,7 +75,7 @@ def test_the_organizers_override_marks_them_and_is_recorded(
 
 def test_only_the_organizer_may_override(demo: Services) -> None:
     chief = as_user(demo, "chief", Role.CHIEF_JUDGE)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="只有组织者可以按“暂定”打印成绩公示"):
         chief.certificates.notice_source(OIL, 1, provisional=True)
     with pytest.raises(ProvisionalResults):
         chief.certificates.notice_source(OIL, 1)
