@@ -11,7 +11,8 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 
 # The browser tests drive the scoring hub's real pages in Debian's headless Chromium.
 BROWSER_DEBS := chromium chromium-driver
 
-.PHONY: run test lint typecheck pytest reliability pg-stop bench demo system-deps doc-deps bench-peer-deps clean
+.PHONY: run test lint typecheck pytest reliability pg-stop bench demo system-deps doc-deps bench-peer-deps clean \
+	bundle bundle-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,5 +76,19 @@ doc-deps:
 bench-peer-deps:
 	@command -v soffice >/dev/null || apt-get install -y -q libreoffice-writer-nogui >/dev/null
 
+# The one-folder bundle for the machine it runs on (Linux here, Windows on a Windows runner:
+# installer/README.md), in dist/contest-desk/. Not part of `make test`: it takes minutes.
+BUNDLE := dist/contest-desk
+bundle: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test,bundle]'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		installer/contest_desk.spec
+
+# Starts the built bundle headless and checks each exit status and output: --version, the
+# demo into a fresh database, the standings report to CSV, and the window on the offscreen
+# platform (CONTEST_DESK_SMOKE=1 closes the first window once it is shown).
+bundle-test:
+	bash installer/bundle_test.sh $(BUNDLE)
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

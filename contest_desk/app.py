@@ -15,6 +15,7 @@ from contest_desk.ui.feedback import install_crash_handler, show_user_error
 from contest_desk.ui.fonts import install_font
 from contest_desk.ui.login import log_in
 from contest_desk.ui.main_window import MainWindow
+from contest_desk.ui.smoke import arm as arm_smoke_test
 from contest_desk.ui.translator import Translations
 
 
@@ -71,6 +72,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     """Open the app on ``db`` (a path or URL; the user's data directory by default)."""
     app, translations = make_qapp()
     install_crash_handler()
+    arm_smoke_test(app)
     settings = QSettings()
     # Before the first dialog (the log-in), so that its OK and Cancel speak the language.
     translations.apply(lang or str(settings.value("language", DEFAULT_LANGUAGE)))

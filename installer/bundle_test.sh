@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `make bundle-test`: runs the built bundle headless and checks each step's exit status and
+# output. Usage: bash installer/bundle_test.sh [dist/contest-desk]
+set -u
+BUNDLE=${1:-dist/contest-desk}
+CLI="$BUNDLE/contest-desk"
+GUI="$BUNDLE/contest-desk-gui"
+[ -x "$CLI" ] && [ -x "$GUI" ] || { echo "no bundle at $BUNDLE: run make bundle first"; exit 1; }
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+# The bundle must not reach into the source tree or the venv: run it from elsewhere.
+cd "$WORK" || exit 1
+export QT_QPA_PLATFORM=offscreen
+failed=0
+check() {  # check NAME STATUS OUTPUT-FILE EXPECTED-TEXT
+    if [ "$2" -eq 0 ] && grep -q -- "$4" "$3"; then
+        echo "ok   $1"
+    else
+        echo "FAIL $1 (exit status $2, expected '$4' in its output):"; sed 's/^/     /' "$3"
+        failed=1
+    fi
+}
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$OLDPWD/pyproject.toml")
+"$OLDPWD/$CLI" --version >out.txt 2>&1
+check "--version" $? out.txt "contest-desk $version"
+
+"$OLDPWD/$CLI" --db "$WORK/demo.db" demo >out.txt 2>&1
+check "demo into a new database" $? out.txt "演示竞赛"
+"$OLDPWD/$CLI" --db "$WORK/demo.db" --lang en contests >out.txt 2>&1
+check "contests of the demo" $? out.txt "event 1: "
+
+"$OLDPWD/$CLI" --db "$WORK/demo.db" standings --event 1 --out "$WORK/standings.csv" >out.txt 2>&1
+status=$?
+cp "$WORK/standings.csv" out.txt 2>/dev/null || : >out.txt
+check "standings report to CSV" $status out.txt "名次,编号,姓名"
+
+"$OLDPWD/$CLI" --db "$WORK/demo.db" judges --event 1 --format json >out.txt 2>&1
+check "judges' consistency report" $? out.txt "{"
+
+# The window: CONTEST_DESK_SMOKE=1 prints the first shown window's title, closes it, leaves.
+CONTEST_DESK_SMOKE=1 "$OLDPWD/$GUI" --db "$WORK/demo.db" --lang zh_CN >out.txt 2>&1
+check "window on the offscreen platform" $? out.txt "shown: "
+
+[ $failed -eq 0 ] && echo "bundle-test: all passed" || echo "bundle-test: FAILED"
+exit $failed
