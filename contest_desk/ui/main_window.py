@@ -23,6 +23,7 @@ from contest_desk import __version__
 from contest_desk.domain.permissions import ROLE_NAMES, Action, Role
 from contest_desk.i18n import _, language
 from contest_desk.services.hub import Services
+from contest_desk.ui.accessible import name_controls
 from contest_desk.ui.accounts.area import AccountsArea
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.boards.area import BoardsArea
@@ -89,6 +90,7 @@ class Areas(Mapping[str, QWidget]):
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
             self.built[key] = area
+            name_controls(area)  # what a screen reader says for each control
         return self.built[key]
 
     def __iter__(self) -> Iterator[str]:

@@ -144,6 +144,7 @@ class ScoreGrid(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Score sheet: entries down, criteria across"))
         self.delegate = ScoreDelegate(self)
         self.setItemDelegate(self.delegate)
         self.delegate.move.connect(self.move_cursor)
