@@ -8,7 +8,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,8 @@ from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
+from contest_desk.ui.help.pages import page_for_area
+from contest_desk.ui.help.window import AboutDialog, HelpWindow
 from contest_desk.ui.hub.area import HubArea
 from contest_desk.ui.innovation.area import InnovationArea
 from contest_desk.ui.labor.area import LaborArea
@@ -206,3 +208,38 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _checked, c=code: on_language(c))
             group.addAction(action)
             menu.addAction(action)
+        self._build_help_menu()
+
+    def _build_help_menu(self) -> None:
+        # Kept as self.help_menu: other Help items (the log folder) are added to it.
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self.help_menu.addAction(self.tr("User guide"))
+        # F1 anywhere in the window opens the guide at the page of the area shown.
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.guide_action.triggered.connect(self.open_help)
+        self.about_action = self.help_menu.addAction(self.tr("About"))
+        self.about_action.triggered.connect(self.open_about)
+        self.help_window: HelpWindow | None = None
+
+    def current_area(self) -> str | None:
+        row = self.sidebar.currentRow()
+        keys = list(self.areas)
+        return keys[row] if 0 <= row < len(keys) else None
+
+    def open_help(self) -> HelpWindow:
+        if self.help_window is None:
+            self.help_window = HelpWindow()  # a window of its own, beside the main one
+        self.help_window.open_page(page_for_area(self.current_area()))
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
+
+    def open_about(self) -> None:
+        AboutDialog(self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.help_window is not None:
+            self.help_window.close()
+        super().closeEvent(event)
