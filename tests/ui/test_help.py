@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
 
 from contest_desk import __version__
 from contest_desk.domain.permissions import Role
@@ -124,3 +125,14 @@ def test_each_area_page_shows_its_own_screenshot() -> None:
     for lang in HELP_LANGUAGES:
         for key in PAGE_KEYS[1:]:
             assert f"area_{key}.png" in load_page(key, lang).text, (lang, key)
+
+
+def test_the_window_loads_each_pages_pictures(qtbot) -> None:
+    helper = HelpWindow()
+    qtbot.addWidget(helper)
+    image = QTextDocument.ResourceType.ImageResource.value
+    for key in PAGE_KEYS:
+        helper.open_page(key)
+        for link in IMAGE.findall(load_page(key, "zh_CN").text):
+            data = helper.browser.loadResource(image, QUrl(link))
+            assert data is not None and len(data) > 1000, (key, link)

@@ -46,16 +46,22 @@ def font_licence() -> tuple[str, str]:
     return name, licence
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str:
+    """A metadata field's first value, "" when the package does not give it."""
+    values = meta.get_all(name) or []
+    return str(values[0]) if values else ""
+
+
 def library_licence(distribution: str, fallback: str) -> tuple[str, str] | None:
     """(version, licence) of an installed library, or None when it is not installed."""
     try:
         meta = metadata.metadata(distribution)
     except metadata.PackageNotFoundError:
         return None
-    short = meta.get("License-Expression") or meta.get("License") or ""
+    short = _field(meta, "License-Expression") or _field(meta, "License")
     # Some packages put the whole licence text in License: keep the short name instead.
     licence = short if short and "\n" not in short and len(short) <= 40 else fallback
-    return meta.get("Version") or "", licence
+    return _field(meta, "Version"), licence
 
 
 def about_markdown() -> str:

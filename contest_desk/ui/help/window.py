@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +21,28 @@ from contest_desk.ui.help.about import about_markdown
 from contest_desk.ui.help.pages import Page, load_pages, matching_pages, search_words
 
 KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
+# The screenshots are 1280 pixels wide: shown at this width they fit beside the contents.
+IMAGE_WIDTH = 720
+
+
+def fit_images(document: QTextDocument, width: int) -> None:
+    """Show every image of ``document`` ``width`` pixels wide (Markdown cannot say a size)."""
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid() and fragment.charFormat().isImageFormat():
+                image = fragment.charFormat().toImageFormat()
+                image.setWidth(width)
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(image)
+            it += 1
+        block = block.next()
 
 
 class HelpWindow(QWidget):
@@ -88,9 +109,11 @@ class HelpWindow(QWidget):
 
     def _show(self, page: Page) -> None:
         self.current_key = page.key
-        # Images are linked relative to the page's file (../../screenshots/…).
-        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(page.path)))
+        # Images are linked relative to the page's file (../../screenshots/…); a text
+        # browser without a source looks for them under its search paths.
+        self.browser.setSearchPaths([str(page.path.parent)])
         self.browser.setMarkdown(page.text)
+        fit_images(self.browser.document(), IMAGE_WIDTH)
         self._highlight()
 
     def _highlight(self) -> None:
@@ -102,22 +125,19 @@ class HelpWindow(QWidget):
             cursor = document.find(word)
             while not cursor.isNull():
                 mark = QTextEdit.ExtraSelection()
-                mark.cursor = cursor  # type: ignore[attr-defined]
-                mark.format = look  # type: ignore[attr-defined]
+                mark.cursor = cursor
+                mark.format = look
                 marks.append(mark)
                 cursor = document.find(word, cursor)
         self.browser.setExtraSelections(marks)
         if marks:
-            first = QTextCursor(marks[0].cursor)  # type: ignore[attr-defined]
+            first = QTextCursor(marks[0].cursor)
             self.browser.setTextCursor(first)
             self.browser.ensureCursorVisible()
 
     def highlighted(self) -> list[str]:
         """The highlighted texts (for the tests and accessibility checks)."""
-        return [
-            mark.cursor.selectedText()  # type: ignore[attr-defined]
-            for mark in self.browser.extraSelections()
-        ]
+        return [mark.cursor.selectedText() for mark in self.browser.extraSelections()]
 
 
 class AboutDialog(QDialog):
