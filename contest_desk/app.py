@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from contest_desk.errors import UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE
+from contest_desk.logs import set_up_logging
 from contest_desk.services.hub import Services
 from contest_desk.ui.backup_timer import BackupTimer
 from contest_desk.ui.feedback import install_crash_handler, show_user_error
@@ -70,6 +71,7 @@ def make_qapp() -> tuple[QApplication, Translations]:
 
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     """Open the app on ``db`` (a path or URL; the user's data directory by default)."""
+    set_up_logging()
     app, translations = make_qapp()
     install_crash_handler()
     arm_smoke_test(app)

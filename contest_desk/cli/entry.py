@@ -26,6 +26,7 @@ from contest_desk.cli import (
 from contest_desk.cli.types import checked_integers
 from contest_desk.errors import ImportRejected, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
+from contest_desk.logs import set_up_logging
 
 AREAS = (
     demo, contests, rubric, people, judging, boards, labor, innovation, certificates, backup,
@@ -108,6 +109,10 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of leaving the process."""
+    if argv is None:
+        # The process's own command line logs to the user's log file; a call from Python
+        # (tests, scripts) leaves the caller's logging alone.
+        set_up_logging()
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language is needed before the parser is built, since its help is translated.
     early = argparse.ArgumentParser(add_help=False)

@@ -7,19 +7,24 @@ import sys
 import traceback
 from pathlib import Path
 
-import platformdirs
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contest_desk.errors import ImportRejected, UserError
+from contest_desk.logs import desk_handler, log_file, log_folder
 
 log = logging.getLogger(__name__)
-
-
-def log_file() -> Path:
-    folder = Path(platformdirs.user_log_dir("ContestDesk", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "contest-desk.log"
 
 
 def tr(text: str) -> str:
@@ -36,6 +41,72 @@ def show_user_error(parent: QWidget | None, error: UserError) -> None:
     box.exec()
 
 
+def open_log_folder() -> bool:
+    """Show the log folder in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_folder())))
+
+
+class CrashDialog(QDialog):
+    """A bug: where the log file is, the details, and a button that copies them for an
+    e-mail to support (office staff rarely find a folder, but can always paste)."""
+
+    def __init__(self, details: str, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.details = details
+        self.path = path
+        self.setWindowTitle(tr("Contest Desk has a bug"))
+        self.message = QLabel(
+            tr("Something went wrong that is not your fault. Please send this file to support:")
+            + f"\n{path}"
+        )
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QPlainTextEdit(details)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(tr("Error details"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.copy_button = QPushButton(tr("Copy details"))
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.folder_button = QPushButton(tr("Open log folder"))
+        self.folder_button.clicked.connect(open_log_folder)
+        buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def clipboard_text(self) -> str:
+        return f"{self.message.text()}\n\n{self.details}"
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.clipboard_text())
+        self.copy_button.setText(tr("Copied"))
+
+
+def write_crash(kind, value, tb) -> tuple[str, Path]:
+    """Write the traceback to the log file; returns it and the file's path."""
+    details = "".join(traceback.format_exception(kind, value, tb))
+    handler = desk_handler()
+    if handler is None:  # logging not set up (a test, a crash before set-up): the file itself
+        path = log_file()
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(details + "\n")
+    else:
+        path = Path(handler.baseFilename)
+    log.error("Uncaught exception:\n%s", details)
+    if handler is not None:
+        handler.flush()
+    return details, path
+
+
+def report_crash(kind, value, tb) -> CrashDialog:
+    """Write the traceback to the log file and build the dialog that names it."""
+    return CrashDialog(*write_crash(kind, value, tb))
+
+
 def install_crash_handler() -> None:
     """Any uncaught exception: write it to the log and say where the log is."""
 
@@ -43,16 +114,10 @@ def install_crash_handler() -> None:
         if isinstance(value, UserError):
             show_user_error(None, value)
             return
-        text = "".join(traceback.format_exception(kind, value, tb))
-        path = log_file()
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-        log.error(text)
-        QMessageBox.critical(
-            None,
-            tr("Contest Desk has a bug"),
-            tr("Something went wrong that is not your fault. Please send this file to support:")
-            + f"\n{path}",
-        )
+        if QApplication.instance() is None:  # no window to show (a widget would abort)
+            details, path = write_crash(kind, value, tb)
+            sys.stderr.write(f"{details}\n{path}\n")
+            return
+        report_crash(kind, value, tb).exec()
 
     sys.excepthook = hook
