@@ -5,6 +5,7 @@ and leaves, so that a frozen build can show that its window opens without anyone
 from __future__ import annotations
 
 import os
+import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
@@ -23,7 +24,8 @@ def arm(app: QApplication) -> None:
             QTimer.singleShot(20, close_shown)
             return
         for widget in shown:
-            print(f"shown: {widget.windowTitle()}", flush=True)
+            if sys.stdout is not None:  # None in a windowed program on Windows
+                print(f"shown: {widget.windowTitle()}", flush=True)
             if isinstance(widget, QDialog):
                 widget.reject()
             else:
