@@ -35,6 +35,8 @@ def _roles(user: UserInfo) -> str:
 
 class AccountsArea(QWidget):
     USES = ("users",)  # the main window gives the area only these
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (("new", "username_edit"),)
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

@@ -118,6 +118,8 @@ def ask_save_path(parent: QWidget, suggested: str) -> str | None:
 class AuditArea(QWidget):
     # What the area calls; "contests" is for its event picker's lists.
     USES = ("audit", "roster", "contests")
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (("refresh", "refresh_button"), ("save", "export_button"))
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

@@ -68,6 +68,8 @@ def _chosen(view: QTableView, model: RecordTableModel) -> object | None:
 
 class BoardsArea(BoardSetup, QWidget):
     USES = ("board_views", "boards", "board_import", "contests", "audit")
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (("new", "new_button"), ("open", "import_button"), ("print", "notice_button"))
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

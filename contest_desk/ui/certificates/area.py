@@ -53,6 +53,8 @@ from contest_desk.ui.state import AppState
 
 class CertificatesArea(QWidget):
     USES = ("certificates", "contests", "audit")  # contests: the picker's too
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (("print", "print_button"),)
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

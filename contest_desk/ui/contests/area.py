@@ -39,6 +39,8 @@ class ContestsArea(QWidget):
         "rubric_files",  # the rubric editor's Excel import and export
         "users",  # the draw tab names who drew
     )
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (("new", "navigator.new_contest_button"), ("save", "contest_panel.save_button"))
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

@@ -49,6 +49,13 @@ class InnovationArea(QWidget):
         "innovation_import",
         "users",  # the ledger names approvers by their names
     )
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (
+        ("new", "ledger_tab.new_achievement"),
+        ("open", "import_button"),
+        ("print", "report_button"),
+        ("find", "ledger_tab.text_edit"),
+    )
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

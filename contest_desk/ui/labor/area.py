@@ -56,6 +56,8 @@ class LaborArea(QWidget):
         "labor_import",
         "audit",
     )
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (("open", "import_button"), ("print", "notice_button"))
 
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)

@@ -45,6 +45,8 @@ class StandingsArea(QWidget):
 
     # contests: the event picker; certificates, audit: the result notice (成绩公示).
     USES = ("audit", "certificates", "contests", "standings")
+    # What the window's standard keys do here (ui/shortcuts.py): command, attribute.
+    KEYS = (("print", "notice_button"),)
 
     table_shown = Signal()  # a table (or a message instead of one) is now shown
 
