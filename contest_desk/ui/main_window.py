@@ -23,6 +23,7 @@ from contest_desk import __version__
 from contest_desk.domain.permissions import ROLE_NAMES, Action, Role
 from contest_desk.i18n import _, language
 from contest_desk.services.hub import Services
+from contest_desk.ui import shortcuts
 from contest_desk.ui.accessible import name_controls
 from contest_desk.ui.accounts.area import AccountsArea
 from contest_desk.ui.audit.area import AuditArea
@@ -218,9 +219,15 @@ class MainWindow(QMainWindow):
         self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.guide_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.guide_action.triggered.connect(self.open_help)
+        self.keys_action = self.help_menu.addAction(self.tr("Keyboard shortcuts"))
+        self.keys_action.triggered.connect(lambda: shortcuts.list_dialog(self).show())
         self.about_action = self.help_menu.addAction(self.tr("About"))
         self.about_action.triggered.connect(self.open_about)
         self.help_window: HelpWindow | None = None
+        # Ctrl+N/O/S/P/F, F5, Ctrl+Q and Ctrl+1 … on the area shown (ui/shortcuts.py).
+        self.shortcut_actions = shortcuts.install(
+            self, lambda: self.stack.currentWidget(), self.sidebar.setCurrentRow, len(self.areas)
+        )
 
     def current_area(self) -> str | None:
         row = self.sidebar.currentRow()
