@@ -16,6 +16,7 @@ from contest_desk.ui.feedback import install_crash_handler, show_user_error
 from contest_desk.ui.fonts import install_font
 from contest_desk.ui.login import log_in
 from contest_desk.ui.main_window import MainWindow
+from contest_desk.ui.settings_dialog import SettingsDialog, apply_font_size
 from contest_desk.ui.smoke import arm as arm_smoke_test
 from contest_desk.ui.translator import Translations
 
@@ -37,8 +38,21 @@ class DeskApp:
         self.window = MainWindow(
             self.services, on_language=self.switch_language, on_log_out=self.log_out
         )
+        self.window.settings_action.triggered.connect(self.open_settings)
         self.window.show()
         return self.window
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.window)
+        dialog.accepted.connect(lambda: self.settings_changed(dialog.chosen_language()))
+        dialog.open()
+        return dialog
+
+    def settings_changed(self, lang: str) -> None:
+        """After the dialog saved: the backup timer reads its interval again, and a new
+        language (or the new font, for every widget) rebuilds the window."""
+        self.backup_timer.restart(self.settings)
+        self.switch_language(lang)
 
     def log_out(self) -> None:
         """Close the window and ask for a log-in again; quit when it is cancelled."""
@@ -76,6 +90,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     install_crash_handler()
     arm_smoke_test(app)
     settings = QSettings()
+    apply_font_size(app, settings)
     # Before the first dialog (the log-in), so that its OK and Cancel speak the language.
     translations.apply(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
     try:

@@ -31,11 +31,16 @@ class BackupTimer(QObject):
     ) -> None:
         super().__init__(parent)
         self.services = services  # asked each time: a log-out rebuilds the services
-        self.minutes = int(str(settings.value(SETTING, DEFAULT_MINUTES) or 0))
         self.busy = False
         self.last: Any = None  # the last backup made, for tests and the curious
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
+        self.restart(settings)
+
+    def restart(self, settings: QSettings) -> None:
+        """Read the interval again (the settings dialog changed it) and start over."""
+        self.minutes = int(str(settings.value(SETTING, DEFAULT_MINUTES) or 0))
+        self.timer.stop()
         if self.minutes > 0:
             self.timer.start(self.minutes * 60_000)
 

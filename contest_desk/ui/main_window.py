@@ -31,6 +31,7 @@ from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.chief.area import ChiefArea
 from contest_desk.ui.contests.area import ContestsArea
+from contest_desk.ui.feedback import open_log_folder
 from contest_desk.ui.help.pages import page_for_area
 from contest_desk.ui.help.window import AboutDialog, HelpWindow
 from contest_desk.ui.hub.area import HubArea
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         self, on_language: Callable[[str], None] | None, on_log_out: Callable[[], None] | None
     ) -> None:
         account = self.menuBar().addMenu(self.tr("&Account"))
+        # Connected by the app (app.py), which owns the settings and what they rebuild.
+        self.settings_action = account.addAction(self.tr("Settings…"))
         self.log_out_action = account.addAction(self.tr("Log out"))
         if on_log_out is not None:
             self.log_out_action.triggered.connect(on_log_out)
@@ -221,6 +224,8 @@ class MainWindow(QMainWindow):
         self.guide_action.triggered.connect(self.open_help)
         self.keys_action = self.help_menu.addAction(self.tr("Keyboard shortcuts"))
         self.keys_action.triggered.connect(lambda: shortcuts.list_dialog(self).show())
+        self.log_folder_action = self.help_menu.addAction(self.tr("Open log folder"))
+        self.log_folder_action.triggered.connect(open_log_folder)
         self.about_action = self.help_menu.addAction(self.tr("About"))
         self.about_action.triggered.connect(self.open_about)
         self.help_window: HelpWindow | None = None

@@ -40,7 +40,7 @@ from contest_desk.reports.certificate_pdf import (
 )
 from contest_desk.reports.result_notice import Notice
 from contest_desk.services.hub import Services
-from contest_desk.ui import operations, save_dialog
+from contest_desk.ui import operations, save_dialog, settings_dialog
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.painter import paint_certificate
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
@@ -156,6 +156,9 @@ class CertificatesArea(QWidget):
             names = operations.run(self, lambda: self.services.certificates.templates(contest))
             for name in names or ():  # the id stays the item's data; people read its name
                 self.template_box.addItem(template_name(name), name)
+            # The office's usual template (设置 → 默认证书模板), where the contest has it.
+            usual = settings_dialog.default_template(settings_dialog.stored_settings())
+            self.template_box.setCurrentIndex(max(self.template_box.findData(usual), 0))
         self.refresh()
 
     def refresh(self) -> None:
