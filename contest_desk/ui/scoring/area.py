@@ -36,6 +36,7 @@ from contest_desk.ui.scoring.my_events import ScorableEvents
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.scoring.score_file import ScoreFileImport
 from contest_desk.ui.scoring.sheet_steps import SheetBar
+from contest_desk.ui.scoring.undo import MarkHistory
 from contest_desk.ui.state import AppState
 from contest_desk.ui.view_or_message import ViewOrMessage
 
@@ -97,6 +98,7 @@ class ScoringArea(QWidget):
         self.model = ScoreSheetModel(self)
         self.grid = ScoreGrid()
         self.grid.setModel(self.model)
+        self.history = MarkHistory(self.model, self)  # Ctrl+Z / Ctrl+Y of saved cells
         if services.ctx.actor.judge_only:
             # "My scoring" on a site laptop: large type, read at arm's length.
             font = self.grid.font()

@@ -54,6 +54,9 @@ class ScoreSheetModel(BatchedTableModel):
     """
 
     saved = Signal(int)  # entry id whose value is now stored
+    # A cell's value changed by a save: entry id, criterion code (or the time's key), the
+    # text shown before and after (what an undo types back in, and a redo again).
+    changed = Signal(int, str, str, str)
     refused = Signal(int, int, str)  # row, column, the reason in the user's language
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -276,7 +279,8 @@ class ScoreSheetModel(BatchedTableModel):
         text = "" if value is None else str(value).strip()
         key = self._key(row, column)
         entry_id, code = key
-        if text == self._show(key, self._stored(row, column)) and key not in self._errors:
+        before = self._show(key, self._stored(row, column))
+        if text == before and key not in self._errors:
             return True  # nothing changed: no write, no audit row
         sheet = self.sheet
         outcome = self._saved_off_thread(entry_id, code, text)
@@ -294,7 +298,22 @@ class ScoreSheetModel(BatchedTableModel):
         self._remember(entry_id, code, stored)
         self.dataChanged.emit(index, index)
         self.saved.emit(entry_id)
+        after = self._show(key, self._stored(row, column))
+        if after != before:
+            self.changed.emit(entry_id, code, before, after)
         return True
+
+    def index_of(self, entry_id: int, code: str) -> QModelIndex:
+        """The cell of ``entry_id`` and ``code`` (loading its row), or an invalid index."""
+        sheet = self.sheet
+        if sheet is None:
+            return QModelIndex()
+        row = next((n for n, e in enumerate(self._entries) if e.id == entry_id), None)
+        codes = [c.code for c in self._columns]
+        if row is None or (code != TIME_KEY and code not in codes) or not self.ensure_row(row):
+            return QModelIndex()
+        column = self.time_column if code == TIME_KEY else codes.index(code) + 1
+        return self.index(row, column)
 
     def _saved_off_thread(
         self, entry_id: int, code: str, text: str
