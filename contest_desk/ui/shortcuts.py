@@ -92,9 +92,7 @@ def install(
 
     def act(command: str, label: str) -> None:
         if not run(current(), command):
-            window.statusBar().showMessage(
-                _("“{command}” does nothing here", command=label), 4000
-            )
+            window.statusBar().showMessage(_("“{command}” does nothing here", command=label), 4000)
 
     for command in COMMANDS:
         action = QAction(_(command.label), window)
@@ -125,7 +123,7 @@ def listing() -> list[tuple[str, str]]:
         ("F1", _("Help for the area shown")),
         ("Enter, Tab, Shift+Tab", _("In a grid: save the cell and move on")),
         ("Delete", _("In the scoring grid: clear the cell")),
-        ("Ctrl+Z, Ctrl+Y", _("In a text field: undo, redo")),
+        ("Ctrl+Z, Ctrl+Y", _("Undo, redo: in a text field, and the scoring grid's saved marks")),
     ]
     return rows
 

@@ -13,7 +13,7 @@ MESSAGES = {
     "Help for the area shown": "当前区域的帮助",
     "In a grid: save the cell and move on": "在表格中：保存本格并移到下一格",
     "In the scoring grid: clear the cell": "在评分表中：清除本格",
-    "In a text field: undo, redo": "在文本框中：撤销、重做",
+    "Undo, redo: in a text field, and the scoring grid's saved marks": "撤销、重做：文本框中，以及评分表中已保存的分数",
     "Keyboard shortcuts": "快捷键",
     "Shortcut": "按键",
     "What it does": "作用",
