@@ -83,6 +83,12 @@ bundle: $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test,bundle]'
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		installer/contest_desk.spec
+	@# Debug symbols off the libraries (about 50 MB on Linux), but not the wheels' patchelf-
+	@# repaired ones in *.libs/, which strip breaks (installer/contest_desk.spec says how).
+	if [ "$$(uname -s)" = Linux ] && command -v strip >/dev/null; then \
+		find $(BUNDLE) -type f \( -name '*.so' -o -name '*.so.*' \) ! -path '*.libs/*' \
+			-exec strip --strip-unneeded {} +; fi
+	du -sh $(BUNDLE)
 
 # Starts the built bundle headless and checks each exit status and output: --version, the
 # demo into a fresh database, the standings report to CSV, and the window on the offscreen

@@ -2,7 +2,9 @@
 # `make bundle-test`: runs the built bundle headless and checks each step's exit status and
 # output. Usage: bash installer/bundle_test.sh [dist/contest-desk]
 set -u
+REPO=$(cd "$(dirname "$0")/.." && pwd)
 BUNDLE=${1:-dist/contest-desk}
+[ -d "$BUNDLE" ] && BUNDLE=$(cd "$BUNDLE" && pwd)
 CLI="$BUNDLE/contest-desk"
 GUI="$BUNDLE/contest-desk-gui"
 [ -x "$CLI" ] && [ -x "$GUI" ] || { echo "no bundle at $BUNDLE: run make bundle first"; exit 1; }
@@ -21,28 +23,28 @@ check() {  # check NAME STATUS OUTPUT-FILE EXPECTED-TEXT
     fi
 }
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$OLDPWD/pyproject.toml")
-"$OLDPWD/$CLI" --version >out.txt 2>&1
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$REPO/pyproject.toml")
+"$CLI" --version >out.txt 2>&1
 check "--version" $? out.txt "contest-desk $version"
 
-"$OLDPWD/$CLI" --db "$WORK/demo.db" demo >out.txt 2>&1
+"$CLI" --db "$WORK/demo.db" demo >out.txt 2>&1
 check "demo into a new database" $? out.txt "演示竞赛"
-"$OLDPWD/$CLI" --db "$WORK/demo.db" --lang en contests >out.txt 2>&1
+"$CLI" --db "$WORK/demo.db" --lang en contests >out.txt 2>&1
 check "contests of the demo" $? out.txt "event 1: "
 
-"$OLDPWD/$CLI" --db "$WORK/demo.db" standings --event 1 --out "$WORK/standings.csv" >out.txt 2>&1
+"$CLI" --db "$WORK/demo.db" standings --event 1 --out "$WORK/standings.csv" >out.txt 2>&1
 status=$?
 cp "$WORK/standings.csv" out.txt 2>/dev/null || : >out.txt
 check "standings report to CSV" $status out.txt "名次,编号,姓名"
 
-"$OLDPWD/$CLI" --db "$WORK/demo.db" judges --event 1 --format json >out.txt 2>&1
+"$CLI" --db "$WORK/demo.db" judges --event 1 --format json >out.txt 2>&1
 check "judges' consistency report" $? out.txt "{"
 
 # The window: CONTEST_DESK_SMOKE=1 prints the first shown window's title, closes it, leaves.
 # A windowed program on Windows has no standard output: there the console one opens it.
 WINDOW="$GUI"
 case "$(uname -s)" in MINGW* | MSYS* | CYGWIN*) WINDOW="$CLI" ;; esac
-CONTEST_DESK_SMOKE=1 "$OLDPWD/$WINDOW" --db "$WORK/demo.db" --lang zh_CN >out.txt 2>&1
+CONTEST_DESK_SMOKE=1 "$WINDOW" --db "$WORK/demo.db" --lang zh_CN >out.txt 2>&1
 check "window on the offscreen platform" $? out.txt "shown: "
 
 [ $failed -eq 0 ] && echo "bundle-test: all passed" || echo "bundle-test: FAILED"
