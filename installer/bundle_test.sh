@@ -40,6 +40,13 @@ check "standings report to CSV" $status out.txt "名次,编号,姓名"
 "$CLI" --db "$WORK/demo.db" judges --event 1 --format json >out.txt 2>&1
 check "judges' consistency report" $? out.txt "{"
 
+# A PDF with the bundled Chinese font: the demo's organizer prints the provisional notice.
+CONTEST_DESK_PASSWORD=organizer-2026 "$CLI" --db "$WORK/demo.db" --user organizer \
+    notice --event 1 --provisional --out "$WORK/notice.pdf" >out.txt 2>&1
+status=$?
+head -c 5 "$WORK/notice.pdf" >out.txt 2>/dev/null || : >out.txt
+check "results notice to PDF" $status out.txt "%PDF-"
+
 # The window: CONTEST_DESK_SMOKE=1 prints the first shown window's title, closes it, leaves.
 # A windowed program on Windows has no standard output: there the console one opens it.
 WINDOW="$GUI"
