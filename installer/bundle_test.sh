@@ -47,6 +47,22 @@ status=$?
 head -c 5 "$WORK/notice.pdf" >out.txt 2>/dev/null || : >out.txt
 check "results notice to PDF" $status out.txt "%PDF-"
 
+# The scoring hub: its log-in page from the bundled templates, and a static file.
+PORT=${CONTEST_DESK_BUNDLE_TEST_PORT:-18765}
+CONTEST_DESK_PASSWORD=organizer-2026 "$CLI" --db "$WORK/demo.db" --user organizer \
+    serve --host 127.0.0.1 --port "$PORT" >hub.txt 2>&1 &
+hub=$!
+status=1
+for _ in $(seq 1 60); do
+    curl -sfL "http://127.0.0.1:$PORT/" -o out.txt && status=0 && break
+    sleep 0.5
+done
+curl -sf "http://127.0.0.1:$PORT/static/hub.css" >/dev/null || status=1
+kill "$hub" 2>/dev/null
+wait "$hub" 2>/dev/null
+[ $status -eq 0 ] || cat hub.txt >>out.txt
+check "scoring hub's log-in page" $status out.txt "<title>"
+
 # The window: CONTEST_DESK_SMOKE=1 prints the first shown window's title, closes it, leaves.
 # A windowed program on Windows has no standard output: there the console one opens it.
 WINDOW="$GUI"
