@@ -92,8 +92,8 @@ bundle: $(VENV)/.installed
 
 # Starts the built bundle headless and checks each exit status and output: --version, the
 # demo into a fresh database, the standings report to CSV, the results notice to PDF (the
-# bundled font), the scoring hub's log-in page, and the window on the offscreen platform (CONTEST_DESK_SMOKE=1 closes the
-# first window once it is shown).
+# bundled font), the scoring hub's log-in page, and the window on the offscreen platform
+# (CONTEST_DESK_SMOKE=1 closes the first window once it is shown).
 bundle-test:
 	bash installer/bundle_test.sh $(BUNDLE)
 
