@@ -23,7 +23,7 @@ check() {  # check NAME STATUS OUTPUT-FILE EXPECTED-TEXT
     fi
 }
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$REPO/pyproject.toml")
+version=$(tr -d '\r' <"$REPO/pyproject.toml" | sed -n 's/^version = "\(.*\)"/\1/p')  # CRLF in a Windows checkout
 "$CLI" --version >out.txt 2>&1
 check "--version" $? out.txt "contest-desk $version"
 
