@@ -84,14 +84,18 @@ def run(area: QWidget, command: str) -> bool:
 
 
 def install(
-    window: QMainWindow, current: Callable[[], QWidget], go_to: Callable[[int], None], areas: int
+    window: QMainWindow,
+    current: Callable[[], QWidget | None],
+    go_to: Callable[[int], None],
+    areas: int,
 ) -> list[QAction]:
     """The keys on ``window``, each acting on the area ``current`` gives; Ctrl+1 … go to
     the first ``areas`` of the side bar."""
     actions = []
 
     def act(command: str, label: str) -> None:
-        if not run(current(), command):
+        area = current()
+        if area is None or not run(area, command):
             window.statusBar().showMessage(_("“{command}” does nothing here", command=label), 4000)
 
     for command in COMMANDS:
