@@ -6,6 +6,7 @@ import logging
 import sys
 import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -86,7 +87,9 @@ class CrashDialog(QDialog):
         self.copy_button.setText(tr("Copied"))
 
 
-def write_crash(kind, value, tb) -> tuple[str, Path]:
+def write_crash(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> tuple[str, Path]:
     """Write the traceback to the log file; returns it and the file's path."""
     details = "".join(traceback.format_exception(kind, value, tb))
     handler = desk_handler()
@@ -102,7 +105,9 @@ def write_crash(kind, value, tb) -> tuple[str, Path]:
     return details, path
 
 
-def report_crash(kind, value, tb) -> CrashDialog:
+def report_crash(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> CrashDialog:
     """Write the traceback to the log file and build the dialog that names it."""
     return CrashDialog(*write_crash(kind, value, tb))
 
