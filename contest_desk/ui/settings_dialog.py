@@ -1,7 +1,7 @@
 """The settings dialog (设置…): what an office changes once and keeps, stored in QSettings
 and read where it is used: the language (app.py), the default certificate template (the
-certificates area), the automatic backup's interval (ui/backup_timer.py) and the font size
-(here, applied to the whole application)."""
+certificates area), the default organizer (a new contest's form), the automatic backup's
+interval (ui/backup_timer.py) and the font size (applied here to the whole application)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QSpinBox,
     QWidget,
 )
@@ -23,6 +24,7 @@ from contest_desk.ui import backup_timer
 
 LANGUAGE = "language"
 TEMPLATE = "certificate_template"
+ORGANIZATION = "organization"
 FONT_SIZE = "font_size"
 DEFAULT_TEMPLATE = "landscape"
 # 0: the system's own size, untouched (the bundled font's default).
@@ -51,6 +53,11 @@ def default_template(settings: QSettings) -> str:
     return str(settings.value(TEMPLATE, DEFAULT_TEMPLATE) or DEFAULT_TEMPLATE)
 
 
+def default_organization(settings: QSettings) -> str:
+    """The organizer a new contest starts with (printed on its certificates)."""
+    return str(settings.value(ORGANIZATION, "") or "")
+
+
 def apply_font_size(app: QApplication, settings: QSettings) -> None:
     """The application's font at the chosen size (every window built after this uses it)."""
     size = font_size(settings)
@@ -73,6 +80,7 @@ class SettingsDialog(QDialog):
         for name in TEMPLATE_NAMES:
             self.template_box.addItem(template_name(name), name)
         self._select(self.template_box, default_template(settings))
+        self.organization_edit = QLineEdit(default_organization(settings))
         self.backup_spin = QSpinBox()
         self.backup_spin.setRange(0, 24 * 60)
         self.backup_spin.setSuffix(self.tr(" min"))
@@ -87,6 +95,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language_box)
         form.addRow(self.tr("Default certificate template"), self.template_box)
+        form.addRow(self.tr("Default organizer"), self.organization_edit)
         form.addRow(self.tr("Automatic backup every"), self.backup_spin)
         form.addRow(self.tr("Font size (points)"), self.font_spin)
         buttons = QDialogButtonBox(
@@ -110,6 +119,7 @@ class SettingsDialog(QDialog):
         interval take effect when the window is rebuilt (the caller does that)."""
         self.settings.setValue(LANGUAGE, self.chosen_language())
         self.settings.setValue(TEMPLATE, self.template_box.currentData())
+        self.settings.setValue(ORGANIZATION, self.organization_edit.text().strip())
         self.settings.setValue(backup_timer.SETTING, self.backup_spin.value())
         self.settings.setValue(FONT_SIZE, self.font_spin.value())
         self.settings.sync()

@@ -16,9 +16,11 @@ from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
 from contest_desk.ui import backup_timer, feedback, settings_dialog
 from contest_desk.ui.certificates.area import CertificatesArea
+from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.settings_dialog import (
     FONT_SIZE,
+    ORGANIZATION,
     TEMPLATE,
     SettingsDialog,
     apply_font_size,
@@ -151,3 +153,22 @@ def test_the_certificates_area_starts_on_the_default_template(
         assert area2.template_box.currentData() == "landscape"
     finally:
         demo.ctx.db.dispose()
+
+
+def test_a_new_contest_starts_with_the_default_organizer(
+    qtbot, tmp_path: Path, settings, monkeypatch
+) -> None:
+    monkeypatch.setattr(settings_dialog, "stored_settings", lambda: settings)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.organization_edit.setText(" 采油厂工会 ")
+    dialog.accept()
+    assert settings.value(ORGANIZATION) == "采油厂工会"
+    services = Services.open(str(tmp_path / "t.db"))
+    try:
+        area = ContestsArea(services, AppState())
+        qtbot.addWidget(area)
+        area.contest_panel.start_new()
+        assert area.contest_panel.organizer_edit.text() == "采油厂工会"
+    finally:
+        services.ctx.db.dispose()

@@ -12,6 +12,7 @@ MESSAGES = {
     "System size": "系统默认",
     "Language": "语言",
     "Default certificate template": "默认证书模板",
+    "Default organizer": "默认主办单位",
     "Automatic backup every": "自动备份间隔",
     "Font size (points)": "字号（磅）",
 }

@@ -21,7 +21,7 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, operations
+from contest_desk.ui import feedback, operations, settings_dialog
 from contest_desk.ui.contests.labels import kind_names, status_names
 from contest_desk.ui.date_field import DateField
 from contest_desk.ui.state import AppState
@@ -137,7 +137,10 @@ class ContestPanel(QWidget):
         self.kind_box.setCurrentIndex(0)
         self.start_edit.setDate(None)
         self.end_edit.setDate(None)
-        self.organizer_edit.clear()
+        # The office's own name (设置 → 默认主办单位), the organizer of most of its contests.
+        self.organizer_edit.setText(
+            settings_dialog.default_organization(settings_dialog.stored_settings())
+        )
         self._show_status()
 
     def load(self, contest: ContestInfo) -> None:
