@@ -72,6 +72,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(420)  # room for an organizer's full name
         self.language_box = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
