@@ -42,8 +42,16 @@ class _DeskHandler(logging.handlers.RotatingFileHandler):
     """Marks the handler this module installed, so that a second set-up replaces it."""
 
 
+class _Echo(logging.StreamHandler):  # type: ignore[type-arg]
+    """Warnings on the terminal too, as Python's last-resort handler printed them before
+    the log file was there (it stays silent once any handler is installed)."""
+
+
 def set_up_logging(
-    folder: Path | None = None, max_bytes: int = MAX_BYTES, backups: int = BACKUPS
+    folder: Path | None = None,
+    max_bytes: int = MAX_BYTES,
+    backups: int = BACKUPS,
+    echo_warnings: bool = False,
 ) -> Path:
     """Send INFO and above of every logger to the rotating file; returns its path.
 
@@ -52,12 +60,16 @@ def set_up_logging(
     path = (folder / FILE_NAME) if folder is not None else log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, _DeskHandler)]:
+    for old in [h for h in root.handlers if isinstance(h, _DeskHandler | _Echo)]:
         root.removeHandler(old)
         old.close()
     handler = _DeskHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
+    if echo_warnings:
+        echo = _Echo()
+        echo.setLevel(logging.WARNING)
+        root.addHandler(echo)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
     return path

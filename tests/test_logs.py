@@ -51,3 +51,12 @@ def test_a_second_set_up_does_not_write_twice(tmp_path: Path, restore_root) -> N
     logging.getLogger("contest_desk.test").warning("once")
     logs.desk_handler().flush()  # type: ignore[union-attr]
     assert path.read_text(encoding="utf-8").count("once") == 1
+
+
+def test_the_command_line_still_shows_warnings(tmp_path: Path, restore_root, capsys) -> None:
+    logs.set_up_logging(tmp_path, echo_warnings=True)
+    logs.set_up_logging(tmp_path, echo_warnings=True)  # again: still once
+    logging.getLogger("contest_desk.test").warning("the backup folder is full")
+    logging.getLogger("contest_desk.test").info("only in the file")
+    shown = capsys.readouterr().err
+    assert shown.count("the backup folder is full") == 1 and "only in the file" not in shown

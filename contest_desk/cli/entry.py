@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         # The process's own command line logs to the user's log file; a call from Python
         # (tests, scripts) leaves the caller's logging alone.
-        set_up_logging()
+        set_up_logging(echo_warnings=True)
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language is needed before the parser is built, since its help is translated.
     early = argparse.ArgumentParser(add_help=False)
