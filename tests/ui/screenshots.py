@@ -1,5 +1,6 @@
 """The README's pictures of every area of the window at 1280×800 (and, to look at,
-1920×1080): ``python -m tests.ui.screenshots [--size 1920x1080] [--out FOLDER]``.
+1920×1080, or at 150 % with ``--scale 1.5 --size 1280x720 --prefix hidpi_``):
+``python -m tests.ui.screenshots [--size 1920x1080] [--out FOLDER]``.
 
 A demo database is built in a temporary folder (its attached files and the desk's key
 stay there too) and opened by one account with the organizer's, the chief judge's and
@@ -51,7 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(FOLDER))
     parser.add_argument("--tabs", action="store_true", help="also every tab of each area")
     parser.add_argument("--areas", default="", help="comma-separated area keys (all by default)")
+    parser.add_argument(
+        "--scale", default="", help="the screen scale, e.g. 1.5 for 150 %% (--size: logical)"
+    )
+    parser.add_argument("--prefix", default="area_", help="the pictures' file name prefix")
     args = parser.parse_args(argv)
+    if args.scale:  # read by Qt when the application starts, as on a high-DPI screen
+        os.environ["QT_SCALE_FACTOR"] = args.scale
     width, height = (int(n) for n in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -84,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         if key == "chief":  # the consistency tab, with what its figures mean
             window.areas[key].tabs.setCurrentIndex(2)
             settle(app, 0.5)
-        path = out / f"area_{key}.png"
+        path = out / f"{args.prefix}{key}.png"
         save(window, path)
         print(path, window.width(), window.height())
         tabs = getattr(window.areas[key], "tabs", None)
