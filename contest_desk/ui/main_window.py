@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.guide_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.guide_action.triggered.connect(self.open_help)
         self.keys_action = self.help_menu.addAction(self.tr("Keyboard shortcuts"))
-        self.keys_action.triggered.connect(lambda: shortcuts.list_dialog(self).show())
+        self.keys_action.triggered.connect(self.show_keys)
         self.log_folder_action = self.help_menu.addAction(self.tr("Open log folder"))
         self.log_folder_action.triggered.connect(open_log_folder)
         self.about_action = self.help_menu.addAction(self.tr("About"))
@@ -231,8 +231,11 @@ class MainWindow(QMainWindow):
         self.help_window: HelpWindow | None = None
         # Ctrl+N/O/S/P/F, F5, Ctrl+Q and Ctrl+1 … on the area shown (ui/shortcuts.py).
         self.shortcut_actions = shortcuts.install(
-            self, lambda: self.stack.currentWidget(), self.sidebar.setCurrentRow, len(self.areas)
+            self, self.stack.currentWidget, self.sidebar.setCurrentRow, len(self.areas)
         )
+
+    def show_keys(self) -> None:
+        shortcuts.list_dialog(self).show()
 
     def current_area(self) -> str | None:
         row = self.sidebar.currentRow()

@@ -8,6 +8,7 @@ of the area. A key the current area has no use for says so in the status bar.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -93,10 +94,16 @@ def install(
     the first ``areas`` of the side bar."""
     actions = []
 
+    # The actions' slots hold the window weakly: a closure over it would make a cycle
+    # that only Python's collector breaks, on whichever thread it happens to run (Qt
+    # objects must go on their own thread).
+    held = weakref.ref(window)
+
     def act(command: str, label: str) -> None:
         area = current()
-        if area is None or not run(area, command):
-            window.statusBar().showMessage(_("“{command}” does nothing here", command=label), 4000)
+        shown = held()
+        if shown is not None and (area is None or not run(area, command)):
+            shown.statusBar().showMessage(_("“{command}” does nothing here", command=label), 4000)
 
     for command in COMMANDS:
         action = QAction(_(command.label), window)
@@ -105,7 +112,7 @@ def install(
         actions.append(action)
     quit_action = QAction(_("Quit"), window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key
-    quit_action.triggered.connect(window.close)
+    quit_action.triggered.connect(lambda: _close(held()))
     actions.append(quit_action)
     for n in range(min(areas, 9)):
         area_action = QAction(window)
@@ -116,6 +123,11 @@ def install(
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(action)
     return actions
+
+
+def _close(window: QMainWindow | None) -> None:
+    if window is not None:
+        window.close()
 
 
 def listing() -> list[tuple[str, str]]:

@@ -81,3 +81,8 @@ def test_the_list_of_keys_under_help(qtbot) -> None:
     shown = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert shown["F5"] == "刷新" and shown["Ctrl+Q"] == "退出"
     assert shown["Ctrl+N"] == "新建" and "F1" in shown
+
+
+def test_ctrl_q_closes_the_window(qtbot, window) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
