@@ -69,17 +69,12 @@ def spoken_name(widget: QWidget) -> str:
 def _label_before(widget: QWidget) -> str:
     """The text of the label just before ``widget`` in its row ("竞赛 [box]")."""
     parent = widget.parentWidget()
-    layout = parent.layout() if parent is not None else None
-    for found in layout.findChildren(QBoxLayout) if layout is not None else []:
-        index = found.indexOf(widget)
-        if index > 0:
-            item = found.itemAt(index - 1)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel) and label.text().strip():
-                return label.text().strip().rstrip(":：")
-    if isinstance(layout, QBoxLayout):
-        index = layout.indexOf(widget)
-        item = layout.itemAt(index - 1) if index > 0 else None
+    top = parent.layout() if parent is not None else None
+    if top is None:
+        return ""
+    for row in (top, *top.findChildren(QBoxLayout)):
+        index = row.indexOf(widget) if isinstance(row, QBoxLayout) else -1
+        item = row.itemAt(index - 1) if index > 0 else None
         label = item.widget() if item is not None else None
         if isinstance(label, QLabel) and label.text().strip():
             return label.text().strip().rstrip(":：")

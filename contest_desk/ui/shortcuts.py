@@ -56,12 +56,12 @@ def target(area: QWidget, command: str) -> Any:
     path = dict(getattr(area, "KEYS", ())).get(command)
     if path is None and command == "refresh":  # an area's own refresh, when it has one
         path = next((name for name in ("refresh", "reload") if hasattr(area, name)), None)
+    if path is None:
+        return None
     found: Any = area
-    for part in (path or "").split(".") if path else []:
+    for part in path.split("."):
         found = getattr(found, part, None)
-        if found is None:
-            return None
-    return found if path else None
+    return found
 
 
 def run(area: QWidget, command: str) -> bool:
