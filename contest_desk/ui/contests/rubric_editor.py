@@ -21,6 +21,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.contests import rubric_files
 from contest_desk.ui.contests.common import plain
+from contest_desk.ui.contests.rubric_history import RubricHistory
 from contest_desk.ui.contests.rubric_model import AUTO_ROLE, CODE, NAME, CellProblem, RubricTree
 from contest_desk.ui.state import AppState
 
@@ -40,6 +41,7 @@ class RubricEditor(QWidget):
         self.event_name = ""
         self.dirty = False
         self.problems: list[CellProblem] = []
+        self.stored = Rubric(())  # the part's rubric as last read or saved
 
         self.part_box = QComboBox()
         self.part_box.setMinimumWidth(160)
@@ -93,6 +95,10 @@ class RubricEditor(QWidget):
             self.addAction(action)
             top.addWidget(button)
             self.buttons[key] = button
+        self.undo = RubricHistory(self)  # Ctrl+Z / Ctrl+Y: the draft's edits and saves
+        self.undo_button, self.redo_button = self.undo.history.buttons()
+        top.addWidget(self.undo_button)
+        top.addWidget(self.redo_button)
         top.addStretch(1)
 
         bottom = QHBoxLayout()
@@ -154,6 +160,7 @@ class RubricEditor(QWidget):
         if part_id is not None:
             loaded = operations.run(self, lambda: self.services.contests.rubric(part_id))
             rubric = loaded or rubric
+        self.stored = rubric
         self.tree.load(rubric)
         self.dirty = False
         enabled = part_id is not None
@@ -163,9 +170,12 @@ class RubricEditor(QWidget):
         self.import_button.setEnabled(self.state.event_id is not None)
         self.export_button.setEnabled(self.state.event_id is not None)
         self.validate()
+        self.undo.loaded((self.state.event_id, part_id))
 
     def revert(self) -> None:
+        before = self.undo.shown
         self.load_part(self.part_id)
+        self.undo.record(self.revert_button.text(), before)
 
     def confirm_discard(self) -> bool:
         if not self.dirty:
@@ -179,10 +189,11 @@ class RubricEditor(QWidget):
 
     # Checking ------------------------------------------------------------------
 
-    def _edited(self, _item: QTreeWidgetItem, _column: int) -> None:
+    def _edited(self, item: QTreeWidgetItem, column: int) -> None:
         self.dirty = True
         self.tree.refresh_shapes()
         self.validate()
+        self.undo.edited(f"{item.text(CODE).strip()} {self.tree.headers[column]}".strip())
 
     def validate(self) -> list[CellProblem]:
         """Rebuild the rubric from the tree, mark each problem's cell, and gate Save on them."""
@@ -218,7 +229,18 @@ class RubricEditor(QWidget):
         if problems or self.part_id is None:
             self.validate()
             return False
+        before = self.stored
+        if not self.store_and_show(rubric):
+            return False
+        self.undo.saved(self.save_button.text(), before, self.stored)
+        return True
+
+    def store_and_show(self, rubric: Rubric) -> bool:
+        """Save ``rubric`` as the part's (asking first where it changes what scores mean)
+        and show it as stored; False when not saved (refused, and said why, or not asked)."""
         part_id, contests = self.part_id, self.services.contests
+        if part_id is None:
+            return False
         # Criteria with scores: say what the change does to them, and ask first. A change
         # the scores forbid is not asked about: the save refuses it, naming each one.
         changes = operations.run(self, lambda: contests.rubric_changes(part_id, rubric))
@@ -234,9 +256,11 @@ class RubricEditor(QWidget):
         stored = operations.run(self, lambda: contests.save_rubric(part_id, rubric))
         if stored is None:
             return False
+        self.stored = stored
         self.tree.load(stored)
         self.dirty = False
         self.validate()
+        self.undo.loaded((self.state.event_id, part_id))
         self.saved.emit(part_id)
         self.state.setup_changed.emit()
         return True
@@ -247,6 +271,7 @@ class RubricEditor(QWidget):
         self.problem_label.setStyleSheet(OK_STYLE)
 
     def reload_after_import(self) -> None:
+        self.undo.history.clear()  # the stored rubrics changed under the history
         self.dirty = False
         self.load_event()
         self.state.setup_changed.emit()
@@ -291,7 +316,13 @@ class RubricEditor(QWidget):
             item.setText(CODE, new_code)
             item.setData(CODE, AUTO_ROLE, new_code)
 
-    def _changed(self, item: QTreeWidgetItem | None, edit_column: int | None = None) -> None:
+    def _named(self, tool: str, item: QTreeWidgetItem) -> str:
+        """What a step of ``tool`` on ``item`` is called in the undo texts: 删除 A2."""
+        return f"{self.buttons[tool].text()} {item.text(CODE).strip()}".strip()
+
+    def _changed(
+        self, item: QTreeWidgetItem | None, edit_column: int | None = None, what: str = ""
+    ) -> None:
         self.dirty = True
         self.tree.expandAll()
         self.tree.refresh_shapes()
@@ -300,6 +331,7 @@ class RubricEditor(QWidget):
             if edit_column is not None:
                 self.tree.editItem(item, edit_column)
         self.validate()
+        self.undo.record(what)
 
     def add_criterion(self) -> QTreeWidgetItem | None:
         if self.part_id is None:
@@ -309,7 +341,7 @@ class RubricEditor(QWidget):
         item = self._new_item(parent)
         siblings = self._index_in_parent(current) + 1 if current else -1
         self.tree.put_item(parent, item, siblings)
-        self._changed(item, NAME)
+        self._changed(item, NAME, self._named("add", item))
         return item
 
     def add_sub_criterion(self) -> QTreeWidgetItem | None:
@@ -318,7 +350,7 @@ class RubricEditor(QWidget):
             return self.add_criterion()
         item = self._new_item(current)
         current.addChild(item)
-        self._changed(item, NAME)
+        self._changed(item, NAME, self._named("add_sub", item))
         return item
 
     def _index_in_parent(self, item: QTreeWidgetItem) -> int:
@@ -341,7 +373,7 @@ class RubricEditor(QWidget):
         self._take(item)
         above.addChild(item)
         self._recode(item)
-        self._changed(item)
+        self._changed(item, what=self._named("indent", item))
 
     def outdent(self) -> None:
         """Move the criterion out of its group, just after the group."""
@@ -354,7 +386,7 @@ class RubricEditor(QWidget):
         self._take(item)
         self.tree.put_item(grand, item, position)
         self._recode(item)
-        self._changed(item)
+        self._changed(item, what=self._named("outdent", item))
 
     def _move(self, delta: int) -> None:
         item = self._current()
@@ -366,7 +398,7 @@ class RubricEditor(QWidget):
             return
         self._take(item)
         self.tree.put_item(parent, item, target)
-        self._changed(item)
+        self._changed(item, what=self._named("up" if delta < 0 else "down", item))
 
     def move_up(self) -> None:
         self._move(-1)
@@ -380,6 +412,8 @@ class RubricEditor(QWidget):
             return
         parent = item.parent()
         position = self._index_in_parent(item)
+        what = self._named("delete", item)
         self._take(item)
         remaining = self.tree.children_of(parent)
-        self._changed(remaining[min(position, len(remaining) - 1)] if remaining else parent)
+        shown = remaining[min(position, len(remaining) - 1)] if remaining else parent
+        self._changed(shown, what=what)
