@@ -10,6 +10,7 @@ from contest_desk.services.boards.challenges import BoardService
 from contest_desk.services.boards.imports import BoardImportService
 from contest_desk.services.boards.views import BoardViewService
 from contest_desk.services.certificates.issuing import CertificateService
+from contest_desk.services.changes import ChangeService
 from contest_desk.services.contests.assignments import AssignmentService
 from contest_desk.services.contests.draws import DrawService
 from contest_desk.services.contests.rounds import RoundService
@@ -91,6 +92,7 @@ class Services:
     backups: BackupService
     hall: HallService
     rubric_files: RubricFileService
+    changes: ChangeService
 
     @classmethod
     def build(cls, db: Database, actor: Actor = SYSTEM, device: str = "") -> Services:
@@ -138,6 +140,7 @@ class Services:
             BackupService(ctx),
             HallService(ctx),
             RubricFileService(ctx),
+            ChangeService(ctx),
         )
 
     @classmethod

@@ -21,6 +21,7 @@ from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_chain import GENESIS, link_hash
+from contest_desk.storage.changes import announce
 from contest_desk.storage.models import AuditHead, AuditRecord
 
 _PENDING = "contest_desk.audit_pending"
@@ -76,6 +77,7 @@ def _link_pending(session: Session) -> None:
         prev = digest
     conn.execute(insert(AuditRecord), rows)
     conn.execute(_MOVE_HEAD, {"seq": seq, "hash": prev})
+    announce(session, conn, seq - len(rows) + 1, seq)  # told to the other desks at the commit
 
 
 @event.listens_for(Session, "after_soft_rollback")
