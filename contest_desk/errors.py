@@ -74,6 +74,41 @@ class PermissionDenied(UserError):
     """The acting user's roles do not allow the action, or not on this sheet."""
 
 
+class StaleEdit(UserError):
+    """A save from a form read before someone else saved the same thing: refused, so that
+    nothing they saved is overwritten unseen (storage/versions.py decides).
+
+    ``changes``: each field that differs now, in words, as (field, the value the form
+    showed, the value stored now); ``current``: the record as stored now, for the form to
+    show while it keeps the person's own typed values to apply again.
+    """
+
+    def __init__(
+        self,
+        thing: str,
+        who: str,
+        at: str,
+        changes: Sequence[tuple[str, str, str]],
+        current: Any = None,
+        said: Sequence[str] = (),
+    ) -> None:
+        self.changes = tuple(changes)
+        self.current = current
+        # ``said``: changes already in words (a rubric's criteria, as its editor words them).
+        listed = _("; ").join(
+            [_("{field}: {old} → {new}", field=f, old=old, new=new) for f, old, new in changes]
+            + list(said)
+        )
+        msgid = (
+            "{thing} was changed by {who} at {at} ({changes}). Look at what it holds now "
+            "and make your change again."
+            if listed
+            else "{thing} was changed by {who} at {at}. Look at what it holds now and make "
+            "your change again."
+        )
+        super().__init__(msgid, thing=thing, who=who, at=at, changes=listed)
+
+
 class Cancelled(Exception):
     """The person pressed Cancel: the work stops and undoes what it began (a transaction
     rolls back, files half written are removed). Not an error to show."""

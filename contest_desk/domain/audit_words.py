@@ -38,6 +38,7 @@ ACTIONS = {
     # roster, judges, accounts
     "unit.add": N_("Add a unit"),
     "person.add": N_("Add a person"),
+    "person.update": N_("Edit a person"),
     "team.add": N_("Add a team"),
     "entry.add": N_("Add an entry"),
     "entry.remove": N_("Remove an entry"),

@@ -41,6 +41,7 @@ def contest_info(c: m.Contest) -> ContestInfo:
         c.start_date,
         c.end_date,
         c.organizer,
+        c.version,
     )
 
 
@@ -64,6 +65,7 @@ def event_info(e: m.Event) -> EventInfo:
         event_settings(e),
         tuple(PartInfo(p.id, p.name, p.weight) for p in e.parts),
         tuple(RoundInfo(r.id, r.number, r.name, r.weight) for r in e.rounds),
+        e.version,
     )
 
 
@@ -77,7 +79,14 @@ def unit_path(unit: m.Unit | None) -> str:
 
 def person_info(p: m.Person) -> PersonInfo:
     return PersonInfo(
-        p.id, p.employee_no, p.name, p.unit_id, unit_path(p.unit), p.job_type, p.skill_level
+        p.id,
+        p.employee_no,
+        p.name,
+        p.unit_id,
+        unit_path(p.unit),
+        p.job_type,
+        p.skill_level,
+        p.version,
     )
 
 

@@ -20,6 +20,13 @@ class Base(DeclarativeBase):
     }
 
 
+def edit_version() -> Mapped[int]:
+    """A row's edit version: SQLAlchemy raises it with every UPDATE of the row (and checks
+    it in the UPDATE's WHERE), so a save from a form read at an older version is caught
+    (storage/versions.py); starts at 1, as the rows that 0015 found."""
+    return mapped_column(default=1, server_default="1")
+
+
 class Unit(Base):
     """单位 / 班组: a tree (plant → area → team)."""
 
@@ -42,6 +49,8 @@ class Person(Base):
     job_type: Mapped[str] = mapped_column(String(60), default="")
     skill_level: Mapped[str] = mapped_column(String(30), default="")
     unit: Mapped[Unit | None] = relationship()
+    version: Mapped[int] = edit_version()
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class Contest(Base):
@@ -56,6 +65,8 @@ class Contest(Base):
     end_date: Mapped[dt.date | None]
     organizer: Mapped[str] = mapped_column(String(200), default="")
     award_rule: Mapped[dict[str, Any] | None]  # a labor competition's, per period and overall
+    version: Mapped[int] = edit_version()
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
     events: Mapped[list[Event]] = relationship(back_populates="contest", order_by="Event.id")
 
 
@@ -75,6 +86,8 @@ class Event(Base):
     tie_breaks: Mapped[list[Any]] = mapped_column(default=list)
     award_rule: Mapped[dict[str, Any] | None]
     discrepancy: Mapped[Decimal] = mapped_column(default=Decimal("0.2"))
+    version: Mapped[int] = edit_version()
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
     contest: Mapped[Contest] = relationship(back_populates="events")
     parts: Mapped[list[Part]] = relationship(order_by="Part.position")
     rounds: Mapped[list[Round]] = relationship(order_by="Round.number")
@@ -90,6 +103,8 @@ class Part(Base):
     name: Mapped[str] = mapped_column(String(100))
     weight: Mapped[Decimal] = mapped_column(default=Decimal(1))
     position: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = edit_version()
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
     criteria: Mapped[list[Criterion]] = relationship(
         order_by="Criterion.position", cascade="all, delete-orphan"
     )
@@ -653,6 +668,8 @@ class Achievement(Base):
     stage: Mapped[str] = mapped_column(String(20), default="proposal")
     suspended_from: Mapped[str | None] = mapped_column(String(20))
     under_review: Mapped[bool] = mapped_column(default=False)  # sent back for re-review
+    version: Mapped[int] = edit_version()
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
     created_at: Mapped[dt.datetime]
 
 
@@ -831,3 +848,5 @@ class CertificateTemplate(Base):
     contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id"))
     name: Mapped[str] = mapped_column(String(60))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    version: Mapped[int] = edit_version()
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}

@@ -29,6 +29,9 @@ class ContestInfo:
     start_date: dt.date | None
     end_date: dt.date | None
     organizer: str
+    # The row's edit version as read (storage/versions.py): a save hands the record back,
+    # and is refused when someone else has saved the row since.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class EventInfo:
     settings: EventSettings
     parts: tuple[PartInfo, ...]
     rounds: tuple[RoundInfo, ...]
+    # The row's edit version as read (storage/versions.py): a save hands the record back,
+    # and is refused when someone else has saved the row since.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,9 @@ class PersonInfo:
     unit: str
     job_type: str
     skill_level: str
+    # The row's edit version as read (storage/versions.py): a save hands the record back,
+    # and is refused when someone else has saved the row since.
+    version: int = 0
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from contest_desk.domain.rubric import Rubric, rubric_problems
 from contest_desk.domain.rubric_changes import RubricChanges, compare
 from contest_desk.errors import NotFound, UserError
+from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import criterion_rows, rubric_of
+from contest_desk.storage.versions import refuse_changed
 
 
 def get_part(s: Session, part_id: int) -> m.Part:
@@ -65,6 +68,17 @@ def rubric_changes(s: Session, part: m.Part, rubric: Rubric) -> RubricChanges:
     return changes.with_locked_rounds(locked_rounds(s, part))
 
 
+def refuse_stale_rubric(s: Session, part: m.Part, read: Rubric) -> None:
+    """Refuse a save whose draft started from ``read`` when the stored rubric is no longer
+    that (another desk saved the part since), naming each criterion they changed."""
+    stored = rubric_of(part.criteria)
+    if stored == read:
+        return
+    theirs = compare(read, stored, {})
+    said = [c.describe() for c in theirs.changes]
+    refuse_changed(s, _("This rubric"), [f"part:{part.id}"], current=stored, said=said)
+
+
 def check_codes_unique_in_event(s: Session, part: m.Part, rubric: Rubric) -> None:
     """Score files name criteria by code, so a code may appear in one part only."""
     codes = {row.code for row, _ in criterion_rows(rubric)}
@@ -103,7 +117,7 @@ def replace_rubric(
     old = {c.code: c for c in part.criteria}
     new_rows = criterion_rows(rubric)
     ids: dict[str, m.Criterion] = {}
-    for row, _ in new_rows:
+    for row, _parent in new_rows:
         target = old.pop(row.code, None) or m.Criterion(part_id=part.id, code=row.code)
         for attr in ("name", "kind", "max_points", "step", "weight", "rule", "position"):
             setattr(target, attr, getattr(row, attr))
@@ -115,6 +129,8 @@ def replace_rubric(
         ids[row.code].parent_id = ids[parent_code].id if parent_code else None
     for leftover in old.values():
         s.delete(leftover)
+    # The criteria are rows of their own: the part's edit version moves with them.
+    flag_modified(part, "position")
     detail: dict[str, Any] = {
         "leaves": sum(1 for _ in rubric.leaves()),
         "changes": changes.audit_detail(),

@@ -14,6 +14,7 @@ from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode, c
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.ranking import rename_parts
 from contest_desk.domain.records.contests import ContestInfo, EventInfo, EventSettings
+from contest_desk.domain.records.versioned import CONTEST_FIELDS, EVENT_FIELDS, differences
 from contest_desk.domain.rubric import Rubric, rubric_problems
 from contest_desk.domain.rubric_changes import RubricChanges
 from contest_desk.domain.settings_codec import (
@@ -23,7 +24,12 @@ from contest_desk.domain.settings_codec import (
 )
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import N_, _
-from contest_desk.services.contests.rubric_store import get_part, replace_rubric, rubric_changes
+from contest_desk.services.contests.rubric_store import (
+    get_part,
+    refuse_stale_rubric,
+    replace_rubric,
+    rubric_changes,
+)
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
@@ -33,6 +39,7 @@ from contest_desk.storage.mapping import (
     get_event,
     rubric_of,
 )
+from contest_desk.storage.versions import locked_or_missing, refuse_stale
 
 # Part names are stored in the language the organizer works in (see ``default_parts``).
 DEFAULT_PART_WEIGHTS = ((N_("Theory"), Decimal("0.3")), (N_("Practical"), Decimal("0.7")))
@@ -133,15 +140,24 @@ class ContestService:
         start_date: dt.date | None,
         end_date: dt.date | None,
         organizer: str,
+        read: ContestInfo | None = None,
     ) -> ContestInfo:
+        """Save the contest's form. ``read``: the contest as the form read it; a save after
+        another desk changed what the form shows is refused (StaleEdit), changing nothing."""
         if not name.strip():
             raise UserError("A contest needs a name")
         self._check_dates(start_date, end_date)
         with self.ctx.db.transaction() as s:
-            contest = _get_contest(s, contest_id)
+            contest = locked_or_missing(s, m.Contest, contest_id, "There is no contest {id}")
+            if read is not None:
+                now = contest_info(contest)
+                changes = differences(read, now, CONTEST_FIELDS)
+                target = [f"contest:{contest_id}"]
+                refuse_stale(s, _("This contest"), read.version, now.version, changes, target, now)
             contest.name, contest.organizer = name.strip(), organizer
             contest.start_date, contest.end_date = start_date, end_date
             self.ctx.audit(s, "contest.update", f"contest:{contest_id}", name=name)
+            s.flush()
             return contest_info(contest)
 
     @requires(Action.EDIT_SETUP)
@@ -213,14 +229,24 @@ class ContestService:
             return event_info(event)
 
     @requires(Action.EDIT_SETUP)
-    def update_event(self, event_id: int, name: str, settings: EventSettings) -> EventInfo:
+    def update_event(
+        self, event_id: int, name: str, settings: EventSettings, read: EventInfo | None = None
+    ) -> EventInfo:
+        """Save the event's name and settings. ``read``: the event as the form read it; a
+        save after another desk changed them is refused (StaleEdit), changing nothing."""
         if not name.strip():
             raise UserError("An event needs a name")
         with self.ctx.db.transaction() as s:
-            event = get_event(s, event_id)
+            event = locked_or_missing(s, m.Event, event_id, "There is no event {id}")
+            if read is not None:
+                now = event_info(event)
+                changes = differences(read, now, EVENT_FIELDS)
+                target = [f"event:{event_id}"]
+                refuse_stale(s, _("This event"), read.version, now.version, changes, target, now)
             event.name = name.strip()
             self._apply_settings(event, settings)
             self.ctx.audit(s, "event.update", f"event:{event_id}", name=name)
+            s.flush()
             return event_info(event)
 
     @staticmethod
@@ -348,19 +374,23 @@ class ContestService:
             return rubric_changes(s, get_part(s, part_id), rubric)
 
     @requires(Action.EDIT_SETUP)
-    def save_rubric(self, part_id: int, rubric: Rubric) -> Rubric:
+    def save_rubric(self, part_id: int, rubric: Rubric, read: Rubric | None = None) -> Rubric:
         """Replace a part's criteria tree after checking it.
 
         Criteria keep their identity by code, so scores stay attached; a change that
         would leave stored scores wrong is refused (a scored criterion removed, grouped,
         given another kind, or a max or step its scores do not fit). The audit row keeps
-        every change.
+        every change. ``read``: the rubric the editor's draft started from; when another
+        desk saved the part's rubric since, the save is refused (StaleEdit) naming what
+        they changed, and nothing is written.
         """
         problems = rubric_problems(rubric.criteria)
         if problems:
             raise problems[0].error
         with self.ctx.db.transaction() as s:
-            part = get_part(s, part_id)
+            part = locked_or_missing(s, m.Part, part_id, "There is no part {id}")
+            if read is not None:
+                refuse_stale_rubric(s, part, read)
             replace_rubric(s, self.ctx, part, rubric)
             return rubric_of(part.criteria)
 

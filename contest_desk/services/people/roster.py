@@ -15,13 +15,16 @@ from contest_desk.domain.records.contests import (
     TeamInfo,
     UnitInfo,
 )
+from contest_desk.domain.records.versioned import PERSON_FIELDS, differences
 from contest_desk.errors import NotFound, UserError
+from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.entries import new_entry
 from contest_desk.storage.mapping import entry_info, get_event, person_info, unit_path
 from contest_desk.storage.roster import entry_infos, judge_infos, unit_by_path
+from contest_desk.storage.versions import locked_or_missing, refuse_stale
 
 
 class RosterService:
@@ -85,6 +88,54 @@ class RosterService:
             s.flush()
             self.ctx.audit(s, "person.add", f"person:{person.id}", employee_no=employee_no)
             return person_info(person)
+
+    @requires(Action.VIEW_SETUP)
+    def person(self, person_id: int) -> PersonInfo:
+        """One person as stored now (an edit form's fresh values)."""
+        with self.ctx.db.reading() as s:
+            person = s.get(m.Person, person_id)
+            if person is None:
+                raise NotFound("There is no person {id}", id=person_id)
+            return person_info(person)
+
+    @requires(Action.EDIT_ROSTER)
+    def update_person(
+        self,
+        read: PersonInfo,
+        employee_no: str,
+        name: str,
+        unit_path_text: str,
+        job_type: str = "",
+        skill_level: str = "",
+    ) -> PersonInfo:
+        """Save a person's form. ``read`` is the person as the form read it: when another
+        desk saved the person since, the save is refused (StaleEdit) naming who, when and
+        each field that differs, and nothing is changed."""
+        employee_no, name = employee_no.strip(), name.strip()
+        if not employee_no or not name:
+            raise UserError("A person needs an employee number and a name")
+        with self.ctx.db.transaction() as s:
+            person = locked_or_missing(s, m.Person, read.id, "There is no person {id}")
+            now = person_info(person)
+            changes = differences(read, now, PERSON_FIELDS)
+            target = f"person:{person.id}"
+            refuse_stale(s, _("This person"), read.version, now.version, changes, [target], now)
+            clash = select(m.Person).where(
+                m.Person.employee_no == employee_no, m.Person.id != person.id
+            )
+            if s.scalar(clash):
+                raise UserError("The employee number {no} is already in the roster", no=employee_no)
+            unit = unit_by_path(s, unit_path_text, create=True)
+            person.employee_no, person.name, person.unit = employee_no, name, unit
+            person.job_type, person.skill_level = job_type.strip(), skill_level.strip()
+            s.flush()
+            after = person_info(person)
+            old = {
+                k: getattr(now, k) for k in PERSON_FIELDS if getattr(now, k) != getattr(after, k)
+            }
+            new = {k: getattr(after, k) for k in old}
+            self.ctx.audit(s, "person.update", target, old=old, new=new)
+            return after
 
     # Teams and entries ---------------------------------------------------------
 

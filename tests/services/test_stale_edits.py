@@ -1,0 +1,165 @@
+"""No lost update: two organizers on two desks (two Services, each with its own database
+connection) edit the same person, contest, event or rubric. The second save, made from
+the form as it was read, is refused naming who changed what; nothing is overwritten; read
+again, the same change goes through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+import pytest
+
+from contest_desk.domain.permissions import Role
+from contest_desk.domain.rubric import Criterion, Rubric
+from contest_desk.errors import StaleEdit
+from contest_desk.services.hub import Services
+from tests.builders import PRACTICAL, SmallEvent, build_small_event
+
+D = Decimal
+
+
+@dataclass
+class Desks:
+    a: Services  # 张三's desk
+    b: Services  # 李四's desk, on a connection of its own
+    small: SmallEvent
+    setup: Services  # the program itself: reads the audit trail
+
+
+@pytest.fixture
+def desks(database_url: str) -> Iterator[Desks]:
+    setup = Services.open(database_url)
+    small = build_small_event(setup)
+    setup.users.add_user("zhangsan", "张三", "zhangsan-pass", [Role.ORGANIZER])
+    setup.users.add_user("lisi", "李四", "lisi-pass", [Role.ORGANIZER])
+    other = Services.open(database_url)  # a second engine: its own connections
+    a = setup.as_user(setup.users.authenticate("zhangsan", "zhangsan-pass"))
+    b = other.as_user(other.users.authenticate("lisi", "lisi-pass"))
+    yield Desks(a, b, small, setup)
+    other.ctx.db.dispose()
+    setup.ctx.db.dispose()
+
+
+def test_a_person_saved_from_a_stale_form_is_refused_naming_the_change(desks: Desks) -> None:
+    a, b = desks.a, desks.b
+    person_id = desks.small.entries[0].person_id
+    assert person_id is not None
+    seen_by_a = a.roster.person(person_id)
+    seen_by_b = b.roster.person(person_id)
+    assert seen_by_a == seen_by_b and seen_by_a.version == 1
+
+    saved = a.roster.update_person(
+        seen_by_a, "101", "王建军", "采油一区/作业一班", "采油工", "高级工"
+    )
+    assert saved.version == 2
+
+    with pytest.raises(StaleEdit) as refused:
+        b.roster.update_person(seen_by_b, "101", "王建国", "采油二区/作业三班", "采油工", "高级工")
+    message = refused.value.message()
+    assert message.startswith("此人员已被 张三 于 ")
+    assert "（姓名：王建国 → 王建军）" in message
+    assert message.endswith("请查看最新内容后重新修改。")
+    assert refused.value.current == saved
+    now = b.roster.person(person_id)
+    assert (now.name, now.unit, now.version) == ("王建军", "采油一区/作业一班", 2)
+
+    # Read again, B's own change goes through, keeping A's.
+    again = b.roster.update_person(now, "101", now.name, "采油二区/作业三班", "采油工", "高级工")
+    assert (again.name, again.unit, again.version) == ("王建军", "采油二区/作业三班", 3)
+    actions = [r.action for r in desks.setup.audit.records(targets=(f"person:{person_id}",))]
+    assert actions[:2] == ["person.update", "person.update"]
+
+
+def test_a_roster_import_moves_the_version_too(desks: Desks) -> None:
+    """A form read before another kind of save (here: the same person saved by B's
+    form) is stale whatever wrote the row; a save that changes nothing still goes."""
+    a, b = desks.a, desks.b
+    person_id = desks.small.entries[1].person_id
+    assert person_id is not None
+    form = a.roster.person(person_id)
+    b.roster.update_person(b.roster.person(person_id), "102", "李明", "采油一区", "采油工", "技师")
+    with pytest.raises(StaleEdit, match="技能等级：高级工 → 技师"):
+        a.roster.update_person(form, "102", "李明", "采油一区/作业一班", "采油工", "高级工")
+    assert a.roster.person(person_id).skill_level == "技师"
+
+
+def test_a_contest_saved_from_a_stale_form_is_refused(desks: Desks) -> None:
+    a, b = desks.a, desks.b
+    contest_id = desks.small.event.contest_id
+    seen_by_a, seen_by_b = a.contests.contest(contest_id), b.contests.contest(contest_id)
+    a.contests.update_contest(contest_id, seen_by_a.name, None, None, "采油厂工会", read=seen_by_a)
+    with pytest.raises(StaleEdit, match="主办单位：— → 采油厂工会") as refused:
+        b.contests.update_contest(contest_id, "2026年采油工比武", None, None, "", read=seen_by_b)
+    assert "张三" in refused.value.message()
+    now = b.contests.contest(contest_id)
+    assert (now.name, now.organizer) == ("2026年技能比武", "采油厂工会")
+    b.contests.update_contest(contest_id, "2026年采油工比武", None, None, now.organizer, read=now)
+    assert b.contests.contest(contest_id).name == "2026年采油工比武"
+
+
+def test_a_status_change_alone_does_not_refuse_the_contest_form(desks: Desks) -> None:
+    """The form does not show the status: nothing it showed was changed meanwhile."""
+    from contest_desk.domain.contest import ContestStatus
+
+    a, b = desks.a, desks.b
+    contest_id = desks.small.event.contest_id
+    form = b.contests.contest(contest_id)
+    a.contests.set_status(contest_id, ContestStatus.OPEN)
+    saved = b.contests.update_contest(contest_id, "改名", None, None, "", read=form)
+    assert (saved.name, saved.status) == ("改名", ContestStatus.OPEN)
+
+
+def test_an_event_saved_from_a_stale_form_is_refused(desks: Desks) -> None:
+    a, b = desks.a, desks.b
+    event_id = desks.small.event.id
+    seen_by_a, seen_by_b = a.contests.event(event_id), b.contests.event(event_id)
+    more = replace(seen_by_a.settings, places=3)
+    a.contests.update_event(event_id, seen_by_a.name, more, read=seen_by_a)
+    with pytest.raises(StaleEdit, match="保留小数位数：2 → 3"):
+        b.contests.update_event(event_id, "采油工（决赛）", seen_by_b.settings, read=seen_by_b)
+    now = b.contests.event(event_id)
+    assert (now.name, now.settings.places) == ("采油工", 3)
+    saved = b.contests.update_event(event_id, "采油工（决赛）", now.settings, read=now)
+    assert (saved.name, saved.settings.places) == ("采油工（决赛）", 3)
+
+
+def _renamed(rubric: Rubric, code: str, name: str) -> Rubric:
+    def walk(nodes: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+        return tuple(
+            replace(c, name=name if c.code == code else c.name, children=walk(c.children))
+            for c in nodes
+        )
+
+    return Rubric(walk(rubric.criteria))
+
+
+def test_a_rubric_saved_from_a_stale_draft_is_refused(desks: Desks) -> None:
+    a, b = desks.a, desks.b
+    part_id = desks.small.event.parts[1].id
+    seen_by_a, seen_by_b = a.contests.rubric(part_id), b.contests.rubric(part_id)
+    assert seen_by_a == seen_by_b == PRACTICAL
+    a.contests.save_rubric(part_id, _renamed(seen_by_a, "P1", "操作规范性"), read=seen_by_a)
+
+    with pytest.raises(StaleEdit) as refused:
+        b.contests.save_rubric(part_id, _renamed(seen_by_b, "P2", "工具使用与保养"), read=seen_by_b)
+    message = refused.value.message()
+    assert message.startswith("此评分细则已被 张三 于 ")
+    assert "操作规范性" in message
+    now = b.contests.rubric(part_id)
+    names = {c.code: c.name for c in now.leaves()}
+    assert (names["P1"], names["P2"]) == ("操作规范性", "工具使用")
+
+    b.contests.save_rubric(part_id, _renamed(now, "P2", "工具使用与保养"), read=now)
+    names = {c.code: c.name for c in a.contests.rubric(part_id).leaves()}
+    assert (names["P1"], names["P2"]) == ("操作规范性", "工具使用与保养")
+
+
+def test_a_save_without_a_read_record_is_not_checked(desks: Desks) -> None:
+    """The command line and files name no read version: they write as before."""
+    a, b = desks.a, desks.b
+    event_id = desks.small.event.id
+    a.contests.update_event(event_id, "甲", a.contests.event(event_id).settings)
+    saved = b.contests.update_event(event_id, "乙", b.contests.event(event_id).settings)
+    assert saved.name == "乙"
