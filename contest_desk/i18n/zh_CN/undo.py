@@ -5,4 +5,10 @@ MESSAGES = {
     "Redo": "重做",
     "Undo “{what}”": "撤销「{what}」",
     "Redo “{what}”": "重做「{what}」",
+    "Save template {name}": "保存模板 {name}",
+    "The template {name} was saved meanwhile, elsewhere: nothing was changed; look at "
+    "it again": "模板 {name} 已在别处另行保存：没有作任何更改，请重新查看",
+    "Certificates were issued from the template {name}: it stays, to print them again": (
+        "已有证书按模板 {name} 颁发：模板保留，以便重新打印"
+    ),
 }

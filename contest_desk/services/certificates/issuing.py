@@ -107,6 +107,25 @@ def template_from_dict(data: dict[str, Any]) -> Template:
     return Template(**values)
 
 
+def _changed(name: str) -> UserError:
+    return UserError(
+        "The template {name} was saved meanwhile, elsewhere: nothing was changed; look at it again",
+        name=name,
+    )
+
+
+def _own_template(s: Session, contest_id: int, name: str) -> m.CertificateTemplate | None:
+    return s.scalar(
+        select(m.CertificateTemplate).where(
+            m.CertificateTemplate.contest_id == contest_id, m.CertificateTemplate.name == name
+        )
+    )
+
+
+def _holds(row: m.CertificateTemplate | None, template: Template) -> bool:
+    return row is not None and template_from_dict(row.data) == template
+
+
 def _keys(s: Session, contest_id: int, create: bool) -> m.CertificateKey | None:
     row = s.scalar(select(m.CertificateKey).where(m.CertificateKey.contest_id == contest_id))
     if row is None and create:
@@ -152,8 +171,14 @@ class CertificateService:
             return {**BUILT_IN, **{r.name: template_from_dict(r.data) for r in rows}}
 
     @requires(Action.EDIT_SETUP)
-    def save_template(self, contest_id: int, template: Template) -> None:
-        """Save (or replace) the contest's own template; built-in names stay built in."""
+    def save_template(
+        self, contest_id: int, template: Template, read: Template | None = None, new: bool = False
+    ) -> None:
+        """Save (or replace) the contest's own template; built-in names stay built in.
+
+        What the save may replace can be said (an undo says it): ``read``, the template
+        as it was stored when shown, or ``new``, none of that name; a template saved
+        meanwhile, elsewhere, is then refused, naming it, and nothing is written."""
         template.check()
         if template.name in BUILT_IN:
             raise UserError(
@@ -161,15 +186,36 @@ class CertificateService:
                 name=template.name,
             )
         with self.ctx.db.transaction() as s:
-            row = s.scalar(
-                select(m.CertificateTemplate).where(
-                    m.CertificateTemplate.contest_id == contest_id,
-                    m.CertificateTemplate.name == template.name,
-                )
-            ) or m.CertificateTemplate(contest_id=contest_id, name=template.name)
+            found = _own_template(s, contest_id, template.name)
+            if (new and found is not None) or (read is not None and not _holds(found, read)):
+                raise _changed(template.name)
+            row = found or m.CertificateTemplate(contest_id=contest_id, name=template.name)
             row.data = template_to_dict(template)
             s.add(row)
             self.ctx.audit(s, "certificate.template", f"contest:{contest_id}", name=template.name)
+
+    @requires(Action.EDIT_SETUP)
+    def remove_template(self, contest_id: int, read: Template) -> None:
+        """Take the contest's own template ``read`` away (a new copy's save undone).
+        Refused, changing nothing, for one saved meanwhile, elsewhere, and for one that
+        certificates were issued from (they are printed again from it)."""
+        with self.ctx.db.transaction() as s:
+            found = _own_template(s, contest_id, read.name)
+            if found is None or not _holds(found, read):
+                raise _changed(read.name)
+            used = select(func.count()).where(
+                m.Certificate.contest_id == contest_id, m.Certificate.template == read.name
+            )
+            if s.scalar(used):
+                raise UserError(
+                    "Certificates were issued from the template {name}: it stays, to print "
+                    "them again",
+                    name=read.name,
+                )
+            self.ctx.audit(
+                s, "certificate.template", f"contest:{contest_id}", name=read.name, removed=True
+            )
+            s.delete(found)
 
     # Issuing -------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import operations, save_dialog, settings_dialog
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.painter import paint_certificate
+from contest_desk.ui.certificates.template_editor import TemplateHistory
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.round_notice import RoundNotice, provisional_override
@@ -98,6 +99,12 @@ class CertificatesArea(QWidget):
         top.addWidget(QLabel(self.tr("Template")))
         top.addWidget(self.template_box)
         top.addWidget(self.edit_button)
+        # Ctrl+Z / Ctrl+Y: the templates saved here, in this contest and event
+        self.templates = TemplateHistory(self, services.certificates, self.show_template)
+        self.templates.history.clear_on(state.contest_changed, state.event_changed)
+        self.undo_button, self.redo_button = self.templates.history.buttons()
+        top.addWidget(self.undo_button)
+        top.addWidget(self.redo_button)
         top.addStretch(1)
         actions = QHBoxLayout()
         for button in (
@@ -121,6 +128,8 @@ class CertificatesArea(QWidget):
         editing = services.ctx.actor.may(Action.EDIT_SETUP)
         for button in (
             self.edit_button,
+            self.undo_button,
+            self.redo_button,
             self.issue_button,
             self.files_button,
             self.print_button,
@@ -367,8 +376,13 @@ class CertificatesArea(QWidget):
             self, lambda: self.services.certificates.save_template(contest, edited)
         ):
             return
+        self.templates.saved(contest, templates.get(edited.name), edited)
+        self.show_template(edited.name)
+
+    def show_template(self, name: str) -> None:
+        """The templates read again, ``name`` chosen where the contest has it."""
         self._event_shown()
-        self.template_box.setCurrentIndex(self.template_box.findData(edited.name))
+        self.template_box.setCurrentIndex(max(self.template_box.findData(name), 0))
 
 
 def paint_all(printer: QPrinter, items: list[Printed], anchor: str = "") -> None:

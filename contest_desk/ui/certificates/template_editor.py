@@ -3,6 +3,7 @@ as the PDF; saved with the contest."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtGui import QPixmap
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.certificates import Orientation, Placed, Template
 from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.services.certificates.issuing import CertificateService
 from contest_desk.ui.certificates.painter import preview_image
+from contest_desk.ui.undo import History, service_step
 
 SAMPLE = {
     "name": "王建国",
@@ -159,3 +163,38 @@ def edit_template(parent: QWidget, template: Template) -> Template | None:
     """The edited copy when saved; None when cancelled. Tests answer in its place."""
     dialog = TemplateEditor(template, parent)
     return dialog.template() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class TemplateHistory:
+    """Undo and redo of the templates saved from the editor (Ctrl+Z, Ctrl+Y, the area's
+    撤销/重做): an undone save saves the template that was there before, or takes a new
+    copy away again; each through the service, refused (and the history kept) when the
+    template was saved meanwhile elsewhere, or certificates were issued from a new copy."""
+
+    def __init__(
+        self, area: QWidget, certificates: CertificateService, shown: Callable[[str], None]
+    ) -> None:
+        self.area, self.certificates, self.shown = area, certificates, shown
+        self.history = History(area)
+
+    def saved(self, contest_id: int, before: Template | None, after: Template) -> None:
+        """``after`` was saved in the contest over ``before`` (None: it was new)."""
+        certificates = self.certificates
+
+        def back() -> None:
+            if before is None:
+                certificates.remove_template(contest_id, after)
+            else:
+                certificates.save_template(contest_id, before, read=after)
+
+        def again() -> None:
+            certificates.save_template(contest_id, after, read=before, new=before is None)
+
+        self.history.done(
+            _("Save template {name}", name=after.name),
+            service_step(self.area, back, self._show(after.name)),
+            service_step(self.area, again, self._show(after.name)),
+        )
+
+    def _show(self, name: str) -> Callable[[object], None]:
+        return lambda _answer: self.shown(name)

@@ -1,0 +1,128 @@
+"""Undo and redo of the certificate templates saved in the Certificates area (issue 15):
+Ctrl+Z takes a new copy away or saves the earlier one again, through the service; Ctrl+Y
+saves it again; a refused undo says why and keeps the history; another contest clears it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from contest_desk.domain.certificates import Template
+from contest_desk.errors import UserError
+from contest_desk.services.hub import Services
+from contest_desk.ui import feedback, round_notice
+from contest_desk.ui.certificates import template_editor
+from contest_desk.ui.certificates.area import CertificatesArea
+from contest_desk.ui.state import AppState
+from tests.ui import test_scoring_models as shared
+
+language = shared.language
+CTRL = Qt.KeyboardModifier.ControlModifier
+RED = "工会红版"
+
+
+@pytest.fixture
+def demo(demo_copy: str) -> Services:
+    return Services.open(demo_copy)
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[UserError]:
+    errors: list[UserError] = []
+    monkeypatch.setattr(feedback, "show_user_error", lambda _parent, error: errors.append(error))
+    return errors
+
+
+@pytest.fixture
+def area(qtbot, demo: Services, shown, monkeypatch) -> CertificatesArea:
+    monkeypatch.setattr(round_notice, "ask_provisional", lambda *_a: True)
+    state = AppState()
+    skill = next(c for c in demo.contests.contests() if c.kind.value == "skill")
+    state.choose_contest(skill.id)
+    state.choose_event(1)
+    widget = CertificatesArea(demo, state)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.template_box.setFocus()
+    return widget
+
+
+def save_copy(area: CertificatesArea, monkeypatch, title: str) -> Template:
+    """Edit a copy of the landscape template as 工会红版 with ``title``, and save it."""
+    contest = area.state.contest_id
+    base = area.services.certificates.templates(contest)["landscape"]
+    edited = replace(base, name=RED, title=title)
+    monkeypatch.setattr(template_editor, "edit_template", lambda *_a: edited)
+    area.template_box.setCurrentIndex(area.template_box.findData("landscape"))
+    area.edit_template()
+    return edited
+
+
+def stored(area: CertificatesArea) -> Template | None:
+    return area.services.certificates.templates(area.state.contest_id).get(RED)
+
+
+def press(qtbot, area: CertificatesArea, key: Qt.Key) -> None:
+    if QApplication.activeWindow() is not area:  # a progress dialog had it: back to the area
+        with qtbot.waitActive(area):
+            area.activateWindow()
+    area.template_box.setFocus()
+    qtbot.keyClick(area.template_box, key, CTRL)
+
+
+def test_saves_are_undone_and_redone_in_the_store_and_the_chooser(qtbot, area, monkeypatch):
+    save_copy(area, monkeypatch, "荣誉证书")
+    save_copy(area, monkeypatch, "先进个人")
+    assert stored(area).title == "先进个人" and area.template_box.currentData() == RED
+    assert area.templates.history.undo_action.text() == f"撤销「保存模板 {RED}」"
+
+    press(qtbot, area, Qt.Key.Key_Z)  # the second save: the first one's title again
+    assert stored(area).title == "荣誉证书" and area.template_box.currentData() == RED
+    press(qtbot, area, Qt.Key.Key_Z)  # the first save: the new copy goes
+    assert stored(area) is None and area.template_box.findData(RED) == -1
+    assert not area.undo_button.isEnabled() and area.redo_button.isEnabled()
+
+    press(qtbot, area, Qt.Key.Key_Y)
+    assert stored(area).title == "荣誉证书" and area.template_box.currentData() == RED
+    press(qtbot, area, Qt.Key.Key_Y)
+    assert stored(area).title == "先进个人"
+    rows = [r for r in area.services.audit.records() if r.action == "certificate.template"]
+    assert len(rows) >= 6  # two saves, two undone, two again: each on the audit trail
+
+
+def test_a_new_copy_with_certificates_issued_from_it_stays(
+    qtbot, area, monkeypatch, shown, tmp_path
+):
+    save_copy(area, monkeypatch, "荣誉证书")
+    assert area.write(tmp_path / "红版.pdf", combined=True)  # issued from 工会红版
+    index = area.templates.history.stack.index()
+
+    press(qtbot, area, Qt.Key.Key_Z)
+    assert [e.msgid for e in shown] == [
+        "Certificates were issued from the template {name}: it stays, to print them again"
+    ]
+    assert stored(area) is not None and area.templates.history.stack.index() == index
+
+
+def test_a_template_saved_meanwhile_elsewhere_is_not_overwritten(qtbot, area, monkeypatch, shown):
+    edited = save_copy(area, monkeypatch, "荣誉证书")
+    contest = area.state.contest_id
+    area.services.certificates.save_template(contest, replace(edited, title="另一台电脑"))
+
+    press(qtbot, area, Qt.Key.Key_Z)
+    assert [e.msgid for e in shown] == [
+        "The template {name} was saved meanwhile, elsewhere: nothing was changed; look at it again"
+    ]
+    assert stored(area).title == "另一台电脑"
+    assert area.templates.history.stack.canUndo()
+
+
+def test_another_contest_starts_the_history_afresh(area, monkeypatch, demo):
+    save_copy(area, monkeypatch, "荣誉证书")
+    assert area.undo_button.isEnabled()
+    other = next(c for c in demo.contests.contests() if c.id != area.state.contest_id)
+    area.state.choose_contest(other.id)
+    assert not area.templates.history.stack.canUndo() and not area.undo_button.isEnabled()
