@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.errors import UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE
 from contest_desk.logs import set_up_logging
 from contest_desk.services.hub import Services
+from contest_desk.services.safety.places import Places
+from contest_desk.ui import start_args
 from contest_desk.ui.backup_timer import BackupTimer
+from contest_desk.ui.contest_file_open import open_contest_file
 from contest_desk.ui.feedback import install_crash_handler, show_user_error
 from contest_desk.ui.fonts import install_font
 from contest_desk.ui.login import log_in
 from contest_desk.ui.main_window import MainWindow
-from contest_desk.ui.settings_dialog import SettingsDialog, apply_font_size
+from contest_desk.ui.settings_dialog import SettingsDialog, apply_font_size, apply_places
 from contest_desk.ui.smoke import arm as arm_smoke_test
 from contest_desk.ui.translator import Translations
 
@@ -29,6 +35,9 @@ class DeskApp:
         self.settings = settings
         self.translations = translations
         self.window: MainWindow | None = None
+        # The folders the settings chose, handed down before the first backup or attachment.
+        self.places = Places(services.ctx.db)
+        apply_places(self.places, settings)
         self.backup_timer = BackupTimer(lambda: self.services, settings)
 
     def open_window(self) -> MainWindow:
@@ -43,7 +52,7 @@ class DeskApp:
         return self.window
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.window)
+        dialog = SettingsDialog(self.settings, self.window, self.places)
         dialog.accepted.connect(lambda: self.settings_changed(dialog.chosen_language()))
         dialog.open()
         return dialog
@@ -53,6 +62,12 @@ class DeskApp:
         language (or the new font, for every widget) rebuilds the window."""
         self.backup_timer.restart(self.settings)
         self.switch_language(lang)
+
+    def open_contest_file(self, path: Path) -> ContestInfo | None:
+        """``contest-desk-gui FILE``: offer the file's contest for import in the window."""
+        if self.window is None:
+            return None
+        return open_contest_file(self.window, path)
 
     def log_out(self) -> None:
         """Close the window and ask for a log-in again; quit when it is cancelled."""
@@ -83,8 +98,36 @@ def make_qapp() -> tuple[QApplication, Translations]:
     return app, Translations(app)
 
 
-def run_gui(db: str | None = None, lang: str | None = None) -> int:
-    """Open the app on ``db`` (a path or URL; the user's data directory by default)."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``contest-desk-gui`` program: its arguments read (ui/start_args.py), then the
+    window; a mistake in them is said in a message box and gives 2."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = start_args.parse_start_args(argv)
+    except UserError as error:
+        refusal = error  # the lambda's own name: the except block unbinds ``error``
+        _say_before_start(argv, lambda: start_args.refuse(refusal))
+        return 2
+    if args.help:
+        _say_before_start(argv, start_args.show_usage)
+        return 0
+    return run_gui(args.db, args.lang, args.file)
+
+
+def _say_before_start(argv: Sequence[str], say: Callable[[], None]) -> None:
+    """A message box before any window, in the language the window would speak."""
+    _, translations = make_qapp()
+    try:
+        stored = str(QSettings().value("language", DEFAULT_LANGUAGE))
+        translations.apply(start_args.start_language(argv, stored))
+        say()
+    finally:
+        translations.close()
+
+
+def run_gui(db: str | None = None, lang: str | None = None, open_file: Path | None = None) -> int:
+    """Open the app on ``db`` (a path or URL; the user's data directory by default), and
+    offer the contest file ``open_file`` for import once the window is up."""
     set_up_logging()
     app, translations = make_qapp()
     install_crash_handler()
@@ -103,4 +146,6 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         return 0
     desk = DeskApp(services.as_user(actor), settings, translations)
     desk.open_window()
+    if open_file is not None:  # after the window has painted, from the event loop
+        QTimer.singleShot(0, lambda: desk.open_contest_file(open_file))
     return app.exec()

@@ -5,7 +5,8 @@ of its own (a file copy of a live database can catch it half-written, and openin
 file outside SQLite cancels SQLite's POSIX locks), ``files/<aa>/<sha256>`` for every
 attached file the database lists, and ``manifest.json``: the revision, the rows per table
 and the SHA-256 of the database. Automatic backups go to ``NAME-backups/`` beside the
-database and the newest few of each kind are kept.
+database, or inside the backup folder the desk's settings chose (``Database.backups_folder``,
+set by app.py), and the newest few of each kind are kept.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import sqlite3
 import tempfile
 import zipfile
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from contest_desk.domain.records.backup import FORMAT, BackupInfo, Manifest
 from contest_desk.errors import UserError
 from contest_desk.storage.files import CHUNK, files_root, sha256_of, stored_path
+from contest_desk.storage.files import put_in_place as put_in_place  # restore.py's, from here
 
 if TYPE_CHECKING:
     from contest_desk.storage.db import Database
@@ -47,6 +48,14 @@ def local_file(db: Database) -> Path:
 
 def backups_dir(database: Path) -> Path:
     return database.with_name(database.stem + "-backups")
+
+
+def backups_folder(db: Database) -> Path:
+    """Where the backups of ``db`` go unless a person names a file: ``NAME-backups/``
+    beside the database, or inside the chosen backup folder, one such folder per database
+    there, so that two databases' backups never rotate each other away."""
+    own = backups_dir(local_file(db))
+    return own if db.backups_folder is None else db.backups_folder / own.name
 
 
 def _uri(path: Path, mode: str) -> str:
@@ -135,14 +144,6 @@ def write_backup(db: Database, target: Path, kind: str = "manual") -> BackupInfo
     return BackupInfo(target, manifest)
 
 
-def put_in_place(part: Path, target: Path) -> None:
-    """Rename a finished file over ``target``, its bytes on disk first, so that a power
-    cut leaves the old file or the new one whole, never a torn one."""
-    with part.open("r+b") as f:  # our own new file, not an open database
-        os.fsync(f.fileno())
-    os.replace(part, target)
-
-
 def backup_name(kind: str, now: dt.datetime | None = None) -> str:
     """``20261204-113000-123456-auto.zip``: sorts by time within a kind."""
     return f"{(now or dt.datetime.now()).strftime('%Y%m%d-%H%M%S-%f')}-{kind}.zip"
@@ -160,7 +161,7 @@ def automatic_backup(db: Database, kind: str, keep: int = KEEP) -> BackupInfo | 
     """
     if db.sqlite_path is None or not db.sqlite_path.is_file():
         return None
-    folder = backups_dir(db.sqlite_path)
+    folder = backups_folder(db)
     info = write_backup(db, folder / backup_name(kind), kind)
     for old in backups_of(folder, kind)[:-keep]:
         old.unlink()
@@ -171,7 +172,7 @@ def backup_due(db: Database, interval: dt.timedelta) -> bool:
     """Whether the newest automatic backup is older than ``interval`` (or there is none)."""
     if db.sqlite_path is None:
         return False
-    found = backups_of(backups_dir(db.sqlite_path), "auto")
+    found = backups_of(backups_folder(db), "auto")
     if not found:
         return True
     newest = dt.datetime.fromtimestamp(found[-1].stat().st_mtime)

@@ -92,6 +92,10 @@ class Database:
     ) -> None:
         self.url = database_url(path_or_url)
         self.migrations = migrations
+        # Folders the desk's settings chose (app.py sets them; storage has no Qt): None
+        # keeps the defaults beside the file (storage/files.py, storage/backup.py).
+        self.files_folder: Path | None = None
+        self.backups_folder: Path | None = None
         # Before SQLite touches the file: no other Contest Desk process may have it open
         # (see storage/lock.py for the writes that are lost otherwise).
         self._locked = self.sqlite_path

@@ -83,3 +83,8 @@ def ask_form(parent: QWidget, title: str, fields: list[tuple[str, str]]) -> dict
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return {label: edit.text().strip() for label, edit in edits.items()}
+
+
+def tell(parent: QWidget | None, title: str, text: str) -> None:
+    """Something done that the person should know of (where files went), with one OK."""
+    QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent).exec()

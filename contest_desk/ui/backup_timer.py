@@ -1,7 +1,8 @@
 """The rotating backup while the desk is open: a timer that asks the backup service.
 
 How often is the setting ``backup_interval_minutes`` (60 by default, 0 turns it off); the
-service keeps the newest ten in the backups folder beside the database. The work runs
+service keeps the newest ten in the backups folder (beside the database, or inside the
+backup folder chosen in the settings dialog, which app.py hands down). The work runs
 on the task runner, so the window never waits for it; a failure is written to the log
 instead of interrupting whoever is at the desk (the next tick tries again). Not through
 the operations runner: that one is for what a person asked for, holding their input back

@@ -1,9 +1,13 @@
 """The settings dialog (设置…): what an office changes once and keeps, stored in QSettings
 and read where it is used: the language (app.py), the default certificate template (the
 certificates area), the default organizer (a new contest's form), the automatic backup's
-interval (ui/backup_timer.py) and the font size (applied here to the whole application)."""
+interval (ui/backup_timer.py), the font size (applied here to the whole application), and
+the backup folder and the attached files' place (handed down to storage through
+services/safety/places.py, by app.py at start and by this dialog when they change)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
@@ -20,12 +24,17 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.plain_names import TEMPLATE_NAMES, template_name
 from contest_desk.i18n import DEFAULT_LANGUAGE
-from contest_desk.ui import backup_timer
+from contest_desk.services.safety.places import Places, StoreCopy
+from contest_desk.ui import backup_timer, operations
+from contest_desk.ui.ask import tell
+from contest_desk.ui.folder_field import FolderField
 
 LANGUAGE = "language"
 TEMPLATE = "certificate_template"
 ORGANIZATION = "organization"
 FONT_SIZE = "font_size"
+BACKUP_FOLDER = "backup_folder"
+FILES_FOLDER = "attachments_folder"
 DEFAULT_TEMPLATE = "landscape"
 # 0: the system's own size, untouched (the bundled font's default).
 SYSTEM_FONT = 0
@@ -58,6 +67,17 @@ def default_organization(settings: QSettings) -> str:
     return str(settings.value(ORGANIZATION, "") or "")
 
 
+def chosen_folder(settings: QSettings, key: str) -> Path | None:
+    """A folder setting; None (the default place) when it is empty or not set."""
+    text = str(settings.value(key, "") or "").strip()
+    return Path(text) if text else None
+
+
+def apply_places(places: Places, settings: QSettings) -> None:
+    """Hand the chosen folders down to the database's storage (at start and after a change)."""
+    places.use(chosen_folder(settings, FILES_FOLDER), chosen_folder(settings, BACKUP_FOLDER))
+
+
 def apply_font_size(app: QApplication, settings: QSettings) -> None:
     """The application's font at the chosen size (every window built after this uses it)."""
     size = font_size(settings)
@@ -68,9 +88,15 @@ def apply_font_size(app: QApplication, settings: QSettings) -> None:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    """``places``: the open database's folders; without it (no database yet) the dialog
+    leaves out the backup folder and the attached files' place."""
+
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, places: Places | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.places = places
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(420)  # room for an organizer's full name
         self.language_box = QComboBox()
@@ -99,6 +125,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default organizer"), self.organization_edit)
         form.addRow(self.tr("Automatic backup every"), self.backup_spin)
         form.addRow(self.tr("Font size (points)"), self.font_spin)
+        if places is not None:
+            self._add_folders(form, places)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -112,6 +140,72 @@ class SettingsDialog(QDialog):
         index = box.findData(data)
         box.setCurrentIndex(max(index, 0))
 
+    def _add_folders(self, form: QFormLayout, places: Places) -> None:
+        backups = places.default_backups()
+        self.backup_folder = FolderField(
+            self.tr("Backup folder"),
+            str(chosen_folder(self.settings, BACKUP_FOLDER) or ""),
+            str(backups) if backups else self.tr("a server database is backed up by IT"),
+        )
+        self.backup_folder.edit.setToolTip(
+            self.tr(
+                "Automatic backups and backups made without naming a file go here, into a"
+                " folder of each database's own. Empty: beside the database file."
+            )
+        )
+        self.files_folder = FolderField(
+            self.tr("Attached files kept in"),
+            str(chosen_folder(self.settings, FILES_FOLDER) or ""),
+            str(places.default_files()),
+        )
+        if env := places.files_env():  # the variable wins over the setting: said, not hidden
+            self.files_folder.setEnabled(False)
+            self.files_folder.edit.setText(env)
+            self.files_folder.setToolTip(self.tr("Set by CONTEST_DESK_FILES"))
+        form.insertRow(form.rowCount() - 1, self.tr("Backup folder"), self.backup_folder)
+        form.insertRow(form.rowCount() - 1, self.tr("Attached files kept in"), self.files_folder)
+
+    def accept(self) -> None:
+        """Close only once the chosen folders can be written and the attached files, when
+        their place changes, are copied and checked there; else say why and stay open."""
+        if self.places is None or self._folders_ready(self.places):
+            super().accept()
+
+    def _folders_ready(self, places: Places) -> bool:
+        backups = self.backup_folder.folder()
+        changed = backups is not None and backups != chosen_folder(self.settings, BACKUP_FOLDER)
+        if changed and not operations.done(self, lambda: places.check_folder(backups)):
+            return False
+        if not self.files_folder.isEnabled():
+            return True
+        target = self.files_folder.folder() or places.default_files()
+        if target.resolve() == places.files().resolve():
+            return True
+        copied = operations.run(
+            self,
+            lambda progress: places.copy_files(target, progress),
+            label=self.tr("Copying the attached files…"),
+            cancellable=True,
+        )
+        if copied is None:  # refused (already said) or cancelled: the old place stays
+            return False
+        if copied.checked or copied.damaged:
+            tell(self, self.tr("Attached files copied"), self._copied_text(copied))
+        return True
+
+    def _copied_text(self, copied: StoreCopy) -> str:
+        text = self.tr(
+            "{count} attached file(s) were copied to {new} and each checked by its SHA-256;"
+            " new attached files are kept there from now on. The old copies stay in {old}:"
+            " nothing was deleted."
+        ).format(count=copied.checked, new=copied.target, old=copied.source)
+        if copied.damaged:
+            text += "\n" + self.tr(
+                "{count} file(s) in the old folder no longer match their hash and were not"
+                " copied: {names}"
+            ).format(count=len(copied.damaged), names=", ".join(copied.damaged))
+        return text
+
     def chosen_language(self) -> str:
         return str(self.language_box.currentData())
 
@@ -123,6 +217,11 @@ class SettingsDialog(QDialog):
         self.settings.setValue(ORGANIZATION, self.organization_edit.text().strip())
         self.settings.setValue(backup_timer.SETTING, self.backup_spin.value())
         self.settings.setValue(FONT_SIZE, self.font_spin.value())
+        if self.places is not None:
+            self.settings.setValue(BACKUP_FOLDER, str(self.backup_folder.folder() or ""))
+            if self.files_folder.isEnabled():
+                self.settings.setValue(FILES_FOLDER, str(self.files_folder.folder() or ""))
+            apply_places(self.places, self.settings)
         self.settings.sync()
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -79,6 +79,8 @@ Name: "{autodesktop}\{#AppNameZh}"; Filename: "{app}\{#AppExe}"; Tasks: desktopi
 ; HKA is HKLM for an administrator install and HKCU for a per-user one.
 Root: HKA; Subkey: "Software\Classes\ContestDesk.ContestFile"; ValueType: string; ValueData: "{cm:AssocName}"; Flags: uninsdeletekey; Tasks: assoc
 Root: HKA; Subkey: "Software\Classes\ContestDesk.ContestFile\DefaultIcon"; ValueType: string; ValueData: "{app}\{#AppExe},0"; Tasks: assoc
+; The file is the program's one positional argument (contest-desk-gui [--db …] [FILE],
+; contest_desk/ui/start_args.py): after the log-in it offers the contest for import.
 Root: HKA; Subkey: "Software\Classes\ContestDesk.ContestFile\shell\open\command"; ValueType: string; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: assoc
 Root: HKA; Subkey: "Software\Classes\.json\OpenWithProgids"; ValueType: string; ValueName: "ContestDesk.ContestFile"; ValueData: ""; Flags: uninsdeletevalue; Tasks: assoc
 

@@ -19,7 +19,7 @@ from contest_desk.storage.backup import (
     automatic_backup,
     backup_due,
     backup_name,
-    backups_dir,
+    backups_folder,
     local_file,
     write_backup,
 )
@@ -35,11 +35,11 @@ class BackupService:
     @requires(Action.BACKUP)
     def back_up(self, to: Path | None = None) -> BackupInfo:
         """A backup into the file ``to`` (a name ending in .zip), into the folder ``to``
-        (anything else), or into the backups folder beside the database; manual backups
-        are never rotated away."""
-        database = local_file(self.ctx.db)
+        (anything else), or into the backups folder (beside the database, or the one the
+        desk's settings chose); manual backups are never rotated away."""
+        local_file(self.ctx.db)  # a server database: refused, saying what to use instead
         if to is None:
-            target = backups_dir(database) / backup_name("manual")
+            target = backups_folder(self.ctx.db) / backup_name("manual")
         elif to.is_dir() or to.suffix.lower() != ".zip":
             target = to / backup_name("manual")
         else:
