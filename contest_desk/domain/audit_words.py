@@ -39,6 +39,7 @@ ACTIONS = {
     "unit.add": N_("Add a unit"),
     "person.add": N_("Add a person"),
     "person.update": N_("Edit a person"),
+    "person.remove": N_("Take a person off the roster"),
     "team.add": N_("Add a team"),
     "entry.add": N_("Add an entry"),
     "entry.remove": N_("Remove an entry"),
@@ -115,6 +116,7 @@ ACTIONS = {
     "ledger.import": N_("Import the innovation ledger"),
     # certificates, the database
     "certificate.template": N_("Save a certificate template"),
+    "certificate.template.remove": N_("Remove a certificate template"),
     "certificate.issue": N_("Issue certificates"),
     "certificate.reissue": N_("Reissue a certificate"),
     "notice.provisional": N_("Make a result notice from provisional standings"),

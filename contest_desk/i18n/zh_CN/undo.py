@@ -11,4 +11,9 @@ MESSAGES = {
     "Certificates were issued from the template {name}: it stays, to print them again": (
         "已有证书按模板 {name} 颁发：模板保留，以便重新打印"
     ),
+    "{name} ({no}) is already in entries, teams or other records and stays on the roster": (
+        "{name}（{no}）已在参赛、队伍或其他记录中，保留在名单里"
+    ),
+    "Take a person off the roster": "从名单中移除人员",
+    "Remove a certificate template": "删除证书模板",
 }

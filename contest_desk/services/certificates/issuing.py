@@ -213,7 +213,7 @@ class CertificateService:
                     name=read.name,
                 )
             self.ctx.audit(
-                s, "certificate.template", f"contest:{contest_id}", name=read.name, removed=True
+                s, "certificate.template.remove", f"contest:{contest_id}", name=read.name
             )
             s.delete(found)
 

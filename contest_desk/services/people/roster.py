@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import (
@@ -136,6 +136,28 @@ class RosterService:
             new = {k: getattr(after, k) for k in old}
             self.ctx.audit(s, "person.update", target, old=old, new=new)
             return after
+
+    @requires(Action.EDIT_ROSTER)
+    def remove_person(self, read: PersonInfo) -> None:
+        """Take a person added by mistake off the roster (an undone 添加人员). ``read``: the
+        person as last seen; refused, changing nothing, when another desk changed them
+        since (StaleEdit), and for anyone an entry, a team or another record names: they
+        stay, for the record."""
+        with self.ctx.db.transaction() as s:
+            person = locked_or_missing(s, m.Person, read.id, "There is no person {id}")
+            now = person_info(person)
+            changes = differences(read, now, PERSON_FIELDS)
+            target = f"person:{person.id}"
+            refuse_stale(s, _("This person"), read.version, now.version, changes, [target], now)
+            if _named_elsewhere(s, person.id):
+                raise UserError(
+                    "{name} ({no}) is already in entries, teams or other records and stays "
+                    "on the roster",
+                    name=now.name,
+                    no=now.employee_no,
+                )
+            self.ctx.audit(s, "person.remove", target, employee_no=now.employee_no, name=now.name)
+            s.delete(person)
 
     # Teams and entries ---------------------------------------------------------
 
@@ -303,3 +325,16 @@ class RosterService:
                 )
                 for j in rows
             ]
+
+
+def _named_elsewhere(s: Session, person_id: int) -> bool:
+    """Whether any row names the person: found from the schema's foreign keys, so that a
+    table added later is counted too."""
+    persons = m.Person.__table__
+    for table in m.Base.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            if key.column.table is persons:
+                named = select(func.count()).select_from(table).where(key.parent == person_id)
+                if s.scalar(named):
+                    return True
+    return False
