@@ -37,6 +37,7 @@ from contest_desk.ui.help.window import AboutDialog, HelpWindow
 from contest_desk.ui.hub.area import HubArea
 from contest_desk.ui.innovation.area import InnovationArea
 from contest_desk.ui.labor.area import LaborArea
+from contest_desk.ui.live import DeskWatch
 from contest_desk.ui.paper.area import PaperArea
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.standings.area import StandingsArea
@@ -190,6 +191,9 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(shown)
         self.database_label.setToolTip(tip)
         self.statusBar().addWidget(self.database_label)
+        # Other desks' changes, announced through self.state as this desk's are (ui/live.py).
+        self.watch = DeskWatch(services.changes, self.state, self)
+        self.watch.start()
 
     def show_area(self, key: str) -> None:
         self.sidebar.setCurrentRow(list(self.areas).index(key))
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watch.stop()
         if self.help_window is not None:  # it has no parent: it would outlive the window
             self.help_window.close()
             self.help_window.deleteLater()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 
@@ -10,13 +12,21 @@ class AppState(QObject):
 
     contest_changed = Signal(object)  # contest id or None
     event_changed = Signal(object)  # event id or None
+    # Here or on another desk (told by the window's watcher, ui/live.py):
     setup_changed = Signal()  # contests, events, rubrics, roster or judges were edited
     scores_changed = Signal(int)  # event id whose scores changed
+    # The database's change counter moved to this (a change from anywhere, this desk's
+    # too), told by the window's watcher (ui/live.py) while ``live()``.
+    database_moved = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
         self.contest_id: int | None = None
         self.event_id: int | None = None
+        self.live: Callable[[], bool] = lambda: False
+        # True while the watcher announces another desk's changes: an area whose reload
+        # holds the person's clicks back (operations.run) may do a lighter one instead.
+        self.elsewhere = False
 
     def choose_contest(self, contest_id: int | None) -> None:
         if contest_id != self.contest_id:

@@ -5,9 +5,10 @@ by the operations runner off the window's thread; reasons are asked with the sam
 as the sheet bar and kept on the record there. A change is announced as ``scores_changed``
 (the standings' final flag, the advance tab, this desk itself refresh from it).
 
-While shown, the desk is live (ui/chief/live.py): a change made anywhere (a judge's phone
-through the hub, another desk) moves a counter it polls every second, and the sheets'
-progress and the flags reload by themselves, in the background.
+While shown, the desk is live (ui/live.py): a change made anywhere (a judge's phone
+through the hub, another desk) moves a counter that the window's watcher tells of (or
+that the desk asks every second), and the sheets' progress and the flags reload by
+themselves, in the background; the consistency figures wait for a refresh.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ from contest_desk.ui import operations, round_lock
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.chief.agreement_help import agreement_help
 from contest_desk.ui.chief.appeals_tab import AppealsTab
-from contest_desk.ui.chief.live import ChangeWatch, activity_text
+from contest_desk.ui.chief.live import activity_text
 from contest_desk.ui.chief.recheck_tab import RecheckTab
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.live import ChangeWatch
 from contest_desk.ui.round_notice import RoundNotice
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.scoring.pickers import EventPicker
@@ -217,7 +219,7 @@ class ChiefArea(QWidget):
         state.scores_changed.connect(self._scores_changed)
         self.live_job = LatestJob(self)
         self.counter = services.hall.changes
-        self.watch = ChangeWatch(self.counter, self)
+        self.watch = ChangeWatch(self.counter, self, state)
         self.watch.moved.connect(self._reload_live)
         self.watch.timer.timeout.connect(self._tick)
         self._event_shown()
@@ -238,10 +240,17 @@ class ChiefArea(QWidget):
         self.round_box.blockSignals(False)
         self.refresh()
 
-    def _scores_changed(self, _event_id: int) -> None:
+    def _scores_changed(self, event_id: int) -> None:
         """Marks saved elsewhere (a judge typing): read them now if the desk is in view,
-        else when it is shown, not once per saved value behind the person's back."""
-        if self.isVisible():
+        else when it is shown, not once per saved value behind the person's back. Another
+        desk's change (told by the window's watcher) the counter's move has reloaded in
+        the background already: a refresh would hold the chief's clicks back a moment for
+        each mark a phone saves."""
+        if self.state.elsewhere:
+            event = self.picker.current_event()
+            if event is not None and event.id == event_id and not self.isVisible():
+                self._stale = True
+        elif self.isVisible():
             self.refresh()
         else:
             self._stale = True

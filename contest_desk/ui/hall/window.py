@@ -1,9 +1,10 @@
 """The desk's full-screen hall window (成绩大屏): the same view as the hub's /hall page, in
 large type on a chosen screen (the projector's), scrolling slowly when long.
 
-It refreshes by itself: a change counter (``hub.hall.changes()``) is polled every second off
-the window's thread (ChangeWatch) and the view reloads in the background when it moved; the
-window never opens a database session on its own thread. Esc closes it.
+It refreshes by itself: a change counter (``hub.hall.changes()``) moves on every change; the
+desk's window watcher tells each move, or the counter is asked every second off the
+window's thread (ChangeWatch, ui/live.py), and the view reloads in the background when it
+moved; the window never opens a database session on its own thread. Esc closes it.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.hall import HallPanel, HallView
 from contest_desk.errors import UserError
 from contest_desk.ui.ask import ask_choice
-from contest_desk.ui.chief.live import ChangeWatch
 from contest_desk.ui.hall.choice_dialog import choose_for_hall
 from contest_desk.ui.hall.scroller import SlowScroll
 from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.live import ChangeWatch
 from contest_desk.ui.state import AppState
 
 STYLE = """
@@ -70,7 +71,13 @@ class HallWindow(QWidget):
 
     USES = ("hall",)
 
-    def __init__(self, services: Any, contest_id: int | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Any,
+        contest_id: int | None,
+        parent: QWidget | None = None,
+        state: AppState | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("hall")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -81,7 +88,7 @@ class HallWindow(QWidget):
         self.base = 20.0  # points; set from the screen's height when shown
         hall = services.hall
         self.job = LatestJob(self)
-        self.watch = ChangeWatch(hall.changes, self)
+        self.watch = ChangeWatch(hall.changes, self, state)  # the desk's state: told moves
         self.watch.moved.connect(self.reload)
 
         self.title = _label(self.tr("Results board"), "hall-title", 32)
@@ -271,7 +278,7 @@ def open_hall_window(parent: QWidget, services: Any, state: AppState) -> HallWin
     screen = ask_screen(parent, QGuiApplication.screens())
     if screen is None:
         return None
-    window = HallWindow(services, state.contest_id, parent)
+    window = HallWindow(services, state.contest_id, parent, state)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.show_on(screen)
     return window

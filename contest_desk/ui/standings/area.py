@@ -29,6 +29,7 @@ from contest_desk.reports.charts import score_distribution_chart, standings_char
 from contest_desk.services.hub import Services
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.kept_place import kept_place
 from contest_desk.ui.round_notice import RoundNotice
 from contest_desk.ui.scoring.look import fit_columns
 from contest_desk.ui.scoring.pickers import EventPicker
@@ -196,13 +197,14 @@ class StandingsArea(QWidget):
         if (table.event.id, table.round_number) != chosen:
             self._again = True  # the choice moved on while this was computed
             return
-        self.model.set_table(table)
+        with kept_place(self.view, self._entry_of_row):  # a reload keeps the row chosen
+            self.model.set_table(table)
+            # Before the draw there are no codes: an empty column would only take room.
+            codes = any(row.entry.code for row in table.rows)
+            self.view.setColumnHidden(self.model.column_of("code"), not codes)
+            fit_columns(self.view)
         self.bars.set_figure(bars)
         self.spread.set_figure(spread)
-        # Before the draw there are no codes: an empty column would only take room.
-        codes = any(row.entry.code for row in table.rows)
-        self.view.setColumnHidden(self.model.column_of("code"), not codes)
-        fit_columns(self.view)
         self.stack.show_view()
         if not table.rows:
             self._show_message(self.tr("Nobody is entered in this event yet."))
@@ -212,6 +214,10 @@ class StandingsArea(QWidget):
             + self.tr("Updated {time}").format(time=stamp)
         )
         self.table_shown.emit()
+
+    def _entry_of_row(self, row: int) -> int | None:
+        table = self.model.table
+        return table.rows[row].entry.id if table is not None else None
 
     def _failed(self, error: Exception) -> None:
         if not isinstance(error, UserError):

@@ -1,0 +1,174 @@
+"""Following the database while others change it: the window's one watcher, which turns
+the change feed into the ``AppState`` signals the areas already answer, and ChangeWatch,
+a change counter that the chief judge's desk and the hall's screen reload on.
+
+The feed (``services.changes.listen``) runs on a thread of its own: on PostgreSQL the
+server tells it of each commit (LISTEN/NOTIFY), on SQLite it asks a change counter twice
+a second. It says only where the database stands (the audit head's sequence); the
+watcher then asks ``services.changes.since`` off the window's thread what moved — which
+events' scores, which kinds of set-up — and announces that: ``scores_changed`` for each
+such event, ``setup_changed`` once. What this desk did itself is left out (it announced
+it when it did it); a burst of changes is asked about once the last answer is in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.state import AppState
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 1000  # ChangeWatch without a live window watcher: how often it asks
+RETRY_MS = 2000  # a "what changed" question that failed (the server away): asked again
+
+
+class _Relay(QObject):
+    """The feed thread's way into the window's: it has no parent and the feed's callback
+    holds it, so an emit after the watcher is gone reaches nobody instead of a deleted
+    object; Qt queues each emit to the window's thread."""
+
+    heard = Signal(int)
+
+
+class DeskWatch(QObject):
+    """The main window's watcher of the database; see the module's docstring."""
+
+    def __init__(self, changes: Any, state: AppState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.changes = changes  # services.changes
+        self.state = state
+        self.relay = _Relay()
+        self.relay.heard.connect(self._heard)
+        self.feed: Any = None
+        self.seen: int | None = None  # news up to here has been announced
+        self.newest = 0  # the newest head the feed told
+        self.job = LatestJob(self)
+        self.announcing = False  # an area's reload may run a local event loop meanwhile
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.setInterval(RETRY_MS)
+        self.retry.timeout.connect(self._ask)
+
+    def start(self) -> None:
+        if self.feed is None:
+            relay = self.relay
+            self.feed = self.changes.listen(lambda seq: relay.heard.emit(seq))
+            self.state.live = self.feed.connected.is_set
+
+    def stop(self) -> None:
+        """No more news (the window closes); the feed's thread ends by itself."""
+        if self.feed is not None:
+            self.feed.close(wait=0)
+            self.feed = None
+        self.state.live = _not_live
+        self.retry.stop()
+        self.job.cancel()
+
+    def _heard(self, seq: int) -> None:
+        self.state.database_moved.emit(seq)
+        if self.seen is None:  # where the database stood when the feed started
+            self.seen = self.newest = seq
+            return
+        self.newest = max(self.newest, seq)
+        self._ask()
+
+    def _ask(self) -> None:
+        since = self.seen
+        if self.feed is None or self.job.busy or self.announcing:
+            return
+        if since is None or self.newest <= since:
+            return
+        self.job.start(lambda: self.changes.since(since), self._told, self._failed)
+
+    def _told(self, news: Any) -> None:
+        self.seen = max(self.seen or 0, news.head)
+        state = self.state
+        events = set(news.score_events)
+        if news.everything and state.event_id is not None:
+            events.add(state.event_id)  # too much to tell apart: what is shown reloads
+        self.announcing = state.elsewhere = True
+        try:
+            for event_id in sorted(events):
+                state.scores_changed.emit(event_id)
+            if news.setup or news.everything:
+                state.setup_changed.emit()
+        finally:
+            self.announcing = state.elsewhere = False
+        self._ask()  # heard more while this was asked
+
+    def _failed(self, error: Exception) -> None:
+        log.info("could not read what changed (%s); asking again", error)
+        self.retry.start()
+
+
+def _not_live() -> bool:
+    return False
+
+
+class ChangeWatch(QObject):
+    """Follows a change counter that only grows (the audit head, ``hall.changes``) while
+    started; ``moved`` when it passed the last value seen (the first answer is the start).
+    With ``state`` whose window watcher is live it is told each move as it happens;
+    otherwise (a window of its own, the watcher's server away) it asks ``counter`` every
+    second on the thread pool. A reading of the data that read the counter first tells
+    ``saw``, so an answer that comes late says nothing new."""
+
+    moved = Signal()
+
+    def __init__(
+        self,
+        counter: Callable[[], int],
+        parent: QObject | None = None,
+        state: AppState | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.counter = counter
+        self.state = state
+        self.seen: int | None = None
+        self.job = LatestJob(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        if state is not None:
+            state.database_moved.connect(self._told)
+
+    def start(self) -> None:
+        """Asks at once: what moved while it was stopped is found by this first answer."""
+        self.timer.start()
+        self._ask()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.job.cancel()
+
+    def poll(self) -> None:
+        if self.state is not None and self.state.live() and self.seen is not None:
+            return  # the window's watcher tells each move
+        self._ask()
+
+    def _ask(self) -> None:
+        if not self.job.busy:  # a slow database: one question at a time
+            self.job.start(self.counter, self._answered, self._failed)
+
+    def saw(self, value: int) -> None:
+        """The data shown is as new as ``value``."""
+        self.seen = value if self.seen is None else max(self.seen, value)
+
+    def _told(self, value: int) -> None:
+        if self.timer.isActive():  # started: shown
+            self._answered(value)
+
+    def _answered(self, value: int) -> None:
+        previous = self.seen
+        self.saw(value)
+        if previous is not None and value > previous:
+            self.moved.emit()
+
+    def _failed(self, _error: Exception) -> None:
+        """The database did not answer this time (a network blip): the next tick asks again."""

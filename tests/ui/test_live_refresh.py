@@ -1,0 +1,148 @@
+"""Two desks on one database: a mark saved on the other desk (a Database object of its own,
+on SQLite and on PostgreSQL) shows in this window's standings with no click, the row
+chosen stays chosen; set-up changed elsewhere reloads the contest list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QThreadPool
+
+from contest_desk.domain.permissions import Actor, Role
+from contest_desk.services.hub import Services
+from contest_desk.storage.db import open_database
+from contest_desk.ui.live import ChangeWatch, DeskWatch
+from contest_desk.ui.main_window import MainWindow
+from contest_desk.ui.standings.area import StandingsArea
+from contest_desk.ui.state import AppState
+from tests.ui import test_scoring_models as shared
+from tests.ui.test_scoring_models import SmallEvent, build_event
+from tests.ui.test_standings_area import enter_marks, shown
+
+language = shared.language
+WAIT = 5000
+
+
+@pytest.fixture
+def services(database_url: str) -> Iterator[Services]:
+    services = Services.open(database_url)
+    yield services
+    QThreadPool.globalInstance().waitForDone()
+    services.ctx.db.dispose()
+
+
+@pytest.fixture
+def small(services: Services) -> SmallEvent:
+    return build_event(services)
+
+
+@pytest.fixture
+def other_desk(services: Services) -> Iterator[Services]:
+    """Another desk: its own Database object (engine, connections), a judge logged in."""
+    db = open_database(services.ctx.db.url)
+    yield Services.build(db, Actor("judge2", frozenset({Role.JUDGE})))
+    db.dispose()
+
+
+@pytest.fixture
+def window(qtbot, services: Services) -> MainWindow:
+    window = MainWindow(services.as_user(Actor("org", frozenset({Role.ORGANIZER}))))
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    qtbot.waitUntil(window.state.live, timeout=WAIT)  # the feed is connected
+    return window
+
+
+def open_standings(qtbot, window: MainWindow) -> StandingsArea:
+    area = window.areas["standings"]
+    assert isinstance(area, StandingsArea)
+    with qtbot.waitSignal(area.table_shown, timeout=20000):
+        window.show_area("standings")
+    return area
+
+
+def test_a_mark_saved_on_another_desk_shows_in_the_standings_without_a_click(
+    qtbot, services: Services, small: SmallEvent, other_desk: Services, window: MainWindow
+) -> None:
+    enter_marks(services, small)
+    area = open_standings(qtbot, window)
+    assert shown(area)["total"][3] == "6.30"
+    view = area.view
+    view.selectionModel().select(
+        area.model.index(3, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    # 刘晓燕's second P1 mark, from the other desk: the mean of 9 and 10 → total 6.65.
+    other_desk.scoring.record_score(
+        small.event_id, 1, small.judges[1], small.entries[3].id, "P1", "10"
+    )
+    qtbot.waitUntil(lambda: shown(area)["total"][3] == "6.65", timeout=WAIT)
+    chosen = {index.row() for index in view.selectionModel().selectedRows()}
+    assert chosen == {3}  # still 刘晓燕's row
+
+
+def test_a_contest_made_on_another_desk_appears_in_the_contest_list(
+    qtbot, services: Services, small: SmallEvent, window: MainWindow
+) -> None:
+    contests = window.areas["contests"]
+    listed = contests.navigator.contests  # type: ignore[attr-defined]
+    assert listed.rowCount() == 1
+    db = open_database(services.ctx.db.url)
+    try:
+        Services.build(db).contests.create_contest("2027年采油厂职工技能比武")
+    finally:
+        db.dispose()
+    qtbot.waitUntil(lambda: listed.rowCount() == 2, timeout=WAIT)
+    assert window.state.contest_id == small.contest_id  # the chosen contest stays chosen
+
+
+def test_this_desks_own_change_is_not_announced_twice(
+    qtbot, services: Services, small: SmallEvent, other_desk: Services, window: MainWindow
+) -> None:
+    told: list[int] = []
+    window.state.scores_changed.connect(told.append)
+    moved: list[int] = []
+    window.state.database_moved.connect(moved.append)
+    own = window.services  # the window's own services (its Database, its user)
+    own.contests.create_contest("2027年采油厂职工技能比武")  # announced by its area, not here
+    head = own.changes.head()
+    qtbot.waitUntil(lambda: bool(moved) and moved[-1] >= head, timeout=WAIT)
+    other_desk.scoring.record_score(
+        small.event_id, 1, small.judges[1], small.entries[0].id, "P1", "7"
+    )
+    qtbot.waitUntil(lambda: told == [small.event_id], timeout=WAIT)
+    qtbot.wait(300)
+    assert told == [small.event_id]  # once, for the other desk's mark only
+
+
+def test_a_chief_watch_is_told_by_the_window_watcher_and_asks_nothing_itself(
+    qtbot, services: Services, small: SmallEvent, other_desk: Services
+) -> None:
+    state = AppState()
+    desk = DeskWatch(services.changes, state)
+    asked: list[int] = []
+
+    def counter() -> int:
+        asked.append(1)
+        return services.changes.head()
+
+    watch = ChangeWatch(counter, None, state)
+    moved: list[bool] = []
+    watch.moved.connect(lambda: moved.append(True))
+    desk.start()
+    try:
+        qtbot.waitUntil(state.live, timeout=WAIT)
+        watch.start()
+        qtbot.waitUntil(lambda: watch.seen is not None, timeout=WAIT)
+        asked.clear()
+        other_desk.scoring.record_score(
+            small.event_id, 1, small.judges[1], small.entries[0].id, "P1", "7"
+        )
+        qtbot.waitUntil(lambda: moved == [True], timeout=WAIT)
+        watch.poll()  # a tick of its timer: the window's watcher is live
+        assert asked == []
+    finally:
+        watch.stop()
+        desk.stop()
