@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contest_desk.errors import UserError
-from contest_desk.storage import ledger, lock
+from contest_desk.storage import ledger, lock, reach
 from contest_desk.storage.revisions import current_revision, newest_revision
 from contest_desk.storage.upgrade import upgrade_database
 
@@ -106,7 +106,9 @@ class Database:
         # hide_parameters: a statement's error text (and SQLAlchemy's own logging) leaves
         # out the values bound to it, which may be a password hash or a private key; the
         # crash log keeps the whole error text.
-        self.engine: Engine = create_engine(self.url, hide_parameters=True, **_pool(self.url))
+        self.engine: Engine = create_engine(
+            self.url, hide_parameters=True, **_pool(self.url), **reach.connect_args(self.url)
+        )
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -185,5 +187,10 @@ class Database:
 def open_database(path_or_url: str | Path | None = None) -> Database:
     """Open a database and bring its schema up to date."""
     db = Database(path_or_url)
-    db.upgrade()
+    try:
+        with reach.plainly(db.url):  # the first connection: a server away said in words
+            db.upgrade()
+    except reach.CannotConnect:
+        db.dispose()
+        raise
     return db

@@ -2,28 +2,46 @@
 
 Both only call the services (``users.authenticate``, ``users.create_first_admin``), off the
 window's thread through the runner; the refusal they show is the service's own message
-(wrong password, wait, disabled…).
+(wrong password, wait, disabled…). Both say which database they work on, in the status
+bar's words; at start, "Change…" opens the connection dialog (ui/connection.py) and the
+log-in goes on with the database chosen there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from contest_desk.domain.permissions import Actor
 from contest_desk.errors import UserError
+from contest_desk.i18n import _
+from contest_desk.services.connections import Connection, default_connection, open_connection
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.connection import ConnectionDialog, attempt
+from contest_desk.ui.connection_store import RecentConnections
+from contest_desk.ui.main_window import database_place
 from contest_desk.ui.operations import run_inline
 
 _PROBLEM_STYLE = "color: #b00020;"
+# What a log-in or set-up dialog ends with when another database was chosen in it.
+CHANGED = 2
+
+# Given to the dialogs at start: opens the connection dialog and answers the services of
+# the database chosen there (None: kept as it was).
+Changer = Callable[[QWidget], Services | None]
 
 
 def _password_edit() -> QLineEdit:
@@ -35,8 +53,17 @@ def _password_edit() -> QLineEdit:
 class _Form(QDialog):
     """A small form with a problem line above OK / Cancel."""
 
-    def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        services: Services,
+        parent: QWidget | None = None,
+        change: Changer | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.services = services
+        self.change = change
         self.setWindowTitle(title)
         self.setMinimumWidth(380)
         self.form = QFormLayout()
@@ -52,9 +79,34 @@ class _Form(QDialog):
         heading = QLabel(intro)
         heading.setWordWrap(True)
         layout.addWidget(heading)
+        layout.addLayout(self._place_row())
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+
+    def _place_row(self) -> QHBoxLayout:
+        db = self.services.ctx.db
+        shown, tip = database_place(db.url, db.sqlite_path)
+        self.place = QLabel(shown)
+        self.place.setToolTip(tip)
+        row = QHBoxLayout()
+        row.addWidget(self.place, 1)
+        self.change_button: QPushButton | None = None
+        if self.change is not None:
+            self.change_button = QPushButton(self.tr("Change…"))
+            self.change_button.clicked.connect(self.change_database)
+            row.addWidget(self.change_button)
+        return row
+
+    def change_database(self) -> None:
+        """Another database, chosen and opened in the connection dialog: the log-in starts
+        again there (it may have no accounts yet)."""
+        if self.change is None:
+            return
+        chosen = self.change(self)
+        if chosen is not None:
+            self.services = chosen
+            self.done(CHANGED)
 
     def attempt(self) -> None:
         raise NotImplementedError
@@ -63,11 +115,16 @@ class _Form(QDialog):
 class LoginDialog(_Form):
     """User name and password; ``actor`` is set when the services accept them."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, change: Changer | None = None
+    ) -> None:
         super().__init__(
-            self.tr("Log in"), self.tr("Log in to Contest Desk with your account."), parent
+            self.tr("Log in"),
+            self.tr("Log in to Contest Desk with your account."),
+            services,
+            parent,
+            change,
         )
-        self.services = services
         self.actor: Actor | None = None
         self.username = QLineEdit()
         self.password = _password_edit()
@@ -93,16 +150,19 @@ class LoginDialog(_Form):
 class SetupDialog(_Form):
     """The first run: the administrator's account, who then adds everyone else."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, change: Changer | None = None
+    ) -> None:
         super().__init__(
             self.tr("Set up Contest Desk"),
             self.tr(
                 "This database has no accounts yet. Make the administrator's account; "
                 "the administrator then adds organizers, chief judges and judges."
             ),
+            services,
             parent,
+            change,
         )
-        self.services = services
         self.username = QLineEdit("admin")
         self.name = QLineEdit()
         self.password = _password_edit()
@@ -126,14 +186,93 @@ class SetupDialog(_Form):
             self.accept()
 
 
-def log_in(services: Services, parent: QWidget | None = None) -> Actor | None:
-    """Set-up (on a database without accounts), then log-in; None when cancelled."""
-    has_users = operations.run(parent, lambda: services.users.has_users())
-    if has_users is None:  # the database refused; the person has seen why
+def log_in(
+    services: Services, parent: QWidget | None = None, change: Changer | None = None
+) -> Actor | None:
+    """Set-up (on a database without accounts), then log-in; None when cancelled. With
+    ``change``, the dialogs offer another database, and go on with the one chosen."""
+    while True:
+        has_users = operations.run(parent, services.users.has_users)
+        if has_users is None:  # the database refused; the person has seen why
+            return None
+        if not has_users:
+            setup = SetupDialog(services, parent, change)
+            answer = setup.exec()
+            if answer == CHANGED:
+                services = setup.services
+                continue
+            if answer != 1:
+                return None
+        dialog = LoginDialog(services, parent, change)
+        answer = dialog.exec()
+        if answer == CHANGED:
+            services = dialog.services
+            continue
+        return dialog.actor if answer == 1 else None
+
+
+class Switch:
+    """The database the log-in is on, and the change to another (the ``Changer``)."""
+
+    def __init__(
+        self, services: Services, connection: Connection, recent: RecentConnections
+    ) -> None:
+        self.services = services
+        self.connection = connection
+        self.recent = recent
+
+    def __call__(self, parent: QWidget) -> Services | None:
+        dialog = ConnectionDialog(self.recent, self.connection, parent, opener=self._open)
+        if dialog.exec() != 1 or dialog.opened is None:
+            return None
+        self.recent.add(dialog.connection(), dialog.remembers())
+        old, self.services = self.services, dialog.opened
+        self.connection = dialog.connection()
+        if old is not self.services:
+            old.ctx.db.dispose()
+        return self.services
+
+    def _open(self, connection: Connection) -> Services:
+        if connection.key() == self.connection.key():  # the one open: not opened twice
+            return self.services
+        return open_connection(connection)
+
+
+def starting_connection(db: str | None, recent: RecentConnections) -> Connection:
+    """``--db`` when given, else the most recent connection, else the user's own file."""
+    if db:
+        return Connection.parse(db)
+    entries = recent.load()
+    return entries[0].connection if entries else default_connection()
+
+
+def connect_and_log_in(
+    db: str | None, settings: QSettings, parent: QWidget | None = None
+) -> tuple[Services, Actor] | None:
+    """At start: open the database (``--db``, the most recent, or the user's own file),
+    then set-up or log-in on it, where another database may be chosen. A database that
+    cannot be opened is said in the connection dialog, for another choice. None when the
+    person cancelled."""
+    recent = RecentConnections(settings)
+    connection = starting_connection(db, recent)
+    opened = run_inline(
+        parent,
+        lambda: attempt(lambda: open_connection(connection)),
+        label=_("Opening the database…"),
+    )
+    if not isinstance(opened, Services):
+        dialog = ConnectionDialog(recent, connection, parent, opener=open_connection)
+        if opened is not None:
+            dialog.say(str(opened), False)
+        if dialog.exec() != 1 or dialog.opened is None:
+            return None
+        opened, connection = dialog.opened, dialog.connection()
+        recent.add(connection, dialog.remembers())
+    else:
+        recent.add(connection)
+    switch = Switch(opened, connection, recent)
+    actor = log_in(opened, parent, switch)
+    if actor is None:
+        switch.services.ctx.db.dispose()
         return None
-    if not has_users and SetupDialog(services, parent).exec() != 1:
-        return None
-    dialog = LoginDialog(services, parent)
-    if dialog.exec() != 1:
-        return None
-    return dialog.actor
+    return switch.services, actor

@@ -8,7 +8,7 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 SMOKE_ENV = "CONTEST_DESK_SMOKE"
 
@@ -19,7 +19,13 @@ def arm(app: QApplication) -> None:
         return
 
     def close_shown() -> None:
-        shown = [widget for widget in app.topLevelWidgets() if widget.isVisible()]
+        # Not the progress of work before it (opening the database, ui/login.py): it
+        # closes by itself, and the window that follows is the one to check.
+        shown = [
+            widget
+            for widget in app.topLevelWidgets()
+            if widget.isVisible() and not isinstance(widget, QProgressDialog)
+        ]
         if not shown:  # the first window is not up yet: look again once it may be
             QTimer.singleShot(20, close_shown)
             return
