@@ -173,8 +173,8 @@ class SettingsDialog(QDialog):
 
     def _folders_ready(self, places: Places) -> bool:
         backups = self.backup_folder.folder()
-        changed = backups is not None and backups != chosen_folder(self.settings, BACKUP_FOLDER)
-        if changed and not operations.done(self, lambda: places.check_folder(backups)):
+        stored = chosen_folder(self.settings, BACKUP_FOLDER)
+        if backups is not None and backups != stored and not self._writable(places, backups):
             return False
         if not self.files_folder.isEnabled():
             return True
@@ -192,6 +192,9 @@ class SettingsDialog(QDialog):
         if copied.checked or copied.damaged:
             tell(self, self.tr("Attached files copied"), self._copied_text(copied))
         return True
+
+    def _writable(self, places: Places, folder: Path) -> bool:
+        return operations.done(self, lambda: places.check_folder(folder))
 
     def _copied_text(self, copied: StoreCopy) -> str:
         text = self.tr(
