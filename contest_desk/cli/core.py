@@ -171,6 +171,17 @@ def password(username: str) -> str:
     return given
 
 
+def new_password(username: str) -> str:
+    """The new password of ``username``: CONTEST_DESK_NEW_PASSWORD, or typed twice."""
+    given = os.environ.get(NEW_PASSWORD_ENV)
+    if given is not None:
+        return given
+    first = getpass.getpass(_("New password for {user}: ", user=username))
+    if getpass.getpass(_("The same again: ")) != first:
+        raise UserError("The two passwords differ")
+    return first
+
+
 class Groups:
     """Where the areas add their commands: the top level (``commands``), and the groups
     such as ``import`` that several areas add subcommands to."""

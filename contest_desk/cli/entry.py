@@ -14,6 +14,7 @@ from contest_desk.cli import (
     boards,
     certificates,
     contests,
+    copy,
     core,
     demo,
     innovation,
@@ -22,6 +23,7 @@ from contest_desk.cli import (
     people,
     rubric,
     serve,
+    server,
 )
 from contest_desk.cli.types import checked_integers
 from contest_desk.errors import ImportRejected, UserError
@@ -30,7 +32,7 @@ from contest_desk.logs import set_up_logging
 
 AREAS = (
     demo, contests, rubric, people, judging, boards, labor, innovation, certificates, backup,
-    audit, serve,
+    audit, serve, server, copy,
 )  # fmt: skip
 
 
@@ -85,6 +87,8 @@ def _run(args: argparse.Namespace) -> int:
     from contest_desk.cli.desk import acting, open_services
 
     try:
+        if getattr(args, "own_database", False):  # `server …`: the URL given, not --db
+            return int(args.run(None, args))
         services = open_services(args.db)
         try:
             handler: core.Handler = args.run

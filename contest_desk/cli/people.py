@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contest_desk.cli.core import (
-    NEW_PASSWORD_ENV,
     Groups,
     add_format,
     add_import,
     command,
     imported,
     listed,
+    new_password,
     said,
 )
 from contest_desk.domain.permissions import ROLE_NAMES, Role
@@ -27,19 +25,8 @@ if TYPE_CHECKING:
     from contest_desk.services.hub import Services
 
 
-def _new_password(username: str) -> str:
-    """The new password of ``username``: CONTEST_DESK_NEW_PASSWORD, or typed twice."""
-    given = os.environ.get(NEW_PASSWORD_ENV)
-    if given is not None:
-        return given
-    first = getpass.getpass(_("New password for {user}: ", user=username))
-    if getpass.getpass(_("The same again: ")) != first:
-        raise UserError("The two passwords differ")
-    return first
-
-
 def _user_add(services: Services, args: argparse.Namespace) -> int:
-    password = _new_password(args.username)
+    password = new_password(args.username)
     if services.users.has_users():
         info = services.users.add_user(
             args.username, args.name or args.username, password, args.role, args.expires
@@ -52,7 +39,7 @@ def _user_add(services: Services, args: argparse.Namespace) -> int:
 
 
 def _user_passwd(services: Services, args: argparse.Namespace) -> int:
-    services.users.set_password(args.username, _new_password(args.username))
+    services.users.set_password(args.username, new_password(args.username))
     return said(args, _("Password of {user} changed", user=args.username))
 
 
