@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import Connection, Table, create_engine, inspect, select
 from sqlalchemy.orm import Session
 
+from contest_desk.storage import copying
 from contest_desk.storage.audit_check import chain_check
 from contest_desk.storage.db import database_url
 from contest_desk.storage.files import sha256_of, stored_path
@@ -93,6 +95,19 @@ def tables_of(url: str) -> list[str]:
             return inspect(conn).get_table_names()
     finally:
         engine.dispose()
+
+
+def lose_a_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A defect for the check after the copy to catch: the first score lost on the way."""
+    real = copying.copy_table
+
+    def loses_a_score(source: Connection, target: Connection, table: Table, told: Any) -> int:
+        copied = real(source, target, table, told)
+        if table.name == "scores":
+            target.execute(table.delete().where(table.c.id == 1))
+        return copied
+
+    monkeypatch.setattr(copying, "copy_table", loses_a_score)
 
 
 def raw(path: str, sql: str, *params: object) -> None:

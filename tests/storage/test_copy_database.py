@@ -29,6 +29,7 @@ from tests.storage.copy_scene import (
     attached_names,
     chain,
     files_in,
+    lose_a_score,
     no_schema,
     raw,
     stored,
@@ -208,15 +209,7 @@ def test_a_missing_attached_file_is_named_and_nothing_is_copied(
 def test_a_mismatch_found_before_the_commit_keeps_nothing(
     demo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = copying.copy_table
-
-    def loses_a_score(source, target, table, told):  # type: ignore[no-untyped-def]
-        copied = real(source, target, table, told)
-        if table.name == "scores":
-            target.execute(table.delete().where(table.c.id == 1))
-        return copied
-
-    monkeypatch.setattr(copying, "copy_table", loses_a_score)
+    lose_a_score(monkeypatch)
     target = tmp_path / "copy.db"
     with pytest.raises(copying.CopyMismatch, match="scores") as mismatch:
         copy_database(demo, str(target))
