@@ -95,16 +95,21 @@ class ConnectionDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Recent connections")))
+        heading = QLabel(self.tr("Recent connections"))
+        layout.addWidget(heading)
         self.recent = QListWidget()
         self.recent.setMaximumHeight(140)
-        for entry in self.entries:
-            shown, tip = describe(entry.connection)
-            item = QListWidgetItem(shown)
-            item.setToolTip(tip)
-            self.recent.addItem(item)
+        self._list_recent()
         self.recent.currentRowChanged.connect(self._recent_chosen)
         layout.addWidget(self.recent)
+        self.forget_button = QPushButton(self.tr("Remove from the list"))
+        self.forget_button.clicked.connect(self.forget)
+        forget_row = QHBoxLayout()
+        forget_row.addStretch(1)
+        forget_row.addWidget(self.forget_button)
+        layout.addLayout(forget_row)
+        for widget in (heading, self.recent, self.forget_button):
+            widget.setVisible(bool(self.entries))  # nothing to list on the first start
         self.local = QRadioButton(self.tr("Database file on this computer"))
         self.server = QRadioButton(self.tr("Database on a server"))
         kinds = QHBoxLayout()
@@ -162,6 +167,7 @@ class ConnectionDialog(QDialog):
         self.remember = QCheckBox(self.tr("Remember the password"))
         self.where = QLabel(self.store.passwords.where())
         self.where.setWordWrap(True)
+        self.where.setStyleSheet("color: #555555;")
         self.tls = QCheckBox(self.tr("Require an encrypted connection (TLS)"))
         form.addRow(self.tr("Server"), self.host)
         form.addRow(self.tr("Port"), self.port)
@@ -191,6 +197,22 @@ class ConnectionDialog(QDialog):
         else:
             self.path.setText(connection.path)
         self.outcome.clear()
+
+    def _list_recent(self) -> None:
+        self.recent.clear()
+        for entry in self.entries:
+            shown, tip = describe(entry.connection)
+            item = QListWidgetItem(shown)
+            item.setToolTip(tip)
+            self.recent.addItem(item)
+
+    def forget(self) -> None:
+        """The chosen recent connection off the list, its remembered password with it."""
+        row = self.recent.currentRow()
+        if 0 <= row < len(self.entries):
+            self.store.remove(self.entries[row].connection)
+            self.entries = self.store.load()
+            self._list_recent()
 
     def _recent_chosen(self, row: int) -> None:
         if 0 <= row < len(self.entries):

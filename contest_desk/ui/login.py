@@ -94,6 +94,7 @@ class _Form(QDialog):
         self.change_button: QPushButton | None = None
         if self.change is not None:
             self.change_button = QPushButton(self.tr("Change…"))
+            self.change_button.setAutoDefault(False)  # Enter in a field is OK, not this
             self.change_button.clicked.connect(self.change_database)
             row.addWidget(self.change_button)
         return row
@@ -130,6 +131,7 @@ class LoginDialog(_Form):
         self.password = _password_edit()
         self.form.addRow(self.tr("User name"), self.username)
         self.form.addRow(self.tr("Password"), self.password)
+        self.username.setFocus()  # not "Change…", which comes first in the dialog
 
     def attempt(self) -> None:
         users, username, password = self.services.users, self.username.text(), self.password.text()
@@ -171,6 +173,7 @@ class SetupDialog(_Form):
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Password"), self.password)
         self.form.addRow(self.tr("Password again"), self.again)
+        self.username.setFocus()
 
     def attempt(self) -> None:
         if self.password.text() != self.again.text():

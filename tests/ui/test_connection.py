@@ -280,3 +280,20 @@ def test_a_server_that_does_not_answer_times_out(
     monkeypatch.setattr(reach, "TEST_TIMEOUT", 2)  # libpq's shortest
     fill_server(dialog, "127.0.0.1", silent_port, "contests", "clerk")
     assert said_by_test(dialog).startswith(f"无法连接服务器 127.0.0.1:{silent_port}（超时）")
+
+
+def test_a_recent_connection_is_removed_with_its_password(
+    qtbot: Any, settings: QSettings, tmp_path: Path
+) -> None:
+    store = MemoryKeyring()
+    recent = RecentConnections(settings, Passwords(store))
+    recent.add(SERVER, remember=True)
+    recent.add(Connection.parse(str(tmp_path / "a.db")))
+    dialog = ConnectionDialog(recent)
+    qtbot.addWidget(dialog)
+    dialog.recent.setCurrentRow(1)
+    dialog.forget_button.click()
+    assert [dialog.recent.item(n).text() for n in range(dialog.recent.count())] == [
+        "本地数据库：a.db"
+    ]
+    assert store.kept == {} and "db.plant.local" not in settings_text(settings)

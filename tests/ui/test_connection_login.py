@@ -252,3 +252,18 @@ def test_the_start_check_names_the_log_in_not_the_opening_progress(
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert "shown: 登录" in capsys.readouterr().out
+
+
+def test_the_log_in_starts_in_the_user_name_and_enter_is_ok(
+    qtbot: Any, two_files: tuple[str, str]
+) -> None:
+    services = Services.open(two_files[0])
+    try:
+        dialog = login.LoginDialog(services, None, change=lambda _parent: None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.focusWidget() is dialog.username
+        assert dialog.change_button is not None and not dialog.change_button.autoDefault()
+    finally:
+        services.ctx.db.dispose()

@@ -5,6 +5,7 @@ MESSAGES = {
     # The dialog
     "Connect to a database": "连接数据库",
     "Recent connections": "最近的连接",
+    "Remove from the list": "从列表中删除",
     "Database file on this computer": "本机数据库文件",
     "Database on a server": "服务器",
     "Database file": "数据库文件",
