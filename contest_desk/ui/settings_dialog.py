@@ -162,8 +162,11 @@ class SettingsDialog(QDialog):
             self.files_folder.setEnabled(False)
             self.files_folder.edit.setText(env)
             self.files_folder.setToolTip(self.tr("Set by CONTEST_DESK_FILES"))
-        form.insertRow(form.rowCount() - 1, self.tr("Backup folder"), self.backup_folder)
-        form.insertRow(form.rowCount() - 1, self.tr("Attached files kept in"), self.files_folder)
+        # Under the backup interval: what is about backups stays together.
+        row = form.getWidgetPosition(self.backup_spin)[0]
+        form.insertRow(row + 1, self.tr("Backup folder"), self.backup_folder)
+        form.insertRow(row + 2, self.tr("Attached files kept in"), self.files_folder)
+        self.setMinimumWidth(560)  # room for a folder's path
 
     def accept(self) -> None:
         """Close only once the chosen folders can be written and the attached files, when

@@ -17,6 +17,7 @@ from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
 from contest_desk.ui import contest_file_open, feedback
 from contest_desk.ui.contest_file_open import open_contest_file
+from contest_desk.ui.contests.navigator import selected_id
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.translator import Translations
 from tests.ui import test_scoring_models as shared
@@ -100,13 +101,7 @@ def test_the_file_is_imported_and_shown(qtbot, desk, contest_file, asked, said) 
     assert window.current_area() == "contests" and window.state.contest_id == made.id
     navigator = window.areas["contests"].navigator
     assert navigator.contests.rowCount() == 1
-    assert shared_selected(navigator) == made.id
-
-
-def shared_selected(navigator) -> int | None:
-    from contest_desk.ui.contests.navigator import selected_id
-
-    return selected_id(navigator.contest_view)
+    assert selected_id(navigator.contest_view) == made.id
 
 
 def test_declining_imports_nothing(qtbot, desk, contest_file, monkeypatch, said) -> None:
