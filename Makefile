@@ -12,7 +12,7 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 
 BROWSER_DEBS := chromium chromium-driver
 
 .PHONY: run test lint typecheck pytest reliability pg-stop bench demo system-deps doc-deps bench-peer-deps clean \
-	bundle bundle-test
+	bundle bundle-test guide-test desk-role-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,18 @@ reliability: $(VENV)/.installed
 
 pg-stop:
 	bash tests/pg_server.sh stop
+
+# The README's set-up guide for a database server, followed on this machine: a fresh
+# PostgreSQL cluster in a temporary folder, the guide's own marked shell blocks run on it,
+# a desk saving a score (about a minute; not part of `make test`).
+guide-test: $(VENV)/.installed
+	bash tests/server_guide_test.sh
+
+# The service tests on PostgreSQL through a desk's role with only `server grant`'s rights
+# (tests/cli/desk_role.py): a service needing a right the grants leave out fails here.
+desk-role-test: $(VENV)/.installed
+	url=$$(bash tests/pg_server.sh) && CONTEST_DESK_TEST_PG=$$url $(BIN)/pytest -q \
+		-p tests.cli.desk_role -k postgresql tests/services
 
 test: lint typecheck pytest
 

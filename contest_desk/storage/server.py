@@ -49,6 +49,8 @@ DELETED_FROM = frozenset(
         "parts",  # an event's parts changed
         "rounds",  # an event's rounds cut back
         "labor_indicators",  # an indicator without values removed
+        "persons",  # a person added by mistake, whom no row names
+        "certificate_templates",  # a contest's own template no certificate came from
     }
 )
 # Tables with narrower rights than ROWS.
