@@ -27,6 +27,14 @@ MESSAGES = {
     "Tie-breaks": "并列规则",
     "Award rule": "评奖规则",
     "Discrepancy threshold": "分差提示阈值",
+    # the person's form (ui/contests/person_dialog.py)
+    "Edit person": "修改人员信息",
+    "Reapply my changes": "重新应用我的修改",
+    "{message}\nThe form now shows what is stored. Your values: {values}": (
+        "{message}\n表中已换成最新内容。您填写的是：{values}"
+    ),
+    "{field}: {value}": "{field}：{value}",
+    "Saved {name}.": "已保存 {name}。",
     # the audit trail
     "Edit a person": "修改人员信息",
 }

@@ -119,6 +119,8 @@ class RosterTab(QWidget):
                 "in with Import roster…."
             ),
         )
+        # A double click opens the person's form (ui/contests/person_dialog.py).
+        self.person_view.doubleClicked.connect(lambda index: self.edit_person_dialog(index.row()))
         self.count_label = QLabel()
         self.add_button = QPushButton(self.tr("Add person…"))
         self.add_button.clicked.connect(self._add_person_dialog)
@@ -233,6 +235,25 @@ class RosterTab(QWidget):
             self.message.setText(self.tr("Added {name}.").format(name=person.name))
             self.state.setup_changed.emit()  # reloads this tab too
         return person
+
+    def edit_person_dialog(self, row: int) -> object:
+        """The form of the person in ``row``; saved, the roster reloads. Answers the
+        dialog (for tests, which answer its exec)."""
+        from contest_desk.ui.contests.person_dialog import EditPersonDialog
+
+        person = self.persons.record(row)
+        roster = self.services.roster
+        units = operations.run(self, lambda: roster.units())
+        fresh = operations.run(self, lambda: roster.person(person.id))
+        if fresh is None:
+            return None
+        dialog = EditPersonDialog(
+            fresh, units or [], lambda read, v: roster.update_person(read, *v), self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            self.message.setText(self.tr("Saved {name}.").format(name=dialog.saved.name))
+            self.state.setup_changed.emit()  # reloads this tab too
+        return dialog
 
     # The Excel roster ---------------------------------------------------------
 

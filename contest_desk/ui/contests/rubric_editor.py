@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.rubric import Rubric
+from contest_desk.errors import StaleEdit, UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import operations
+from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests import rubric_files
 from contest_desk.ui.contests.common import plain
 from contest_desk.ui.contests.rubric_history import RubricHistory
@@ -56,6 +57,10 @@ class RubricEditor(QWidget):
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.setToolTip(self.tr("Throw away the changes and show the saved rubric"))
         self.revert_button.clicked.connect(self.revert)
+        self.mine: Rubric | None = None  # the draft of a save refused as stale
+        self.reapply_button = QPushButton(self.tr("Reapply my changes"))
+        self.reapply_button.clicked.connect(self.reapply)
+        self.reapply_button.hide()
         self.import_button = QPushButton(self.tr("Import from Excel…"))
         self.import_button.setToolTip(
             self.tr("Replace the rubric of the parts a sheet names; nothing changes on a problem")
@@ -106,6 +111,7 @@ class RubricEditor(QWidget):
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.problem_label, 1)
         bottom.addWidget(self.total_label)
+        bottom.addWidget(self.reapply_button)
         bottom.addWidget(self.revert_button)
         bottom.addWidget(self.save_button)
 
@@ -253,10 +259,18 @@ class RubricEditor(QWidget):
             and not rubric_files.ask_to_change_scored(self, touching)
         ):
             return False
-        stored = operations.run(self, lambda: contests.save_rubric(part_id, rubric))
+        read = self.stored  # what the draft started from: refused if another desk saved
+        stored = operations.run_inline(self, lambda: contests.save_rubric(part_id, rubric, read))
+        if isinstance(stored, StaleEdit):
+            self.stale(stored, rubric)
+            return False
+        if isinstance(stored, UserError):
+            feedback.show_user_error(self, stored)
+            return False
         if stored is None:
             return False
         self.stored = stored
+        self.reapply_button.hide()
         self.tree.load(stored)
         self.dirty = False
         self.validate()
@@ -264,6 +278,36 @@ class RubricEditor(QWidget):
         self.saved.emit(part_id)
         self.state.setup_changed.emit()
         return True
+
+    def stale(self, error: StaleEdit, mine: Rubric) -> None:
+        """Another desk saved this part's rubric since it was read: say who and what, show
+        the stored rubric now, and keep this draft to put back (重新应用我的修改; Ctrl+Z
+        shows it too)."""
+        feedback.show_user_error(self, error)
+        self.mine = mine
+        if isinstance(error.current, Rubric):
+            self.stored = error.current
+            self.tree.load(error.current)
+            self.dirty = False
+            self.validate()
+            self.undo.loaded((self.state.event_id, self.part_id))
+        self.reapply_button.show()
+        self.problem_label.setText(
+            self.tr("{message} Reapply my changes puts your draft back.").format(
+                message=error.message()
+            )
+        )
+        self.problem_label.setStyleSheet(PROBLEM_STYLE)
+
+    def reapply(self) -> None:
+        """The draft of a refused save back in the tree, over the rubric now stored."""
+        if self.mine is None:
+            return
+        before = self.undo.shown
+        self.tree.load(self.mine)
+        self.dirty = True
+        self.validate()
+        self.undo.record(self.reapply_button.text(), before)
 
     def say(self, text: str) -> None:
         """A line of news (an import, an export) where problems are shown."""
