@@ -11,11 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import ProgrammingError
+
 from contest_desk.errors import UserError
 from contest_desk.storage.backup import automatic_backup
 
 if TYPE_CHECKING:
     from contest_desk.storage.db import Database
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a right the role lacks
 
 
 def run_migrations(db: Database, target: str = "head") -> None:
@@ -27,8 +31,19 @@ def run_migrations(db: Database, target: str = "head") -> None:
 
     if db.engine.dialect.name != "sqlite":
         # PostgreSQL has transactional DDL and keeps references checked throughout.
-        with db.engine.begin() as conn:
-            alembic_upgrade(conn, db.migrations, target)
+        try:
+            with db.engine.begin() as conn:
+                alembic_upgrade(conn, db.migrations, target)
+        except ProgrammingError as error:
+            if getattr(error.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+                raise
+            # A desk's role reads and writes rows only (contest-desk server grant). The
+            # pool's connections closed here: the caller never gets the database.
+            db.engine.dispose()
+            raise UserError(
+                "The database on the server is of an older version and this desk may not"
+                " change its tables: IT upgrades it with contest-desk server upgrade"
+            ) from None
         return
     engine = migration_engine(db.url)
     try:

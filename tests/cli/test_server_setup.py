@@ -281,6 +281,12 @@ def test_check_of_an_older_schema_asks_for_an_upgrade_which_renews_the_rights(
     status, out, _err = run(capsys, "server", "check", place.desk_url)
     assert status == 1
     assert "✗ The schema is older (0013" in out and "server upgrade" in out
+    # A desk opening it is told the same, and changes nothing.
+    status, _out, err = run(capsys, "--db", place.desk_url, "contests")
+    assert status == 2 and "IT upgrades it with contest-desk server upgrade" in err
+    db = Database(place.owner_url)
+    assert db.revision() == "0013_judge_tokens"
+    db.dispose()
 
     status, out, _err = run(capsys, "server", "upgrade", place.owner_url)
     assert status == 0

@@ -38,6 +38,12 @@ MESSAGES = {
         "标 ✗ 的各项解决之前，电脑无法使用这个数据库"
     ),
     "A desk can work with this database": "电脑可以使用这个数据库",
+    # storage/upgrade.py
+    "The database on the server is of an older version and this desk may not"
+    " change its tables: IT upgrades it with contest-desk server upgrade": (
+        "服务器上的数据库是旧版本，这台电脑无权修改数据表：请信息中心运行 contest-desk server "
+        "upgrade 升级"
+    ),
     # services/server_setup.py
     "The server commands take a PostgreSQL URL (postgresql+psycopg://USER@HOST/DB);"
     " an SQLite file is set up by opening it": (
