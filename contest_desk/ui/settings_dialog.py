@@ -124,9 +124,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default certificate template"), self.template_box)
         form.addRow(self.tr("Default organizer"), self.organization_edit)
         form.addRow(self.tr("Automatic backup every"), self.backup_spin)
-        form.addRow(self.tr("Font size (points)"), self.font_spin)
-        if places is not None:
+        if places is not None:  # under the interval: what is about backups stays together
             self._add_folders(form, places)
+        form.addRow(self.tr("Font size (points)"), self.font_spin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -162,10 +162,8 @@ class SettingsDialog(QDialog):
             self.files_folder.setEnabled(False)
             self.files_folder.edit.setText(env)
             self.files_folder.setToolTip(self.tr("Set by CONTEST_DESK_FILES"))
-        # Under the backup interval: what is about backups stays together.
-        row = form.getWidgetPosition(self.backup_spin)[0]
-        form.insertRow(row + 1, self.tr("Backup folder"), self.backup_folder)
-        form.insertRow(row + 2, self.tr("Attached files kept in"), self.files_folder)
+        form.addRow(self.tr("Backup folder"), self.backup_folder)
+        form.addRow(self.tr("Attached files kept in"), self.files_folder)
         self.setMinimumWidth(560)  # room for a folder's path
 
     def accept(self) -> None:
