@@ -9,7 +9,7 @@ what it did itself — the window announced that when it did it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.change_kinds import DATABASE, kind_of, may_hear, may_hear_all_scores
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.changes import ChangeNews
+from contest_desk.domain.records.changes import ChangeNews, Sheet
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import open_to_all
 from contest_desk.storage import models as m
@@ -77,10 +77,12 @@ class ChangeService:
                     return ChangeNews(head, everything=True)
                 if kind is not None and may_hear(actor, kind):
                     setup.add(kind)
-            events = _events(s, scored)
+            sheets = _sheets(s, scored)
             if not may_hear_all_scores(actor):
-                events &= _own_panels(s, actor.username) if actor.may(Action.SCORE) else set()
-        return ChangeNews(head, frozenset(events), frozenset(setup))
+                own = _own_panels(s, actor.username) if actor.may(Action.SCORE) else set()
+                sheets = {sheet for sheet in sheets if sheet[0] in own}
+        events = frozenset(sheet[0] for sheet in sheets)
+        return ChangeNews(head, events, frozenset(setup), sheets=frozenset(sheets))
 
 
 def _from_device(row: Any) -> bool:
@@ -88,23 +90,35 @@ def _from_device(row: Any) -> bool:
     return bool((row.detail or {}).get("device"))
 
 
-def _events(s: Session, scored: Iterable[tuple[str, dict[str, Any]]]) -> set[int]:
-    """The events of score changes' targets: ``event:N`` itself, an entry's event (the one
-    the row names, for an entry removed since)."""
-    events: set[int] = set()
-    entries: set[int] = set()
+def _sheets(s: Session, scored: list[tuple[str, dict[str, Any]]]) -> set[Sheet]:
+    """The score sheets of score changes: the event is the target's (``event:N``), or
+    the one the row names, or its entry's; the round and the judge(s) as the row names
+    them (an entry removed since is found by the event its row names)."""
+    entries = {
+        int(key)
+        for target, detail in scored
+        for kind, _colon, key in [target.partition(":")]
+        if kind == "entry" and key.isdigit() and not isinstance(detail.get("event"), int)
+    }
+    event_of: dict[int, int] = {}
+    if entries:
+        query = select(m.Entry.id, m.Entry.event_id).where(m.Entry.id.in_(entries))
+        event_of = {entry: event for entry, event in s.execute(query)}
+    sheets: set[Sheet] = set()
     for target, detail in scored:
         kind, _colon, key = target.partition(":")
+        event = detail.get("event")
         if kind == "event" and key.isdigit():
-            events.add(int(key))
-        elif isinstance(detail.get("event"), int):
-            events.add(detail["event"])
-        elif kind == "entry" and key.isdigit():
-            entries.add(int(key))
-    if entries:
-        query = select(m.Entry.event_id).where(m.Entry.id.in_(entries)).distinct()
-        events.update(s.scalars(query))
-    return events
+            event = int(key)
+        elif not isinstance(event, int):
+            event = event_of.get(int(key)) if kind == "entry" and key.isdigit() else None
+        if event is None:
+            continue
+        round_number = detail.get("round") if isinstance(detail.get("round"), int) else None
+        judges = detail.get("judges") or [detail.get("judge")]
+        for judge in judges:
+            sheets.add((event, round_number, judge if isinstance(judge, int) else None))
+    return sheets
 
 
 def _own_panels(s: Session, username: str) -> set[int]:

@@ -21,6 +21,7 @@ def kept_place(view: QAbstractItemView, key_of: Callable[[int], Hashable]) -> It
     current_key = key_of(current.row()) if current.isValid() else None
     scrolled = (view.verticalScrollBar().value(), view.horizontalScrollBar().value())
     yield
+    flags = QItemSelectionModel.SelectionFlag
     if chosen or current_key is not None:
         found = QItemSelection()
         last = model.columnCount() - 1
@@ -29,10 +30,11 @@ def kept_place(view: QAbstractItemView, key_of: Callable[[int], Hashable]) -> It
             if key in chosen:
                 found.select(model.index(row, 0), model.index(row, last))
             if key == current_key:
-                selection.setCurrentIndex(
-                    model.index(row, max(current.column(), 0)),
-                    QItemSelectionModel.SelectionFlag.NoUpdate,
-                )
-        selection.select(found, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                # A grid of cells (the scoring sheet) has no whole rows chosen: its current
+                # cell is what it shows chosen.
+                how = flags.NoUpdate if chosen else flags.ClearAndSelect
+                selection.setCurrentIndex(model.index(row, max(current.column(), 0)), how)
+        if chosen:
+            selection.select(found, flags.ClearAndSelect)
     view.verticalScrollBar().setValue(scrolled[0])
     view.horizontalScrollBar().setValue(scrolled[1])

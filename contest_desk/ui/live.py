@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -60,6 +61,8 @@ class DeskWatch(QObject):
             relay = self.relay
             self.feed = self.changes.listen(lambda seq: relay.heard.emit(seq))
             self.state.live = self.feed.connected.is_set
+            # A window deleted without being closed: its feed ends with it all the same.
+            self.destroyed.connect(partial(self.feed.close, wait=0))
 
     def stop(self) -> None:
         """No more news (the window closes); the feed's thread ends by itself."""
@@ -96,6 +99,8 @@ class DeskWatch(QObject):
         try:
             for event_id in sorted(events):
                 state.scores_changed.emit(event_id)
+            if news.sheets:
+                state.sheets_changed.emit(news.sheets)
             if news.setup or news.everything:
                 state.setup_changed.emit()
         finally:

@@ -15,6 +15,9 @@ class AppState(QObject):
     # Here or on another desk (told by the window's watcher, ui/live.py):
     setup_changed = Signal()  # contests, events, rubrics, roster or judges were edited
     scores_changed = Signal(int)  # event id whose scores changed
+    # Another desk's changes to score sheets, after its scores_changed: a frozenset of
+    # (event id, round number, judge id), None for every round or judge (a lock).
+    sheets_changed = Signal(object)
     # The database's change counter moved to this (a change from anywhere, this desk's
     # too), told by the window's watcher (ui/live.py) while ``live()``.
     database_moved = Signal(int)

@@ -6,6 +6,7 @@ from tests.benchmarks import (
     bench_cli_start,
     bench_demo,
     bench_hub_load,
+    bench_live_refresh,
     bench_save_cost,
     bench_standings,
 )
@@ -18,3 +19,4 @@ if __name__ == "__main__":
     bench_certificates.main()
     bench_save_cost.main()
     bench_hub_load.main()
+    bench_live_refresh.main()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -95,6 +96,7 @@ def test_a_score_saved_on_one_desk_is_heard_and_named_on_the_other(
     news = other.changes.since(start)
     assert news.head >= head
     assert news.score_events == {small.event.id}
+    assert news.sheets == {(small.event.id, 1, small.judges[0].id)}  # the judge's round 1
     assert news.setup == frozenset() and not news.everything
 
 
@@ -175,6 +177,21 @@ def test_a_judge_hears_of_their_own_events_scores_only(
     assert news_for(ORGANIZER).setup == frozenset()  # accounts are the administrator's
     assert news_for(Actor("admin", frozenset({Role.ADMIN}))).setup == {ACCOUNTS}
     assert news_for(Actor("nobody", frozenset())).empty  # the hall's screen
+
+
+def test_a_time_touches_every_sheet_of_its_round_and_entries_name_their_event(
+    services: Services, other: Services, small: SmallEvent
+) -> None:
+    start = other.changes.head()
+    services.scoring.record_time(small.event.id, 1, small.entries[0].id, Decimal(754))
+    assert other.changes.since(start).sheets == {(small.event.id, 1, None)}
+    start = other.changes.head()
+    services.appeals.file(small.entries[2].id, 1, "王建国", "评分有误")  # its entry's event
+    assert other.changes.since(start).sheets == {(small.event.id, None, None)}
+    start = other.changes.head()
+    services.roster.remove_entry(small.entries[3].id)
+    news = other.changes.since(start)
+    assert news.score_events == {small.event.id} and news.setup == {ROSTER}
 
 
 def test_too_much_at_once_is_told_as_everything(

@@ -146,3 +146,31 @@ def test_a_chief_watch_is_told_by_the_window_watcher_and_asks_nothing_itself(
     finally:
         watch.stop()
         desk.stop()
+
+
+def test_a_mark_keyed_for_this_judge_elsewhere_shows_in_the_sheet_the_cell_kept(
+    qtbot, services: Services, small: SmallEvent
+) -> None:
+    """The chief judge keys a mark into this judge's sheet on another desk: the sheet shows
+    it, and the judge's chosen cell stays where it was."""
+    judge = MainWindow(services.as_user(Actor("judge1", frozenset({Role.JUDGE}))))
+    qtbot.addWidget(judge)
+    area = judge.areas["scoring"]
+    with qtbot.waitSignal(area.sheet_loaded, timeout=20000):  # type: ignore[attr-defined]
+        judge.show()
+    qtbot.waitUntil(judge.state.live, timeout=WAIT)
+    model, grid = area.model, area.grid  # type: ignore[attr-defined]
+    grid.setCurrentIndex(model.index(3, model.column_of("P2")))
+    db = open_database(services.ctx.db.url)
+    try:
+        chief = Services.build(db, Actor("chief", frozenset({Role.CHIEF_JUDGE})))
+        entry = small.entries[1].id
+        chief.scoring.record_score(small.event_id, 1, small.judges[0], entry, "P1", "8")
+    finally:
+        db.dispose()
+    cell = model.index(1, model.column_of("P1"))
+    qtbot.waitUntil(lambda: model.data(cell) == "8", timeout=WAIT)
+    assert (grid.currentIndex().row(), grid.currentIndex().column()) == (
+        3,
+        model.column_of("P2"),
+    )

@@ -7,11 +7,13 @@ and announced through ``scores_changed``.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -29,6 +31,7 @@ from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.kept_place import kept_place
 from contest_desk.ui.scoring.grid import ScoreGrid
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import UNIT_COLUMN, ScoreSheetModel
@@ -137,6 +140,7 @@ class ScoringArea(QWidget):
         self.time_check.toggled.connect(self._show_time)
         self.model.saved.connect(self._saved)
         self.model.refused.connect(self._refused)
+        state.sheets_changed.connect(self._sheets_changed)
         self._filling = False
         self._event_shown()
 
@@ -199,10 +203,28 @@ class ScoringArea(QWidget):
         if self._stale:
             self.load()
 
+    def _sheets_changed(self, sheets: frozenset[tuple[int, int | None, int | None]]) -> None:
+        """Another desk changed this sheet (the chief judge locked the round, keyed a mark
+        for this judge): it reloads with the same cell chosen; not under a cell being
+        typed in (then, or hidden, when next shown)."""
+        sheet = self.model.sheet
+        if sheet is None or not any(
+            event == sheet.event_id
+            and number in (None, sheet.round_number)
+            and judge in (None, sheet.judge_id)
+            for event, number, judge in sheets
+        ):
+            return
+        if self.isVisible() and self.grid.state() != QAbstractItemView.State.EditingState:
+            self.load(again=True)
+        else:
+            self._stale = True
+
     # Loading -------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Load the chosen judge's sheet in a worker; the grid fills when it arrives."""
+    def load(self, again: bool = False) -> None:
+        """Load the chosen judge's sheet in a worker; the grid fills when it arrives.
+        ``again``: the sheet shown, reloaded: it stays in view, its cell chosen kept."""
         self._stale = False
         event = self.event_info()
         round_number = self.round_box.currentData()
@@ -216,11 +238,12 @@ class ScoringArea(QWidget):
                 self.tr("No judge is on the panel of {event} yet.").format(event=event.name)
             )
             return
-        self._show_message(self.tr("Loading the score sheet…"), clear=False)
+        if not again:
+            self._show_message(self.tr("Loading the score sheet…"), clear=False)
         services = self.services
         self._job.start(
             lambda: services.scoring.sheet(event.id, round_number, judge_id),
-            self._sheet_arrived,
+            lambda sheet: self._sheet_arrived(sheet, again),
             self._sheet_failed,
         )
 
@@ -233,7 +256,7 @@ class ScoringArea(QWidget):
             self.sheet_loaded.emit()
         self.stack.show_message(text)
 
-    def _sheet_arrived(self, sheet: ScoreSheet) -> None:
+    def _sheet_arrived(self, sheet: ScoreSheet, again: bool = False) -> None:
         times = sheet.times
         scoring = self.services.scoring
         event_id, round_number, judge_id = sheet.event_id, sheet.round_number, sheet.judge_id
@@ -247,13 +270,14 @@ class ScoringArea(QWidget):
             scoring.record_time(event_id, round_number, entry_id, seconds)
             return seconds
 
-        self.model.set_sheet(sheet, write, write_time, times)
-        self.sheet_bar.show_sheet(sheet)
-        # Blind marking: a judge's sheet has no units to show until the round is locked.
-        self.grid.setColumnHidden(UNIT_COLUMN, not any(e.unit for e in sheet.entries))
-        self.grid.refresh_header()
-        self._show_time(self.time_check.isChecked())
-        fit_columns(self.grid)
+        with kept_place(self.grid, self._entry_of_row) if again else nullcontext():
+            self.model.set_sheet(sheet, write, write_time, times)
+            self.sheet_bar.show_sheet(sheet)
+            # Blind marking: a judge's sheet has no units to show until the round is locked.
+            self.grid.setColumnHidden(UNIT_COLUMN, not any(e.unit for e in sheet.entries))
+            self.grid.refresh_header()
+            self._show_time(self.time_check.isChecked())
+            fit_columns(self.grid)
         self._update_progress()
         if not sheet.columns:
             self.stack.show_message(self.tr("This event has no criteria yet: add a rubric first."))
@@ -264,6 +288,10 @@ class ScoringArea(QWidget):
             if not self.grid.currentIndex().isValid():
                 self.grid.setCurrentIndex(self.model.index(0, 1))
         self.sheet_loaded.emit()
+
+    def _entry_of_row(self, row: int) -> int | None:
+        sheet = self.model.sheet
+        return sheet.entries[row].id if sheet is not None else None
 
     def _sheet_failed(self, error: Exception) -> None:
         if not isinstance(error, UserError):
