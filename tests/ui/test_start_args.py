@@ -3,12 +3,14 @@ window; a mistake is said in a message box, in Chinese, never as a traceback."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from contest_desk import app
+from contest_desk.cli import entry
 from contest_desk.errors import UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.ui import start_args
@@ -133,3 +135,23 @@ def test_the_file_association_passes_the_file_as_the_argument() -> None:
     assert 'ValueData: """{app}\\{#AppExe}"" ""%1"""' in command
     assert '#define AppExe "contest-desk-gui.exe"' in text
     assert "Software\\Classes\\.json\\OpenWithProgids" in text
+
+
+@pytest.mark.parametrize(("program", "expected"), [("contest-desk-gui", 5), ("contest-desk", 2)])
+def test_the_bundles_windowed_program_reads_the_windows_arguments(
+    monkeypatch: pytest.MonkeyPatch, program: str, expected: int
+) -> None:
+    # The bundle's two programs run main.py (installer/contest_desk.spec); the association
+    # runs the windowed one with the file, which the command line would take for a command.
+    import runpy
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(Path("C:/Program Files/ContestDesk") / program))
+    monkeypatch.setattr(sys, "argv", [program, "比武.json"])
+    monkeypatch.setattr(app, "main", lambda: 5)
+    # The command line's own log file set-up is not this test's business.
+    monkeypatch.setattr(entry, "set_up_logging", lambda **_kw: None)
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    with pytest.raises(SystemExit) as ended:
+        runpy.run_path(str(main_py), run_name="__main__")
+    assert ended.value.code == expected  # the command line: "比武.json" is no command
