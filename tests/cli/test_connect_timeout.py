@@ -5,33 +5,18 @@ seconds with one plain line and the status of a database that cannot be opened."
 from __future__ import annotations
 
 import os
-import socket
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy.engine import make_url
 
 from contest_desk.cli.core import CANNOT_OPEN, REFUSED
 from contest_desk.storage import reach
+from tests import ports
 from tests.cli.helpers import run
 
 PG = os.environ.get("CONTEST_DESK_TEST_PG", "")
-
-
-@pytest.fixture
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def silent_port() -> Iterator[int]:
-    """Accepts connections and never answers: a server that hangs."""
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(4)
-        yield int(listener.getsockname()[1])
+closed_port = ports.closed_port
+silent_port = ports.silent_port
 
 
 def test_a_closed_port_fails_in_one_plain_line(

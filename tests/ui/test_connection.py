@@ -6,8 +6,6 @@ PostgreSQL server, a wrong database name and a closed port."""
 from __future__ import annotations
 
 import os
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +17,12 @@ from contest_desk.services.connections import Connection
 from contest_desk.storage.db import open_database
 from contest_desk.ui.connection import ConnectionDialog, describe
 from contest_desk.ui.connection_store import KEEP, Passwords, RecentConnections
+from tests import ports
 from tests.ui import test_scoring_models as shared
 
 language = shared.language
+closed_port = ports.closed_port
+silent_port = ports.silent_port
 
 PASSWORD = "p@ss:w/rd%20#?"
 PG = os.environ.get("CONTEST_DESK_TEST_PG", "")
@@ -247,22 +248,6 @@ def test_the_real_server_answers(dialog: ConnectionDialog) -> None:
     dialog.database.setText(url.database or "")
     dialog.tls.setChecked(True)  # the tests' server has no certificate
     assert said_by_test(dialog) == f"服务器 {url.host}:{url.port} 不支持加密连接（TLS）"
-
-
-@pytest.fixture
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def silent_port() -> Iterator[int]:
-    """A port that accepts connections and never says anything: a server that hangs."""
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(4)
-        yield int(listener.getsockname()[1])
 
 
 def test_a_closed_port_is_refused_in_words(dialog: ConnectionDialog, closed_port: int) -> None:

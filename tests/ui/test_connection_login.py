@@ -20,11 +20,13 @@ from contest_desk.ui import login
 from contest_desk.ui.connection import ConnectionDialog
 from contest_desk.ui.connection_store import Passwords, RecentConnections
 from contest_desk.ui.main_window import MainWindow
+from tests import ports
 from tests.databases import Databases
 from tests.ui import test_scoring_models as shared
-from tests.ui.test_connection import closed_port, needs_pg  # noqa: F401  (a fixture)
+from tests.ui.test_connection import needs_pg
 
 language = shared.language
+closed_port = ports.closed_port
 
 
 def with_admin(path: Path, username: str) -> str:
@@ -167,7 +169,7 @@ def test_a_database_that_cannot_be_opened_is_said_for_another_choice(
     desk: Desk,
     settings: QSettings,
     two_files: tuple[str, str],
-    closed_port: int,  # noqa: F811
+    closed_port: int,
 ) -> None:
     said: list[str] = []
 
