@@ -163,3 +163,23 @@ def test_a_save_without_a_read_record_is_not_checked(desks: Desks) -> None:
     a.contests.update_event(event_id, "甲", a.contests.event(event_id).settings)
     saved = b.contests.update_event(event_id, "乙", b.contests.event(event_id).settings)
     assert saved.name == "乙"
+
+
+def test_parts_or_rounds_saved_from_a_stale_form_are_refused(desks: Desks) -> None:
+    """An event's parts and rounds are the event's: a change to them moves its version,
+    and the event form's next save from before it is refused."""
+    a, b = desks.a, desks.b
+    event_id = desks.small.event.id
+    seen_by_a, seen_by_b = a.contests.event(event_id), b.contests.event(event_id)
+    ids = [p.id for p in seen_by_a.parts]
+    moved = a.contests.set_parts(event_id, [("理论", D("0.4")), ("实操", D("0.6"))], ids, seen_by_a)
+    assert moved.version > seen_by_a.version
+    with pytest.raises(StaleEdit, match="组成部分") as refused:
+        b.contests.set_rounds(event_id, [("初赛", D(1)), ("决赛", D(1))], read=seen_by_b)
+    assert "理论 0.4" in refused.value.message()
+    assert [r.name for r in b.contests.event(event_id).rounds] == ["第1轮"]
+    now = b.contests.event(event_id)
+    after = b.contests.set_rounds(event_id, [("初赛", D(1)), ("决赛", D(1))], read=now)
+    saved = b.contests.update_event(event_id, "采油工", after.settings, read=after)
+    assert [r.name for r in saved.rounds] == ["初赛", "决赛"]
+    assert [p.weight for p in saved.parts] == [D("0.4"), D("0.6")]

@@ -33,6 +33,8 @@ EVENT_FIELDS = {
     "settings.tie_breaks": N_("Tie-breaks"),
     "settings.award_rule": N_("Award rule"),
     "settings.discrepancy_threshold": N_("Discrepancy threshold"),
+    "parts": N_("Parts"),
+    "rounds": N_("Rounds"),
 }
 
 
@@ -47,6 +49,9 @@ def shown(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, Enum):
         return str(value.value)
+    if isinstance(value, tuple) and all(hasattr(v, "name") for v in value):
+        # An event's parts or rounds: 理论 0.3、实操 0.7
+        return "、".join(f"{v.name} {getattr(v, 'weight', '')}".strip() for v in value)
     return _("(changed)")
 
 

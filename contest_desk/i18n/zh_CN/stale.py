@@ -27,6 +27,7 @@ MESSAGES = {
     "Tie-breaks": "并列规则",
     "Award rule": "评奖规则",
     "Discrepancy threshold": "分差提示阈值",
+    "Parts": "组成部分",
     # the person's form (ui/contests/person_dialog.py)
     "Edit person": "修改人员信息",
     "Reapply my changes": "重新应用我的修改",
@@ -35,6 +36,9 @@ MESSAGES = {
     ),
     "{field}: {value}": "{field}：{value}",
     "Saved {name}.": "已保存 {name}。",
+    "{message} Reapply my changes puts your draft back.": (
+        "{message}点击“重新应用我的修改”可恢复您的草稿。"
+    ),
     # the audit trail
     "Edit a person": "修改人员信息",
 }

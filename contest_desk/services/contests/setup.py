@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from contest_desk.domain import limits
 from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode, check_status_move
@@ -55,6 +56,18 @@ def _get_contest(session: Session, contest_id: int) -> m.Contest:
     if contest is None:
         raise NotFound("There is no contest {id}", id=contest_id)
     return contest
+
+
+def _event_as_read(s: Session, event_id: int, read: EventInfo | None) -> m.Event:
+    """The event, locked for the transaction; refused (StaleEdit) when ``read``, the event
+    as a form read it, is no longer what is stored in a field the form shows."""
+    event = locked_or_missing(s, m.Event, event_id, "There is no event {id}")
+    if read is not None:
+        now = event_info(event)
+        changes = differences(read, now, EVENT_FIELDS)
+        target = [f"event:{event_id}"]
+        refuse_stale(s, _("This event"), read.version, now.version, changes, target, now)
+    return event
 
 
 def _check_weights(kind: str, weights: Sequence[Decimal]) -> None:
@@ -237,12 +250,7 @@ class ContestService:
         if not name.strip():
             raise UserError("An event needs a name")
         with self.ctx.db.transaction() as s:
-            event = locked_or_missing(s, m.Event, event_id, "There is no event {id}")
-            if read is not None:
-                now = event_info(event)
-                changes = differences(read, now, EVENT_FIELDS)
-                target = [f"event:{event_id}"]
-                refuse_stale(s, _("This event"), read.version, now.version, changes, target, now)
+            event = _event_as_read(s, event_id, read)
             event.name = name.strip()
             self._apply_settings(event, settings)
             self.ctx.audit(s, "event.update", f"event:{event_id}", name=name)
@@ -274,8 +282,11 @@ class ContestService:
         event_id: int,
         parts: Sequence[tuple[str, Decimal]],
         ids: Sequence[int | None] | None = None,
+        read: EventInfo | None = None,
     ) -> EventInfo:
         """Reweight, reorder, rename, add or remove parts.
+
+        ``read``: the event as the form read it (see ``update_event``).
 
         ``ids`` says which stored part each row is (None for a new one), so a renamed part
         keeps its rubric, its scores and the tie-breaks that name it. Without ``ids`` (the
@@ -289,7 +300,7 @@ class ContestService:
             raise UserError("Part names must be present and different")
         _check_weights("part", [w for _, w in parts])
         with self.ctx.db.transaction() as s:
-            event = get_event(s, event_id)
+            event = _event_as_read(s, event_id, read)
             by_id = {p.id: p for p in event.parts}
             if ids is None:
                 by_name = {p.name: p.id for p in event.parts}
@@ -329,18 +340,25 @@ class ContestService:
                 parts=[[n, str(w)] for n, w in parts],
                 renamed=renamed,
             )
+            flag_modified(event, "name")  # the parts are the event's: its version moves
             s.flush()
             s.expire(event)
             return event_info(event)
 
     @requires(Action.EDIT_SETUP)
-    def set_rounds(self, event_id: int, rounds: Sequence[tuple[str, Decimal]]) -> EventInfo:
-        """Rounds numbered 1… in order, with their weight in the event total."""
+    def set_rounds(
+        self,
+        event_id: int,
+        rounds: Sequence[tuple[str, Decimal]],
+        read: EventInfo | None = None,
+    ) -> EventInfo:
+        """Rounds numbered 1… in order, with their weight in the event total. ``read``:
+        the event as the form read it (see ``update_event``)."""
         if not rounds:
             raise UserError("An event needs at least one round")
         _check_weights("round", [w for _, w in rounds])
         with self.ctx.db.transaction() as s:
-            event = get_event(s, event_id)
+            event = _event_as_read(s, event_id, read)
             existing = {r.number: r for r in event.rounds}
             for number, rnd in existing.items():
                 if number > len(rounds):
@@ -355,6 +373,7 @@ class ContestService:
             self.ctx.audit(
                 s, "event.rounds", f"event:{event_id}", rounds=[[n, str(w)] for n, w in rounds]
             )
+            flag_modified(event, "name")  # the rounds are the event's: its version moves
             s.flush()
             s.expire(event)
             return event_info(event)

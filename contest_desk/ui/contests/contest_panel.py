@@ -24,6 +24,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations, settings_dialog
 from contest_desk.ui.contests.labels import kind_names, status_names
 from contest_desk.ui.date_field import DateField
+from contest_desk.ui.stale_form import StaleGuard
 from contest_desk.ui.state import AppState
 
 STATUSES = list(ContestStatus)
@@ -51,6 +52,8 @@ class ContestPanel(QWidget):
         self.organizer_edit = QLineEdit()
         self.save_button = QPushButton(self.tr("Save contest"))
         self.save_button.clicked.connect(self.save)
+        # A save refused because another desk saved the contest first (issue 16).
+        self.stale = StaleGuard(self, self.load, self._show_typed)
 
         details = QGroupBox(self.tr("Basic information"))
         form = QFormLayout(details)
@@ -61,6 +64,7 @@ class ContestPanel(QWidget):
         form.addRow(self.tr("Organizer:"), self.organizer_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.stale.button)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
 
@@ -190,9 +194,10 @@ class ContestPanel(QWidget):
                 self, lambda: contests.create_contest(name, kind, start, end, organizer)
             )
         else:
-            contest_id = self.contest.id
-            saved = operations.run(
-                self, lambda: contests.update_contest(contest_id, name, start, end, organizer)
+            contest_id, read = self.contest.id, self.contest
+            saved = self.stale.save(
+                lambda: contests.update_contest(contest_id, name, start, end, organizer, read),
+                (name, start, end, organizer),
             )
         if saved is None:
             return None
@@ -200,6 +205,14 @@ class ContestPanel(QWidget):
         self.state.choose_contest(saved.id)
         self.state.setup_changed.emit()
         return saved
+
+    def _show_typed(self, typed: tuple[str, dt.date | None, dt.date | None, str]) -> None:
+        """The values of a save refused as stale back in the form (重新应用我的修改)."""
+        name, start, end, organizer = typed
+        self.name_edit.setText(name)
+        self.start_edit.setDate(start)
+        self.end_edit.setDate(end)
+        self.organizer_edit.setText(organizer)
 
     def move_status(self, delta: int) -> ContestInfo | None:
         """One step forward or back; a move the rules refuse is shown with their reason."""

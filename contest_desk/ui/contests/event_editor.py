@@ -34,7 +34,11 @@ from contest_desk.ui.contests.common import note_label, percent_text
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable, TieBreakBox, weighted_rows
 from contest_desk.ui.contests.labels import mode_names
 from contest_desk.ui.contests.models import EditableRowsModel
+from contest_desk.ui.stale_form import StaleGuard
 from contest_desk.ui.state import AppState
+
+# An event form's typed values: name, parts' rows and ids, rounds' rows, settings.
+Typed = tuple[str, list[list[str]], list[int | None], list[list[str]], EventSettings]
 
 Weighted = list[tuple[str, Decimal]]
 
@@ -75,6 +79,8 @@ class EventEditor(QWidget):
         self.note = note_label()
         self.save_button = QPushButton(self.tr("Save event"))
         self.save_button.clicked.connect(self.save)
+        # A save refused because another desk saved the event first (issue 16).
+        self.stale: StaleGuard[Typed] = StaleGuard(self, self.load, self._show_typed)
         self._build_layout(weight)
 
         state.event_changed.connect(lambda _id: self.load_chosen())
@@ -118,6 +124,7 @@ class EventEditor(QWidget):
         scroll.setWidget(body)
         footer = QHBoxLayout()
         footer.addWidget(self.note, 1)
+        footer.addWidget(self.stale.button)
         footer.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -249,24 +256,42 @@ class EventEditor(QWidget):
     ) -> EventInfo | None:
         contests = self.services.contests
         ids: list[int | None] = self.parts.keys()
+        # Each save hands back the event as this form read it (or as the last save left
+        # it): a save after another desk's is refused (StaleEdit), see self.stale.
+        read: EventInfo | None = event
+        mine = self._typed(settings)
         if [(p.id, p.name, p.weight) for p in event.parts] != [
             (i, n, w) for i, (n, w) in zip(ids, parts, strict=True)
         ]:
             if not self._confirm_dropped_parts(event, {i for i in ids if i is not None}):
                 return None
-            ok = operations.done(self, lambda: contests.set_parts(event.id, parts, ids))
-            if not ok:
+            read = self.stale.save(lambda: contests.set_parts(event.id, parts, ids, event), mine)
+            if read is None:
                 return None
             # The tie-breaks as shown may still name a part by its old name.
             new_names = {i: n for i, (n, _w) in zip(ids, parts, strict=True) if i is not None}
             renamed = {p.name: new_names[p.id] for p in event.parts if p.id in new_names}
             settings = replace(settings, tie_breaks=rename_parts(settings.tie_breaks, renamed))
         if [(r.name, r.weight) for r in event.rounds] != rounds:
-            ok = operations.done(self, lambda: contests.set_rounds(event.id, rounds))
-            if not ok:
+            before = read
+            read = self.stale.save(lambda: contests.set_rounds(event.id, rounds, before), mine)
+            if read is None:
                 return None
-        updated = operations.run(self, lambda: contests.update_event(event.id, name, settings))
-        return updated
+        last = read
+        return self.stale.save(lambda: contests.update_event(event.id, name, settings, last), mine)
+
+    def _typed(self, settings: EventSettings) -> Typed:
+        """What the form holds as typed, to put back after a refused save."""
+        return (self.name_edit.text(), self.parts.rows(), self.parts.keys(),
+                self.rounds.rows(), settings)  # fmt: skip
+
+    def _show_typed(self, typed: Typed) -> None:
+        """The values of a save refused as stale back in the form (重新应用我的修改)."""
+        name, parts, ids, rounds, settings = typed
+        self.name_edit.setText(name)
+        self.parts.set_rows(parts, ids)
+        self.rounds.set_rows(rounds)
+        self._load_settings(settings)
 
     def _confirm_dropped_parts(self, event: EventInfo, kept: set[int]) -> bool:
         """A removed part takes its rubric with it; ask before that happens."""
