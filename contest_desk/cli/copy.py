@@ -46,16 +46,17 @@ class Progress:
         if self.terminal:
             sys.stderr.write("\r" + line + ("\n" if done == total else ""))
             sys.stderr.flush()
-        elif done == total or done - self.last >= EVERY_ROWS:
+        elif done == total or done // EVERY_ROWS != self.last // EVERY_ROWS:
             err(line)
-        self.last = 0 if done == total else self.last if done - self.last < EVERY_ROWS else done
+        self.last = 0 if done == total else done
 
 
 def _tables(report: CopyReport) -> list[str]:
-    width = max(len(t.name) for t in report.tables)
-    head = f"{_('Database table'):<{width}}  {_('Source rows'):>10}  {_('Copy rows'):>10}"
-    rows = [f"{t.name:<{width}}  {t.source:>10}  {t.target:>10}" for t in report.tables]
-    return [head, *rows]
+    from contest_desk.reports.text_table import aligned
+
+    head = [_("Database table"), _("Source rows"), _("Copy rows")]
+    rows = [[t.name, str(t.source), str(t.target)] for t in report.tables]
+    return aligned([head, *rows], numeric={1, 2})
 
 
 def _data(args: argparse.Namespace, report: CopyReport) -> dict[str, object]:

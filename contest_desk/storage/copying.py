@@ -227,15 +227,21 @@ def _check_source(conn: Connection, head: str | None, url: str) -> None:
     _names, revision = _revision(conn)
     if revision is None:
         raise UserError("{source} is not a Contest Desk database", source=shown(url))
-    if revision != head:
-        raise UserError(
+    if revision == head:
+        return
+    if conn.dialect.name == "sqlite":
+        msgid = (
             "{source} is at another version of the schema ({revision}, this program's is"
             " {head}). Upgrade it first: any command on it does, after a backup, e.g."
-            " contest-desk --db SOURCE audit verify; a newer one needs a newer program",
-            source=shown(url),
-            revision=revision,
-            head=head,
+            " contest-desk --db FILE audit verify; a newer one needs a newer program"
         )
+    else:
+        msgid = (
+            "{source} is at another version of the schema ({revision}, this program's is"
+            " {head}). Upgrade it first with contest-desk server upgrade URL (the owner's);"
+            " a newer one needs a newer program"
+        )
+    raise UserError(msgid, source=shown(url), revision=revision, head=head)
 
 
 def _prepare_target(conn: Connection, head: str | None, tables: list[Table], url: str) -> None:

@@ -4,6 +4,7 @@ from tests.benchmarks import (
     bench_board,
     bench_certificates,
     bench_cli_start,
+    bench_copy,
     bench_demo,
     bench_hub_load,
     bench_live_refresh,
@@ -19,4 +20,5 @@ if __name__ == "__main__":
     bench_certificates.main()
     bench_save_cost.main()
     bench_hub_load.main()
+    bench_copy.main()
     bench_live_refresh.main()

@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from contest_desk.cli import main
+from contest_desk.cli.copy import Progress
+from contest_desk.i18n import speaking
 from tests.cli.helpers import run
 from tests.databases import Databases
 from tests.storage import copy_scene
@@ -93,3 +95,21 @@ def test_a_missing_attached_file_is_named_and_refused(
     status, out, err = run(capsys, *argv, "--allow-missing-files")
     assert status == 0 and "Copied without these missing attached files" in err
     assert "The audit chain is intact" in out
+
+
+def test_progress_in_a_log_says_each_table_and_every_50000_rows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    progress = Progress()  # stderr is captured: not a terminal
+    with speaking("en"):
+        for table, total in (("units", 12), ("scores", 120_000)):
+            progress(table, 0, total)
+            for done in range(2000, total + 2000, 2000):
+                progress(table, min(done, total), total)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        "units: 12/12 rows",
+        "scores: 50000/120000 rows",
+        "scores: 100000/120000 rows",
+        "scores: 120000/120000 rows",
+    ]

@@ -6,10 +6,16 @@ MESSAGES = {
     "{source} is not a Contest Desk database": "{source} 不是竞赛管理桌面系统的数据库",
     "{source} is at another version of the schema ({revision}, this program's is {head})."
     " Upgrade it first: any command on it does, after a backup, e.g."
-    " contest-desk --db SOURCE audit verify; a newer one needs a newer program": (
+    " contest-desk --db FILE audit verify; a newer one needs a newer program": (
         "{source} 的数据库结构是另一个版本（{revision}，本程序的是 {head}）。请先升级它："
-        "对它运行任一命令即会先备份再升级，例如 contest-desk --db 源库 audit verify；"
+        "对它运行任一命令即会先备份再升级，例如 contest-desk --db 文件 audit verify；"
         "若它更新，则需要更新版本的程序"
+    ),
+    "{source} is at another version of the schema ({revision}, this program's is {head})."
+    " Upgrade it first with contest-desk server upgrade URL (the owner's); a newer one"
+    " needs a newer program": (
+        "{source} 的数据库结构是另一个版本（{revision}，本程序的是 {head}）。请先用"
+        " contest-desk server upgrade URL（所有者的）升级它；若它更新，则需要更新版本的程序"
     ),
     "{n} attached file(s) are missing from {folder} or no longer match their hash: {names}."
     " Nothing was copied; find them, or copy without them with --allow-missing-files": (
