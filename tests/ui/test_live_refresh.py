@@ -174,3 +174,22 @@ def test_a_mark_keyed_for_this_judge_elsewhere_shows_in_the_sheet_the_cell_kept(
         3,
         model.column_of("P2"),
     )
+
+
+def test_a_person_added_on_another_desk_appears_in_the_roster_the_chosen_one_kept(
+    qtbot, services: Services, small: SmallEvent, window: MainWindow
+) -> None:
+    roster = window.areas["contests"].roster_tab  # type: ignore[attr-defined]
+    persons, view = roster.persons, roster.person_view
+    assert persons.rowCount() == 4
+    view.selectRow(2)
+    chosen = persons.record(2).id
+    db = open_database(services.ctx.db.url)
+    try:
+        clerk = Services.build(db, Actor("clerk", frozenset({Role.ORGANIZER})))
+        clerk.roster.add_person("E000", "艾青", "采油1区/采油一班", "采油工")  # sorts first
+    finally:
+        db.dispose()
+    qtbot.waitUntil(lambda: persons.rowCount() == 5, timeout=WAIT)
+    rows = view.selectionModel().selectedRows()
+    assert [persons.record(index.row()).id for index in rows] == [chosen]

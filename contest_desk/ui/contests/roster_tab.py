@@ -30,6 +30,7 @@ from contest_desk.ui import feedback, operations, save_dialog
 from contest_desk.ui.contests.common import note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
+from contest_desk.ui.kept_place import kept_place
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 
@@ -204,7 +205,9 @@ class RosterTab(QWidget):
             self, lambda: self.services.roster.persons(self.search.text().strip())
         )
         self.all_persons = persons or []
-        self._filter()
+        # Told by another desk too (setup_changed): the person chosen stays chosen.
+        with kept_place(self.person_view, lambda row: self.persons.record(row).id):
+            self._filter()
 
     def _filter(self) -> None:
         path = self._chosen_path()
