@@ -16,4 +16,6 @@ MESSAGES = {
     ),
     "Take a person off the roster": "从名单中移除人员",
     "Remove a certificate template": "删除证书模板",
+    "Add {name}": "添加 {name}",
+    "Edit {name}": "修改 {name}",
 }

@@ -30,7 +30,7 @@ from contest_desk.ui import feedback, operations, save_dialog
 from contest_desk.ui.contests.common import note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
-from contest_desk.ui.kept_place import kept_place
+from contest_desk.ui.contests.roster_history import RosterHistory
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 
@@ -139,10 +139,16 @@ class RosterTab(QWidget):
         self.message.setWordWrap(True)
         self.note = note_label()
 
+        # Ctrl+Z / Ctrl+Y: the persons added and edited here (ui/contests/roster_history.py)
+        self.undo = RosterHistory(self)
+        self.undo_button, self.redo_button = self.undo.history.buttons()
+
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
         for button in (self.add_button, self.template_button, self.import_button):
             tools.addWidget(button)
+        tools.addWidget(self.undo_button)
+        tools.addWidget(self.redo_button)
         right = QWidget()
         inner = QVBoxLayout(right)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -205,9 +211,7 @@ class RosterTab(QWidget):
             self, lambda: self.services.roster.persons(self.search.text().strip())
         )
         self.all_persons = persons or []
-        # Told by another desk too (setup_changed): the person chosen stays chosen.
-        with kept_place(self.person_view, lambda row: self.persons.record(row).id):
-            self._filter()
+        self._filter()
 
     def _filter(self) -> None:
         path = self._chosen_path()
@@ -236,6 +240,7 @@ class RosterTab(QWidget):
         )
         if person is not None:
             self.message.setText(self.tr("Added {name}.").format(name=person.name))
+            self.undo.added(person)
             self.state.setup_changed.emit()  # reloads this tab too
         return person
 
@@ -255,6 +260,7 @@ class RosterTab(QWidget):
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self.message.setText(self.tr("Saved {name}.").format(name=dialog.saved.name))
+            self.undo.edited(dialog.read, dialog.saved)  # read: what the save replaced
             self.state.setup_changed.emit()  # reloads this tab too
         return dialog
 
@@ -339,6 +345,7 @@ class RosterTab(QWidget):
             ended = Cancelled()
         else:
             self.message.setText(self.summary_text(outcome))
+            self.undo.history.clear()  # persons changed under the history
             self.state.setup_changed.emit()  # reloads this tab too
             ended = outcome
         self.import_finished.emit(ended)
