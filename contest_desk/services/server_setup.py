@@ -23,6 +23,7 @@ from contest_desk.errors import UserError
 from contest_desk.i18n import N_
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.people.users import UserService
+from contest_desk.storage import reach
 from contest_desk.storage import server as srv
 from contest_desk.storage.audit_check import chain_check
 from contest_desk.storage.db import MIGRATIONS, Database
@@ -58,46 +59,33 @@ def _said(parsed: URL) -> dict[str, Any]:
 # Why a connection failed, in words -------------------------------------------------------
 
 NO_SCHEMA = N_("The database has no Contest Desk tables yet: IT runs contest-desk server init")
-NOT_POSTGRES = N_("Something other than PostgreSQL answers at {host}:{port}: is the port right?")
 UNREACHABLE = N_(
     "The server {host}:{port} does not answer ({reason}): is PostgreSQL running there, "
     "listening on the LAN (listen_addresses) and is port {port} open in its firewall?"
 )
 
 
-def _refused(parsed: URL, why: srv.Refusal) -> list[CheckLine]:
-    """What a refused connection means: the log-in, or the database, or the link."""
-    said, words = _said(parsed), why.text.lower()
-    fail = Verdict.FAIL
-    if why.sqlstate == "3D000" or ("database" in words and "does not exist" in words):
+# Clues (in the driver's words, lower case) that the server was never reached.
+_UNREACHED = ("timeout", "connection refused", "resolve host", "translate host", "ssl negotiation")
+AS_SAID = "{text}"  # a sentence already said in the user's language (storage/reach.py)
+
+
+def _refused(parsed: URL, error: DBAPIError) -> list[CheckLine]:
+    """What a refused connection means, in storage/reach.py's words, and which check it
+    fails: the server's address, the log-in, or (the log-in accepted) the database."""
+    plain = reach.explain(error, parsed)
+    why = srv.refusal(error)
+    said = {"text": str(plain) if plain is not None else why.text}
+    words = why.text.lower()
+    if why.sqlstate == "3D000" or ('database "' in words and "does not exist" in words):
         # The server checks the database after the log-in: the log-in itself was accepted.
+        login = N_("The server accepts the log-in of {user}")
         return [
-            CheckLine("login", Verdict.OK, N_("The server accepts the log-in of {user}"), said),
-            CheckLine("database", fail, N_("There is no database {database} on the server"), said),
+            CheckLine("login", Verdict.OK, login, _said(parsed)),
+            CheckLine("database", Verdict.FAIL, AS_SAID, said),
         ]
-    if why.sqlstate == "28P01" or "password authentication failed" in words:
-        msgid = N_("The server refused the password of {user} (or there is no such role)")
-    elif "no pg_hba.conf entry" in words:
-        msgid = N_(
-            "The server does not let {user} in from this PC to {database}: its pg_hba.conf"
-            " needs a line for this network (see the set-up guide)"
-        )
-    elif "role" in words and "does not exist" in words:
-        msgid = N_("The server has no role {user}")
-    elif "no password supplied" in words:
-        msgid = N_(
-            "The server asks for a password: put it in the URL (USER:PASSWORD@HOST) or in"
-            " the PGPASSWORD environment variable"
-        )
-    elif "invalid response to ssl negotiation" in words or "server closed the connection" in words:
-        return [CheckLine("reach", fail, NOT_POSTGRES, said)]
-    elif "ssl" in words or "tls" in words:
-        msgid = N_("The encrypted connection failed (sslmode in the URL): {reason}")
-    elif "timeout" in words or "could not connect" in words or "connection refused" in words:
-        return [CheckLine("reach", fail, UNREACHABLE, {**said, "reason": why.text})]
-    else:
-        msgid = N_("The server refused the connection: {reason}")
-    return [CheckLine("login", fail, msgid, {**said, "reason": why.text})]
+    check = "reach" if any(clue in words for clue in _UNREACHED) else "login"
+    return [CheckLine(check, Verdict.FAIL, AS_SAID, said)]
 
 
 def _reach(parsed: URL) -> CheckLine | None:
@@ -138,7 +126,7 @@ def _opened(parsed: URL) -> Iterator[Connection]:
     except DBAPIError as error:
         if error.statement is not None:
             raise  # a statement failed, not the connection
-        _raise_first_failure(_refused(parsed, srv.refusal(error)))
+        _raise_first_failure(_refused(parsed, error))
         raise
 
 
@@ -166,7 +154,7 @@ def check_server(url: str) -> list[CheckLine]:
     except DBAPIError as error:
         if error.statement is not None:
             raise  # a statement failed, not the connection: a bug, not a set-up problem
-        lines.extend(_refused(parsed, srv.refusal(error)))
+        lines.extend(_refused(parsed, error))
     return lines
 
 

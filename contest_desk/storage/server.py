@@ -30,11 +30,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from contest_desk.storage import models as m
+from contest_desk.storage import reach
 from contest_desk.storage.revisions import VERSION_TABLE
 
-# How long to wait for the server before saying it does not answer (libpq waits for
-# ever by default, and a dropped packet on a LAN meant a minute behind a firewall).
-CONNECT_SECONDS = 5
+# How long to wait for the server before saying it does not answer: IT is waiting.
+CONNECT_SECONDS = reach.TEST_TIMEOUT
 
 ROWS = ("SELECT", "INSERT", "UPDATE")
 # The tables whose rows the services remove (see the module's docstring).
@@ -136,10 +136,7 @@ def tcp_reachable(host: str, port: int, seconds: float = CONNECT_SECONDS) -> str
 def engine_for(url: URL) -> Engine:
     """An engine for one look at the server: no pool, a short connect timeout."""
     return create_engine(
-        url,
-        poolclass=NullPool,
-        hide_parameters=True,
-        connect_args={"connect_timeout": CONNECT_SECONDS},
+        url, poolclass=NullPool, hide_parameters=True, **reach.connect_args(url, CONNECT_SECONDS)
     )
 
 

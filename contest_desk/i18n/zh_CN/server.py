@@ -54,9 +54,6 @@ MESSAGES = {
     "The database has no Contest Desk tables yet: IT runs contest-desk server init": (
         "数据库中还没有竞赛管理系统的数据表：请信息中心运行 contest-desk server init"
     ),
-    "Something other than PostgreSQL answers at {host}:{port}: is the port right?": (
-        "{host}:{port} 上应答的不是 PostgreSQL：端口是否正确？"
-    ),
     "The server {host}:{port} does not answer ({reason}): is PostgreSQL running there, "
     "listening on the LAN (listen_addresses) and is port {port} open in its firewall?": (
         "服务器 {host}:{port} 没有应答（{reason}）：PostgreSQL 是否在运行、是否在局域网上监听"
@@ -64,25 +61,7 @@ MESSAGES = {
     ),
     "The server {host}:{port} answers": "服务器 {host}:{port} 有应答",
     "The server accepts the log-in of {user}": "服务器接受 {user} 登录",
-    "There is no database {database} on the server": "服务器上没有数据库 {database}",
     "The database {database} exists": "数据库 {database} 存在",
-    "The server refused the password of {user} (or there is no such role)": (
-        "服务器拒绝了 {user} 的密码（或没有这个角色）"
-    ),
-    "The server does not let {user} in from this PC to {database}: its pg_hba.conf"
-    " needs a line for this network (see the set-up guide)": (
-        "服务器不允许 {user} 从这台电脑连接 {database}：需要在 pg_hba.conf 中为本网段添加一行"
-        "（见设置指南）"
-    ),
-    "The server has no role {user}": "服务器上没有角色 {user}",
-    "The server asks for a password: put it in the URL (USER:PASSWORD@HOST) or in"
-    " the PGPASSWORD environment variable": (
-        "服务器要求密码：请写在连接地址中（用户:密码@主机）或环境变量 PGPASSWORD 中"
-    ),
-    "The encrypted connection failed (sslmode in the URL): {reason}": (
-        "加密连接失败（连接地址中的 sslmode）：{reason}"
-    ),
-    "The server refused the connection: {reason}": "服务器拒绝了连接：{reason}",
     "The connection is encrypted (TLS)": "连接已加密（TLS）",
     "The connection is not encrypted: passwords and scores cross the network as"
     " they are; the set-up guide says how to turn TLS on (sslmode=require)": (
