@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import reach
 from contest_desk.storage.db import MIGRATIONS, default_database_path
@@ -90,7 +92,10 @@ class Connection:
         """From ``--db`` or a saved key: a URL (a password in it included), or a path."""
         if "://" not in text:
             return cls(path=str(_absolute(text)))
-        url = make_url(text)
+        try:
+            url = make_url(text)
+        except (ArgumentError, ValueError):  # e.g. a port that is not a number
+            raise UserError("This is not a database URL: {url}", url=_shown(text)) from None
         if url.get_backend_name() == "sqlite":
             in_memory = url.database in (None, "", ":memory:")
             return cls(path=text if in_memory else str(_absolute(str(url.database))))
@@ -124,5 +129,19 @@ def check(connection: Connection) -> reach.Reached:
 
 def open_connection(connection: Connection) -> Services:
     """Open (and upgrade) the database and build its services; a server that cannot be
-    reached is a ``CannotConnect`` (an OSError) with its reason in words."""
-    return Services.open(connection.target())
+    reached is a ``CannotConnect`` (an OSError) with its reason in words, a kind of
+    database this program has no driver for a ``UserError``."""
+    try:
+        return Services.open(connection.target())
+    except NoSuchModuleError:
+        raise UserError(
+            "Contest Desk cannot open a database of the kind {kind}: it opens database files "
+            "and PostgreSQL servers (postgresql+psycopg://…)",
+            kind=connection.driver,
+        ) from None
+
+
+def _shown(text: str) -> str:
+    """A URL as it may be shown: no password, whatever else is wrong with it."""
+    scheme, _sep, rest = text.partition("://")
+    return f"{scheme}://{rest.rpartition('@')[2]}" if "@" in rest else text

@@ -257,12 +257,16 @@ def connect_and_log_in(
     cannot be opened is said in the connection dialog, for another choice. None when the
     person cancelled."""
     recent = RecentConnections(settings)
-    connection = starting_connection(db, recent)
-    opened = run_inline(
-        parent,
-        lambda: attempt(lambda: open_connection(connection)),
-        label=_("Opening the database…"),
-    )
+    try:
+        connection = starting_connection(db, recent)
+    except UserError as error:  # --db is not a URL at all: said, and the own file offered
+        connection, opened = default_connection(), error.message()
+    else:
+        opened = run_inline(
+            parent,
+            lambda: attempt(lambda: open_connection(connection)),
+            label=_("Opening the database…"),
+        )
     if not isinstance(opened, Services):
         dialog = ConnectionDialog(recent, connection, parent, opener=open_connection)
         if opened is not None:

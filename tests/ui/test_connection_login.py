@@ -269,3 +269,30 @@ def test_the_log_in_starts_in_the_user_name_and_enter_is_ok(
         assert dialog.change_button is not None and not dialog.change_button.autoDefault()
     finally:
         services.ctx.db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "nosuchdialect://clerk:s3cret@host/db",
+            "Contest Desk 无法打开 nosuchdialect 类型的数据库",
+        ),
+        ("postgresql+psycopg://clerk:s3cret@host:port/db", "这不是数据库地址："),
+    ],
+)
+def test_a_db_that_is_no_database_url_is_said_not_crashed(
+    desk: Desk, settings: QSettings, two_files: tuple[str, str], given: str, said: str
+) -> None:
+    shown: list[str] = []
+
+    def choose_a_file(dialog: ConnectionDialog) -> int:
+        shown.append(dialog.outcome.text())
+        local_file(two_files[0])(dialog)
+        dialog.accept()
+        return dialog.result()
+
+    run_steps(desk, choose_a_file, cancel)
+    assert login.connect_and_log_in(given, settings) is None
+    assert shown[0].startswith(said) and "s3cret" not in shown[0]
+    assert desk.places == ["本地数据库：a.db"]

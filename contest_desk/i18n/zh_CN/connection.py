@@ -30,6 +30,9 @@ MESSAGES = {
     "that is yours alone": "密码将未加密地保存在本机的设置中：只在自己专用的电脑上勾选",
     "The password is kept in the Windows Credential Manager": "密码保存在 Windows 凭据管理器中",
     "The password is kept in the system's keyring ({name})": "密码保存在系统的密码库中（{name}）",
+    "This is not a database URL: {url}": "这不是数据库地址：{url}",
+    "Contest Desk cannot open a database of the kind {kind}: it opens database files and "
+    "PostgreSQL servers (postgresql+psycopg://…)": "Contest Desk 无法打开 {kind} 类型的数据库：它只能打开数据库文件和 PostgreSQL 服务器（postgresql+psycopg://…）",
     # The log-in
     "Change…": "更换…",
     # Testing a connection
