@@ -39,6 +39,21 @@ def locked_or_missing(s: Session, model: type[Row], row_id: int, msgid: str) -> 
     return row
 
 
+def hold_shared(s: Session, row: m.Base) -> None:
+    """Read ``row`` again with a shared lock until the transaction ends (PostgreSQL):
+    writers that depend on it (marks on an open round) go on side by side, while one that
+    changes it (the round's lock) waits for them, and they for it."""
+    if s.get_bind().dialect.name != "sqlite":  # SQLite's writers already take turns
+        s.refresh(row, with_for_update={"read": True})
+
+
+def hold_alone(s: Session, row: m.Base) -> None:
+    """Read ``row`` again locked until the transaction ends, after every writer holding it
+    shared (see hold_shared) has finished: what they committed is seen."""
+    if s.get_bind().dialect.name != "sqlite":
+        s.refresh(row, with_for_update=True)
+
+
 def when_text(at_utc: dt.datetime, now: dt.datetime | None = None) -> str:
     """An audit row's time as a person reads it: 14:03 today, else 2026-12-03 14:03."""
     local = local_time(at_utc)

@@ -50,7 +50,7 @@ class DoubleEntryService:
         event = get_event(s, event_id)
         rnd = get_round(s, event, round_number)
         judge = check_on_panel(s, event, rnd, judge_id)
-        check_round_open(event, rnd)
+        check_round_open(event, rnd, s)
         sheet = sheet_row(s, rnd.id, judge.id)
         if sheet.state == SUBMITTED:
             raise UserError(

@@ -271,7 +271,7 @@ class ScoringService:
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
-            check_round_open(event, rnd)
+            check_round_open(event, rnd, s)
             if self.ctx.actor.judge_only:
                 self._check_judge_of(s, event, rnd)
             s.execute(

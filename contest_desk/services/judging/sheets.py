@@ -23,6 +23,7 @@ from contest_desk.storage.ledger import note_lock, note_sheet
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
 from contest_desk.storage.roster import judge_infos
 from contest_desk.storage.sheets import DRAFT, SUBMITTED, sheet_row, sheet_state
+from contest_desk.storage.versions import hold_alone, hold_shared
 
 
 def check_own_sheet(actor: Actor, judge: m.Judge) -> None:
@@ -31,7 +32,12 @@ def check_own_sheet(actor: Actor, judge: m.Judge) -> None:
         raise PermissionDenied("{user} may only open their own score sheet", user=actor.username)
 
 
-def check_round_open(event: m.Event, rnd: m.Round) -> None:
+def check_round_open(event: m.Event, rnd: m.Round, s: Session | None = None) -> None:
+    """Refuse a change to a locked round. With the transaction ``s`` that writes, the
+    round is held shared until it ends: a lock of the round waits for the write, or the
+    write for the lock (storage/versions.hold_shared), never a write after a lock."""
+    if s is not None:
+        hold_shared(s, rnd)
     if rnd.locked_at is not None:
         raise UserError(
             "{round} of {event} is locked; the chief judge must unlock it, with a reason",
@@ -45,7 +51,7 @@ def writable_sheet(
 ) -> None:
     """Refuse a write to a locked round, or to a submitted sheet unless the chief judge
     gives a reason (which goes on the record with the change)."""
-    check_round_open(event, rnd)
+    check_round_open(event, rnd, s)
     if sheet_state(s, rnd.id, judge.id) != SUBMITTED:
         return
     if actor.judge_only:
@@ -97,7 +103,7 @@ class SheetService:
             rnd = get_round(s, event, round_number)
             judge = _judge(s, judge_id)
             check_own_sheet(self.ctx.actor, judge)
-            check_round_open(event, rnd)
+            check_round_open(event, rnd, s)
             sheet = sheet_row(s, rnd.id, judge.id)
             if sheet.state == SUBMITTED:
                 raise UserError(
@@ -132,7 +138,7 @@ class SheetService:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
             judge = _judge(s, judge_id)
-            check_round_open(event, rnd)
+            check_round_open(event, rnd, s)
             _need_reason(reason)
             sheet = sheet_row(s, rnd.id, judge.id)
             if sheet.state != SUBMITTED:
@@ -158,6 +164,7 @@ class SheetService:
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
+            hold_alone(s, rnd)  # after the marks being saved: the checks below see them
             check_round_open(event, rnd)
             waiting = [
                 j.name for j in _panel(s, event, rnd) if sheet_state(s, rnd.id, j.id) != SUBMITTED
@@ -185,6 +192,7 @@ class SheetService:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
             _need_reason(reason)
+            hold_alone(s, rnd)
             if rnd.locked_at is None:
                 raise UserError(
                     "{round} of {event} is not locked", round=rnd.name, event=event.name

@@ -372,9 +372,12 @@ class CertificatesArea(QWidget):
         edited = template_editor.edit_template(self, shown)
         if edited is None:
             return
-        if not operations.done(
-            self, lambda: self.services.certificates.save_template(contest, edited)
-        ):
+        # What the save may replace: the contest's copy as read when the editor opened, or
+        # none of that name; one saved meanwhile on another desk is refused (issue 16).
+        read, new = templates.get(edited.name), edited.name not in templates
+        save = self.services.certificates.save_template
+        if not operations.done(self, lambda: save(contest, edited, read=read, new=new)):
+            self.show_template(edited.name)  # what is stored now
             return
         self.templates.saved(contest, templates.get(edited.name), edited)
         self.show_template(edited.name)
