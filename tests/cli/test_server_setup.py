@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -345,3 +346,14 @@ def test_check_speaks_chinese_by_default(capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     assert status == 1
     assert "✗ 服务器 127.0.0.1:9 没有应答" in out
+
+
+def test_check_in_json_for_scripts(ready: Place, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _err = run(capsys, "server", "check", ready.desk_url, "--format", "json")
+    said = json.loads(out)
+    assert status == 0 and said["ok"] is True
+    assert said["database"] == make_url(ready.desk_url).render_as_string(hide_password=True)
+    verdicts = {c["check"]: c["verdict"] for c in said["checks"]}
+    assert verdicts == {"reach": "ok", "login": "ok", "database": "ok", "role": "ok",
+                        "rights": "ok", "schema": "ok", "audit": "ok", "tls": "warn"}  # fmt: skip
+    assert DESK_PASSWORD not in out
