@@ -275,11 +275,22 @@ class ConnectionDialog(QDialog):
         self.outcome.setText(text)
         self.outcome.setStyleSheet(_GOOD if good else _PROBLEM)
 
+    def chosen(self) -> Connection | None:
+        """The connection the form says, or None with the reason said (a field left
+        empty, a path field holding something that is no URL)."""
+        problem = self.missing()
+        if not problem:
+            try:
+                return self.connection()
+            except UserError as error:
+                problem = error.message()
+        self.say(problem, False)
+        return None
+
     def test_connection(self) -> None:
-        if problem := self.missing():
-            self.say(problem, False)
+        connection = self.chosen()
+        if connection is None:
             return
-        connection = self.connection()
         answer = run_inline(
             self, lambda: attempt(lambda: check(connection)), label=self.tr("Testing…")
         )
@@ -289,13 +300,13 @@ class ConnectionDialog(QDialog):
             self.say(answer.message, answer.ok)
 
     def accept(self) -> None:
-        if problem := self.missing():
-            self.say(problem, False)
+        connection = self.chosen()
+        if connection is None:
             return
         if self.opener is None:
             super().accept()
             return
-        connection, opener = self.connection(), self.opener
+        opener = self.opener
         answer = run_inline(
             self, lambda: attempt(lambda: opener(connection)), label=self.tr("Opening…")
         )

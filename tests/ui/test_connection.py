@@ -282,3 +282,12 @@ def test_a_recent_connection_is_removed_with_its_password(
         "本地数据库：a.db"
     ]
     assert store.kept == {} and "db.plant.local" not in settings_text(settings)
+
+
+def test_a_path_field_holding_no_url_is_said(dialog: ConnectionDialog) -> None:
+    dialog.local.setChecked(True)
+    dialog.path.setText("postgresql+psycopg://clerk:s3cret@db:port/contests")
+    said = said_by_test(dialog)
+    assert said.startswith("这不是数据库地址：") and "s3cret" not in said
+    dialog.accept()
+    assert dialog.outcome.text() == said and dialog.result() == 0  # not accepted
