@@ -42,10 +42,20 @@ def system_keyring() -> Any | None:
 
 
 class Passwords:
-    """Where remembered passwords go: the system's store, or (``store`` None) the settings."""
+    """Where remembered passwords go: the system's store, or (``store`` None) the settings.
 
-    def __init__(self, store: Any | None) -> None:
-        self.store = store
+    Without ``store`` the system's is looked up when first needed: keyring reads every
+    installed package's entry points to find its stores (0.2 s here), which a start
+    without a remembered password need not wait for."""
+
+    def __init__(self, store: Any | None = ...) -> None:
+        self._store = store
+
+    @property
+    def store(self) -> Any | None:
+        if self._store is ...:
+            self._store = system_keyring()
+        return self._store
 
     @property
     def in_settings(self) -> bool:
@@ -94,7 +104,7 @@ class RecentConnections:
 
     def __init__(self, settings: QSettings, passwords: Passwords | None = None) -> None:
         self.settings = settings
-        self.passwords = passwords if passwords is not None else Passwords(system_keyring())
+        self.passwords = passwords if passwords is not None else Passwords()
 
     def load(self) -> list[Recent]:
         found: list[tuple[str, bool, str]] = []
@@ -137,11 +147,12 @@ class RecentConnections:
         kept = [Recent(connection, remember)]
         kept += [e for e in entries if e.connection.key() != key]
         for dropped in kept[KEEP:]:
-            self.passwords.forget(dropped.connection.key())
+            if dropped.remember:
+                self.passwords.forget(dropped.connection.key())
         kept = kept[:KEEP]
         if remember:
             self.passwords.put(key, connection.password)
-        else:
+        elif before is not None and before.remember:
             self.passwords.forget(key)
         self._save(kept)
 

@@ -291,3 +291,25 @@ def test_a_path_field_holding_no_url_is_said(dialog: ConnectionDialog) -> None:
     assert said.startswith("这不是数据库地址：") and "s3cret" not in said
     dialog.accept()
     assert dialog.outcome.text() == said and dialog.result() == 0  # not accepted
+
+
+def test_the_system_store_is_looked_up_only_for_a_remembered_password(
+    settings: QSettings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """keyring takes a fifth of a second to find its stores: not at every start."""
+    looked_up: list[int] = []
+    store = MemoryKeyring()
+
+    def system_keyring() -> MemoryKeyring:
+        looked_up.append(1)
+        return store
+
+    monkeypatch.setattr("contest_desk.ui.connection_store.system_keyring", system_keyring)
+    recent = RecentConnections(settings)
+    recent.add(Connection.parse(str(tmp_path / "a.db")))
+    recent.add(SERVER)
+    assert RecentConnections(settings).load()[0].connection == SERVER.without_password()
+    assert looked_up == []
+    recent.add(SERVER, remember=True)
+    assert RecentConnections(settings).load()[0].connection.password == PASSWORD
+    assert looked_up and store.kept
