@@ -18,9 +18,9 @@ from contest_desk.services.safety.places import Places
 from contest_desk.ui import start_args
 from contest_desk.ui.backup_timer import BackupTimer
 from contest_desk.ui.contest_file_open import open_contest_file
-from contest_desk.ui.feedback import install_crash_handler, show_user_error
+from contest_desk.ui.feedback import install_crash_handler
 from contest_desk.ui.fonts import install_font
-from contest_desk.ui.login import log_in
+from contest_desk.ui.login import connect_and_log_in, log_in
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.settings_dialog import SettingsDialog, apply_font_size, apply_places
 from contest_desk.ui.smoke import arm as arm_smoke_test
@@ -139,14 +139,12 @@ def run_gui(db: str | None = None, lang: str | None = None, open_file: Path | No
     apply_font_size(app, settings)
     # Before the first dialog (the log-in), so that its OK and Cancel speak the language.
     translations.apply(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
-    try:
-        services = Services.open(db)
-    except UserError as error:  # e.g. the file is open in another Contest Desk window
-        show_user_error(None, error)
-        return 1
-    actor = log_in(services)
-    if actor is None:
+    # --db, else the most recent connection, else the user's own file (ui/login.py); one
+    # that cannot be opened is said in the connection dialog, for another choice.
+    opened = connect_and_log_in(db, settings)
+    if opened is None:
         return 0
+    services, actor = opened
     desk = DeskApp(services.as_user(actor), settings, translations)
     desk.open_window()
     if open_file is not None:  # after the window has painted, from the event loop
