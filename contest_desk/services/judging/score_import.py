@@ -32,6 +32,7 @@ from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_mark, note_marks
 from contest_desk.storage.mapping import criterion_columns, get_event
+from contest_desk.storage.versions import hold_shared
 
 REQUIRED_COLUMNS = ("entry", "judge", "criterion", "value")
 OPTIONAL_COLUMNS = ("round",)
@@ -113,6 +114,8 @@ def _index(s: Session, event: m.Event) -> _EventIndex:
         )
     }
     columns = {c.code: c for c in criterion_columns(event)}
+    for rnd in event.rounds:  # a lock of a round waits for this import, or it for the lock
+        hold_shared(s, rnd)
     rounds = {r.number: r.id for r in event.rounds}
     locked = {r.id: r.name for r in event.rounds if r.locked_at is not None}
     submitted = {
