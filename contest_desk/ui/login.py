@@ -257,28 +257,31 @@ def connect_and_log_in(
     cannot be opened is said in the connection dialog, for another choice. None when the
     person cancelled."""
     recent = RecentConnections(settings)
+    answer: Services | str | UserError | None
     try:
         connection = starting_connection(db, recent)
     except UserError as error:  # --db is not a URL at all: said, and the own file offered
-        connection, opened = default_connection(), error.message()
+        connection, answer = default_connection(), error.message()
     else:
-        opened = run_inline(
+        chosen = connection
+        answer = run_inline(
             parent,
-            lambda: attempt(lambda: open_connection(connection)),
+            lambda: attempt(lambda: open_connection(chosen)),
             label=_("Opening the database…"),
         )
-    if not isinstance(opened, Services):
+    if isinstance(answer, Services):
+        services = answer
+        recent.add(connection)
+    else:
         dialog = ConnectionDialog(recent, connection, parent, opener=open_connection)
-        if opened is not None:
-            dialog.say(str(opened), False)
+        if answer is not None:
+            dialog.say(str(answer), False)
         if dialog.exec() != 1 or dialog.opened is None:
             return None
-        opened, connection = dialog.opened, dialog.connection()
+        services, connection = dialog.opened, dialog.connection()
         recent.add(connection, dialog.remembers())
-    else:
-        recent.add(connection)
-    switch = Switch(opened, connection, recent)
-    actor = log_in(opened, parent, switch)
+    switch = Switch(services, connection, recent)
+    actor = log_in(services, parent, switch)
     if actor is None:
         switch.services.ctx.db.dispose()
         return None
