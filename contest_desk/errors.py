@@ -134,3 +134,26 @@ def stepped(items: Sequence[T], progress: Progress | None) -> Iterator[T]:
         step(progress, done, len(items))
         yield item
     step(progress, len(items), len(items))
+
+
+class ServerUnavailable(UserError):
+    """The database server went away during a call (stopped, restarted, the network
+    down): a problem of the moment, not a bug, said in one sentence (storage/server_gone.py).
+
+    ``unknown``: the connection was lost while the server was committing, so the change
+    may have been saved or not; a save that carries an op id (storage/client_ops.py) can
+    be sent again safely, anything else is looked at before it is done again.
+    """
+
+    def __init__(self, server: str, unknown: bool = False) -> None:
+        self.server = server
+        self.unknown = unknown
+        msgid = (
+            "The connection to the server {server} was lost while a change was being "
+            "saved: it may have been saved or not. Look before doing it again, once the "
+            "server is back"
+            if unknown
+            else "The connection to the server {server} was lost; nothing was changed. "
+            "Try again once the server is back"
+        )
+        super().__init__(msgid, server=server)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contest_desk.errors import UserError
-from contest_desk.storage import ledger, lock, reach
+from contest_desk.storage import ledger, lock, reach, server_gone
 from contest_desk.storage.revisions import current_revision, newest_revision
 from contest_desk.storage.upgrade import upgrade_database
 
@@ -73,7 +73,9 @@ def _pool(url: str) -> dict[str, Any]:
     closed again for each burst) made every burst wait for new server connections."""
     if make_url(url).get_backend_name() == "sqlite":
         return {}
-    return {"pool_size": 20, "max_overflow": 20}
+    # pool_pre_ping: a kept connection that a server restart (or a cut LAN) broke is
+    # found out and replaced when next taken, not handed to a service call to fail.
+    return {"pool_size": 20, "max_overflow": 20, "pool_pre_ping": True}
 
 
 class Database:
@@ -125,18 +127,39 @@ class Database:
         """A session whose work is committed at the end, or rolled back on any error."""
         if Database.entry_check is not None:
             Database.entry_check()
-        with self._writes, _busy_said(), self._sessions() as session, session.begin():
+        # A server gone midway is a ServerUnavailable (server_gone.py), told whether the
+        # commit was under way: its answer lost, the change may have been saved or not.
+        with (
+            self._writes,
+            _busy_said(),
+            server_gone.said(self.url) as step,
+            self._sessions() as session,
+            session.begin(),
+        ):
             yield session
             if ledger.untaken(session):  # see storage/ledger.py: every such change is audited
                 raise RuntimeError("audited values changed without an audit row")
+            step.committing = True  # session.begin() commits as the block ends
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only; nothing it does is committed."""
         if Database.entry_check is not None:
             Database.entry_check()
-        with self._sessions() as session:
+        with server_gone.said(self.url), self._sessions() as session:
             yield session
+
+    def answers(self) -> bool:
+        """Whether the database answers now: the window's cheap probe, off its thread,
+        while saves wait for a server that went away (ui/reconnect.py)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except Exception as error:
+            if not server_gone.lost(error, self.url):
+                raise
+            return False
+        return True
 
     @contextmanager
     def all_or_nothing(self) -> Iterator[None]:
