@@ -69,6 +69,27 @@ def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(_drop_role(url))
 
 
+# Tests that change the audit trail behind the app's back (to show that verify finds it):
+# through a desk's role that is refused, which is the point of the grants.
+TAMPERING = (
+    "test_anchors.py::test_a_row_edited_and_the_chain_rehashed_is_caught_by_the_anchor",
+    "test_anchors.py::test_rows_removed_from_the_end_with_the_head_rewritten_are_caught",
+    "test_anchors.py::test_a_forged_anchor_in_the_database_is_named",
+    "test_anchors.py::test_a_garbled_anchor_row_or_journal_line_is_named_or_passed_over",
+    "test_audit.py::test_a_row_edited_behind_the_apps_back_is_found",
+    "test_audit.py::test_a_deleted_row_is_found",
+    "test_audit.py::test_an_actor_changed_in_sql_is_found",
+    "test_audit.py::test_a_state_record_not_as_the_app_writes_it_gives_differences_not_a_traceback",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    refused = pytest.mark.skip(reason="edits the audit trail in SQL: a desk's role may not")
+    for item in items:
+        if item.nodeid.split("[")[0].endswith(TAMPERING):
+            item.add_marker(refused)
+
+
 def _drop_role(url: str) -> Callable[[], None]:
     def drop() -> None:
         admin = create_engine(url, isolation_level="AUTOCOMMIT")
