@@ -26,7 +26,7 @@ from contest_desk.cli import (
     server,
 )
 from contest_desk.cli.types import checked_integers
-from contest_desk.errors import ImportRejected, UserError
+from contest_desk.errors import ImportRejected, ServerUnavailable, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 from contest_desk.logs import set_up_logging
 
@@ -100,6 +100,9 @@ def _run(args: argparse.Namespace) -> int:
         for problem in rejected.problems:
             core.err(problem.message())
         return core.REFUSED
+    except ServerUnavailable as error:  # the server went away midway: it cannot be reached
+        core.err(_("Error: {reason}", reason=error.message()))
+        return core.CANNOT_OPEN
     except UserError as error:
         core.err(_("Error: {reason}", reason=error.message()))
         return core.REFUSED
