@@ -183,3 +183,18 @@ def test_parts_or_rounds_saved_from_a_stale_form_are_refused(desks: Desks) -> No
     saved = b.contests.update_event(event_id, "采油工", after.settings, read=after)
     assert [r.name for r in saved.rounds] == ["初赛", "决赛"]
     assert [p.weight for p in saved.parts] == [D("0.4"), D("0.6")]
+
+
+def test_an_achievement_saved_from_a_stale_form_is_refused(desks: Desks) -> None:
+    a, b = desks.a, desks.b
+    studio = desks.setup.innovation.add_studio("王建国创新工作室", "采油一区", "plant")
+    achievement = desks.setup.innovation.propose(studio.id, "抽油机防盗装置", "tool", ["101"])
+    seen_by_a = a.innovation_details.achievement(achievement)
+    seen_by_b = b.innovation_details.achievement(achievement)
+    a.innovation.update(achievement, "抽油机智能防盗装置", "tool", "", "", read=seen_by_a)
+    with pytest.raises(StaleEdit, match="成果名称：抽油机防盗装置 → 抽油机智能防盗装置"):
+        b.innovation.update(achievement, "抽油机防盗装置", "technique", "", "", read=seen_by_b)
+    now = b.innovation_details.achievement(achievement)
+    assert (now.title, now.category) == ("抽油机智能防盗装置", "tool")
+    b.innovation.update(achievement, now.title, "technique", "", "", read=now)
+    assert b.innovation_details.achievement(achievement).category == "technique"

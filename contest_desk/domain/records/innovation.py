@@ -106,6 +106,7 @@ class AchievementInfo:
     rollouts: tuple[RolloutInfo, ...] = ()
     recommendations: tuple[RecommendationInfo, ...] = ()
     attachments: tuple[AttachmentInfo, ...] = ()
+    version: int = 0  # the row's edit version as read (storage/versions.py)
 
     @property
     def actual_benefit(self) -> Decimal:

@@ -37,6 +37,14 @@ EVENT_FIELDS = {
     "rounds": N_("Rounds"),
 }
 
+ACHIEVEMENT_FIELDS = {
+    "title": N_("Title"),
+    "category": N_("Category"),
+    "problem": N_("Problem solved"),
+    "description": N_("Description"),
+    "finished_on": N_("Finished on"),
+}
+
 
 def shown(value: Any) -> str:
     """A stored value as a form shows it: text as it is, a date as 2026-12-03, an empty

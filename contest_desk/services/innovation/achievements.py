@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,13 +23,16 @@ from contest_desk.domain.innovation import (
     similar_titles,
 )
 from contest_desk.domain.permissions import Action
-from contest_desk.domain.records.innovation import StudioInfo
+from contest_desk.domain.records.innovation import AchievementInfo, StudioInfo
+from contest_desk.domain.records.versioned import ACHIEVEMENT_FIELDS, differences
 from contest_desk.errors import NotFound, UserError
+from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.permissions import check, requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import unit_path
 from contest_desk.storage.roster import unit_by_path
+from contest_desk.storage.versions import locked_or_missing, refuse_stale
 
 LEVELS = ("plant", "oilfield", "group")
 CATEGORIES = ("technique", "tool", "process", "software", "management", "other")
@@ -198,13 +202,25 @@ class InnovationService:
         problem: str,
         description: str,
         finished_on: dt.date | None = None,
+        read: AchievementInfo | None = None,
     ) -> None:
+        """Save an achievement's details. ``read``: the achievement as the form read it; a
+        save after another desk changed them is refused (StaleEdit), changing nothing."""
         if not title.strip():
             raise UserError("An achievement needs a title")
         if category not in CATEGORIES:
             raise UserError("{category} is not a category of achievements", category=category)
         with self.ctx.db.transaction() as s:
-            row = get_achievement(s, achievement_id)
+            row = locked_or_missing(
+                s, m.Achievement, achievement_id, "There is no achievement {id}"
+            )
+            if read is not None:
+                now = replace(read, title=row.title, category=row.category, problem=row.problem,
+                              description=row.description, finished_on=row.finished_on,
+                              version=row.version)  # fmt: skip
+                changes = differences(read, now, ACHIEVEMENT_FIELDS)
+                target = [f"achievement:{row.id}"]
+                refuse_stale(s, _("This achievement"), read.version, row.version, changes, target)
             old = {"title": row.title, "category": row.category}
             row.title, row.category = title.strip(), category
             row.problem, row.description = problem.strip(), description.strip()

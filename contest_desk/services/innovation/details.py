@@ -71,6 +71,7 @@ def achievement_info(s: Session, row: m.Achievement, root: Path) -> AchievementI
         completers,
         (row.started_on or row.created_at.date()).year,
         Stage(row.suspended_from) if row.suspended_from else None,
+        version=row.version,
     )
     benefits = tuple(
         BenefitInfo(
