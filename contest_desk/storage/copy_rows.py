@@ -1,10 +1,9 @@
 """One table's rows from one database into another, streamed in batches, keys kept.
 
 The source is read through a server-side cursor (PostgreSQL) or SQLite's own step by
-step cursor, ``BATCH`` rows at a time, and each batch goes into the target as one
-multi-row INSERT: memory holds one batch, however big the table. The rows pass through
-the ORM's column types on the way (scaled decimals, JSON, datetimes, booleans), so that
-what one backend stores is written as the other stores it.
+step cursor, ``BATCH`` rows at a time, and each batch goes into the target at once (see
+storage/copy_writes.py: one INSERT, or COPY on PostgreSQL; the values through the ORM's
+column types, JSON as its stored text): memory holds one batch, however big the table.
 
 A batch the target refuses is tried again row by row, each in a savepoint, so that the
 error names the row (its primary key) and the database's reason; a row the source holds
@@ -16,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, bindparam, insert, or_, select, tuple_, update
+from sqlalchemy import Column, Connection, Table, bindparam, or_, select, tuple_, update
 from sqlalchemy.exc import DBAPIError, StatementError
 
 from contest_desk.errors import UserError
+from contest_desk.storage.copy_writes import as_read, insert_rows, write
 
 BATCH = 2000
 # What a value that cannot be converted raises while a row is read or bound.
@@ -48,7 +48,8 @@ def copy_table(source: Connection, target: Connection, table: Table, told: Told)
     """
     keys = list(table.primary_key.columns)
     later = [c for c in table.columns if c.nullable and _points_home(c, table)]
-    result = source.execution_options(yield_per=BATCH).execute(select(table).order_by(*keys))
+    query = select(*as_read(table)).order_by(*keys)
+    result = source.execution_options(yield_per=BATCH).execute(query)
     copied, last = 0, None
     try:
         while True:
@@ -79,9 +80,10 @@ def _insert(target: Connection, table: Table, rows: list[dict[str, Any]]) -> Non
     # A savepoint per batch: PostgreSQL refuses every later statement of a transaction
     # in which one failed, and the row-by-row retry needs the transaction.
     batch = target.begin_nested()
+    refusals = (StatementError, target.dialect.loaded_dbapi.Error, *_VALUE_ERRORS)
     try:
-        target.execute(insert(table), rows)
-    except (StatementError, *_VALUE_ERRORS) as error:
+        write(target, table, rows)
+    except refusals as error:
         batch.rollback()
         raise _refused(target, table, rows, error) from None
     batch.commit()
@@ -94,7 +96,7 @@ def _refused(
     for row in rows:
         one = target.begin_nested()
         try:
-            target.execute(insert(table), [row])
+            insert_rows(target, table, [row])
         except (StatementError, *_VALUE_ERRORS) as single:
             one.rollback()
             return failed(table, row_key(table, row), reason_of(single))
@@ -112,7 +114,7 @@ def _unreadable(
         query = query.where(tuple_(*keys) > tuple_(*after))
     for key in source.execute(query).all():
         try:
-            source.execute(select(table).where(tuple_(*keys) == tuple_(*key))).one()
+            source.execute(select(*as_read(table)).where(tuple_(*keys) == tuple_(*key))).one()
         except _VALUE_ERRORS as single:
             return failed(table, row_key(table, key._mapping), str(single))
     return failed(table, "?", str(error))

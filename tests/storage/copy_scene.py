@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Table, create_engine, inspect, select
+from sqlalchemy import JSON, Connection, Table, Text, cast, create_engine, inspect, select
 from sqlalchemy.orm import Session
 
 from contest_desk.storage import copying
@@ -48,6 +48,23 @@ def stored(url: str) -> Rows:
                 ]
                 for t in Base.metadata.sorted_tables
             }
+    finally:
+        engine.dispose()
+
+
+def json_as_stored(url: str) -> Rows:
+    """Every JSON column's text as the database keeps it: SQL NULL (None) and JSON null
+    ('null') read alike through the JSON type, but they are not the same stored value."""
+    engine = create_engine(database_url(url))
+    try:
+        with engine.connect() as conn:
+            found = {}
+            for t in Base.metadata.sorted_tables:
+                texts = [cast(c, Text) for c in t.columns if isinstance(c.type, JSON)]
+                if texts:
+                    query = select(*texts).order_by(*t.primary_key.columns)
+                    found[t.name] = [tuple(map(repr, row)) for row in conn.execute(query)]
+            return found
     finally:
         engine.dispose()
 

@@ -29,6 +29,7 @@ from tests.storage.copy_scene import (
     attached_names,
     chain,
     files_in,
+    json_as_stored,
     lose_a_score,
     no_schema,
     raw,
@@ -73,6 +74,7 @@ def test_the_demo_goes_to_postgresql_and_back_row_for_row(
     rows = stored(demo)
     assert stored(server) == rows
     assert stored(back) == rows
+    assert json_as_stored(server) == json_as_stored(back) == json_as_stored(demo)
     assert sum(map(len, rows.values())) == there.rows == again.rows
     assert not there.mismatched and not again.mismatched
     assert chain(server) == chain(back) == chain(demo) == (there.chain_rows, None, chain(demo)[2])
@@ -93,6 +95,7 @@ def test_every_column_type_survives_both_ways(pg: Databases, tmp_path: Path) -> 
     rows = stored(str(source))
     assert all(rows[name] for name in rows)  # no table left out of the comparison
     assert stored(server) == rows == stored(str(tmp_path / "back.db"))
+    assert json_as_stored(server) == json_as_stored(str(source))
     assert chain(server)[1] is None
 
 
@@ -106,6 +109,7 @@ def test_sqlite_to_sqlite_and_server_to_server(
     copy_database(copied, first)
     copy_database(first, second)
     assert stored(copied) == stored(first) == stored(second) == stored(demo)
+    assert json_as_stored(second) == json_as_stored(demo)
     pg.drop(second)
 
 
