@@ -268,3 +268,10 @@ def test_an_empty_new_database_copies_as_empty(tmp_path: Path) -> None:
     open_database(source).dispose()
     report = copy_database(str(source), str(tmp_path / "copy.db"))
     assert report.rows == 1 and report.chain_rows == 0  # the chain's head alone
+
+
+def test_an_empty_database_file_of_this_version_takes_the_copy(demo: str, tmp_path: Path) -> None:
+    target = tmp_path / "empty.db"
+    open_database(target).dispose()  # made by the app: the schema, the chain's head row
+    copy_database(demo, str(target))
+    assert stored(str(target)) == stored(demo)
