@@ -11,6 +11,12 @@ and the audit chain compared with the source's and the attached files put in the
 target's folder. Any failure rolls all of it back, removes the files put and a
 database file made for the copy.
 
+The audit chain's hashes cover each row's values as read back (domain/audit_chain.py):
+a naive UTC datetime to the microsecond, which both backends keep exactly, and the JSON
+detail parsed, whose text the copy keeps as it is (storage/copy_writes.py); so nothing
+needs normalising between backends, and the check before the commit would say so if it
+ever did.
+
 Why a source at an older schema is refused rather than upgraded on the way: the upgrade
 is the source's own step (it backs an SQLite file up first; a server's administrator
 decides when), and a copy that upgraded a scratch copy of a server database would need a
