@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,6 +30,14 @@ class AppState(QObject):
         # True while the watcher announces another desk's changes: an area whose reload
         # holds the person's clicks back (operations.run) may do a lighter one instead.
         self.elsewhere = False
+        # While it is: the kinds of set-up changed (domain/change_kinds.py), None for any.
+        self.setup_kinds: frozenset[str] | None = None
+
+    def concerns(self, kinds: Iterable[str]) -> bool:
+        """Whether the set-up change announced may touch what shows ``kinds`` (none: any):
+        always for this desk's own (it names no kinds)."""
+        told = self.setup_kinds
+        return told is None or not kinds or not told.isdisjoint(kinds)
 
     def choose_contest(self, contest_id: int | None) -> None:
         if contest_id != self.contest_id:

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QThreadPool
+from PySide6.QtWidgets import QWidget
 
+from contest_desk.domain.change_kinds import BOARDS, ROSTER
 from contest_desk.domain.permissions import Actor, Role
 from contest_desk.services.hub import Services
 from contest_desk.storage.db import open_database
-from contest_desk.ui.live import ChangeWatch, DeskWatch
+from contest_desk.ui.live import ChangeWatch, DeskWatch, follow_setup
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.standings.area import StandingsArea
 from contest_desk.ui.state import AppState
@@ -179,7 +181,9 @@ def test_a_mark_keyed_for_this_judge_elsewhere_shows_in_the_sheet_the_cell_kept(
 def test_a_person_added_on_another_desk_appears_in_the_roster_the_chosen_one_kept(
     qtbot, services: Services, small: SmallEvent, window: MainWindow
 ) -> None:
-    roster = window.areas["contests"].roster_tab  # type: ignore[attr-defined]
+    contests = window.areas["contests"]
+    roster = contests.roster_tab  # type: ignore[attr-defined]
+    contests.tabs.setCurrentWidget(roster)  # type: ignore[attr-defined]
     persons, view = roster.persons, roster.person_view
     assert persons.rowCount() == 4
     view.selectRow(2)
@@ -193,3 +197,32 @@ def test_a_person_added_on_another_desk_appears_in_the_roster_the_chosen_one_kep
     qtbot.waitUntil(lambda: persons.rowCount() == 5, timeout=WAIT)
     rows = view.selectionModel().selectedRows()
     assert [persons.record(index.row()).id for index in rows] == [chosen]
+
+
+def test_another_desks_set_up_reloads_what_shows_it_and_hidden_parts_when_shown(qtbot) -> None:
+    """Told by the watcher (``elsewhere``), a part reloads only for the kinds it shows, and
+    a hidden one once shown again; this desk's own announcement reloads all at once."""
+    state = AppState()
+    shown, hidden = QWidget(), QWidget()
+    for widget in (shown, hidden):
+        qtbot.addWidget(widget)
+    shown.show()
+    reloads: dict[str, int] = {"shown": 0, "hidden": 0}
+    follow_setup(shown, state, lambda: reloads.__setitem__("shown", reloads["shown"] + 1), ROSTER)
+    follow_setup(
+        hidden, state, lambda: reloads.__setitem__("hidden", reloads["hidden"] + 1), ROSTER
+    )
+
+    def elsewhere(kinds: frozenset[str] | None) -> None:
+        state.elsewhere, state.setup_kinds = True, kinds
+        state.setup_changed.emit()
+        state.elsewhere, state.setup_kinds = False, None
+
+    elsewhere(frozenset({BOARDS}))  # a bout on a board: not the roster's business
+    assert reloads == {"shown": 0, "hidden": 0}
+    elsewhere(frozenset({ROSTER, BOARDS}))
+    assert reloads == {"shown": 1, "hidden": 0}
+    hidden.show()
+    qtbot.waitUntil(lambda: reloads["hidden"] == 1, timeout=WAIT)
+    state.setup_changed.emit()  # this desk's own change
+    assert reloads == {"shown": 2, "hidden": 2}

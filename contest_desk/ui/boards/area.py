@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import BOARDS, CONTESTS
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.boards import BoardRow, BoardView, BoutRow, ChallengeRow
 from contest_desk.errors import step
@@ -45,6 +46,7 @@ from contest_desk.ui import ask, notice_printing, operations
 from contest_desk.ui.boards.setup import BoardSetup
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
@@ -265,7 +267,7 @@ class BoardsArea(BoardSetup, QWidget):
         self.draw_button.clicked.connect(lambda: self.record(False, draw=True))
         self.scores_button.clicked.connect(self.from_scores)
         self.correct_button.clicked.connect(self.correct)
-        state.setup_changed.connect(self.reload_boards)
+        follow_setup(self, state, self.reload_boards, BOARDS, CONTESTS)
         self.reload_boards()
 
     @staticmethod

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.advance import AdvanceMode, AdvanceRule, Ranked, apply_rule
+from contest_desk.domain.change_kinds import CONTESTS, ROUNDS
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.errors import UserError
 from contest_desk.services.contests.rounds import describe
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.live import follow_scores, follow_setup
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 
@@ -85,8 +87,8 @@ class AdvanceTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close_round)
         state.event_changed.connect(lambda _id: self.reload())
-        state.setup_changed.connect(self.reload)
-        state.scores_changed.connect(lambda _id: self.show_round())
+        follow_setup(self, state, self.reload, CONTESTS, ROUNDS)
+        follow_scores(self, state, lambda _id: self.show_round())
         self.reload()
 
     def reload(self) -> None:

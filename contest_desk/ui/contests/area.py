@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QWidget
 
+from contest_desk.domain.change_kinds import CONTESTS
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import ContestInfo
@@ -21,6 +22,7 @@ from contest_desk.ui.contests.judges_tab import JudgesTab
 from contest_desk.ui.contests.navigator import Navigator
 from contest_desk.ui.contests.roster_tab import RosterTab
 from contest_desk.ui.contests.rubric_editor import RubricEditor
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
 
@@ -90,7 +92,7 @@ class ContestsArea(QWidget):
             self.advance_tab,
         )
         state.contest_changed.connect(lambda _id: self.show_tabs_for_kind())
-        state.setup_changed.connect(self.show_tabs_for_kind)
+        follow_setup(self, state, self.show_tabs_for_kind, CONTESTS)
         self.show_tabs_for_kind()
 
         self.navigator.new_contest_requested.connect(self.new_contest)

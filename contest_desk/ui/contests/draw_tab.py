@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import CONTESTS, DRAWS, ROSTER
 from contest_desk.domain.plain_names import actor_name
 from contest_desk.domain.records.contests import DrawInfo
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.contests.models import Column, RecordTableModel
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 from contest_desk.ui.tables import TableView
@@ -91,7 +93,7 @@ class DrawTab(QWidget):
         state.contest_changed.connect(lambda _id: self._enable_all())
         self.round_box.currentIndexChanged.connect(lambda _i: self.show_draw())
         state.event_changed.connect(lambda _id: self.reload())
-        state.setup_changed.connect(self.reload)
+        follow_setup(self, state, self.reload, CONTESTS, DRAWS, ROSTER)
         self.reload()
 
     def reload(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from contest_desk.domain.change_kinds import CONTESTS, DRAWS, ROSTER
 from contest_desk.domain.contest import EventMode
 from contest_desk.domain.records.contests import EntryInfo, EventInfo
 from contest_desk.services.hub import Services
@@ -14,6 +15,7 @@ from contest_desk.ui.contests.labels import mode_names
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view, selected_id
 from contest_desk.ui.contests.pickers import EntryPicker
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
 
@@ -57,7 +59,7 @@ class EntriesTab(QWidget):
         layout.addWidget(self.view, 1)
 
         state.event_changed.connect(lambda _id: self.reload())
-        state.setup_changed.connect(self.reload)
+        follow_setup(self, state, self.reload, CONTESTS, DRAWS, ROSTER)
         self.reload()
 
     @property

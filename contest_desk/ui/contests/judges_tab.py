@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import CONTESTS, JUDGES
 from contest_desk.domain.plain_names import judge_labels
 from contest_desk.domain.records.contests import EventInfo, JudgeInfo
 from contest_desk.services.hub import Services
@@ -24,6 +25,7 @@ from contest_desk.ui.contests.conflicts_box import ConflictsBox
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view, selected_id
 from contest_desk.ui.contests.roster_tab import unit_combo
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
 
@@ -113,7 +115,7 @@ class JudgesTab(QWidget):
 
         state.contest_changed.connect(lambda _id: self.reload())
         state.event_changed.connect(lambda _id: self.reload())
-        state.setup_changed.connect(self.reload)
+        follow_setup(self, state, self.reload, CONTESTS, JUDGES)
         self.reload()
 
     def _on_panel_text(self, judge: JudgeInfo) -> str:

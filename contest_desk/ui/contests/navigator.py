@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import CONTESTS
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.contests.labels import mode_names, status_names
 from contest_desk.ui.contests.models import ID_ROLE, Column, RecordTableModel
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 from contest_desk.ui.tables import TableView
 
@@ -129,7 +131,7 @@ class Navigator(QWidget):
 
         state.contest_changed.connect(self._contest_changed)
         state.event_changed.connect(lambda event_id: select_id(self.event_view, event_id))
-        state.setup_changed.connect(self.reload)
+        follow_setup(self, state, self.reload, CONTESTS)
         self.reload()
 
     def reload(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import ROSTER
 from contest_desk.domain.records.contests import ImportSummary, PersonInfo, UnitInfo
 from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
@@ -31,6 +32,8 @@ from contest_desk.ui.contests.common import note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
 from contest_desk.ui.contests.roster_history import RosterHistory
+from contest_desk.ui.kept_place import kept_place
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.operations import run_inline
 from contest_desk.ui.state import AppState
 
@@ -165,7 +168,7 @@ class RosterTab(QWidget):
         QVBoxLayout(self).addWidget(splitter)
 
         state.contest_changed.connect(lambda _id: self._enable())
-        state.setup_changed.connect(self.reload)
+        follow_setup(self, state, self.reload, ROSTER)
         self.reload()
 
     # Showing ------------------------------------------------------------------
@@ -211,7 +214,9 @@ class RosterTab(QWidget):
             self, lambda: self.services.roster.persons(self.search.text().strip())
         )
         self.all_persons = persons or []
-        self._filter()
+        # Told by another desk too (setup_changed): the person chosen stays chosen.
+        with kept_place(self.person_view, lambda row: self.persons.record(row).id):
+            self._filter()
 
     def _filter(self) -> None:
         path = self._chosen_path()

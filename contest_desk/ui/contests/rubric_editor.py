@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import CONTESTS, RUBRICS
 from contest_desk.domain.rubric import Rubric
 from contest_desk.errors import StaleEdit, UserError
 from contest_desk.services.hub import Services
@@ -24,6 +25,7 @@ from contest_desk.ui.contests import rubric_files
 from contest_desk.ui.contests.common import plain
 from contest_desk.ui.contests.rubric_history import RubricHistory
 from contest_desk.ui.contests.rubric_model import AUTO_ROLE, CODE, NAME, CellProblem, RubricTree
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
 OK_STYLE = "color: #1b6e20;"
@@ -121,7 +123,7 @@ class RubricEditor(QWidget):
         layout.addLayout(bottom)
 
         state.event_changed.connect(lambda _id: self.load_event())
-        state.setup_changed.connect(self._setup_changed)
+        follow_setup(self, state, self._setup_changed, CONTESTS, RUBRICS)
         self.load_event()
 
     # Loading -------------------------------------------------------------------

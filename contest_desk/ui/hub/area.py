@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import CONTESTS
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
 from contest_desk.services.hub import Services
@@ -29,6 +30,7 @@ from contest_desk.ui import operations
 from contest_desk.ui.hall.window import open_hall_window
 from contest_desk.ui.hub.qr import qr_pixmap
 from contest_desk.ui.hub.tokens import TokensBox
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 from contest_desk.web.server import HubServer
 
@@ -114,7 +116,7 @@ class HubArea(QWidget):
         self.hall_button.clicked.connect(self.open_hall)
         self.contest_box.currentIndexChanged.connect(self._contest_picked)
         if self.organizer:
-            state.setup_changed.connect(self._load_contests)
+            follow_setup(self, state, self._load_contests, CONTESTS)
             state.contest_changed.connect(self._follow)
         # The hub ends with the window (a log-out) or the desk, whichever comes first.
         self._serving: list[HubServer] = []

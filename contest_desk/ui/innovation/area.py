@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import INNOVATION
 from contest_desk.domain.innovation import LEVEL_NAMES, STAGE_NAMES
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.innovation import LedgerFilter, StudioInfo
@@ -36,6 +37,7 @@ from contest_desk.ui import ask, operations, save_dialog
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.innovation.ledger_tab import LedgerTab
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
 
@@ -178,7 +180,7 @@ class InnovationArea(QWidget):
         self.export_button.clicked.connect(self._export_dialog)
         self.import_button.clicked.connect(self._import_dialog)
         self.report_button.clicked.connect(self._report_dialog)
-        state.setup_changed.connect(self.refresh)
+        follow_setup(self, state, self.refresh, INNOVATION)
         self.refresh()
 
     def refresh(self) -> None:

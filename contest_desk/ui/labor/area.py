@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.change_kinds import CONTESTS, LABOR
 from contest_desk.domain.contest import ContestKind
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.labor import LaborRow, LaborTable, PeriodInfo, ValueGrid
@@ -41,6 +42,7 @@ from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.labor import setup_dialog
 from contest_desk.ui.labor.grid_model import ValueGridModel
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
 from contest_desk.ui.state import AppState
@@ -177,7 +179,7 @@ class LaborArea(QWidget):
         self.veto_button.clicked.connect(self.veto)
         self.template_button.clicked.connect(self._template_dialog)
         self.import_button.clicked.connect(self._import_dialog)
-        state.setup_changed.connect(self.reload)
+        follow_setup(self, state, self.reload, LABOR, CONTESTS)
         self.reload()
 
     # Loading -------------------------------------------------------------------

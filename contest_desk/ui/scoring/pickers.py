@@ -13,9 +13,11 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from contest_desk.domain.change_kinds import CONTESTS, JUDGES, ROUNDS, RUBRICS
 from contest_desk.domain.records.contests import ContestInfo, EventInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
 _UNREAD = object()
@@ -85,7 +87,7 @@ class EventPicker(QWidget):
         self.event_box.currentIndexChanged.connect(self._event_picked)
         state.contest_changed.connect(self._follow)
         state.event_changed.connect(self._follow)
-        state.setup_changed.connect(self.reload)
+        follow_setup(self, state, self.reload, CONTESTS, ROUNDS, JUDGES, RUBRICS)
         self.reload()
 
     def current_event(self) -> EventInfo | None:
