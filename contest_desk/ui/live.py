@@ -6,9 +6,12 @@ The feed (``services.changes.listen``) runs on a thread of its own: on PostgreSQ
 server tells it of each commit (LISTEN/NOTIFY), on SQLite it asks a change counter twice
 a second. It says only where the database stands (the audit head's sequence); the
 watcher then asks ``services.changes.since`` off the window's thread what moved — which
-events' scores, which kinds of set-up — and announces that: ``scores_changed`` for each
-such event, ``setup_changed`` once. What this desk did itself is left out (it announced
-it when it did it); a burst of changes is asked about once the last answer is in.
+events' scores and sheets, which kinds of set-up — and announces that, with
+``state.elsewhere`` set: ``scores_changed`` for each such event, ``sheets_changed``,
+``setup_changed`` once. What this desk did itself is left out (it announced it when it
+did it); a burst of changes is asked about once the last answer is in. The areas take
+another desk's news through ``follow_setup``/``follow_scores``: only what concerns them,
+and only while shown.
 """
 
 from __future__ import annotations
