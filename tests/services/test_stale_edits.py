@@ -198,3 +198,48 @@ def test_an_achievement_saved_from_a_stale_form_is_refused(desks: Desks) -> None
     assert (now.title, now.category) == ("抽油机智能防盗装置", "tool")
     b.innovation.update(achievement, now.title, "technique", "", "", read=now)
     assert b.innovation_details.achievement(achievement).category == "technique"
+
+
+def test_labor_indicators_saved_from_a_stale_form_are_refused(desks: Desks) -> None:
+    from contest_desk.domain.contest import ContestKind
+    from contest_desk.domain.labor import Direction, Indicator, IndicatorRule
+
+    a, b = desks.a, desks.b
+    contest = desks.setup.contests.create_contest("原油上产劳动竞赛", ContestKind.LABOR).id
+    oil = Indicator(
+        "C1", "原油产量", "吨", Direction.HIGHER, IndicatorRule.LINEAR, D(50), D(1000), D(1500)
+    )
+    power = Indicator(
+        "C2", "吨液耗电", "kWh/t", Direction.LOWER, IndicatorRule.LINEAR, D(30), D(12), D(10)
+    )
+    desks.setup.labor.set_indicators(contest, [oil])
+    seen_by_a, seen_by_b = a.labor.indicators(contest), b.labor.indicators(contest)
+    a.labor.set_indicators(contest, [replace(oil, points=D(60))], seen_by_a)
+    with pytest.raises(StaleEdit, match="原油产量") as refused:
+        b.labor.set_indicators(contest, [*seen_by_b, power], seen_by_b)
+    assert refused.value.message().startswith("考核指标已被 张三 于 ")
+    assert [i.points for i in b.labor.indicators(contest)] == [D(60)]
+    now = b.labor.indicators(contest)
+    b.labor.set_indicators(contest, [*now, power], now)
+    assert [(i.code, i.points) for i in a.labor.indicators(contest)] == [
+        ("C1", D(60)),
+        ("C2", D(30)),
+    ]
+
+
+def test_board_rules_saved_from_a_stale_form_are_refused(desks: Desks) -> None:
+    from contest_desk.domain.ladder import BoardRules
+
+    a, b = desks.a, desks.b
+    board = desks.setup.boards.create_board(desks.small.event.id, "青工技能月擂台", BoardRules())
+    shown = BoardRules()
+    a.boards.set_rules(board.id, replace(shown, reach=3), "扩大挑战范围", read=shown)
+    with pytest.raises(StaleEdit, match="擂台规则已被 张三"):
+        b.boards.set_rules(board.id, replace(shown, max_open=2), "", read=shown)
+    view = b.board_views.view(board.id)
+    assert view.next_rules is not None and (view.next_rules.reach, view.next_rules.max_open) == (
+        3,
+        1,
+    )
+    b.boards.set_rules(board.id, replace(view.next_rules, max_open=2), "", read=view.next_rules)
+    assert b.board_views.view(board.id).next_rules == BoardRules(reach=3, max_open=2)

@@ -16,6 +16,8 @@ MESSAGES = {
     "This rubric": "此评分细则",
     "This certificate template": "此证书模板",
     "This achievement": "此创新成果",
+    "These indicators": "考核指标",
+    "These board rules": "擂台规则",
     # the fields named
     "Contest name": "竞赛名称",
     "Event name": "项目名称",
@@ -31,6 +33,7 @@ MESSAGES = {
     # the person's form (ui/contests/person_dialog.py)
     "Edit person": "修改人员信息",
     "Reapply my changes": "重新应用我的修改",
+    "Put the values you typed back into the form, to save them": "把您填写的内容放回表中，以便再次保存",
     "{message}\nThe form now shows what is stored. Your values: {values}": (
         "{message}\n表中已换成最新内容。您填写的是：{values}"
     ),

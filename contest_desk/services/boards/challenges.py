@@ -53,6 +53,7 @@ from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.entries import entry_in
 from contest_desk.storage.mapping import board_info, get_event
+from contest_desk.storage.versions import refuse_changed
 
 
 def _need_note(note: str, refusal: UserError) -> str:
@@ -107,11 +108,21 @@ class BoardService:
             return board_info(row)
 
     @requires(Action.EDIT_SETUP)
-    def set_rules(self, board_id: int, rules: BoardRules, note: str = "") -> None:
-        """New rules from the next period on; the old ones stay in the log."""
+    def set_rules(
+        self, board_id: int, rules: BoardRules, note: str = "", read: BoardRules | None = None
+    ) -> None:
+        """New rules from the next period on; the old ones stay in the log. ``read``: the
+        rules the form showed (the next period's, else the current); when another desk
+        changed them since, the save is refused (StaleEdit) and nothing is written."""
         rules_check(rules)
         with self.ctx.db.transaction() as s:
             loaded = load(s, board_id, lock=True)
+            if read is not None:
+                board = replay(loaded.log, loaded.rules)
+                shown = board.next_rules or board.rules
+                if shown != read:
+                    refuse_changed(s, _("These board rules"), [f"board:{board_id}"],
+                                   current=shown, actions=["board.rules"])  # fmt: skip
             append(self.ctx, s, loaded, RuleChange(rules), note)
 
     # Who is on the board -------------------------------------------------------

@@ -20,10 +20,12 @@ from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.labor import LaborTeam, PeriodInfo, PeriodKind, VetoInfo
 from contest_desk.domain.settings_codec import award_rule_from_dict, award_rule_to_dict
 from contest_desk.errors import NotFound, UserError
+from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.roster import unit_paths
+from contest_desk.storage.versions import locked, refuse_changed
 
 DECIMALS = (
     "points",
@@ -110,17 +112,32 @@ class LaborService:
             return [indicator_of(r) for r in indicator_rows(s, contest_id)]
 
     @requires(Action.EDIT_SETUP)
-    def set_indicators(self, contest_id: int, indicators: Sequence[Indicator]) -> None:
+    def set_indicators(
+        self,
+        contest_id: int,
+        indicators: Sequence[Indicator],
+        read: Sequence[Indicator] | None = None,
+    ) -> None:
         """The competition's indicators, in order. One that has values keyed against it
-        may be changed (its values are rescored) but not removed."""
+        may be changed (its values are rescored) but not removed. ``read``: the indicators
+        as the form read them; when another desk saved others since, the save is refused
+        (StaleEdit) naming each indicator that differs, and nothing is written."""
         codes = [i.code.strip() for i in indicators]
         for indicator in indicators:
             indicator.check()
         if len(set(codes)) != len(codes):
             raise UserError("Two indicators have the same code")
         with self.ctx.db.transaction() as s:
+            locked(s, m.Contest, contest_id)  # two desks' saves of the list take turns
             labor_contest(s, contest_id)
             existing = {r.code: r for r in indicator_rows(s, contest_id)}
+            stored = [indicator_of(r) for r in existing.values()]
+            if read is not None and list(read) != stored:
+                before = {i.code: i for i in read}
+                said = [i.name for i in stored if before.get(i.code) != i]
+                said += [i.name for i in read if i.code not in existing]
+                refuse_changed(s, _("These indicators"), [f"contest:{contest_id}"], current=stored,
+                               actions=["labor.indicators"], said=said)  # fmt: skip
             for code, row in existing.items():
                 if code in codes:
                     continue

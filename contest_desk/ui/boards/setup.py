@@ -63,13 +63,14 @@ class BoardSetup:
     def change_rules(self) -> None:
         if self.view is None:
             return
-        dialog = rules_dialog.ask_board(
-            self._widget(), self.view.next_rules or self.view.rules, None
-        )
+        shown = self.view.next_rules or self.view.rules
+        dialog = rules_dialog.ask_board(self._widget(), shown, None)
         if dialog is not None and dialog.result_rules is not None:
             rules = dialog.result_rules
             note = self._reason(self._widget().tr("Change the rules")) or ""
-            self._run(lambda b: self.services.boards.set_rules(b, rules, note))
+            # Refused (StaleEdit, shown) when another desk changed the rules meanwhile; the
+            # board is shown again either way.
+            self._run(lambda b: self.services.boards.set_rules(b, rules, note, read=shown))
 
     def add_entries(self) -> None:
         if self.view is None:

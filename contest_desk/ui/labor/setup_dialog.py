@@ -32,6 +32,7 @@ from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.event_rules import AwardBox, RowsTable
 from contest_desk.ui.contests.models import EditableRowsModel
 from contest_desk.ui.date_field import DateField, from_qdate
+from contest_desk.ui.stale_form import StaleGuard
 
 DECIMAL_COLUMNS = (
     ("points", 5),
@@ -73,6 +74,11 @@ class LaborSetupDialog(QDialog):
         box = QGroupBox(self.tr("Indicators"))
         lay = QVBoxLayout(box)
         lay.addWidget(self.indicator_table, 1)
+        self.read_indicators: list[Indicator] = []
+        self.stale: StaleGuard[list[list[str]]] = StaleGuard(
+            self, self._show_indicators, self.indicators.set_rows
+        )
+        lay.addWidget(self.stale.button)
         lay.addWidget(self.save_indicators_button)
 
         self.periods_label = QLabel()
@@ -130,6 +136,16 @@ class LaborSetupDialog(QDialog):
         if read is None:
             return
         indicators, periods, award_rule = read
+        self._show_indicators(indicators)
+        names = [p.name for p in periods]
+        self.periods_label.setText(
+            self.tr("Periods: {names}").format(names="、".join(names) or self.tr("none yet"))
+        )
+        self.awards.load(award_rule)
+
+    def _show_indicators(self, indicators: list[Indicator]) -> None:
+        """The indicators as stored (read now, or named by a refused save)."""
+        self.read_indicators = indicators  # handed back with the next save
         self.indicators.set_rows(
             [
                 [i.code, i.name, i.unit, i.direction.value, i.rule.value]
@@ -137,11 +153,6 @@ class LaborSetupDialog(QDialog):
                 for i in indicators
             ]
         )
-        names = [p.name for p in periods]
-        self.periods_label.setText(
-            self.tr("Periods: {names}").format(names="、".join(names) or self.tr("none yet"))
-        )
-        self.awards.load(award_rule)
 
     def rows_as_indicators(self) -> list[Indicator]:
         out = []
@@ -168,9 +179,18 @@ class LaborSetupDialog(QDialog):
         except UserError as error:
             feedback.show_user_error(self, error)
             return False
-        return self._attempt(
-            lambda: self.services.labor.set_indicators(self.contest_id, indicators)
-        )
+        labor, contest, read = self.services.labor, self.contest_id, self.read_indicators
+
+        def save() -> bool:
+            labor.set_indicators(contest, indicators, read)
+            return True
+
+        # Refused when another desk saved the indicators meanwhile: the stored ones shown,
+        # the typed rows kept behind 重新应用我的修改.
+        if self.stale.save(save, self.indicators.rows()) is None:
+            return False
+        self.load()
+        return True
 
     def add_period(self) -> bool:
         try:
