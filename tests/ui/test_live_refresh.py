@@ -19,10 +19,11 @@ from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.standings.area import StandingsArea
 from contest_desk.ui.state import AppState
 from tests.ui import test_scoring_models as shared
-from tests.ui.test_scoring_models import SmallEvent, build_event
+from tests.ui.test_scoring_models import SmallEvent
 from tests.ui.test_standings_area import enter_marks, shown
 
 language = shared.language
+small = shared.small  # built on this module's services: SQLite and PostgreSQL
 WAIT = 5000
 
 
@@ -32,11 +33,6 @@ def services(database_url: str) -> Iterator[Services]:
     yield services
     QThreadPool.globalInstance().waitForDone()
     services.ctx.db.dispose()
-
-
-@pytest.fixture
-def small(services: Services) -> SmallEvent:
-    return build_event(services)
 
 
 @pytest.fixture
