@@ -109,7 +109,8 @@ def _create(services: Services, args: argparse.Namespace) -> int:
 
 def _set_rules(services: Services, args: argparse.Namespace) -> int:
     view = services.board_views.view(args.board)
-    services.boards.set_rules(args.board, _rules(view.next_rules or view.rules, args), args.note)
+    shown = view.next_rules or view.rules  # the options change these; refused if moved meanwhile
+    services.boards.set_rules(args.board, _rules(shown, args), args.note, read=shown)
     return said(args, _("The new rules apply from period {n}", n=view.period + 1))
 
 
