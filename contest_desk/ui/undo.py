@@ -46,12 +46,19 @@ class History(QObject):
 
     ``drop_refused``: a refused step leaves the history (the scoring grid's way: a mark
     refused once its sheet is submitted stays refused); otherwise it stays in place.
+    ``settle``: called before each undo or redo, to record an edit still open as a step.
     """
 
-    def __init__(self, area: QWidget, drop_refused: bool = False) -> None:
+    def __init__(
+        self,
+        area: QWidget,
+        drop_refused: bool = False,
+        settle: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(area)
         self.stack = QUndoStack(self)
         self.drop_refused = drop_refused
+        self.settle = settle  # records a change still in progress, before a move
         self.busy = False  # a step's service call is running: no second one meanwhile
         self.undo_action = self._action(area, QKeySequence.StandardKey.Undo, self.undo)
         self.redo_action = self._action(area, "Ctrl+Y", self.redo)
@@ -103,6 +110,8 @@ class History(QObject):
 
     def undo(self) -> bool:
         """Undo the last step; False when there is none or it was refused."""
+        if self.settle is not None and not self.busy:
+            self.settle()
         if self.busy or not self.stack.canUndo():
             return False
         step = self.stack.command(self.stack.index() - 1)
@@ -111,6 +120,8 @@ class History(QObject):
 
     def redo(self) -> bool:
         """Redo the step last undone; False when there is none or it was refused."""
+        if self.settle is not None and not self.busy:
+            self.settle()
         if self.busy or not self.stack.canRedo():
             return False
         step = self.stack.command(self.stack.index())

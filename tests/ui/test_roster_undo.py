@@ -15,12 +15,12 @@ from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.contests.person_dialog import EditPersonDialog
 from contest_desk.ui.contests.roster_tab import RosterTab
 from tests.ui import test_contests_area as shared
+from tests.ui import undo_keys
 
 area = shared.area
 chinese = shared.chinese
 services = shared.services
 shown = shared.shown
-CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
@@ -48,8 +48,7 @@ def edit(roster: RosterTab, monkeypatch, row: int, name: str, unit: str) -> None
 
 
 def press(qtbot, roster: RosterTab, key: Qt.Key) -> None:
-    roster.person_view.setFocus()
-    qtbot.keyClick(roster.person_view, key, CTRL)
+    undo_keys.press(qtbot, roster.person_view, key)
 
 
 def shown_rows(roster: RosterTab) -> list[tuple[str, str]]:

@@ -15,13 +15,13 @@ from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.contests.rubric_editor import RubricEditor
 from contest_desk.ui.contests.rubric_model import CODE, MAX, NAME
 from tests.ui import test_contests_area as shared
+from tests.ui import undo_keys
 
 D = Decimal
 area = shared.area
 chinese = shared.chinese
 services = shared.services
 shown = shared.shown
-CTRL = Qt.KeyboardModifier.ControlModifier
 STORED = Rubric(
     (
         Criterion("B1", "取样操作", CriterionKind.JUDGEMENT, D(10), D("0.5")),
@@ -45,7 +45,7 @@ def editor(area: ContestsArea, services: Services) -> RubricEditor:
 
 
 def press(qtbot, editor: RubricEditor, key: Qt.Key) -> None:
-    qtbot.keyClick(editor.tree, key, CTRL)
+    undo_keys.press(qtbot, editor.tree, key)
 
 
 def stored_max(services: Services, editor: RubricEditor, code: str) -> Decimal | None:

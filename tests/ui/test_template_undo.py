@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from contest_desk.domain.certificates import Template
 from contest_desk.errors import UserError
@@ -18,9 +17,9 @@ from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.state import AppState
 from tests.ui import test_scoring_models as shared
+from tests.ui import undo_keys
 
 language = shared.language
-CTRL = Qt.KeyboardModifier.ControlModifier
 RED = "工会红版"
 
 
@@ -66,11 +65,7 @@ def stored(area: CertificatesArea) -> Template | None:
 
 
 def press(qtbot, area: CertificatesArea, key: Qt.Key) -> None:
-    if QApplication.activeWindow() is not area:  # a progress dialog had it: back to the area
-        with qtbot.waitActive(area):
-            area.activateWindow()
-    area.template_box.setFocus()
-    qtbot.keyClick(area.template_box, key, CTRL)
+    undo_keys.press(qtbot, area.template_box, key)
 
 
 def test_saves_are_undone_and_redone_in_the_store_and_the_chooser(qtbot, area, monkeypatch):

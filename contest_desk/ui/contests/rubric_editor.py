@@ -181,6 +181,7 @@ class RubricEditor(QWidget):
         self.undo.loaded((self.state.event_id, part_id))
 
     def revert(self) -> None:
+        self.undo.flush()
         before = self.undo.shown
         self.load_part(self.part_id)
         self.undo.record(self.revert_button.text(), before)
@@ -233,6 +234,7 @@ class RubricEditor(QWidget):
         return problems
 
     def save(self) -> bool:
+        self.undo.flush()
         rubric, problems = self.tree.build()
         if problems or self.part_id is None:
             self.validate()
@@ -329,6 +331,7 @@ class RubricEditor(QWidget):
         focused = QApplication.focusWidget()
         if focused is not None and focused is not self.tree and self.tree.isAncestorOf(focused):
             self.tree.setFocus()
+        self.undo.flush()  # what was typed is a step of its own, before this one
         return self.tree.currentItem()
 
     def _code_for(self, parent: QTreeWidgetItem | None) -> str:

@@ -98,7 +98,7 @@ class RubricHistory:
 
     def __init__(self, editor: RubricEditor) -> None:
         self.editor = editor
-        self.history = History(editor)
+        self.history = History(editor, settle=self.flush)
         self.key: tuple[object, object] = (None, None)
         self.shown = Draft(())  # the draft as last recorded
         self.clean: tuple[Row, ...] = ()  # the draft of the stored rubric
@@ -125,6 +125,11 @@ class RubricHistory:
             self.record(what)
 
     def _cell_closed(self, *_args: object) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """Record what was typed into a cell still open (each keystroke is in the tree
+        already) as its own step, before another step or an undo."""
         if self.editing:
             what, self.editing = self.editing, ""
             self.record(what)
