@@ -32,6 +32,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.jobs import LatestJob
 from contest_desk.ui.kept_place import kept_place
+from contest_desk.ui.reconnect import retries_of
 from contest_desk.ui.scoring.grid import ScoreGrid
 from contest_desk.ui.scoring.look import SHARED_MARK, fit_columns
 from contest_desk.ui.scoring.model import UNIT_COLUMN, ScoreSheetModel
@@ -102,6 +103,9 @@ class ScoringArea(QWidget):
         self.grid = ScoreGrid()
         self.grid.setModel(self.model)
         self.history = MarkHistory(self.model, self)  # Ctrl+Z / Ctrl+Y of saved cells
+        # A mark that meets a server gone away waits in the window's queue (ui/reconnect.py).
+        answers = services.ctx.db.answers
+        self.model.retries = lambda: retries_of(self, answers)
         if services.ctx.actor.judge_only:
             # "My scoring" on a site laptop: large type, read at arm's length.
             font = self.grid.font()
@@ -140,6 +144,7 @@ class ScoringArea(QWidget):
         self.time_check.toggled.connect(self._show_time)
         self.model.saved.connect(self._saved)
         self.model.refused.connect(self._refused)
+        self.model.held.connect(self._held)
         state.sheets_changed.connect(self._sheets_changed)
         self._filling = False
         self._event_shown()
@@ -262,8 +267,12 @@ class ScoringArea(QWidget):
         event_id, round_number, judge_id = sheet.event_id, sheet.round_number, sheet.judge_id
         time_field = self.tr("Time (min:s)")  # the writers run off the window's thread
 
-        def write(entry_id: int, code: str, text: str) -> Decimal | None:
-            return scoring.record_score(event_id, round_number, judge_id, entry_id, code, text)
+        def write(entry_id: int, code: str, text: str, op: str | None = None) -> Decimal | None:
+            # op: the typed value's id, so that a save sent again after a lost answer is
+            # stored once (the model sends it again when the server is back).
+            return scoring.record_score(
+                event_id, round_number, judge_id, entry_id, code, text, op=op
+            )
 
         def write_time(entry_id: int, text: str) -> Decimal | None:
             seconds = parse_duration(text, time_field) if text else None  # 12:34 or 754
@@ -318,11 +327,15 @@ class ScoringArea(QWidget):
             return
         index = self.grid.currentIndex()
         text = ""
-        if index.isValid():
+        waiting = self.model.pending_count()
+        if waiting:  # a held mark saved, others still wait: "saved" would say too much
+            text = self.tr("{count} value(s) not saved yet: sent again once the server is back")
+            text = text.format(count=waiting)
+        elif index.isValid():
             value = self.model.data(index)
             header = self.model.headerData(index.row(), Qt.Orientation.Vertical)
             text = self.tr("Saved: {entry} {value}").format(entry=header, value=value or "—")
-        self.status.setStyleSheet(_QUIET_STYLE)
+        self.status.setStyleSheet(_REFUSED_STYLE if waiting else _QUIET_STYLE)
         self.status.setText(text)
         self._update_progress()
         self.state.scores_changed.emit(sheet.event_id)
@@ -332,6 +345,13 @@ class ScoringArea(QWidget):
         self.status.setStyleSheet(_REFUSED_STYLE)
         self.status.setText(
             self.tr("Not saved ({entry}): {reason}").format(entry=entry, reason=reason)
+        )
+
+    def _held(self, row: int, column: int, reason: str) -> None:
+        entry = self.model.headerData(row, Qt.Orientation.Vertical)
+        self.status.setStyleSheet(_REFUSED_STYLE)
+        self.status.setText(
+            self.tr("Not saved yet ({entry}): {reason}").format(entry=entry, reason=reason)
         )
 
     def _update_progress(self) -> None:

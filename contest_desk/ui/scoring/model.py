@@ -4,13 +4,21 @@ Nothing here asks the database for a cell: the sheet is loaded once (in a
 worker) and every accepted value comes back from the service that stored it. A value
 is saved through the operations runner, off the window's thread; ``setData`` waits for
 the answer (the window keeps painting), so Enter moves on only once the value is kept.
+
+A save that meets a server gone away (ServerUnavailable) keeps the typed value in its
+cell, marked 未保存, and hands the save to the window's queue (ui/reconnect.py), which
+sends it again once the server answers; the cell shows it saved only when that commit
+answered. Each typed value carries an op id of its own, the same in every attempt: a
+commit whose answer was lost is not saved twice (storage/client_ops.py).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
+from uuid import uuid4
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -18,24 +26,28 @@ from PySide6.QtWidgets import QWidget
 from contest_desk.domain.numbers import show_duration
 from contest_desk.domain.records.contests import CriterionColumn, EntryInfo, ScoreSheet
 from contest_desk.domain.rubric import CriterionKind
-from contest_desk.errors import UserError
+from contest_desk.errors import ServerUnavailable, UserError
 from contest_desk.ui import operations
+from contest_desk.ui.reconnect import Held, Reconnect, kept_sentence
 from contest_desk.ui.scoring.batched import BatchedTableModel, Parent
 from contest_desk.ui.scoring.look import (
     ERROR_COLOUR,
     ERROR_TEXT,
+    PENDING_COLOUR,
     SHARED_COLOUR,
     SHARED_MARK,
     part_colour,
     show_decimal,
 )
 
-# Saves one criterion value for one entry: (entry id, code, typed text) → the stored value.
-ScoreWriter = Callable[[int, str, str], Decimal | None]
+# Saves one criterion value for one entry: (entry id, code, typed text) → the stored value;
+# a writer with an ``op`` keyword gets the typed value's op id (the same in every attempt).
+ScoreWriter = Callable[..., Decimal | None]
 # Saves one completion time: (entry id, typed text) → the stored seconds.
 TimeWriter = Callable[[int, str], Decimal | None]
 
 ROLE_VALUE = Qt.ItemDataRole.UserRole  # the stored Decimal (or None)
+ROLE_PENDING = Qt.ItemDataRole.UserRole + 1  # the typed text waiting for the server, or None
 UNIT_COLUMN = 0
 TIME_KEY = "\0time"  # the error key of the time column; never a criterion code
 
@@ -58,6 +70,7 @@ class ScoreSheetModel(BatchedTableModel):
     # text shown before and after (what an undo types back in, and a redo again).
     changed = Signal(int, str, str, str)
     refused = Signal(int, int, str)  # row, column, the reason in the user's language
+    held = Signal(int, int, str)  # row, column, why: kept unsaved, to be sent again
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,12 +79,17 @@ class ScoreSheetModel(BatchedTableModel):
         self._values: dict[tuple[int, str], Decimal] = {}
         self._times: dict[int, Decimal] = {}
         self._errors: dict[tuple[int, str], str] = {}
+        # Typed values not saved yet (the server went away): cell → (text, op id).
+        self._pending: dict[tuple[int, str], tuple[str, str]] = {}
+        # The window's queue of saves waiting for the server (the area sets it).
+        self.retries: Callable[[], Reconnect | None] = lambda: None
         self._shown: dict[tuple[int, str], str] = {}  # display strings, made on first request
         self._parts: dict[str, int] = {}
         self._counted: frozenset[str] = frozenset()
         self._filled = 0
         self._write: ScoreWriter | None = None
         self._write_time: TimeWriter | None = None
+        self._takes_op = False
         self.sheet: ScoreSheet | None = None
 
     # Loading -------------------------------------------------------------------
@@ -85,6 +103,9 @@ class ScoreSheetModel(BatchedTableModel):
     ) -> None:
         """Show ``sheet`` (None: nothing) and ``times``; values are saved through the writers."""
         self.beginResetModel()
+        # The same sheet read again keeps its unsaved values; another sheet's stay queued.
+        same = sheet is not None and _sheet_of(sheet) == _sheet_of(self.sheet)
+        self._pending = self._pending if same else {}
         self.sheet = sheet
         self._entries = sheet.entries if sheet else ()
         self._columns = sheet.columns if sheet else ()
@@ -103,6 +124,7 @@ class ScoreSheetModel(BatchedTableModel):
             1 for (eid, code) in self._values if code in self._counted and eid in entry_ids
         )
         self._write, self._write_time = write, write_time
+        self._takes_op = write is not None and _takes_op(write)
         self._set_total(len(self._entries))
         self.endResetModel()
 
@@ -182,8 +204,19 @@ class ScoreSheetModel(BatchedTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._entries[row].unit
             return None
+        key = self._key(row, column)
+        pending = self._pending.get(key)
+        if role == ROLE_PENDING:
+            return pending[0] if pending else None
+        if pending is not None and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return pending[0]
+        if pending is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return PENDING_COLOUR
+        if pending is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Not saved: sent again once the server is back ({value})").format(
+                value=pending[0] or "—"
+            )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            key = self._key(row, column)
             text = self._shown.get(key)
             if text is None:
                 text = self._shown[key] = self._show(key, self._stored(row, column))
@@ -280,13 +313,21 @@ class ScoreSheetModel(BatchedTableModel):
         key = self._key(row, column)
         entry_id, code = key
         before = self._show(key, self._stored(row, column))
-        if text == before and key not in self._errors:
+        if text == before and key not in self._errors and key not in self._pending:
             return True  # nothing changed: no write, no audit row
         sheet = self.sheet
-        outcome = self._saved_off_thread(entry_id, code, text)
+        op = uuid4().hex  # this value's id in every attempt: saved once however often sent
+        retries = self.retries()
+        if retries is not None and retries.waiting:  # joins the values waiting, in order
+            self._hold(retries, key, text, op, before, retries.server)
+            return True
+        outcome = self._saved_off_thread(entry_id, code, text, op)
         if outcome is None or self.sheet is not sheet:
             return False  # cancelled (not offered for a save), or another sheet came meanwhile
         kept, stored = outcome
+        if not kept and isinstance(stored, ServerUnavailable) and retries is not None:
+            self._hold(retries, key, text, op, before, stored.server)
+            return True
         if not kept:
             assert isinstance(stored, UserError)
             self._errors[key] = stored.message()
@@ -294,14 +335,78 @@ class ScoreSheetModel(BatchedTableModel):
             self.refused.emit(row, column, self._errors[key])
             return False
         assert not isinstance(stored, UserError)
+        self._pending.pop(key, None)
+        self._kept(key, stored, before)
+        return True
+
+    def _kept(self, key: tuple[int, str], stored: Decimal | None, before: str) -> None:
+        """``stored`` is now the cell's value in the database: show it and say so."""
+        entry_id, code = key
         self._errors.pop(key, None)
         self._remember(entry_id, code, stored)
-        self.dataChanged.emit(index, index)
+        index = self.index_of(entry_id, code)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
         self.saved.emit(entry_id)
-        after = self._show(key, self._stored(row, column))
+        after = self._show(key, stored)
         if after != before:
             self.changed.emit(entry_id, code, before, after)
-        return True
+
+    # Waiting for the server ----------------------------------------------------
+
+    def _hold(
+        self, retries: Reconnect, key: tuple[int, str], text: str, op: str, before: str,
+        server: str,
+    ) -> None:  # fmt: skip
+        """Keep ``text`` in its cell, marked unsaved, and queue its save to send again."""
+        sheet = _sheet_of(self.sheet)
+        entry_id, code = key
+        self._pending[key] = (text, op)
+        self._errors.pop(key, None)
+        retries.hold(
+            Held(
+                (sheet, key),
+                lambda: self._save(entry_id, code, text, op),
+                lambda stored: self._retried(sheet, key, op, before, stored),
+                lambda error: self._retry_refused(sheet, key, op, error),
+            ),
+            server,
+        )
+        index = self.index_of(entry_id, code)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
+            self.held.emit(index.row(), index.column(), kept_sentence(retries.server))
+
+    def _retried(
+        self, sheet: object, key: tuple[int, str], op: str, before: str, stored: Any
+    ) -> None:
+        """A held value's commit answered: saved (once, by its op id)."""
+        if sheet != _sheet_of(self.sheet):
+            return  # another sheet is shown: this one reads the value when opened again
+        current = self._pending.get(key)
+        if current is not None and current[1] != op:
+            self._remember(*key, stored)  # a later value of the cell still waits
+            return
+        self._pending.pop(key, None)
+        self._kept(key, stored, before)
+
+    def _retry_refused(
+        self, sheet: object, key: tuple[int, str], op: str, error: UserError
+    ) -> None:
+        """A held value refused once sent (the round was locked meanwhile): marked, said."""
+        current = self._pending.get(key)
+        if sheet != _sheet_of(self.sheet) or current is None or current[1] != op:
+            return
+        self._pending.pop(key)
+        self._errors[key] = error.message()
+        index = self.index_of(*key)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
+            self.refused.emit(index.row(), index.column(), self._errors[key])
+
+    def pending_count(self) -> int:
+        """How many typed values of this sheet wait for the server."""
+        return len(self._pending)
 
     def index_of(self, entry_id: int, code: str) -> QModelIndex:
         """The cell of ``entry_id`` and ``code`` (loading its row), or an invalid index."""
@@ -316,27 +421,29 @@ class ScoreSheetModel(BatchedTableModel):
         return self.index(row, column)
 
     def _saved_off_thread(
-        self, entry_id: int, code: str, text: str
+        self, entry_id: int, code: str, text: str, op: str
     ) -> tuple[bool, Decimal | UserError | None] | None:
         """(True, stored value) or (False, the refusal): a refusal is not a message box
         here but a mark on the cell, so the work hands it back instead of raising it."""
 
         def work() -> tuple[bool, Decimal | UserError | None]:
             try:
-                return True, self._save(entry_id, code, text)
+                return True, self._save(entry_id, code, text, op)
             except UserError as error:
                 return False, error
 
         parent = self.parent()
         return operations.run(parent if isinstance(parent, QWidget) else None, work)
 
-    def _save(self, entry_id: int, code: str, text: str) -> Decimal | None:
-        if code == TIME_KEY:
+    def _save(self, entry_id: int, code: str, text: str, op: str) -> Decimal | None:
+        if code == TIME_KEY:  # a time is set, not added: sent twice, it is stored once
             if self._write_time is None:
                 return None
             return self._write_time(entry_id, text)
         if self._write is None:
             return None
+        if self._takes_op:
+            return self._write(entry_id, code, text, op=op)
         return self._write(entry_id, code, text)
 
     def _remember(self, entry_id: int, code: str, stored: Decimal | None) -> None:
@@ -360,3 +467,15 @@ class ScoreSheetModel(BatchedTableModel):
         if column == UNIT_COLUMN or not 0 <= row < self._loaded:
             return None
         return self._errors.get(self._key(row, column))
+
+
+def _sheet_of(sheet: ScoreSheet | None) -> tuple[int, int | None, int] | None:
+    """Which sheet: a sheet read again is the same one."""
+    return None if sheet is None else (sheet.event_id, sheet.round_number, sheet.judge_id)
+
+
+def _takes_op(write: Callable[..., Any]) -> bool:
+    try:
+        return "op" in inspect.signature(write).parameters
+    except (TypeError, ValueError):
+        return False
