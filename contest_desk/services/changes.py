@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from contest_desk.domain.change_kinds import DATABASE, kind_of, may_hear, may_hear_all_scores
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.changes import ChangeNews, Sheet
+from contest_desk.domain.rubric import CriterionKind
 from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import open_to_all
 from contest_desk.storage import models as m
@@ -93,7 +94,8 @@ def _from_device(row: Any) -> bool:
 def _sheets(s: Session, scored: list[tuple[str, dict[str, Any]]]) -> set[Sheet]:
     """The score sheets of score changes: the event is the target's (``event:N``), or
     the one the row names, or its entry's; the round and the judge(s) as the row names
-    them (an entry removed since is found by the event its row names)."""
+    them. A measurement or a deduction is keyed once for all: it is on every judge's
+    sheet of its round."""
     entries = {
         int(key)
         for target, detail in scored
@@ -104,7 +106,7 @@ def _sheets(s: Session, scored: list[tuple[str, dict[str, Any]]]) -> set[Sheet]:
     if entries:
         query = select(m.Entry.id, m.Entry.event_id).where(m.Entry.id.in_(entries))
         event_of = {entry: event for entry, event in s.execute(query)}
-    sheets: set[Sheet] = set()
+    found: list[tuple[int, dict[str, Any]]] = []
     for target, detail in scored:
         kind, _colon, key = target.partition(":")
         event = detail.get("event")
@@ -112,13 +114,33 @@ def _sheets(s: Session, scored: list[tuple[str, dict[str, Any]]]) -> set[Sheet]:
             event = int(key)
         elif not isinstance(event, int):
             event = event_of.get(int(key)) if kind == "entry" and key.isdigit() else None
-        if event is None:
-            continue
-        round_number = detail.get("round") if isinstance(detail.get("round"), int) else None
+        if event is not None:
+            found.append((event, detail))
+    shared = _objective(s, {(e, d["criterion"]) for e, d in found if "criterion" in d})
+    sheets: set[Sheet] = set()
+    for event, detail in found:
+        number = detail.get("round") if isinstance(detail.get("round"), int) else None
         judges = detail.get("judges") or [detail.get("judge")]
-        for judge in judges:
-            sheets.add((event, round_number, judge if isinstance(judge, int) else None))
+        if (event, detail.get("criterion")) in shared:
+            judges = [None]
+        sheets.update((event, number, j if isinstance(j, int) else None) for j in judges)
     return sheets
+
+
+def _objective(s: Session, marks: set[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Of (event, criterion code), the measurements and deductions."""
+    if not marks:
+        return set()
+    query = (
+        select(m.Part.event_id, m.Criterion.code)
+        .join(m.Part, m.Part.id == m.Criterion.part_id)
+        .where(
+            m.Part.event_id.in_({e for e, _ in marks}),
+            m.Criterion.code.in_({c for _, c in marks}),
+            m.Criterion.kind.in_((CriterionKind.MEASUREMENT, CriterionKind.DEDUCTION)),
+        )
+    )
+    return {(event, code) for event, code in s.execute(query)} & marks
 
 
 def _own_panels(s: Session, username: str) -> set[int]:

@@ -186,6 +186,12 @@ def test_a_time_touches_every_sheet_of_its_round_and_entries_name_their_event(
     services.scoring.record_time(small.event.id, 1, small.entries[0].id, Decimal(754))
     assert other.changes.since(start).sheets == {(small.event.id, 1, None)}
     start = other.changes.head()
+    entry = small.entries[1].id
+    judge_of(services, small).scoring.record_score(
+        small.event.id, 1, small.judges[0].id, entry, "M1", "50"
+    )
+    assert other.changes.since(start).sheets == {(small.event.id, 1, None)}  # keyed once
+    start = other.changes.head()
     services.appeals.file(small.entries[2].id, 1, "王建国", "评分有误")  # its entry's event
     assert other.changes.since(start).sheets == {(small.event.id, None, None)}
     start = other.changes.head()
