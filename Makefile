@@ -62,7 +62,7 @@ pg-stop:
 
 # The README's set-up guide for a database server, followed on this machine: a fresh
 # PostgreSQL cluster in a temporary folder, the guide's own marked shell blocks run on it,
-# a desk saving a score (about a minute; not part of `make test`).
+# a desk saving a score (about 30 s; part of `make test`, after pytest).
 guide-test: $(VENV)/.installed
 	bash tests/server_guide_test.sh
 
@@ -72,7 +72,7 @@ desk-role-test: $(VENV)/.installed
 	url=$$(bash tests/pg_server.sh) && CONTEST_DESK_TEST_PG=$$url $(BIN)/pytest -q \
 		-p tests.cli.desk_role -k postgresql tests/services
 
-test: lint typecheck pytest
+test: lint typecheck pytest guide-test
 
 # The scoring hub's load bench runs on PostgreSQL too when the tests' server can start
 # (5 minutes a backend; CONTEST_DESK_BENCH_HUB_SECONDS shortens it).
