@@ -50,7 +50,7 @@ class Person(Base):
     skill_level: Mapped[str] = mapped_column(String(30), default="")
     unit: Mapped[Unit | None] = relationship()
     version: Mapped[int] = edit_version()
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Contest(Base):
@@ -66,7 +66,7 @@ class Contest(Base):
     organizer: Mapped[str] = mapped_column(String(200), default="")
     award_rule: Mapped[dict[str, Any] | None]  # a labor competition's, per period and overall
     version: Mapped[int] = edit_version()
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
     events: Mapped[list[Event]] = relationship(back_populates="contest", order_by="Event.id")
 
 
@@ -87,7 +87,7 @@ class Event(Base):
     award_rule: Mapped[dict[str, Any] | None]
     discrepancy: Mapped[Decimal] = mapped_column(default=Decimal("0.2"))
     version: Mapped[int] = edit_version()
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
     contest: Mapped[Contest] = relationship(back_populates="events")
     parts: Mapped[list[Part]] = relationship(order_by="Part.position")
     rounds: Mapped[list[Round]] = relationship(order_by="Round.number")
@@ -104,7 +104,7 @@ class Part(Base):
     weight: Mapped[Decimal] = mapped_column(default=Decimal(1))
     position: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = edit_version()
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
     criteria: Mapped[list[Criterion]] = relationship(
         order_by="Criterion.position", cascade="all, delete-orphan"
     )
@@ -669,7 +669,7 @@ class Achievement(Base):
     suspended_from: Mapped[str | None] = mapped_column(String(20))
     under_review: Mapped[bool] = mapped_column(default=False)  # sent back for re-review
     version: Mapped[int] = edit_version()
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
     created_at: Mapped[dt.datetime]
 
 
@@ -849,4 +849,4 @@ class CertificateTemplate(Base):
     name: Mapped[str] = mapped_column(String(60))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     version: Mapped[int] = edit_version()
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
