@@ -105,6 +105,7 @@ class DateField(QWidget):
         self.button.setText("▾")
         self.button.setToolTip(self.tr("Choose on a calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setProperty("keys_instead", "F4, Alt+Down")  # in the field: no Tab stop
         self.popup: CalendarPopup | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

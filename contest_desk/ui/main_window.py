@@ -233,9 +233,14 @@ class MainWindow(QMainWindow):
         self.about_action = self.help_menu.addAction(self.tr("About"))
         self.about_action.triggered.connect(self.open_about)
         self.help_window: HelpWindow | None = None
-        # Ctrl+N/O/S/P/F, F5, Ctrl+Q and Ctrl+1 … on the area shown (ui/shortcuts.py).
+        # Ctrl+N/O/S/P/F, F5, Ctrl+Q, Ctrl+1 …, Ctrl+PgDn/PgUp, Ctrl+Tab, Shift+F10
+        # (ui/shortcuts.py, ui/keyboard.py).
         self.shortcut_actions = shortcuts.install(
-            self, self.stack.currentWidget, self.sidebar.setCurrentRow, len(self.areas)
+            self,
+            self.stack.currentWidget,
+            self.sidebar.setCurrentRow,
+            len(self.areas),
+            row=self.sidebar.currentRow,
         )
 
     def show_keys(self) -> None:

@@ -1,5 +1,7 @@
 """The window's standard keys: Ctrl+N new, Ctrl+O open (import), Ctrl+S save, Ctrl+P print,
-Ctrl+F find, F5 refresh, Ctrl+Q quit, Ctrl+1 … Ctrl+9 the areas of the side bar.
+Ctrl+F find, F5 refresh, Ctrl+Q quit, Ctrl+1 … Ctrl+9 the areas of the side bar and
+Ctrl+PgDn / Ctrl+PgUp the next and previous one (there are more than nine); with
+ui/keyboard.py's Ctrl+Tab for the tabs and Shift+F10 for a context menu.
 
 Each area says what the keys do there in a ``KEYS`` table: a command's name to the dotted
 path of a button (pressed when it can be), a field (given the focus) or a method (called)
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.i18n import N_, _
+from contest_desk.ui import keyboard
 
 
 @dataclass(frozen=True)
@@ -89,10 +92,12 @@ def install(
     current: Callable[[], QWidget | None],
     go_to: Callable[[int], None],
     areas: int,
+    row: Callable[[], int] | None = None,
 ) -> list[QAction]:
     """The keys on ``window``, each acting on the area ``current`` gives; Ctrl+1 … go to
-    the first ``areas`` of the side bar."""
-    actions = []
+    the first ``areas`` of the side bar, Ctrl+PgDn and Ctrl+PgUp from the one ``row``
+    gives to the next and previous (round the end)."""
+    actions = keyboard.install(window, current)
 
     # The actions' slots hold the window weakly: a closure over it would make a cycle
     # that only Python's collector breaks, on whichever thread it happens to run (Qt
@@ -119,6 +124,12 @@ def install(
         area_action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
         area_action.triggered.connect(lambda _c=False, row=n: go_to(row))
         actions.append(area_action)
+    if row is not None and areas > 1:
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            turn = QAction(window)
+            turn.setShortcut(QKeySequence(keys))
+            turn.triggered.connect(lambda _c=False, s=step: go_to((row() + s) % areas))
+            actions.append(turn)
     for action in actions:
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(action)
@@ -136,6 +147,12 @@ def listing() -> list[tuple[str, str]]:
     rows += [
         ("Ctrl+Q", _("Quit")),
         ("Ctrl+1 … Ctrl+9", _("Go to the first … ninth area of the side bar")),
+        ("Ctrl+PgDn, Ctrl+PgUp", _("Go to the next, the previous area of the side bar")),
+        ("Ctrl+Tab, Ctrl+Shift+Tab", _("Go to the next, the previous tab")),
+        ("Tab, Shift+Tab", _("Go to the next, the previous control")),
+        ("Alt+A, Alt+L, Alt+H", _("Open the Account, Language, Help menu")),
+        ("Shift+F10", _("Open the context menu of the control with the focus")),
+        ("Space", _("Press the button with the focus")),
         ("F1", _("Help for the area shown")),
         ("Enter, Tab, Shift+Tab", _("In a grid: save the cell and move on")),
         ("Delete", _("In the scoring grid: clear the cell")),

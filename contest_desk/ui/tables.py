@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.ui import keyboard
+
 # A column is never narrower than a short number with its margins, nor wider than about
 # twenty Chinese characters unless the room is there (then the stretching column takes it).
 MIN_WIDTH = 44
@@ -250,6 +252,14 @@ class TableView(QTableView):
         header.setStretchLastSection(False)
         header.sectionResized.connect(self._resized_by_hand)
         show_elided_tips(self)
+        keyboard.leave_at_the_ends(self)
+
+    def setEditTriggers(self, triggers: QAbstractItemView.EditTrigger) -> None:
+        """A table nothing is typed into is one Tab stop, gone through with the arrow
+        keys: Tab from cell to cell would keep the focus in it (and round a short list
+        for ever)."""
+        super().setEditTriggers(triggers)
+        self.setTabKeyNavigation(triggers != QAbstractItemView.EditTrigger.NoEditTriggers)
 
     # The placeholder ----------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -84,6 +85,9 @@ class CopyContestDialog(QDialog):
         form.addRow(self.tr("Start date:"), self.start_edit)
         form.addRow(self.tr("End date:"), self.end_edit)
         form.addRow(self.buttons)
+        # The dialog opens with its name ready to type over (a hidden field takes no focus,
+        # and a dialog with none gives it to its first button).
+        QTimer.singleShot(0, self.name_edit, self.name_edit.setFocus)
         self.resize(520, self.sizeHint().height())
 
     def _start(self) -> dt.date | None:

@@ -27,7 +27,7 @@ from contest_desk.domain.change_kinds import ROSTER
 from contest_desk.domain.records.contests import ImportSummary, PersonInfo, UnitInfo
 from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, operations, save_dialog
+from contest_desk.ui import feedback, keyboard, operations, save_dialog
 from contest_desk.ui.contests.common import note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
@@ -123,8 +123,8 @@ class RosterTab(QWidget):
                 "in with Import roster…."
             ),
         )
-        # A double click opens the person's form (ui/contests/person_dialog.py).
-        self.person_view.doubleClicked.connect(lambda index: self.edit_person_dialog(index.row()))
+        # A double click, or Enter, opens the person's form (ui/contests/person_dialog.py).
+        keyboard.open_on_enter(self.person_view, lambda index: self.edit_person_dialog(index.row()))
         self.count_label = QLabel()
         self.add_button = QPushButton(self.tr("Add person…"))
         self.add_button.clicked.connect(self._add_person_dialog)
@@ -260,9 +260,10 @@ class RosterTab(QWidget):
         fresh = operations.run(self, lambda: roster.person(person.id))
         if fresh is None:
             return None
-        dialog = EditPersonDialog(
-            fresh, units or [], lambda read, v: roster.update_person(read, *v), self
-        )
+        save = lambda read, v: roster.update_person(read, *v)  # noqa: E731
+        # answers: the server's probe, so a save that meets its absence waits and is retried.
+        db = self.services.ctx.db
+        dialog = EditPersonDialog(fresh, units or [], save, self, answers=db.answers)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self.message.setText(self.tr("Saved {name}.").format(name=dialog.saved.name))
             self.undo.edited(dialog.read, dialog.saved)  # read: what the save replaced

@@ -33,6 +33,7 @@ from contest_desk.domain.rubric import (
     rubric_problems,
 )
 from contest_desk.errors import UserError
+from contest_desk.ui import keyboard
 from contest_desk.ui.cell_keys import Move, end_edit, move_of, view_key
 from contest_desk.ui.contests.common import plain
 from contest_desk.ui.contests.models import ChoiceDelegate, Index
@@ -117,6 +118,7 @@ class RubricTree(QTreeWidget):
         # One cell at a time, as in a spreadsheet: the cursor is a cell, not a row.
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setTabKeyNavigation(True)
+        keyboard.leave_at_the_ends(self)  # Tab past the last cell goes on to the buttons
         self.setAlternatingRowColors(True)
         self.cell_problems: list[CellProblem] = []
 

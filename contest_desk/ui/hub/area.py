@@ -104,7 +104,8 @@ class HubArea(QWidget):
         # Only organizers keep the judges and their tokens: for anyone else the box would
         # only show refusals.
         self.organizer = services.ctx.actor.may(Action.EDIT_ROSTER)
-        self.token_side.setVisible(self.organizer)
+        if not self.organizer:  # hide() only: shown before it has a parent, it is a window
+            self.token_side.hide()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.ui import keyboard
 from contest_desk.ui.cell_keys import Move, end_edit, move_of, view_key
 from contest_desk.ui.scoring.look import ERROR_TEXT, part_band
 from contest_desk.ui.scoring.model import ScoreSheetModel
@@ -158,6 +159,7 @@ class ScoreGrid(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setTabKeyNavigation(True)
+        keyboard.leave_at_the_ends(self)  # Tab past the last mark goes on to the buttons
         self.setWordWrap(False)
         rows = self.verticalHeader()
         # Fixed heights let the view place 10,000 rows without measuring each one.

@@ -40,7 +40,10 @@ class ScoreFileImport(QPushButton):
         self.services = services
         self._event_id = event_id
         self._imported = imported  # (event id, what was imported) once it is stored
-        self.setVisible(services.ctx.actor.may(Action.IMPORT_SCORES))
+        # hide(), never setVisible(True): a button with no parent yet would be shown as a
+        # window of its own, for a moment, and take the focus from the main window.
+        if not services.ctx.actor.may(Action.IMPORT_SCORES):
+            self.hide()
         self.clicked.connect(self._choose)
 
     def _choose(self) -> None:
