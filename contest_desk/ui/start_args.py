@@ -119,7 +119,8 @@ def start_language(argv: Sequence[str], stored: str) -> str:
 def usage() -> str:
     return tr(
         "Usage: contest-desk-gui [--db PATH_OR_URL] [--lang zh_CN|en] [FILE]\n"
-        "--db: the database file or a server's URL (default: the one in your data folder)\n"
+        "--db: the database file or a server's URL (default: the most recent connection,\n"
+        "else the file in your data folder)\n"
         "--lang: the language of the window\n"
         "FILE: a contest file (.json) to import as a new contest after you log in"
     )

@@ -67,3 +67,6 @@ def test_no_command_opens_the_window(
     assert main(["--db", db]) == 7
     assert main(["--db", db, "--lang", "en"]) == 7
     assert calls == [(db, None), (db, "en")]
+    # Without --db the window chooses: the most recent connection, else the user's own file.
+    assert main([]) == 7
+    assert calls[-1] == (None, None)

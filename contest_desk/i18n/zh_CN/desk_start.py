@@ -4,11 +4,12 @@ handed to it, and the settings dialog's backup folder and attached files' place.
 MESSAGES = {
     # contest-desk-gui's arguments (ui/start_args.py)
     "Usage: contest-desk-gui [--db PATH_OR_URL] [--lang zh_CN|en] [FILE]\n"
-    "--db: the database file or a server's URL (default: the one in your data folder)\n"
+    "--db: the database file or a server's URL (default: the most recent connection,\n"
+    "else the file in your data folder)\n"
     "--lang: the language of the window\n"
     "FILE: a contest file (.json) to import as a new contest after you log in": (
         "用法：contest-desk-gui [--db 路径或URL] [--lang zh_CN|en] [文件]\n"
-        "--db：数据库文件或服务器的 URL（默认：数据文件夹中的数据库）\n"
+        "--db：数据库文件或服务器的 URL（默认：最近一次的连接，没有时用数据文件夹中的数据库）\n"
         "--lang：窗口的语言\n"
         "文件：登录后作为新竞赛导入的竞赛文件（.json）"
     ),
