@@ -10,29 +10,22 @@ import pytest
 from PySide6.QtCore import Qt
 
 from contest_desk.domain.certificates import Template
-from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui import feedback, round_notice
+from contest_desk.ui import round_notice
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.state import AppState
+from tests.ui import test_contests_area, undo_keys
 from tests.ui import test_scoring_models as shared
-from tests.ui import undo_keys
 
 language = shared.language
+shown = test_contests_area.shown  # the messages shown, collected
 RED = "工会红版"
 
 
 @pytest.fixture
 def demo(demo_copy: str) -> Services:
     return Services.open(demo_copy)
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[UserError]:
-    errors: list[UserError] = []
-    monkeypatch.setattr(feedback, "show_user_error", lambda _parent, error: errors.append(error))
-    return errors
 
 
 @pytest.fixture

@@ -115,11 +115,7 @@ class RosterService:
         if not employee_no or not name:
             raise UserError("A person needs an employee number and a name")
         with self.ctx.db.transaction() as s:
-            person = locked_or_missing(s, m.Person, read.id, "There is no person {id}")
-            now = person_info(person)
-            changes = differences(read, now, PERSON_FIELDS)
-            target = f"person:{person.id}"
-            refuse_stale(s, _("This person"), read.version, now.version, changes, [target], now)
+            person, now, target = _as_read(s, read)
             clash = select(m.Person).where(
                 m.Person.employee_no == employee_no, m.Person.id != person.id
             )
@@ -144,11 +140,7 @@ class RosterService:
         since (StaleEdit), and for anyone an entry, a team or another record names: they
         stay, for the record."""
         with self.ctx.db.transaction() as s:
-            person = locked_or_missing(s, m.Person, read.id, "There is no person {id}")
-            now = person_info(person)
-            changes = differences(read, now, PERSON_FIELDS)
-            target = f"person:{person.id}"
-            refuse_stale(s, _("This person"), read.version, now.version, changes, [target], now)
+            person, now, target = _as_read(s, read)
             if _named_elsewhere(s, person.id):
                 raise UserError(
                     "{name} ({no}) is already in entries, teams or other records and stays "
@@ -325,6 +317,17 @@ class RosterService:
                 )
                 for j in rows
             ]
+
+
+def _as_read(s: Session, read: PersonInfo) -> tuple[m.Person, PersonInfo, str]:
+    """The person ``read`` names, locked, as stored now, and their audit target; StaleEdit
+    when another desk changed what ``read`` shows since."""
+    person = locked_or_missing(s, m.Person, read.id, "There is no person {id}")
+    now = person_info(person)
+    changes = differences(read, now, PERSON_FIELDS)
+    target = f"person:{person.id}"
+    refuse_stale(s, _("This person"), read.version, now.version, changes, [target], now)
+    return person, now, target
 
 
 def _named_elsewhere(s: Session, person_id: int) -> bool:
