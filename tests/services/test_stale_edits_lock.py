@@ -103,10 +103,15 @@ def test_a_lock_and_a_mark_saved_at_once_take_turns(
     # Let the lock go as far as it can: done, or waiting for the save to end. (SQLite's
     # writers of one process take turns before they begin: the lock waits for the save.)
     server = hall.setup.ctx.db.engine.dialect.name == "postgresql"
+    waited = False
     for _ in range(600 if server else 0):
-        if not locker.is_alive() or _waiting_on_a_row_lock(hall.setup):
+        waited = _waiting_on_a_row_lock(hall.setup)
+        if waited or not locker.is_alive():
             break
         time.sleep(0.05)
+    # On the server the lock waits for the save in flight (before the fix it went ahead
+    # and the save then wrote into the locked round).
+    assert waited or not server
     go_on.set()
     saver.join(60)
     locker.join(60)
