@@ -156,7 +156,7 @@ def listing() -> list[tuple[str, str]]:
         ("F1", _("Help for the area shown")),
         ("Enter, Tab, Shift+Tab", _("In a grid: save the cell and move on")),
         ("Delete", _("In the scoring grid: clear the cell")),
-        ("Ctrl+Z, Ctrl+Y", _("Undo, redo: in a text field, and the scoring grid's saved marks")),
+        ("Ctrl+Z, Ctrl+Y", _("Undo, redo: a text field, marks, rubrics, persons, templates")),
     ]
     return rows
 

@@ -62,6 +62,8 @@ class History(QObject):
         self.busy = False  # a step's service call is running: no second one meanwhile
         self.undo_action = self._action(area, QKeySequence.StandardKey.Undo, self.undo)
         self.redo_action = self._action(area, "Ctrl+Y", self.redo)
+        # Ctrl+Shift+Z as well: the other usual redo key (Linux's and the Mac's own).
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         stack = self.stack
         for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
             signal.connect(self._show)

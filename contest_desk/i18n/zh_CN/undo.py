@@ -16,6 +16,9 @@ MESSAGES = {
     ),
     "Take a person off the roster": "从名单中移除人员",
     "Remove a certificate template": "删除证书模板",
+    "Undo, redo: a text field, marks, rubrics, persons, templates": (
+        "撤销、重做：文本框中的输入，评分表中已保存的分数，评分细则、人员名单、证书模板"
+    ),
     "Add {name}": "添加 {name}",
     "Edit {name}": "修改 {name}",
 }
