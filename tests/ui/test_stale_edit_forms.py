@@ -38,6 +38,7 @@ def test_the_contest_form_refuses_a_stale_save_and_reapplies(
     assert len(shown) == 1 and isinstance(shown[0], StaleEdit)
     assert "竞赛名称：2026年采油工技能比武 → 2026年青工技能月" in shown[0].message()
     assert panel.name_edit.text() == "2026年青工技能月"  # what is stored now
+    assert [c.name for c in area.navigator.contests.records()] == ["2026年青工技能月"]
     assert services.contests.contest(contest_id).organizer == ""
     assert not panel.stale.button.isHidden()
 

@@ -53,7 +53,7 @@ class ContestPanel(QWidget):
         self.save_button = QPushButton(self.tr("Save contest"))
         self.save_button.clicked.connect(self.save)
         # A save refused because another desk saved the contest first (issue 16).
-        self.stale = StaleGuard(self, self.load, self._show_typed)
+        self.stale = StaleGuard(self, self._show_stored, self._show_typed)
 
         details = QGroupBox(self.tr("Basic information"))
         form = QFormLayout(details)
@@ -205,6 +205,12 @@ class ContestPanel(QWidget):
         self.state.choose_contest(saved.id)
         self.state.setup_changed.emit()
         return saved
+
+    def _show_stored(self, current: ContestInfo) -> None:
+        """The contest as another desk saved it (a save refused as stale); the lists that
+        name it are told too."""
+        self.load(current)
+        self.state.setup_changed.emit()
 
     def _show_typed(self, typed: tuple[str, dt.date | None, dt.date | None, str]) -> None:
         """The values of a save refused as stale back in the form (重新应用我的修改)."""

@@ -80,7 +80,7 @@ class EventEditor(QWidget):
         self.save_button = QPushButton(self.tr("Save event"))
         self.save_button.clicked.connect(self.save)
         # A save refused because another desk saved the event first (issue 16).
-        self.stale: StaleGuard[Typed] = StaleGuard(self, self.load, self._show_typed)
+        self.stale: StaleGuard[Typed] = StaleGuard(self, self._show_stored, self._show_typed)
         self._build_layout(weight)
 
         state.event_changed.connect(lambda _id: self.load_chosen())
@@ -284,6 +284,12 @@ class EventEditor(QWidget):
         """What the form holds as typed, to put back after a refused save."""
         return (self.name_edit.text(), self.parts.rows(), self.parts.keys(),
                 self.rounds.rows(), settings)  # fmt: skip
+
+    def _show_stored(self, current: EventInfo) -> None:
+        """The event as another desk saved it (a save refused as stale); the lists that
+        name it are told too."""
+        self.load(current)
+        self.state.setup_changed.emit()
 
     def _show_typed(self, typed: Typed) -> None:
         """The values of a save refused as stale back in the form (重新应用我的修改)."""
