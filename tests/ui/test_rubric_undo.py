@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from contest_desk.domain.rubric import Criterion, CriterionKind, Rubric
+from contest_desk.errors import StaleEdit
 from contest_desk.services.hub import Services
 from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.contests.rubric_editor import RubricEditor
@@ -135,3 +136,17 @@ def test_another_contest_starts_the_history_afresh(qtbot, editor, services):
     editor.state.choose_contest(other.id)
     assert not editor.undo.history.stack.canUndo()
     assert not editor.undo_button.isEnabled()
+
+
+def test_an_undo_over_a_rubric_saved_elsewhere_is_refused(qtbot, editor, services, shown):
+    editor.tree.topLevelItem(0).setText(MAX, "20")
+    assert editor.save()
+    # Meanwhile another desk saves the part's rubric: the undo would overwrite it.
+    other = Rubric((Criterion("B1", "取样操作", CriterionKind.JUDGEMENT, D(15), D("0.5")),))
+    services.contests.save_rubric(editor.part_id, other)
+    index = editor.undo.history.stack.index()
+
+    press(qtbot, editor, Qt.Key.Key_Z)
+    assert len(shown) == 1 and isinstance(shown[0], StaleEdit)
+    assert services.contests.rubric(editor.part_id) == other
+    assert editor.undo.history.stack.index() == index
