@@ -45,7 +45,8 @@ class DeskApp:
         # The folders the settings chose, handed down before any backup or attachment.
         apply_places(self.places(), self.settings)
         if self.window is not None:
-            self.window.close()
+            if not self.window.close():  # marks wait for the server and the person kept them
+                return self.window
             self.window.deleteLater()
         self.window = MainWindow(
             self.services, on_language=self.switch_language, on_log_out=self.log_out
@@ -75,7 +76,8 @@ class DeskApp:
     def log_out(self) -> None:
         """Close the window and ask for a log-in again; quit when it is cancelled."""
         if self.window is not None:
-            self.window.close()
+            if not self.window.close():  # marks wait for the server (ui/reconnect.py)
+                return
             self.window.deleteLater()
             self.window = None
         actor = log_in(self.services)

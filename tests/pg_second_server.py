@@ -20,7 +20,9 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
@@ -104,6 +106,21 @@ class SecondServer:
     def close(self) -> None:
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def lose_next_commit_answer(engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's next commit reaches the server and is done there, but its answer never
+    comes back: the connection breaks right after (as when the server stops just then)."""
+    dialect = engine.dialect
+    real = dialect.do_commit
+
+    def commit_then_lose(pooled: Any) -> None:
+        real(pooled)
+        monkeypatch.setattr(dialect, "do_commit", real)
+        pooled.dbapi_connection.close()  # psycopg's own connection, under the pool's wrapper
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(dialect, "do_commit", commit_then_lose)
 
 
 @pytest.fixture(scope="module")

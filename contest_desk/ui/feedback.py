@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.errors import ImportRejected, UserError
+from contest_desk.errors import ImportRejected, ServerUnavailable, UserError
 from contest_desk.logs import desk_handler, log_file, log_folder
 
 log = logging.getLogger(__name__)
@@ -34,9 +34,10 @@ def tr(text: str) -> str:
 
 def show_user_error(parent: QWidget | None, error: UserError) -> None:
     """A problem the person can fix: say what is wrong, nothing more."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, tr("Cannot do that"), error.message(), parent=parent
-    )
+    title = tr("Cannot do that")
+    if isinstance(error, ServerUnavailable):  # a problem of the moment, not of the input
+        title = tr("The server cannot be reached")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error.message(), parent=parent)
     if isinstance(error, ImportRejected):
         box.setDetailedText("\n".join(p.message() for p in error.problems))
     box.exec()
@@ -112,12 +113,23 @@ def report_crash(
     return CrashDialog(*write_crash(kind, value, tb))
 
 
+def server_lost(error: BaseException) -> bool:
+    """A database connection found broken (SQLAlchemy marks it ``connection_invalidated``)
+    that reached the window without the services saying it (storage/server_gone.py does
+    for their transactions): the server went away, which is no bug of the program."""
+    return bool(getattr(error, "connection_invalidated", False))
+
+
 def install_crash_handler() -> None:
     """Any uncaught exception: write it to the log and say where the log is."""
 
     def hook(kind, value, tb):
         if isinstance(value, UserError):
             show_user_error(None, value)
+            return
+        if server_lost(value):  # a connection broken outside a service's transaction
+            log.warning("The server went away: %s", value)
+            show_user_error(None, ServerUnavailable(tr("the database server")))
             return
         if QApplication.instance() is None:  # no window to show (a widget would abort)
             details, path = write_crash(kind, value, tb)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy import func, select
 
@@ -19,7 +17,7 @@ from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
 from tests.builders import build_small_event
-from tests.pg_second_server import SecondServer, gone_url, second_server
+from tests.pg_second_server import SecondServer, gone_url, lose_next_commit_answer, second_server
 
 __all__ = ["gone_url", "second_server"]  # the fixtures, used by name
 
@@ -61,28 +59,13 @@ def test_a_restart_between_two_calls_goes_unnoticed(
     assert [c.name for c in services.contests.contests()] == ["2026年技能比武"]
 
 
-def _answer_lost_once(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The next commit reaches the server and is done there, but its answer never comes
-    back: the connection breaks right after (as when the server stops at that moment)."""
-    dialect = services.ctx.db.engine.dialect
-    real = dialect.do_commit
-
-    def commit_then_lose(pooled: Any) -> None:
-        real(pooled)
-        monkeypatch.setattr(dialect, "do_commit", real)
-        pooled.dbapi_connection.close()  # psycopg's own connection, under the pool's wrapper
-        raise psycopg.OperationalError("server closed the connection unexpectedly")
-
-    monkeypatch.setattr(dialect, "do_commit", commit_then_lose)
-
-
 def test_a_save_sent_again_after_its_commit_answer_was_lost_is_stored_once(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     small = build_small_event(services)
     event, judge, entry = small.event.id, small.judges[0].id, small.entries[0].id
     record = services.scoring.record_score
-    _answer_lost_once(services, monkeypatch)
+    lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
     with pytest.raises(ServerUnavailable) as caught:
         record(event, 1, judge, entry, "P1", "8.5", op="desk-grid-op-1")
     assert caught.value.unknown  # the commit was under way: saved or not, nobody knows

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-import psycopg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
@@ -22,7 +21,7 @@ from contest_desk.ui.reconnect import Reconnect
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.scoring.model import ROLE_PENDING
 from contest_desk.ui.state import AppState
-from tests.pg_second_server import SecondServer, gone_url, second_server
+from tests.pg_second_server import SecondServer, gone_url, lose_next_commit_answer, second_server
 from tests.ui import test_scoring_models as shared
 from tests.ui.test_scoring_area import choose, click_cell
 from tests.ui.test_scoring_models import SmallEvent, build_event
@@ -158,16 +157,7 @@ def test_a_mark_whose_commit_answer_was_lost_is_sent_again_and_saved_once(
     know, keeps the mark unsaved and sends it again with the same op id; the service
     answers with the first outcome, and the mark is stored and audited once."""
     window, area = scoring_window(qtbot, services, small)
-    dialect = services.ctx.db.engine.dialect
-    real = dialect.do_commit
-
-    def commit_then_lose(pooled: Any) -> None:
-        real(pooled)
-        monkeypatch.setattr(dialect, "do_commit", real)
-        pooled.dbapi_connection.close()  # psycopg's own connection, under the pool's wrapper
-        raise psycopg.OperationalError("server closed the connection unexpectedly")
-
-    monkeypatch.setattr(dialect, "do_commit", commit_then_lose)
+    lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
     type_mark(qtbot, area, 0, "P1", "9")
     index = area.model.index(0, area.model.column_of("P1"))
     assert area.model.data(index, ROLE_PENDING) == "9"  # saved or not: not shown saved

@@ -30,4 +30,13 @@ MESSAGES = {
     "{count} value(s) not saved yet: sent again once the server is back": (
         "还有 {count} 项未保存：服务器恢复后自动重试"
     ),
+    # the person's form (ui/contests/person_dialog.py)
+    "Not saved: {reason}": "未保存：{reason}",
+    "This person's changes wait for the server to be saved. Discard them?": (
+        "此人员的修改正在等待服务器恢复后保存。要放弃这些修改吗？"
+    ),
+    "Discard": "放弃",
+    # ui/feedback.py
+    "The server cannot be reached": "无法连接服务器",
+    "the database server": "数据库服务器",
 }

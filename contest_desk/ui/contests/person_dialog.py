@@ -5,6 +5,10 @@ saved the person meanwhile, the service refuses (StaleEdit, naming who changed w
 field): the dialog says so, shows the stored values now, lists the person's own typed
 values and offers to put them back (重新应用我的修改), so nothing is overwritten unseen
 and nothing typed is lost.
+
+A save that meets a server gone away keeps the form open with the typed values, says
+未保存, and waits in the window's queue (ui/reconnect.py), which sends it again once the
+server answers; the form closes as saved only when that commit answered.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from contest_desk.domain.records.contests import PersonInfo, UnitInfo
-from contest_desk.errors import StaleEdit, UserError
-from contest_desk.ui import feedback, operations
+from contest_desk.errors import ServerUnavailable, StaleEdit, UserError
+from contest_desk.ui import ask, feedback, operations
 from contest_desk.ui.contests.roster_tab import unit_combo
+from contest_desk.ui.reconnect import Held, Reconnect, kept_sentence, retries_of
 
 Values = tuple[str, str, str, str, str]  # employee no., name, unit path, job type, level
 Save = Callable[[PersonInfo, Values], PersonInfo]
@@ -37,6 +42,7 @@ class EditPersonDialog(QDialog):
         units: list[UnitInfo],
         save: Save,
         parent: QWidget | None = None,
+        answers: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit person"))
@@ -44,6 +50,10 @@ class EditPersonDialog(QDialog):
         self.saved: PersonInfo | None = None
         self.mine: Values | None = None  # the person's own values of a refused save
         self._save = save
+        # The server's probe (Database.answers): with it, a save that meets the server's
+        # absence waits and is sent again; without it, the absence is said like a refusal.
+        self._answers = answers
+        self._retries: Reconnect | None = None
         self.employee_no = QLineEdit()
         self.name = QLineEdit()
         self.unit = unit_combo(units)
@@ -95,7 +105,13 @@ class EditPersonDialog(QDialog):
     def save(self) -> bool:
         """Save; on a refusal the dialog stays open (a stale form: with the fresh values)."""
         read, typed = self.read, self.values()
+        if self._retries is not None and self._retries.waiting:
+            self._hold(read, typed, self._retries.server)  # the newer values wait instead
+            return False
         outcome = operations.run_inline(self, lambda: self._save(read, typed))
+        if isinstance(outcome, ServerUnavailable) and self._answers is not None:
+            self._hold(read, typed, outcome.server)
+            return False
         if isinstance(outcome, StaleEdit):
             self.stale(outcome, typed)
             return False
@@ -107,6 +123,63 @@ class EditPersonDialog(QDialog):
         self.saved = outcome
         self.accept()
         return True
+
+    # Waiting for the server ------------------------------------------------------------
+
+    def _hold(self, read: PersonInfo, typed: Values, server: str) -> None:
+        """Keep the form open with the typed values, say 未保存, and queue the save."""
+        assert self._answers is not None
+        self._retries = retries_of(self.parentWidget() or self, self._answers)
+        self._retries.hold(
+            Held(
+                ("person", read.id),
+                lambda: self._save(read, typed),
+                self._retried,
+                lambda error: self._retry_refused(error, typed),
+            ),
+            server,
+        )
+        self.notice.setText(
+            self.tr("Not saved: {reason}").format(reason=kept_sentence(self._retries.server))
+        )
+        self.notice.show()
+
+    def _retried(self, saved: PersonInfo) -> None:
+        self.notice.hide()
+        self.saved = saved
+        self.accept()
+
+    def _retry_refused(self, error: UserError, typed: Values) -> None:
+        self.notice.hide()
+        current = error.current if isinstance(error, StaleEdit) else None
+        if isinstance(current, PersonInfo) and _same(self._values_of(current), typed):
+            # The first attempt was saved, its answer lost: the stored values are the typed ones.
+            self._retried(current)
+        elif isinstance(error, StaleEdit):
+            self.stale(error, typed)
+        else:
+            feedback.show_user_error(self, error)
+
+    def pending(self) -> bool:
+        """Whether the form's save waits for the server."""
+        return self._retries is not None and self._retries.waiting and self.notice.isVisible()
+
+    def reject(self) -> None:
+        """Cancel while the save waits asks first: the typed values would not be saved."""
+        if self.pending():
+            go = ask.ask_go(
+                self,
+                self.tr("Values not saved"),
+                self.tr("This person's changes wait for the server to be saved. Discard them?"),
+                self.tr("Discard"),
+                self.tr("Keep waiting"),
+                warning=True,
+            )
+            if not go:
+                return
+            if self._retries is not None:
+                self._retries.forget(("person", self.read.id))
+        super().reject()
 
     def stale(self, error: StaleEdit, typed: Values) -> None:
         """Someone else saved the person: say who and what, show what is stored now, and
@@ -140,3 +213,7 @@ class EditPersonDialog(QDialog):
         over the fresh values now read."""
         if self.mine is not None:
             self.show_values(self.mine)
+
+
+def _same(stored: Values, typed: Values) -> bool:
+    return [v.strip() for v in stored] == [v.strip() for v in typed]

@@ -260,9 +260,10 @@ class RosterTab(QWidget):
         fresh = operations.run(self, lambda: roster.person(person.id))
         if fresh is None:
             return None
-        dialog = EditPersonDialog(
-            fresh, units or [], lambda read, v: roster.update_person(read, *v), self
-        )
+        save = lambda read, v: roster.update_person(read, *v)  # noqa: E731
+        # answers: the server's probe, so a save that meets its absence waits and is retried.
+        db = self.services.ctx.db
+        dialog = EditPersonDialog(fresh, units or [], save, self, answers=db.answers)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self.message.setText(self.tr("Saved {name}.").format(name=dialog.saved.name))
             self.undo.edited(dialog.read, dialog.saved)  # read: what the save replaced
