@@ -141,7 +141,7 @@ def test_marks_typed_while_the_server_is_down_are_kept_and_saved_when_it_is_back
         assert "未保存" not in (model.data(index, Qt.ItemDataRole.ToolTipRole) or "")
     assert model.pending_count() == 0
     assert status_line(window) == "已重新连接"
-    assert "未保存" not in area.status.text()
+    assert area.status.text() == "已重新连接：期间输入的内容已全部保存"
     window.close()  # nothing waits: closed without a question
     assert not window.isVisible() and len(asked) == 1
 

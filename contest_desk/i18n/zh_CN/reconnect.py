@@ -30,6 +30,7 @@ MESSAGES = {
     "{count} value(s) not saved yet: sent again once the server is back": (
         "还有 {count} 项未保存：服务器恢复后自动重试"
     ),
+    "Reconnected: every value typed meanwhile is saved": "已重新连接：期间输入的内容已全部保存",
     # the person's form (ui/contests/person_dialog.py)
     "Not saved: {reason}": "未保存：{reason}",
     "This person's changes wait for the server to be saved. Discard them?": (

@@ -147,6 +147,7 @@ class ScoringArea(QWidget):
         self.model.held.connect(self._held)
         state.sheets_changed.connect(self._sheets_changed)
         self._filling = False
+        self._held_marks = False  # marks waited for the server since the last "saved"
         self._event_shown()
 
     # Choices -------------------------------------------------------------------
@@ -331,6 +332,9 @@ class ScoringArea(QWidget):
         if waiting:  # a held mark saved, others still wait: "saved" would say too much
             text = self.tr("{count} value(s) not saved yet: sent again once the server is back")
             text = text.format(count=waiting)
+        elif self._held_marks:  # the last held mark saved: say so rather than the cell's
+            self._held_marks = False
+            text = self.tr("Reconnected: every value typed meanwhile is saved")
         elif index.isValid():
             value = self.model.data(index)
             header = self.model.headerData(index.row(), Qt.Orientation.Vertical)
@@ -348,6 +352,7 @@ class ScoringArea(QWidget):
         )
 
     def _held(self, row: int, column: int, reason: str) -> None:
+        self._held_marks = True
         entry = self.model.headerData(row, Qt.Orientation.Vertical)
         self.status.setStyleSheet(_REFUSED_STYLE)
         self.status.setText(

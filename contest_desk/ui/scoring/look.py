@@ -24,7 +24,8 @@ PART_BANDS = ("#3b82f6", "#16a34a", "#d97706", "#9333ea", "#0891b2", "#dc2626")
 SHARED_COLOUR = QColor("#fff4cc")  # objective values: one per entry, the same for every judge
 ERROR_COLOUR = QColor("#ffcdd2")
 ERROR_TEXT = QColor("#b00020")
-PENDING_COLOUR = QColor("#ffe0b2")  # typed, not saved yet: waiting for the server
+PENDING_COLOUR = QColor("#ffccbc")  # typed, not saved yet: waiting for the server
+PENDING_TEXT = QColor("#bf360c")
 SHARED_MARK = "◆"
 
 # Award levels by position in the event's award rule: gold, silver, bronze, then a plain tint.

@@ -21,6 +21,7 @@ from typing import Any
 from uuid import uuid4
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from contest_desk.domain.numbers import show_duration
@@ -34,6 +35,7 @@ from contest_desk.ui.scoring.look import (
     ERROR_COLOUR,
     ERROR_TEXT,
     PENDING_COLOUR,
+    PENDING_TEXT,
     SHARED_COLOUR,
     SHARED_MARK,
     part_colour,
@@ -81,6 +83,8 @@ class ScoreSheetModel(BatchedTableModel):
         self._errors: dict[tuple[int, str], str] = {}
         # Typed values not saved yet (the server went away): cell → (text, op id).
         self._pending: dict[tuple[int, str], tuple[str, str]] = {}
+        self._pending_font = QFont()
+        self._pending_font.setItalic(True)  # unsaved marks told apart by shape too
         # The window's queue of saves waiting for the server (the area sets it).
         self.retries: Callable[[], Reconnect | None] = lambda: None
         self._shown: dict[tuple[int, str], str] = {}  # display strings, made on first request
@@ -212,6 +216,10 @@ class ScoreSheetModel(BatchedTableModel):
             return pending[0]
         if pending is not None and role == Qt.ItemDataRole.BackgroundRole:
             return PENDING_COLOUR
+        if pending is not None and role == Qt.ItemDataRole.ForegroundRole:
+            return PENDING_TEXT
+        if pending is not None and role == Qt.ItemDataRole.FontRole:
+            return self._pending_font
         if pending is not None and role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Not saved: sent again once the server is back ({value})").format(
                 value=pending[0] or "—"
