@@ -61,16 +61,29 @@ def when_text(at_utc: dt.datetime, now: dt.datetime | None = None) -> str:
     return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
 
 
+# Actions that change rows of a kind under another target, counted as changes of any
+# such row: a roster import is written against its contest, yet updates persons.
+WIDER = {"person": ("roster.import",)}
+
+
 def last_change(
-    s: Session, targets: Iterable[str], actions: Sequence[str] | None = None
+    s: Session,
+    targets: Iterable[str],
+    actions: Sequence[str] | None = None,
+    wider: Sequence[str] = (),
 ) -> tuple[str, str]:
     """Who (their name) and when (local time) the newest audit row of ``targets`` was
-    written; someone unknown when the trail has none (a change made behind the app)."""
-    query = select(m.AuditRecord.actor, m.AuditRecord.at).where(
-        m.AuditRecord.target.in_(list(targets))
-    )
+    written; someone unknown when the trail has none (a change made behind the app).
+    ``wider``: more actions counted whatever their target (besides those of WIDER)."""
+    targets = list(targets)
+    kinds = {t.partition(":")[0] for t in targets}
+    wider = [*wider, *(a for kind in sorted(kinds) for a in WIDER.get(kind, ()))]
+    named = m.AuditRecord.target.in_(targets)
     if actions:
-        query = query.where(m.AuditRecord.action.in_(list(actions)))
+        named = named & m.AuditRecord.action.in_(list(actions))
+    query = select(m.AuditRecord.actor, m.AuditRecord.at).where(
+        named | m.AuditRecord.action.in_(list(wider)) if wider else named
+    )
     row = s.execute(query.order_by(m.AuditRecord.seq.desc()).limit(1)).first()
     if row is None:
         return _("someone else"), "?"
@@ -88,6 +101,7 @@ def refuse_stale(
     targets: Iterable[str],
     current: Any = None,
     actions: Sequence[str] | None = None,
+    wider: Sequence[str] = (),
 ) -> None:
     """Raise StaleEdit when the row moved on since ``read_version`` and a field the form
     showed differs (``changes``, from domain/records/versioned.py). ``read_version`` None:
@@ -96,7 +110,7 @@ def refuse_stale(
     save go on: nothing the person saw is overwritten."""
     if read_version is None or read_version == stored_version or not changes:
         return
-    refuse_changed(s, thing, targets, changes, current, actions)
+    refuse_changed(s, thing, targets, changes, current, actions, wider=wider)
 
 
 def refuse_changed(
@@ -107,8 +121,9 @@ def refuse_changed(
     current: Any = None,
     actions: Sequence[str] | None = None,
     said: Sequence[str] = (),
+    wider: Sequence[str] = (),
 ) -> None:
     """Raise StaleEdit for a change found otherwise (a rubric compared criterion by
-    criterion), naming the newest audit row of ``targets``."""
-    who, at = last_change(s, targets, actions)
+    criterion), naming the newest audit row of ``targets`` (see ``last_change``)."""
+    who, at = last_change(s, targets, actions, wider)
     raise StaleEdit(thing, who, at, changes, current, said)

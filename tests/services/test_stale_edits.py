@@ -73,15 +73,21 @@ def test_a_person_saved_from_a_stale_form_is_refused_naming_the_change(desks: De
 
 
 def test_a_roster_import_moves_the_version_too(desks: Desks) -> None:
-    """A form read before another kind of save (here: the same person saved by B's
-    form) is stale whatever wrote the row; a save that changes nothing still goes."""
+    """A form read before a roster import changed the person is stale too: whatever
+    writes the row moves its version."""
+    from contest_desk.domain.records.roster import RosterRow
+
     a, b = desks.a, desks.b
     person_id = desks.small.entries[1].person_id
     assert person_id is not None
     form = a.roster.person(person_id)
-    b.roster.update_person(b.roster.person(person_id), "102", "李明", "采油一区", "采油工", "技师")
-    with pytest.raises(StaleEdit, match="技能等级：高级工 → 技师"):
-        a.roster.update_person(form, "102", "李明", "采油一区/作业一班", "采油工", "高级工")
+    contest = desks.small.event.contest_id
+    desks.setup.contests.create_event(contest, "集输工")
+    row = RosterRow(2, "102", "李明", "采油一区/作业一班", "采油工", "技师", "集输工")
+    b.roster_import.import_rows(contest, [row], "名单.xlsx")
+    with pytest.raises(StaleEdit, match="技能等级：高级工 → 技师") as refused:
+        a.roster.update_person(form, "102", "李明", "采油二区", "采油工", "高级工")
+    assert refused.value.message().startswith("此人员已被 李四 于 ")  # who imported it
     assert a.roster.person(person_id).skill_level == "技师"
 
 
