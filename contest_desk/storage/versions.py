@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_words import local_time
@@ -78,7 +78,7 @@ def last_change(
     targets = list(targets)
     kinds = {t.partition(":")[0] for t in targets}
     wider = [*wider, *(a for kind in sorted(kinds) for a in WIDER.get(kind, ()))]
-    named = m.AuditRecord.target.in_(targets)
+    named: ColumnElement[bool] = m.AuditRecord.target.in_(targets)
     if actions:
         named = named & m.AuditRecord.action.in_(list(actions))
     query = select(m.AuditRecord.actor, m.AuditRecord.at).where(
