@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.contests import (
@@ -23,7 +23,7 @@ from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.entries import new_entry
 from contest_desk.storage.mapping import entry_info, get_event, person_info, unit_path
-from contest_desk.storage.roster import entry_infos, judge_infos, unit_by_path
+from contest_desk.storage.roster import entry_infos, judge_infos, person_infos, unit_by_path
 from contest_desk.storage.versions import locked_or_missing, refuse_stale
 
 
@@ -53,13 +53,7 @@ class RosterService:
     @requires(Action.VIEW_SETUP)
     def persons(self, search: str = "") -> list[PersonInfo]:
         with self.ctx.db.reading() as s:
-            query = (
-                select(m.Person).options(selectinload(m.Person.unit)).order_by(m.Person.employee_no)
-            )
-            if search:
-                like = f"%{search}%"
-                query = query.where(m.Person.name.like(like) | m.Person.employee_no.like(like))
-            return [person_info(p) for p in s.scalars(query)]
+            return person_infos(s, search)
 
     @requires(Action.EDIT_ROSTER)
     def add_person(
