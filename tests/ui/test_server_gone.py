@@ -168,3 +168,28 @@ def test_a_mark_whose_commit_answer_was_lost_is_sent_again_and_saved_once(
     assert area.model.data(index, ROLE_PENDING) is None and area.model.data(index) == "9"
     assert saved_in_a_fresh_database(gone_url, small) == {(small.entries[0].id, "P1"): Decimal("9")}
     assert audited_saves(gone_url) == 1
+
+
+def test_a_sheet_read_again_while_the_server_is_down_keeps_its_unsaved_marks(
+    qtbot: Any, services: Services, small: SmallEvent, gone_url: str, second_server: SecondServer
+) -> None:
+    """The sheet is read again (another desk's news, a choice) while the server is away:
+    the grid stays with the typed mark unsaved; the sheet is read again by itself later."""
+    window, area = scoring_window(qtbot, services, small)
+    model = area.model
+    second_server.stop()
+    type_mark(qtbot, area, 0, "P1", "6")
+    with qtbot.waitSignal(area.sheet_loaded, timeout=20000):
+        area.load(again=True)
+    index = model.index(0, model.column_of("P1"))
+    assert model.data(index) == "6" and model.data(index, ROLE_PENDING) == "6"
+    assert area.status.text().startswith("与服务器的连接中断")
+    assert area.stack.currentWidget() is not area.message  # the grid, not a message
+    retries = window.findChild(Reconnect)
+    assert retries is not None
+    second_server.start()
+    with qtbot.waitSignal(retries.back, timeout=WAIT_MS):
+        pass
+    qtbot.waitUntil(lambda: not area._stale, timeout=WAIT_MS)  # read again once it answers
+    assert model.data(index) == "6" and model.data(index, ROLE_PENDING) is None
+    assert saved_in_a_fresh_database(gone_url, small) == {(small.entries[0].id, "P1"): Decimal("6")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from contest_desk.domain.numbers import parse_duration
 from contest_desk.domain.plain_names import judge_labels
 from contest_desk.domain.ranking import TieBreakKind
 from contest_desk.domain.records.contests import EventInfo, ScoreSheet
-from contest_desk.errors import UserError
+from contest_desk.errors import ServerUnavailable, UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
 from contest_desk.ui.jobs import LatestJob
@@ -46,6 +46,7 @@ from contest_desk.ui.view_or_message import ViewOrMessage
 
 _REFUSED_STYLE = "color: #b00020; font-weight: bold;"
 _QUIET_STYLE = "color: #555;"
+RELOAD_MS = 5000  # a sheet that could not be read (the server away): read again after this
 
 
 class ScoringArea(QWidget):
@@ -250,7 +251,7 @@ class ScoringArea(QWidget):
         self._job.start(
             lambda: services.scoring.sheet(event.id, round_number, judge_id),
             lambda sheet: self._sheet_arrived(sheet, again),
-            self._sheet_failed,
+            lambda error: self._sheet_failed(error, again),
         )
 
     def _show_message(self, text: str, clear: bool = True) -> None:
@@ -303,10 +304,26 @@ class ScoringArea(QWidget):
         sheet = self.model.sheet
         return sheet.entries[row].id if sheet is not None else None
 
-    def _sheet_failed(self, error: Exception) -> None:
+    def _sheet_failed(self, error: Exception, again: bool = False) -> None:
         if not isinstance(error, UserError):
             raise error
+        if isinstance(error, ServerUnavailable):
+            # Read again once the server answers; a sheet shown stays, with its unsaved marks.
+            self._stale = True
+            QTimer.singleShot(RELOAD_MS, self._reload_if_stale)
+            if again and self.model.sheet is not None:
+                self.status.setStyleSheet(_REFUSED_STYLE)
+                self.status.setText(error.message())
+                self.sheet_loaded.emit()
+                return
         self._show_message(error.message())
+
+    def _reload_if_stale(self) -> None:
+        if self._stale and self.isVisible():
+            if self.grid.state() == QAbstractItemView.State.EditingState:
+                QTimer.singleShot(RELOAD_MS, self._reload_if_stale)  # not under a typed cell
+                return
+            self.load(again=self.model.sheet is not None)
 
     def _show_time(self, shown: bool) -> None:
         if self.model.sheet is not None:
