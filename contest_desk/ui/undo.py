@@ -60,10 +60,9 @@ class History(QObject):
         self.drop_refused = drop_refused
         self.settle = settle  # records a change still in progress, before a move
         self.busy = False  # a step's service call is running: no second one meanwhile
-        self.undo_action = self._action(area, QKeySequence.StandardKey.Undo, self.undo)
-        self.redo_action = self._action(area, "Ctrl+Y", self.redo)
-        # Ctrl+Shift+Z as well: the other usual redo key (Linux's and the Mac's own).
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action = self._action(area, [QKeySequence.StandardKey.Undo], self.undo)
+        # Ctrl+Shift+Z as well as Ctrl+Y: the other usual redo key (Linux's, the Mac's).
+        self.redo_action = self._action(area, ["Ctrl+Y", "Ctrl+Shift+Z"], self.redo)
         stack = self.stack
         for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
             signal.connect(self._show)
@@ -72,10 +71,10 @@ class History(QObject):
         self._show()
 
     def _action(
-        self, area: QWidget, keys: QKeySequence.StandardKey | str, slot: Callable[[], Any]
+        self, area: QWidget, keys: list[QKeySequence.StandardKey | str], slot: Callable[[], Any]
     ) -> QAction:
         action = QAction(self)
-        action.setShortcut(QKeySequence(keys))
+        action.setShortcuts([QKeySequence(k) for k in keys])
         # The area and what is in it: a text field being edited keeps its own Ctrl+Z (Qt
         # gives the focused field its keys first).
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -112,8 +111,7 @@ class History(QObject):
 
     def undo(self) -> bool:
         """Undo the last step; False when there is none or it was refused."""
-        if self.settle is not None and not self.busy:
-            self.settle()
+        self._settle()
         if self.busy or not self.stack.canUndo():
             return False
         step = self.stack.command(self.stack.index() - 1)
@@ -122,13 +120,16 @@ class History(QObject):
 
     def redo(self) -> bool:
         """Redo the step last undone; False when there is none or it was refused."""
-        if self.settle is not None and not self.busy:
-            self.settle()
+        self._settle()
         if self.busy or not self.stack.canRedo():
             return False
         step = self.stack.command(self.stack.index())
         assert isinstance(step, Step)
         return self._move(step, step.again, self.stack.redo)
+
+    def _settle(self) -> None:
+        if self.settle is not None and not self.busy:
+            self.settle()
 
     def _move(self, step: Step, work: Work, move: Callable[[], None]) -> bool:
         self.busy = True
