@@ -7,9 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from contest_desk.domain.numbers import MAX_PLACES, QUANTUM, parse_decimal
+from contest_desk.domain.records.contests import UnitInfo
 from contest_desk.errors import UserError
 
 T = TypeVar("T")
@@ -45,3 +46,14 @@ def note_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
     return label
+
+
+def unit_combo(units: list[UnitInfo]) -> QComboBox:
+    """An editable unit chooser: pick a known path or type a new one (made on save)."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItem("")
+    for unit in sorted(units, key=lambda u: u.path):
+        box.addItem(unit.path)
+    box.setMinimumWidth(220)
+    return box

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.records.contests import PersonInfo, UnitInfo
 from contest_desk.errors import ServerUnavailable, StaleEdit, UserError
 from contest_desk.ui import ask, feedback, operations
-from contest_desk.ui.contests.roster_tab import unit_combo
+from contest_desk.ui.contests.common import unit_combo
 from contest_desk.ui.reconnect import Held, Reconnect, kept_sentence, retries_of
 
 Values = tuple[str, str, str, str, str]  # employee no., name, unit path, job type, level

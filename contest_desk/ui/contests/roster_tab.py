@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,7 +27,7 @@ from contest_desk.domain.records.contests import ImportSummary, PersonInfo, Unit
 from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, keyboard, operations, save_dialog
-from contest_desk.ui.contests.common import note_label
+from contest_desk.ui.contests.common import note_label, unit_combo
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
 from contest_desk.ui.contests.roster_history import RosterHistory
@@ -48,17 +47,6 @@ def person_columns(tr: Callable[[str], str]) -> list[Column]:
         Column(tr("Job type"), lambda p: p.job_type),
         Column(tr("Skill level"), lambda p: p.skill_level),
     ]
-
-
-def unit_combo(units: list[UnitInfo]) -> QComboBox:
-    """An editable unit chooser: pick a known path or type a new one (made on save)."""
-    box = QComboBox()
-    box.setEditable(True)
-    box.addItem("")
-    for unit in sorted(units, key=lambda u: u.path):
-        box.addItem(unit.path)
-    box.setMinimumWidth(220)
-    return box
 
 
 class AddPersonDialog(QDialog):
