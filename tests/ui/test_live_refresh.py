@@ -72,6 +72,10 @@ def test_a_mark_saved_on_another_desk_shows_in_the_standings_without_a_click(
         area.model.index(3, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
+    view.setFixedHeight(view.horizontalHeader().height() + 2 * view.rowHeight(0))
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0, timeout=WAIT)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    scrolled = view.verticalScrollBar().value()
     # 刘晓燕's second P1 mark, from the other desk: the mean of 9 and 10 → total 6.65.
     other_desk.scoring.record_score(
         small.event_id, 1, small.judges[1], small.entries[3].id, "P1", "10"
@@ -79,6 +83,7 @@ def test_a_mark_saved_on_another_desk_shows_in_the_standings_without_a_click(
     qtbot.waitUntil(lambda: shown(area)["total"][3] == "6.65", timeout=WAIT)
     chosen = {index.row() for index in view.selectionModel().selectedRows()}
     assert chosen == {3}  # still 刘晓燕's row
+    assert view.verticalScrollBar().value() == scrolled > 0  # where it was scrolled to
 
 
 def test_a_contest_made_on_another_desk_appears_in_the_contest_list(
