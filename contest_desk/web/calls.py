@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from contest_desk.domain.records.sessions import HubSessionInfo
-from contest_desk.errors import NotFound, PermissionDenied, UserError
+from contest_desk.errors import NotFound, PermissionDenied, ServerUnavailable, UserError
 from contest_desk.i18n import speaking
 from contest_desk.services.hub import Services
 from contest_desk.services.people.sessions import BAD_CSRF
@@ -51,7 +51,7 @@ def status_of(error: UserError) -> int:
         return 403
     if isinstance(error, NotFound):
         return 404
-    if error.msgid in BUSY:
+    if error.msgid in BUSY or isinstance(error, ServerUnavailable):  # the database server away
         return 503
     return 409
 
@@ -99,7 +99,9 @@ class Caller:
             try:
                 session = self.hub.hub_sessions.resume(cookie, csrf)
             except UserError as error:
-                status = 403 if status_of(error) == 403 else 401
+                status = status_of(error)
+                # The session may be fine: the server is away (503, the page sends again).
+                status = status if status in (403, 503) else 401
                 raise Refused(status, error.message()) from None
             return work(self.acting(request, session), session)
 
