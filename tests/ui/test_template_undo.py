@@ -8,12 +8,14 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from contest_desk.domain.certificates import Template
 from contest_desk.services.hub import Services
 from contest_desk.ui import round_notice
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.area import CertificatesArea
+from contest_desk.ui.certificates.template_editor import TemplateEditor
 from contest_desk.ui.state import AppState
 from tests.ui import test_contests_area, undo_keys
 from tests.ui import test_scoring_models as shared
@@ -57,8 +59,10 @@ def stored(area: CertificatesArea) -> Template | None:
     return area.services.certificates.templates(area.state.contest_id).get(RED)
 
 
-def press(qtbot, area: CertificatesArea, key: Qt.Key) -> None:
-    undo_keys.press(qtbot, area.template_box, key)
+def press(qtbot, where: CertificatesArea | QWidget, key: Qt.Key) -> None:
+    """Ctrl+``key`` in the area (on its template chooser), or on a field of the editor."""
+    target = where.template_box if isinstance(where, CertificatesArea) else where
+    undo_keys.press(qtbot, target, key)
 
 
 def test_saves_are_undone_and_redone_in_the_store_and_the_chooser(qtbot, area, monkeypatch):
@@ -116,3 +120,25 @@ def test_another_contest_starts_the_history_afresh(area, monkeypatch, demo):
     other = next(c for c in demo.contests.contests() if c.id != area.state.contest_id)
     area.state.choose_contest(other.id)
     assert not area.templates.history.stack.canUndo() and not area.undo_button.isEnabled()
+
+
+def test_the_editor_undoes_its_form_a_run_of_typing_as_one_step(qtbot, demo: Services):
+    base = demo.certificates.templates(1)["landscape"]
+    editor = TemplateEditor(base)
+    qtbot.addWidget(editor)
+    editor.show()
+    first = editor.template()
+    editor.orientation_box.setCurrentIndex(1)  # portrait
+    editor.title_edit.setText("先")
+    editor.title_edit.setText("先进")  # typing on in the same field
+    editor.margin_spin.setValue(25)
+    assert editor.form.history.stack.count() == 3
+    assert editor.form.history.undo_action.text() == f"撤销「{editor.tr('Margin (mm)')}」"
+
+    for _ in range(3):
+        press(qtbot, editor.orientation_box, Qt.Key.Key_Z)
+    assert editor.template() == first
+    for _ in range(3):
+        press(qtbot, editor.orientation_box, Qt.Key.Key_Y)
+    edited = editor.template()
+    assert (edited.orientation.value, edited.title, edited.margin) == ("portrait", "先进", 25)

@@ -25,6 +25,7 @@ from contest_desk.domain.certificates import Orientation, Placed, Template
 from contest_desk.errors import UserError
 from contest_desk.i18n import _
 from contest_desk.services.certificates.issuing import CertificateService
+from contest_desk.ui.certificates.form_history import Field, FormHistory
 from contest_desk.ui.certificates.painter import preview_image
 from contest_desk.ui.undo import History, service_step
 
@@ -83,29 +84,41 @@ class TemplateEditor(QDialog):
         self.preview.setMinimumWidth(520)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #c8102e;")
+        # The fields with their labels: the form's rows, and the names of its undo steps.
+        fields: list[tuple[Field, str]] = [
+            (self.name_edit, self.tr("Template name")),
+            (self.orientation_box, self.tr("Paper")),
+            (self.title_edit, self.tr("Certificate title")),
+            (self.body_edit, self.tr("Body (fields in braces)")),
+            (self.organization_edit, self.tr("Issued by")),
+            (self.day_box, self.day_box.text()),
+            (self.margin_spin, self.tr("Margin (mm)")),
+            (self.title_spin, self.tr("Title size (pt)")),
+            (self.body_spin, self.tr("Body size (pt)")),
+            (self.colour_edit, self.tr("Colour")),
+            (self.seal_edit, self.tr("Seal image")),
+        ]
         form = QFormLayout()
-        form.addRow(self.tr("Template name"), self.name_edit)
-        form.addRow(self.tr("Paper"), self.orientation_box)
-        form.addRow(self.tr("Certificate title"), self.title_edit)
-        form.addRow(self.tr("Body (fields in braces)"), self.body_edit)
-        form.addRow(self.tr("Issued by"), self.organization_edit)
-        form.addRow("", self.day_box)
-        form.addRow(self.tr("Margin (mm)"), self.margin_spin)
-        form.addRow(self.tr("Title size (pt)"), self.title_spin)
-        form.addRow(self.tr("Body size (pt)"), self.body_spin)
-        form.addRow(self.tr("Colour"), self.colour_edit)
-        form.addRow(self.tr("Seal image"), self.seal_edit)
+        for field, label in fields:
+            form.addRow("" if field is self.day_box else label, field)
         seal = QHBoxLayout()
+        seal_label = self.tr("Seal x, y, width, height (mm)")
         for spin in self.seal_spins:
             seal.addWidget(spin)
-        form.addRow(self.tr("Seal x, y, width, height (mm)"), seal)
+            fields.append((spin, seal_label))
+        form.addRow(seal_label, seal)
         form.addRow(self.tr("Background image"), self.background_edit)
+        fields.append((self.background_edit, self.tr("Background image")))
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Ctrl+Z / Ctrl+Y over the whole form (ui/certificates/form_history.py)
+        self.form = FormHistory(self, fields, self.refresh)
+        for button in self.form.history.buttons():
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         form.addRow(buttons)
         layout = QHBoxLayout(self)
         layout.addLayout(form, 1)
