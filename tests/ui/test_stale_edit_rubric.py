@@ -7,39 +7,21 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-import pytest
-
-from contest_desk.domain.rubric import Criterion, CriterionKind, Rubric
+from contest_desk.domain.rubric import Rubric
 from contest_desk.errors import StaleEdit, UserError
 from contest_desk.services.hub import Services
-from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.contests.rubric_editor import RubricEditor
 from contest_desk.ui.contests.rubric_model import MAX, NAME
 from tests.ui import test_contests_area as shared
+from tests.ui import test_rubric_undo as undo_tests
 
 D = Decimal
 area = shared.area
 services = shared.services
 shown = shared.shown
-STORED = Rubric(
-    (
-        Criterion("B1", "取样操作", CriterionKind.JUDGEMENT, D(10), D("0.5")),
-        Criterion("B2", "安全", CriterionKind.DEDUCTION, D(5), D(1)),
-    )
-)
-
-
-@pytest.fixture
-def editor(area: ContestsArea, services: Services) -> RubricEditor:
-    contest = services.contests.create_contest("2026年技能比武")
-    event = services.contests.create_event(contest.id, "采油工")
-    services.contests.save_rubric(event.parts[1].id, STORED)
-    area.state.choose_contest(contest.id)
-    area.state.choose_event(event.id)
-    area.tabs.setCurrentWidget(area.rubric_editor)
-    editor = area.rubric_editor
-    editor.part_box.setCurrentIndex(1)  # practical
-    return editor
+# The editor on a part with two criteria, shared with the undo tests.
+STORED = undo_tests.STORED
+editor = undo_tests.editor
 
 
 def test_a_stale_draft_is_refused_shown_fresh_and_can_be_reapplied(
