@@ -113,8 +113,7 @@ class Reconnect(QObject):
     # The probe and the sending ---------------------------------------------------------
 
     def _probe(self) -> None:
-        task = run_task(self._answers, self._probed, self._probe_failed)
-        self._task = task.signals
+        self._task = run_task(self._answers, self._probed, self._probe_failed).signals
 
     def _probed(self, answered: bool) -> None:
         if not answered:
@@ -136,17 +135,18 @@ class Reconnect(QObject):
             return
         key = next(iter(self._held))
         held = self._sending = self._held.pop(key)
-        task = run_task(held.attempt, lambda answer: self._sent(held, answer),
-                        lambda error: self._not_sent(held, error))  # fmt: skip
-        self._task = task.signals
+        # Bound methods, not lambdas: Qt drops the answer of a queue that is gone.
+        self._task = run_task(held.attempt, self._sent, self._not_sent).signals
 
-    def _sent(self, held: Held, answer: Any) -> None:
-        self._sending = None
+    def _sent(self, answer: Any) -> None:
+        held, self._sending = self._sending, None
+        assert held is not None
         held.done(answer)
         self._send_next()
 
-    def _not_sent(self, held: Held, error: Exception) -> None:
-        self._sending = None
+    def _not_sent(self, error: Exception) -> None:
+        held, self._sending = self._sending, None
+        assert held is not None
         if isinstance(error, ServerUnavailable):  # gone again: first in line once it is back
             if held.key not in self._held:
                 self._held = {held.key: held, **self._held}
