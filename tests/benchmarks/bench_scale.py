@@ -85,6 +85,8 @@ def postgresql(server: str, size: scale_db.Size, changes: int) -> None:
         print(f"A change on one desk seen on another ({changes} changes):")
         base = live.bare_postgres_delays(url, changes, listen=False)
         _delays("bare INSERT + COMMIT, bare poll:", base, None)
+        floor = live.bare_postgres_delays(url, changes, listen=True)
+        _delays("bare INSERT + NOTIFY, bare LISTEN:", floor, base)
         _delays("mark saved → other desk's signal:", live.desk_delays(url, changes), base)
     finally:
         databases.close()
