@@ -26,6 +26,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import shortcuts
 from contest_desk.ui.accessible import name_controls
 from contest_desk.ui.accounts.area import AccountsArea
+from contest_desk.ui.area_stack import AreaStack, scrolling
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.boards.area import BoardsArea
 from contest_desk.ui.certificates.area import CertificatesArea
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(150)
         self.sidebar.setIconSize(QSize(20, 20))
-        self.stack = QStackedWidget()
+        self.stack = AreaStack()
         actor = services.ctx.actor
         # Only the areas the user's roles allow; the services refuse the rest anyway.
         kinds: dict[str, tuple[Action, type[QWidget]]] = {
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(scrolling(self.stack), 1)  # a large font scrolls, not clips
         self.setCentralWidget(body)
         self.setStyleSheet(
             "#sidebar { background: #23395d; color: white; border: none; font-size: 15px; }"

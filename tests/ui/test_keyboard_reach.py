@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QHeaderView,
+    QLineEdit,
     QListWidget,
     QMenu,
     QPlainTextEdit,
@@ -30,14 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contest_desk.domain.permissions import Actor, Role
-from contest_desk.i18n import set_language
-from contest_desk.services.demo.build import CONTEST_NAME
 from contest_desk.services.hub import Services
 from contest_desk.ui import keyboard
-from contest_desk.ui.accessible import is_control
+from contest_desk.ui.accessible import CONTROLS
 from contest_desk.ui.main_window import MainWindow
 from tests.builders import copy_of_demo
+from tests.ui.area_walk import every_role_window, settle, walk
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -56,13 +56,6 @@ def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Servi
     return Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("keyboard")))
 
 
-def settle(qtbot) -> None:
-    """The runner's workers done and their answers in the widgets."""
-    for _n in range(5):
-        QThreadPool.globalInstance().waitForDone(2000)
-        qtbot.wait(20)
-
-
 def back_to(qtbot, window: QWidget) -> None:
     """Work done, and the window active again, as the window system makes it when the
     runner's progress dialog closes (the offscreen platform leaves no window active)."""
@@ -77,17 +70,7 @@ def window(qtbot, demo: Services, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     # offscreen platform gives the activation back to no window, and a window that is not
     # active takes no keys (a real window system gives it back to the main window).
     monkeypatch.setattr(QProgressDialog, "show", lambda _self: None)
-    set_language("zh_CN")
-    every_role = Actor("organizer", frozenset({Role.ORGANIZER, Role.CHIEF_JUDGE, Role.ADMIN}))
-    shown = MainWindow(demo.as_user(every_role))
-    qtbot.addWidget(shown)
-    shown.show()
-    shown.activateWindow()
-    qtbot.waitExposed(shown)
-    contest = next(c for c in demo.contests.contests() if c.name == CONTEST_NAME)
-    shown.state.choose_contest(contest.id)
-    shown.state.choose_event(demo.contests.events(contest.id)[0].id)
-    settle(qtbot)
+    shown = every_role_window(qtbot, demo)
     yield shown
     for widget in QApplication.topLevelWidgets():  # dialogs a test opened
         if isinstance(widget, QDialog) and widget.isVisible():
@@ -98,14 +81,22 @@ def window(qtbot, demo: Services, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
 
 
 def is_interactive(widget: QWidget) -> bool:
-    """A control a person uses, including the parts accessible.is_control leaves out
-    because a screen reader names them by their text (tab bars, text boxes)."""
+    """A control a person uses, not a part Qt builds inside one (a table's header, a combo
+    box's list, a spin box's field, a tab bar's arrows, a field's clear button); unlike
+    accessible.is_control, also the controls in a scroll area (its viewport is a qt_ part),
+    tab bars and text boxes."""
     if isinstance(widget, (QTextEdit, QPlainTextEdit)):
-        return (
-            not widget.isReadOnly()
-            or widget.textInteractionFlags() != Qt.TextInteractionFlag.NoTextInteraction
-        )
-    return is_control(widget) or isinstance(widget, QTabBar)
+        return widget.textInteractionFlags() != Qt.TextInteractionFlag.NoTextInteraction
+    if not isinstance(widget, (*CONTROLS, QTabBar)) or isinstance(widget, QHeaderView):
+        return False
+    if widget.objectName().startswith("qt_") and not isinstance(widget, QTabBar):
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QComboBox, QAbstractSpinBox, QAbstractItemView, QTabBar, QLineEdit)):
+            return False
+        parent = parent.parentWidget()
+    return True
 
 
 def controls(root: QWidget) -> list[QWidget]:
@@ -159,18 +150,6 @@ def tab_walk(qtbot, window: MainWindow) -> tuple[set[int], list[str]]:
     raise AssertionError(f"Tab never came back to the side bar; stuck at {described(focused())}")
 
 
-def states(area: QWidget) -> Iterator[str]:
-    """The area shown as it is, then with each tab of each of its tab widgets chosen."""
-    yield ""
-    for tabs in area.findChildren(QTabWidget):
-        if not tabs.isVisible():
-            continue
-        for index in range(tabs.count()):
-            if tabs.isTabEnabled(index):
-                tabs.setCurrentIndex(index)
-                yield tabs.tabText(index)
-
-
 class StrayWindows(QObject):
     """Widgets shown as windows of their own that are no dialog, menu or tooltip: a
     widget shown before it has a parent flashes up so, and takes the focus (and with it
@@ -199,24 +178,19 @@ def test_tab_reaches_every_control_of_every_area(qtbot, window: MainWindow) -> N
     QApplication.instance().installEventFilter(strays)
     failures: list[str] = []
     walked = 0
-    for key in window.areas:
-        window.show_area(key)
-        area = window.areas[key]
-        for state in states(area):
-            settle(qtbot)
-            where = f"{key}/{state}" if state else key
-            assert not strays.seen, f"{where}: shown as windows: {strays.seen}"
-            back_to(qtbot, window)
-            visited, holding = tab_walk(qtbot, window)
-            walked += len(visited)
-            failures += [f"{where}: Tab stays in {w}" for w in sorted(set(holding))]
-            for widget in controls(area):
-                if widget.property(KEYS_INSTEAD):
-                    continue
-                if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                    failures.append(f"{where}: no Tab focus: {described(widget)}")
-                elif id(widget) not in visited:
-                    failures.append(f"{where}: Tab never reaches {described(widget)}")
+    for where, area in walk(qtbot, window):
+        assert not strays.seen, f"{where}: shown as windows: {strays.seen}"
+        back_to(qtbot, window)
+        visited, holding = tab_walk(qtbot, window)
+        walked += len(visited)
+        failures += [f"{where}: Tab stays in {w}" for w in sorted(set(holding))]
+        for widget in controls(area):
+            if widget.property(KEYS_INSTEAD):
+                continue
+            if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                failures.append(f"{where}: no Tab focus: {described(widget)}")
+            elif id(widget) not in visited:
+                failures.append(f"{where}: Tab never reaches {described(widget)}")
     QApplication.instance().removeEventFilter(strays)
     assert not failures, "\n".join(dict.fromkeys(failures))
     assert walked >= 200  # the walks went through the areas, not round an empty window
@@ -225,6 +199,7 @@ def test_tab_reaches_every_control_of_every_area(qtbot, window: MainWindow) -> N
 def test_a_control_without_tab_focus_names_its_key_and_the_key_works(qtbot, window) -> None:
     window.show_area("audit")
     area = window.areas["audit"]
+    settle(qtbot)
     instead = [w for w in controls(area) if w.property(KEYS_INSTEAD)]
     assert instead, "the audit area's date fields have calendar buttons"
     field = instead[0].parentWidget()

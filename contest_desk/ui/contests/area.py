@@ -75,7 +75,8 @@ class ContestsArea(QWidget):
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        self.navigator.setMinimumWidth(260)
+        # Never narrower than its buttons need (a larger font makes them wider than 260).
+        self.navigator.setMinimumWidth(max(260, self.navigator.minimumSizeHint().width()))
         splitter.setSizes([320, 900])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
