@@ -27,6 +27,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
+from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
+from contest_desk.services.hub import Services
 from contest_desk.storage.db import open_database
 from tests.databases import PG_ENV
 
@@ -140,3 +142,12 @@ def gone_url(second_server: SecondServer) -> Iterator[str]:
     """A fresh database on the second server, which is running when the test starts."""
     second_server.start()  # a test that failed while it was down left it stopped
     yield second_server.new_database()
+
+
+@pytest.fixture
+def services(gone_url: str) -> Iterator[Services]:
+    """The services of a fresh database on the second server, in Chinese."""
+    set_language(DEFAULT_LANGUAGE)
+    services = Services.open(gone_url)
+    yield services
+    services.ctx.db.dispose()

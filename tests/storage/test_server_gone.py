@@ -6,28 +6,24 @@ its op id, is stored once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
 from contest_desk.errors import ServerUnavailable
-from contest_desk.i18n import DEFAULT_LANGUAGE, set_language
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
 from tests.builders import build_small_event
-from tests.pg_second_server import SecondServer, gone_url, lose_next_commit_answer, second_server
+from tests.pg_second_server import (
+    SecondServer,
+    gone_url,
+    lose_next_commit_answer,
+    second_server,
+    services,
+)
 
-__all__ = ["gone_url", "second_server"]  # the fixtures, used by name
-
-
-@pytest.fixture
-def services(gone_url: str) -> Iterator[Services]:
-    set_language(DEFAULT_LANGUAGE)
-    services = Services.open(gone_url)
-    yield services
-    services.ctx.db.dispose()
+__all__ = ["gone_url", "second_server", "services"]  # the fixtures, used by name
 
 
 def test_a_call_while_the_server_is_down_is_said_plainly_and_the_next_one_works(

@@ -5,7 +5,6 @@ started in the middle of the test (tests/pg_second_server.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -21,21 +20,20 @@ from contest_desk.ui.reconnect import Reconnect
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.scoring.model import ROLE_PENDING
 from contest_desk.ui.state import AppState
-from tests.pg_second_server import SecondServer, gone_url, lose_next_commit_answer, second_server
+from tests.pg_second_server import (
+    SecondServer,
+    gone_url,
+    lose_next_commit_answer,
+    second_server,
+    services,
+)
 from tests.ui import test_scoring_models as shared
 from tests.ui.test_scoring_area import choose, click_cell
 from tests.ui.test_scoring_models import SmallEvent, build_event
 
-__all__ = ["gone_url", "second_server"]  # the fixtures, used by name
+__all__ = ["gone_url", "second_server", "services"]  # the fixtures, used by name
 language = shared.language
 WAIT_MS = 60000  # the probe asks every 1–5 s; a slow machine gets time
-
-
-@pytest.fixture
-def services(gone_url: str) -> Iterator[Services]:
-    services = Services.open(gone_url)
-    yield services
-    services.ctx.db.dispose()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ PostgreSQL server of the test's own (tests/pg_second_server.py)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,19 +18,18 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import ask, feedback
 from contest_desk.ui.contests.person_dialog import EditPersonDialog
 from contest_desk.ui.reconnect import Reconnect
-from tests.pg_second_server import SecondServer, gone_url, lose_next_commit_answer, second_server
+from tests.pg_second_server import (
+    SecondServer,
+    gone_url,
+    lose_next_commit_answer,
+    second_server,
+    services,
+)
 from tests.ui import test_scoring_models as shared
 
-__all__ = ["gone_url", "second_server"]  # the fixtures, used by name
+__all__ = ["gone_url", "second_server", "services"]  # the fixtures, used by name
 language = shared.language
 WAIT_MS = 60000
-
-
-@pytest.fixture
-def services(gone_url: str) -> Iterator[Services]:
-    services = Services.open(gone_url)
-    yield services
-    services.ctx.db.dispose()
 
 
 @pytest.fixture
