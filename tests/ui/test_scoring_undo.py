@@ -15,11 +15,11 @@ from contest_desk.storage import models as m
 from tests.ui import test_scoring_models as shared
 from tests.ui.test_scoring_area import choose, click_cell, open_area, stored
 from tests.ui.test_scoring_models import SmallEvent
+from tests.ui.undo_keys import press
 
 language = shared.language
 services = shared.services
 small = shared.small
-CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def type_mark(qtbot, area, text: str) -> None:
@@ -39,12 +39,12 @@ def test_ctrl_z_and_ctrl_y_save_the_earlier_and_later_values(
     type_mark(qtbot, area, "7")
     assert stored(services, small, judge, 0, "P1") == D(7)
 
-    qtbot.keyClick(area.grid, Qt.Key.Key_Z, CTRL)
+    press(qtbot, area.grid, Qt.Key.Key_Z)
     assert stored(services, small, judge, 0, "P1") == D("8.5")
-    qtbot.keyClick(area.grid, Qt.Key.Key_Z, CTRL)
+    press(qtbot, area.grid, Qt.Key.Key_Z)
     assert stored(services, small, judge, 0, "P1") is None
     assert area.model.data(area.model.index(0, area.model.column_of("P1"))) == ""
-    qtbot.keyClick(area.grid, Qt.Key.Key_Y, CTRL)
+    press(qtbot, area.grid, Qt.Key.Key_Y)
     assert stored(services, small, judge, 0, "P1") == D("8.5")
     assert area.model.data(area.model.index(0, area.model.column_of("P1"))) == "8.5"
     # Every step went through the service: one audit row each (2 saves, 2 undos, 1 redo).
@@ -62,7 +62,7 @@ def test_another_sheet_starts_the_history_afresh(
     assert area.history.stack.canUndo()
     choose(qtbot, area, small.event_id, 1, small.judges[2])
     assert not area.history.stack.canUndo()
-    qtbot.keyClick(area.grid, Qt.Key.Key_Z, CTRL)
+    press(qtbot, area.grid, Qt.Key.Key_Z)
     assert stored(services, small, small.judges[1], 1, "P1") == D(6)
 
 
@@ -83,6 +83,6 @@ def test_an_undo_the_service_refuses_is_said_and_dropped(
         )
     refused: list[str] = []
     area.model.refused.connect(lambda _r, _c, reason: refused.append(reason))
-    qtbot.keyClick(area.grid, Qt.Key.Key_Z, CTRL)
+    press(qtbot, area.grid, Qt.Key.Key_Z)
     assert refused and stored(services, small, judge, 2, "P1") == D(9)
     assert not area.history.stack.canUndo()
