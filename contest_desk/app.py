@@ -20,7 +20,7 @@ from contest_desk.ui.backup_timer import BackupTimer
 from contest_desk.ui.contest_file_open import open_contest_file
 from contest_desk.ui.feedback import install_crash_handler
 from contest_desk.ui.fonts import install_font
-from contest_desk.ui.login import connect_and_log_in, log_in
+from contest_desk.ui.login import connect_and_log_in, log_in_again
 from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.settings_dialog import SettingsDialog, apply_font_size, apply_places
 from contest_desk.ui.smoke import arm as arm_smoke_test
@@ -80,11 +80,11 @@ class DeskApp:
                 return
             self.window.deleteLater()
             self.window = None
-        actor = log_in(self.services)
-        if actor is None:
+        services = log_in_again(self.services, self.settings)
+        if services is None:
             QApplication.quit()
             return
-        self.services = self.services.as_user(actor)
+        self.services = services
         self.open_window()
 
     def switch_language(self, lang: str) -> None:

@@ -241,6 +241,17 @@ class Switch:
         return open_connection(connection)
 
 
+def log_in_again(
+    services: Services, settings: QSettings, parent: QWidget | None = None
+) -> Services | None:
+    """After logging out: the log-in on the database open, where another may be chosen
+    (更换…) as at start. The services of the database logged in to, acting for the person,
+    or None when cancelled."""
+    switch = Switch(services, Connection.parse(services.ctx.db.url), RecentConnections(settings))
+    actor = log_in(services, parent, switch)
+    return None if actor is None else switch.services.as_user(actor)
+
+
 def starting_connection(db: str | None, recent: RecentConnections) -> Connection:
     """``--db`` when given, else the most recent connection, else the user's own file."""
     if db:

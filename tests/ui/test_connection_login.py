@@ -12,14 +12,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import make_url
 
+from contest_desk.app import DeskApp
 from contest_desk.services.connections import Connection
 from contest_desk.services.hub import Services
 from contest_desk.ui import login
 from contest_desk.ui.connection import ConnectionDialog
 from contest_desk.ui.connection_store import Passwords, RecentConnections
 from contest_desk.ui.main_window import MainWindow
+from contest_desk.ui.translator import Translations
 from tests import ports
 from tests.databases import Databases
 from tests.ui import test_scoring_models as shared
@@ -142,6 +145,28 @@ def test_changing_the_database_at_log_in_logs_in_to_the_other(
         assert listed == [Connection.parse(second), Connection.parse(first)]
     finally:
         services.ctx.db.dispose()
+
+
+def test_after_logging_out_another_database_can_be_chosen(
+    qtbot: Any, desk: Desk, settings: QSettings, two_files: tuple[str, str]
+) -> None:
+    first, second = two_files
+    run_steps(desk, log_in_as("anna"))
+    opened = login.connect_and_log_in(first, settings)
+    assert opened is not None
+    app = DeskApp(opened[0].as_user(opened[1]), settings, Translations(QApplication.instance()))
+    app.open_window()
+    run_steps(desk, change, connect_to(local_file(second)), log_in_as("bo"))
+    app.log_out()
+    try:
+        assert desk.places[-2:] == ["本地数据库：a.db", "本地数据库：b.db"]
+        assert app.window is not None
+        assert app.window.database_label.text() == "本地数据库：b.db"
+        assert app.services.ctx.actor.username == "bo"
+    finally:
+        if app.window is not None:
+            app.window.close()
+        app.services.ctx.db.dispose()
 
 
 def test_db_is_honoured_else_the_most_recent_else_the_own_file(
