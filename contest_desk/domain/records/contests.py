@@ -30,8 +30,9 @@ class ContestInfo:
     end_date: dt.date | None
     organizer: str
     # The row's edit version as read (storage/versions.py): a save hands the record back,
-    # and is refused when someone else has saved the row since.
-    version: int = 0
+    # and is refused when someone else has saved the row since. Not part of equality:
+    # two reads of the same values are the same record.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,9 @@ class EventInfo:
     parts: tuple[PartInfo, ...]
     rounds: tuple[RoundInfo, ...]
     # The row's edit version as read (storage/versions.py): a save hands the record back,
-    # and is refused when someone else has saved the row since.
-    version: int = 0
+    # and is refused when someone else has saved the row since. Not part of equality:
+    # two reads of the same values are the same record.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,9 @@ class PersonInfo:
     job_type: str
     skill_level: str
     # The row's edit version as read (storage/versions.py): a save hands the record back,
-    # and is refused when someone else has saved the row since.
-    version: int = 0
+    # and is refused when someone else has saved the row since. Not part of equality:
+    # two reads of the same values are the same record.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

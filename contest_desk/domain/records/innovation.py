@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -106,7 +106,8 @@ class AchievementInfo:
     rollouts: tuple[RolloutInfo, ...] = ()
     recommendations: tuple[RecommendationInfo, ...] = ()
     attachments: tuple[AttachmentInfo, ...] = ()
-    version: int = 0  # the row's edit version as read (storage/versions.py)
+    # The row's edit version as read (storage/versions.py); not part of equality.
+    version: int = field(default=0, compare=False)
 
     @property
     def actual_benefit(self) -> Decimal:
