@@ -5,6 +5,7 @@ another desk saved, is refused naming the change; the form shows the stored valu
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from contest_desk.errors import StaleEdit, UserError
 from contest_desk.services.hub import Services
@@ -76,3 +77,37 @@ def test_the_event_form_refuses_a_stale_save(
     saved = editor.save()
     assert saved is not None
     assert (saved.settings.judges_per_entry, saved.settings.places) == (7, 3)
+
+
+def test_the_labor_indicators_refuse_a_stale_save_and_reapply(
+    qtbot, services: Services, shown: list[UserError]
+) -> None:
+    from contest_desk.domain.contest import ContestKind
+    from contest_desk.ui.labor.setup_dialog import LaborSetupDialog
+
+    contest = services.contests.create_contest("节能降耗劳动竞赛", ContestKind.LABOR).id
+    first = ["E1", "吨液耗电", "kWh/t", "lower", "linear", "40", "12", "10", "1", "0", "0", "0"]
+    dialog = LaborSetupDialog(services, contest)
+    qtbot.addWidget(dialog)
+    dialog.indicators.set_rows([first])
+    assert dialog.save_indicators()
+    mine = [
+        first,
+        ["E2", "原油产量", "吨", "higher", "linear", "60", "800", "900", "1", "0", "0", "0"],
+    ]
+    dialog.indicators.set_rows(mine)  # typed here, not saved yet
+
+    other = other_desk(services)
+    try:
+        read = other.labor.indicators(contest)
+        other.labor.set_indicators(contest, [replace(read[0], points=Decimal(50))], read)
+    finally:
+        other.ctx.db.dispose()
+
+    assert not dialog.save_indicators()
+    assert len(shown) == 1 and isinstance(shown[0], StaleEdit) and "吨液耗电" in shown[0].message()
+    assert [row[5] for row in dialog.indicators.rows()] == ["50"]  # what is stored now
+    dialog.stale.button.click()
+    assert [row[0] for row in dialog.indicators.rows()] == ["E1", "E2"]
+    assert dialog.save_indicators()
+    assert [i.code for i in services.labor.indicators(contest)] == ["E1", "E2"]
