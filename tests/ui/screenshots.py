@@ -1,5 +1,6 @@
 """The README's pictures of every area of the window at 1280×800 (and, to look at,
-1920×1080, or at 150 % with ``--scale 1.5 --size 1280x720 --prefix hidpi_``):
+1920×1080, or at 150 % with ``--scale 1.5 --size 1280x720 --prefix hidpi_``, or at a
+14-point font with ``--font-size 14 --prefix bigfont_``):
 ``python -m tests.ui.screenshots [--size 1920x1080] [--out FOLDER]``.
 
 A demo database is built in a temporary folder (its attached files and the desk's key
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         "--scale", default="", help="the screen scale, e.g. 1.5 for 150 %% (--size: logical)"
     )
     parser.add_argument("--prefix", default="area_", help="the pictures' file name prefix")
+    parser.add_argument(
+        "--font-size", type=int, default=0, help="the font in points, as 设置 → 字号 sets it"
+    )
     args = parser.parse_args(argv)
     if args.scale:  # read by Qt when the application starts, as on a high-DPI screen
         os.environ["QT_SCALE_FACTOR"] = args.scale
@@ -74,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 
     app, translations = make_qapp()
     translations.apply("zh_CN")
+    if args.font_size:  # as the settings dialog's font size (apply_font_size) does
+        font = app.font()
+        font.setPointSize(args.font_size)
+        app.setFont(font)
     services = Services.open(str(scratch / "demo.db"))
     build_demo(services)
     actor = Actor("organizer", frozenset({Role.ORGANIZER, Role.CHIEF_JUDGE, Role.ADMIN}))

@@ -1,5 +1,5 @@
 """The window at a larger font (issue 15: 设置 → 字号 14 pt, the bundled Chinese font) in a
-1280×800 window: every label, button, check box, group box title and tab shows its whole
+1280×800 window: every label, button, check box, combo box, group box title and tab shows its whole
 text in every area and tab of the demo, except text elided on purpose with the whole of
 it in the tooltip (ui/tables.py does that for cells)."""
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
     QGroupBox,
     QLabel,
     QRadioButton,
@@ -90,13 +91,30 @@ def button_clipped(button: QAbstractButton) -> str:
         beside = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + style.pixelMetric(
             QStyle.PixelMetric.PM_CheckBoxLabelSpacing
         )
-    elif not button.icon().isNull():
-        beside = button.iconSize().width() + 4
-    needed = text_width(button, text) + beside + 4  # the frame's own pixels
+    else:  # a push button's margins and frame, as the style draws them
+        beside = 2 * (
+            style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
+            + style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, button)
+        )
+        if not button.icon().isNull():
+            beside += button.iconSize().width() + 4
+    needed = text_width(button, text) + beside
     high = button.fontMetrics().height()
     if button.width() + SLACK < needed or button.height() + SLACK < high:
         return f"{button.width()}×{button.height()}, needs {needed}×{high}"
     return ""
+
+
+def combo_clipped(combo: QComboBox) -> str:
+    """The item shown, with the arrow beside it (an editable box scrolls its text)."""
+    text = combo.currentText()
+    if not text.strip() or combo.isEditable():
+        return ""
+    arrow = combo.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, combo)
+    needed = text_width(combo, text) + arrow + 12  # the arrow, the frame and the margins
+    return (
+        f"{combo.width()} wide, {text!r} needs {needed}" if combo.width() + SLACK < needed else ""
+    )
 
 
 def box_clipped(box: QGroupBox) -> str:
@@ -135,6 +153,8 @@ def clipped(root: QWidget) -> list[str]:
             text, why = widget.text(), label_clipped(widget)
         elif isinstance(widget, QAbstractButton):
             text, why = widget.text(), button_clipped(widget)
+        elif isinstance(widget, QComboBox):
+            text, why = widget.currentText(), combo_clipped(widget)
         elif isinstance(widget, QGroupBox):
             text, why = widget.title(), box_clipped(widget)
         else:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations, save_dialog
 from contest_desk.ui.date_field import DateField
+from contest_desk.ui.elided_combo import ElidedComboBox
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
 from contest_desk.ui.tables import TableView
@@ -127,8 +127,8 @@ class AuditArea(QWidget):
         self.state = state
         self.picker = EventPicker(services, state)
         self.event_check = QCheckBox(self.tr("Only this event"))
-        self.judge_box = QComboBox()
-        self.entry_box = QComboBox()
+        self.judge_box = ElidedComboBox()
+        self.entry_box = ElidedComboBox()
         today = dt.date.today()
         self.time_check = QCheckBox(self.tr("From"))
         self.since = DateField(
@@ -157,12 +157,13 @@ class AuditArea(QWidget):
         filters.addWidget(self.judge_box)
         filters.addWidget(QLabel(self.tr("Entry")))
         filters.addWidget(self.entry_box)
-        filters.addWidget(self.time_check)
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel("—"))
-        filters.addWidget(self.until)
         filters.addStretch(1)
+        # The dates on the second row: at a larger font one row has no room for them all.
         actions = QHBoxLayout()
+        actions.addWidget(self.time_check)
+        actions.addWidget(self.since)
+        actions.addWidget(QLabel("—"))
+        actions.addWidget(self.until)
         for button in (self.refresh_button, self.verify_button, self.export_button):
             actions.addWidget(button)
         actions.addWidget(self.result, 1)

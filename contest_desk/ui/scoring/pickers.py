@@ -17,6 +17,7 @@ from contest_desk.domain.change_kinds import CONTESTS, JUDGES, ROUNDS, RUBRICS
 from contest_desk.domain.records.contests import ContestInfo, EventInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.elided_combo import ElidedComboBox
 from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
@@ -69,8 +70,9 @@ class EventPicker(QWidget):
         self._force = False
         self._filling = False
 
-        self.contest_box = QComboBox()
-        self.event_box = QComboBox()
+        # A long name ends in … where a crowded row (a large font) leaves too little room.
+        self.contest_box = ElidedComboBox()
+        self.event_box = ElidedComboBox()
         for box in (self.contest_box, self.event_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumWidth(160)
