@@ -139,10 +139,7 @@ class EditPersonDialog(QDialog):
             ),
             server,
         )
-        self.notice.setText(
-            self.tr("Not saved: {reason}").format(reason=kept_sentence(self._retries.server))
-        )
-        self.notice.show()
+        self._say(self.tr("Not saved: {reason}").format(reason=kept_sentence(self._retries.server)))
 
     def _retried(self, saved: PersonInfo) -> None:
         self.notice.hide()
@@ -200,13 +197,19 @@ class EditPersonDialog(QDialog):
             self.tr("{field}: {value}").format(field=label, value=value or "—")
             for label, value in zip(labels, typed, strict=True)
         )
-        self.notice.setText(
+        self.reapply_button.show()
+        self._say(
             self.tr("{message}\nThe form now shows what is stored. Your values: {values}").format(
                 message=error.message(), values=listed
             )
         )
+
+    def _say(self, text: str) -> None:
+        """The notice above the fields, the form grown to show all of it (a wrapped label
+        does not grow a dialog already shown: its lines were cut off, seen on a screenshot)."""
+        self.notice.setText(text)
         self.notice.show()
-        self.reapply_button.show()
+        self.adjustSize()
 
     def reapply(self) -> None:
         """Put the person's own values of the refused save back in the form, to save again
