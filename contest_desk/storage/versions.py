@@ -26,6 +26,27 @@ from contest_desk.storage import models as m
 Row = TypeVar("Row", bound=m.Base)
 
 
+class Unread:
+    """No value read was given (the command line, a file): the save is not checked. For
+    a rule that may be None, which is a value a form shows (no rule)."""
+
+
+UNREAD = Unread()
+
+
+def refuse_if_other(
+    s: Session,
+    thing: str,
+    read: Any,
+    stored: Any,
+    targets: Iterable[str],
+    actions: Sequence[str] | None = None,
+) -> None:
+    """StaleEdit when a whole value a form showed (a rule) is no longer what is stored."""
+    if not isinstance(read, Unread) and read != stored:
+        refuse_changed(s, thing, targets, current=stored, actions=actions)
+
+
 def locked(s: Session, model: type[Row], row_id: int) -> Row | None:
     """The row, read again and locked until the transaction ends (PostgreSQL): a second
     desk's save of the same row waits, then sees this one's version."""

@@ -249,3 +249,35 @@ def test_board_rules_saved_from_a_stale_form_are_refused(desks: Desks) -> None:
     )
     b.boards.set_rules(board.id, replace(view.next_rules, max_open=2), "", read=view.next_rules)
     assert b.board_views.view(board.id).next_rules == BoardRules(reach=3, max_open=2)
+
+
+def test_an_advance_rule_saved_from_a_stale_form_is_refused(desks: Desks) -> None:
+    from contest_desk.domain.advance import AdvanceMode, AdvanceRule
+
+    a, b = desks.a, desks.b
+    event = desks.small.event.id
+    top3, top2 = AdvanceRule(AdvanceMode.TOP, D(3)), AdvanceRule(AdvanceMode.TOP, D(2))
+    a.rounds.set_advance_rule(event, 1, top3, read=None)  # the form showed no rule
+    with pytest.raises(StaleEdit, match="晋级规则已被 张三"):
+        b.rounds.set_advance_rule(event, 1, top2, read=None)
+    assert b.rounds.advance_rule(event, 1) == top3
+    b.rounds.set_advance_rule(event, 1, top2, read=top3)
+    assert a.rounds.advance_rule(event, 1) == top2
+    a.rounds.set_advance_rule(event, 1, None)  # without read: not checked (files, CLI)
+    assert a.rounds.advance_rule(event, 1) is None
+
+
+def test_a_labor_award_rule_saved_from_a_stale_form_is_refused(desks: Desks) -> None:
+    from contest_desk.domain.awards import AwardLevel, AwardMode, AwardRule
+    from contest_desk.domain.contest import ContestKind
+
+    a, b = desks.a, desks.b
+    contest = desks.setup.contests.create_contest("原油上产劳动竞赛", ContestKind.LABOR).id
+    one = AwardRule(AwardMode.COUNTS, (AwardLevel("一等奖", D(1)),))
+    two = AwardRule(AwardMode.COUNTS, (AwardLevel("一等奖", D(2)),))
+    a.labor.set_award_rule(contest, one, read=None)
+    with pytest.raises(StaleEdit, match="评奖规则已被 张三"):
+        b.labor.set_award_rule(contest, two, read=None)
+    assert b.labor.award_rule(contest) == one
+    b.labor.set_award_rule(contest, two, read=one)
+    assert a.labor.award_rule(contest) == two

@@ -18,6 +18,8 @@ MESSAGES = {
     "This achievement": "此创新成果",
     "These indicators": "考核指标",
     "These board rules": "擂台规则",
+    "This award rule": "评奖规则",
+    "This advance rule": "晋级规则",
     # the fields named
     "Contest name": "竞赛名称",
     "Event name": "项目名称",

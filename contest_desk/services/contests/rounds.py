@@ -18,6 +18,7 @@ from contest_desk.services.judging.standings import StandingsService
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
+from contest_desk.storage.versions import UNREAD, Unread, hold_alone, refuse_if_other
 
 
 def describe(rule: AdvanceRule) -> str:
@@ -29,14 +30,26 @@ class RoundService:
         self.ctx = ctx
 
     @requires(Action.EDIT_SETUP)
-    def set_advance_rule(self, event_id: int, round_number: int, rule: AdvanceRule | None) -> None:
+    def set_advance_rule(
+        self,
+        event_id: int,
+        round_number: int,
+        rule: AdvanceRule | None,
+        read: AdvanceRule | Unread | None = UNREAD,
+    ) -> None:
+        """``read``: the rule as the form showed it (None: none); when another desk saved
+        another since, the save is refused (StaleEdit) and nothing is written."""
         if rule is not None:
             rule.check()
         with self.ctx.db.transaction() as s:
             event = get_event(s, event_id)
             rnd = get_round(s, event, round_number)
+            hold_alone(s, rnd)  # two desks' saves of the rule take turns
             if rnd.closed_at is not None:
                 raise UserError("{round} is closed: its rule has been applied", round=rnd.name)
+            stored = advance_rule_from_dict(rnd.advance)
+            refuse_if_other(s, _("This advance rule"), read, stored, [f"event:{event.id}"],
+                            ["round.advance_rule"])  # fmt: skip
             old = rnd.advance
             rnd.advance = advance_rule_to_dict(rule)
             self.ctx.audit(

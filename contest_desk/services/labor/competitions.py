@@ -25,7 +25,7 @@ from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.roster import unit_paths
-from contest_desk.storage.versions import locked, refuse_changed
+from contest_desk.storage.versions import UNREAD, Unread, locked, refuse_changed, refuse_if_other
 
 DECIMALS = (
     "points",
@@ -240,11 +240,19 @@ class LaborService:
             return award_rule_from_dict(labor_contest(s, contest_id).award_rule)
 
     @requires(Action.EDIT_SETUP)
-    def set_award_rule(self, contest_id: int, rule: AwardRule | None) -> None:
+    def set_award_rule(
+        self, contest_id: int, rule: AwardRule | None, read: AwardRule | Unread | None = UNREAD
+    ) -> None:
+        """``read``: the rule as the form showed it (None: none); when another desk saved
+        another since, the save is refused (StaleEdit) and nothing is written."""
         if rule is not None:
             rule.check()
         with self.ctx.db.transaction() as s:
+            locked(s, m.Contest, contest_id)
             contest = labor_contest(s, contest_id)
+            stored = award_rule_from_dict(contest.award_rule)
+            refuse_if_other(s, _("This award rule"), read, stored, [f"contest:{contest_id}"],
+                            ["labor.award_rule"])  # fmt: skip
             old, contest.award_rule = contest.award_rule, award_rule_to_dict(rule)
             self.ctx.audit(
                 s, "labor.award_rule", f"contest:{contest_id}", old=old, new=contest.award_rule

@@ -32,6 +32,7 @@ from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
 from contest_desk.ui.live import follow_scores, follow_setup
 from contest_desk.ui.operations import run_inline
+from contest_desk.ui.stale_form import StaleGuard
 from contest_desk.ui.state import AppState
 
 
@@ -66,7 +67,12 @@ class AdvanceTab(QWidget):
         form.addRow(self.tr("Who advances"), self.mode_box)
         form.addRow(self.tr("Value"), self.value_edit)
         form.addRow("", self.ties_box)
+        self.shown_rule: AdvanceRule | None = None
+        self.stale: StaleGuard[AdvanceRule | None] = StaleGuard(
+            self, lambda _stored: self.show_round(), self._show_rule
+        )
         buttons = QHBoxLayout()
+        buttons.addWidget(self.stale.button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
@@ -123,9 +129,8 @@ class AdvanceTab(QWidget):
             return
         state, table = found
         rule, closed = state.rule, state.closed
-        self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(rule.mode if rule else None)))
-        self.value_edit.setText("" if rule is None else format(rule.value.normalize(), "f"))
-        self.ties_box.setChecked(rule is None or rule.ties_advance)
+        self.shown_rule = rule  # handed back with the next save (refused if moved meanwhile)
+        self._show_rule(rule)
         rows = table.rows
         outcome: dict[int, str] = {}
         if rule is not None:
@@ -162,8 +167,21 @@ class AdvanceTab(QWidget):
         except UserError as error:
             feedback.show_user_error(self, error)
             return
-        if operations.done(self, lambda: self.services.rounds.set_advance_rule(*chosen, rule)):
+        rounds, read = self.services.rounds, self.shown_rule
+
+        def save() -> bool:
+            rounds.set_advance_rule(*chosen, rule, read)
+            return True
+
+        # Refused when another desk saved another rule meanwhile: the stored one shown, the
+        # typed one kept behind 重新应用我的修改.
+        if self.stale.save(save, rule):
             self.show_round()
+
+    def _show_rule(self, rule: AdvanceRule | None) -> None:
+        self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(rule.mode if rule else None)))
+        self.value_edit.setText("" if rule is None else format(rule.value.normalize(), "f"))
+        self.ties_box.setChecked(rule is None or rule.ties_advance)
 
     def close_round(self) -> None:
         chosen = self._chosen()

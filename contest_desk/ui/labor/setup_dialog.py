@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.awards import AwardRule
 from contest_desk.domain.labor import RULE_NAMES, Direction, Indicator, IndicatorRule
 from contest_desk.domain.numbers import parse_decimal
 from contest_desk.domain.records.labor import PERIOD_KIND_NAMES, PeriodKind
@@ -114,6 +115,11 @@ class LaborSetupDialog(QDialog):
         layout.addWidget(periods)
         awards_row = QHBoxLayout()
         awards_row.addWidget(self.awards, 1)
+        self.read_award_rule: AwardRule | None = None
+        self.awards_stale: StaleGuard[AwardRule | None] = StaleGuard(
+            self, self._show_award_rule, self.awards.load
+        )
+        awards_row.addWidget(self.awards_stale.button)
         awards_row.addWidget(self.save_awards_button)
         layout.addLayout(awards_row)
         layout.addWidget(close)
@@ -141,7 +147,11 @@ class LaborSetupDialog(QDialog):
         self.periods_label.setText(
             self.tr("Periods: {names}").format(names="、".join(names) or self.tr("none yet"))
         )
-        self.awards.load(award_rule)
+        self._show_award_rule(award_rule)
+
+    def _show_award_rule(self, rule: AwardRule | None) -> None:
+        self.read_award_rule = rule  # handed back with the next save
+        self.awards.load(rule)
 
     def _show_indicators(self, indicators: list[Indicator]) -> None:
         """The indicators as stored (read now, or named by a refused save)."""
@@ -214,7 +224,16 @@ class LaborSetupDialog(QDialog):
         except UserError as error:
             feedback.show_user_error(self, error)
             return False
-        return self._attempt(lambda: self.services.labor.set_award_rule(self.contest_id, rule))
+        labor, contest, read = self.services.labor, self.contest_id, self.read_award_rule
+
+        def save() -> bool:
+            labor.set_award_rule(contest, rule, read)
+            return True
+
+        if self.awards_stale.save(save, rule) is None:
+            return False
+        self.load()
+        return True
 
 
 def open_setup(parent: QWidget, services: Services, contest_id: int) -> None:
