@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,8 +28,12 @@ KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
 IMAGE_WIDTH = 720
 
 
-def fit_images(document: QTextDocument, width: int) -> None:
-    """Show every image of ``document`` ``width`` pixels wide (Markdown cannot say a size)."""
+def fit_images(
+    document: QTextDocument, width: int, own_width: Callable[[str], int] | None = None
+) -> None:
+    """Show every image of ``document`` at most ``width`` pixels wide (Markdown cannot say
+    a size); one narrower (``own_width`` of its name: a dialog's picture) at its own width,
+    not blown up and blurred."""
     block = document.begin()
     while block.isValid():
         it = block.begin()
@@ -34,7 +41,8 @@ def fit_images(document: QTextDocument, width: int) -> None:
             fragment = it.fragment()
             if fragment.isValid() and fragment.charFormat().isImageFormat():
                 image = fragment.charFormat().toImageFormat()
-                image.setWidth(width)
+                own = own_width(image.name()) if own_width is not None else 0
+                image.setWidth(min(own, width) if own > 0 else width)
                 cursor = QTextCursor(document)
                 cursor.setPosition(fragment.position())
                 cursor.setPosition(
@@ -113,8 +121,14 @@ class HelpWindow(QWidget):
         # browser without a source looks for them under its search paths.
         self.browser.setSearchPaths([str(page.path.parent)])
         self.browser.setMarkdown(page.text)
-        fit_images(self.browser.document(), IMAGE_WIDTH)
+        fit_images(self.browser.document(), IMAGE_WIDTH, self._image_width)
         self._highlight()
+
+    def _image_width(self, name: str) -> int:
+        """The width of the page's picture ``name`` in pixels; 0 when it cannot be read."""
+        kind = QTextDocument.ResourceType.ImageResource.value
+        data = self.browser.loadResource(kind, QUrl(name))
+        return QImage.fromData(data).width() if data else 0
 
     def _highlight(self) -> None:
         marks: list[QTextEdit.ExtraSelection] = []
