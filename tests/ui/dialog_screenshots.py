@@ -3,9 +3,12 @@
 
 Each dialog is the real one, built on the demo database (tests/ui/screenshots.py's), with
 what a clerk would have typed in it. A dialog that asks (exec) is grabbed once it shows,
-and then closed unanswered. The offscreen platform draws no window frame, so each picture
+and then closed with Escape. The offscreen platform draws no window frame, so each picture
 gets a plain one with the dialog's title, as a window on the desk has; a message over a
 form is drawn over the form's picture. Writes ``dialog_<name>.png``.
+
+``--only server_gone`` (not among the defaults): the whole window with two marks typed
+while the database server is away, on a throw-away PostgreSQL cluster stopped for it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from typing import Any
 from tests.ui.screenshots import FOLDER, save, settle
 
 NAMES = ("login", "connection", "settings", "contest_file", "stale_edit", "rubric_undo")
+# Not among the defaults: it needs PostgreSQL's programs, and takes a while.
+SERVER_GONE = "server_gone"
 TITLE_BAR = 30  # the height of the drawn title bar, in pixels
 EXAMPLE_SERVER = "postgresql+psycopg://desk1:desk-2026@192.168.1.10:5432/contests"
 
@@ -289,10 +294,64 @@ class Shots:
         self.window.resize(1280, 800)
 
 
+def take_server_gone(app: Any, out: Path) -> None:
+    """The scoring grid while the database server is away: the demo on a throw-away
+    PostgreSQL cluster (tests/pg_second_server.py), stopped after the sheet is read, and
+    two marks typed; the whole window, for its status bar. Needs PostgreSQL's programs."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from contest_desk.domain.permissions import Actor, Role
+    from contest_desk.services.demo.build import CONTEST_NAME, build_demo
+    from contest_desk.services.hub import Services
+    from contest_desk.ui.main_window import MainWindow
+    from tests.pg_second_server import SecondServer, _bin
+
+    bin_dir = _bin()
+    if bin_dir is None:
+        print("server_gone: PostgreSQL's programs (initdb, pg_ctl) are missing; skipped")
+        return
+    server = SecondServer(bin_dir)
+    try:
+        services = Services.open(server.new_database())
+        build_demo(services)
+        actor = Actor("organizer", frozenset({Role.ORGANIZER, Role.CHIEF_JUDGE, Role.ADMIN}))
+        window = MainWindow(services.as_user(actor))
+        window.resize(1280, 800)
+        window.show()
+        settle(app)
+        contest = next(c for c in services.contests.contests() if c.name == CONTEST_NAME)
+        window.state.choose_contest(contest.id)
+        window.state.choose_event(services.contests.events(contest.id)[0].id)
+        window.show_area("scoring")
+        settle(app, 2.0)
+        area = window.areas["scoring"]
+        server.stop()
+        grid, model = area.grid, area.model
+        for row, text in ((2, "16"), (3, "17.5")):  # A2 更换光杆密封圈 (20)
+            index = model.index(row, model.column_of("A2"))
+            grid.setFocus()
+            grid.setCurrentIndex(index)
+            QTest.keyClicks(grid, text)
+            QTest.keyClick(grid, Qt.Key.Key_Return)
+            settle(app, 1.0)
+        grid.setCurrentIndex(model.index(5, model.column_of("A2")))  # the tints in sight
+        settle(app, 0.5)
+        path = out / "dialog_server_gone.png"
+        save(window, path)
+        print(path, window.width(), window.height())
+        window.hide()  # not closed: with marks waiting, closing would ask
+        services.ctx.db.dispose()
+    finally:
+        server.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(FOLDER))
-    parser.add_argument("--only", default="", help="comma-separated: " + ",".join(NAMES))
+    parser.add_argument(
+        "--only", default="", help="comma-separated: " + ",".join((*NAMES, SERVER_GONE))
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out = Path(args.out)
@@ -310,7 +369,10 @@ def main(argv: list[str] | None = None) -> int:
     shots = Shots(app, out, scratch)
     wanted = [n for n in args.only.split(",") if n] or list(NAMES)
     for name in wanted:
-        getattr(shots, f"take_{name}")()
+        if name == SERVER_GONE:
+            take_server_gone(app, out)
+        else:
+            getattr(shots, f"take_{name}")()
     shots.window.close()
     shots.services.ctx.db.dispose()
     return 0
