@@ -80,7 +80,7 @@ bench: system-deps $(VENV)/.installed
 	url=$$(bash tests/pg_server.sh || true) && CONTEST_DESK_TEST_PG=$$url $(BIN)/python -m tests.benchmarks
 
 # Speed at scale (issue 16): 100,000 persons and 1.4 M scores, on SQLite and on the tests'
-# PostgreSQL server; about 25 minutes (the SQLite file is built once, about a minute, and kept
+# PostgreSQL server; about 12 minutes (the SQLite file is built once, about a minute, and kept
 # in ~/.cache/contest-desk-bench/). BENCH_SCALE_ARGS="--size small" tries it in a few minutes.
 bench-scale: system-deps $(VENV)/.installed
 	url=$$(bash tests/pg_server.sh || true) && CONTEST_DESK_TEST_PG=$$url nice -n 19 \

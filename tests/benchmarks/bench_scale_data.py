@@ -14,7 +14,6 @@ from __future__ import annotations
 import multiprocessing
 import statistics
 import time
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +23,7 @@ from contest_desk.domain.permissions import Actor, Role
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
+from tests.benchmarks.bench_standings import best_of  # the median of timed runs
 from tests.benchmarks.scale_db import Layout, entry_ids
 
 DESKS, SAVES = 20, 1_000
@@ -32,15 +32,6 @@ DESKS, SAVES = 20, 1_000
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def median_of(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def standings(services: Services, plan: Layout, runs: int = 5) -> tuple[float, float]:
@@ -61,8 +52,8 @@ def standings(services: Services, plan: Layout, runs: int = 5) -> tuple[float, f
     bare(), table()  # the file cache and the code paths warm alike
     times: dict[str, list[float]] = {"bare": [], "service": []}
     for _ in range(runs):  # interleaved: other work on a shared machine slows both alike
-        times["bare"].append(median_of(1, bare))
-        times["service"].append(median_of(1, table))
+        times["bare"].append(best_of(1, bare))
+        times["service"].append(best_of(1, table))
     base, mine = statistics.median(times["bare"]), statistics.median(times["service"])
     print(f"  one GROUP BY over the event's scores:  {base * 1000:8.1f} ms (baseline)")
     print(f"  standings (trimmed mean), the service: {mine * 1000:8.1f} ms  "
