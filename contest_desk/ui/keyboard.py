@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -75,7 +75,7 @@ def open_context_menu(widget: QWidget) -> None:
     QApplication.sendEvent(target, event)
 
 
-def install(window: QWidget, area: Callable[[], QWidget | None]) -> list[QAction]:
+def install(window: QWidget, area: Callable[[], QWidget | None]) -> list[QShortcut]:
     """Ctrl+Tab, Ctrl+Shift+Tab, Shift+F10 and the Menu key on ``window``; ``area`` gives the
     part whose tabs turn when the focus is in none."""
     held = weakref.ref(window)  # no cycle through the slots (see ui/shortcuts.py)
@@ -88,30 +88,31 @@ def install(window: QWidget, area: Callable[[], QWidget | None]) -> list[QAction
 
     def context_menu() -> None:
         shown = held()
-        widget = _focus_in(shown) if shown is not None else None
-        if widget is not None:
-            open_context_menu(widget)
+        if shown is not None:  # a window with nothing focused (the hall's screen): its own
+            open_context_menu(_focus_in(shown) or shown)
 
-    actions = []
+    # Shortcuts, not actions: a window whose right-click menu lists its actions (the
+    # hall's screen) would list these too.
+    made = []
     for keys, slot in (
         (NEXT_TAB, lambda: turn(1)),
         (PREVIOUS_TAB, lambda: turn(-1)),
         (CONTEXT_MENU, context_menu),
     ):
-        action = QAction(window)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        window.addAction(action)
-        actions.append(action)
-    return actions
+        shortcut = QShortcut(window)
+        shortcut.setKeys([QKeySequence(k) for k in keys])
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        made.append(shortcut)
+    return made
 
 
 def focus_onwards(widget: QWidget, forward: bool) -> bool:
     """Give the focus to the next (previous) control after ``widget`` that Tab stops at,
     as Tab does from a control that keeps no Tab for itself."""
-    candidate = widget
+    candidate: QWidget | None = widget
     while True:
+        assert candidate is not None
         candidate = candidate.nextInFocusChain() if forward else candidate.previousInFocusChain()
         if candidate is widget or candidate is None:
             return False

@@ -97,7 +97,8 @@ def install(
     """The keys on ``window``, each acting on the area ``current`` gives; Ctrl+1 … go to
     the first ``areas`` of the side bar, Ctrl+PgDn and Ctrl+PgUp from the one ``row``
     gives to the next and previous (round the end)."""
-    actions = keyboard.install(window, current)
+    keyboard.install(window, current)  # Ctrl+Tab, Shift+F10: shortcuts of the window's own
+    actions = []
 
     # The actions' slots hold the window weakly: a closure over it would make a cycle
     # that only Python's collector breaks, on whichever thread it happens to run (Qt

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contest_desk.domain.permissions import Actor, Role
+from contest_desk.services.demo.build import CONTEST_NAME
 from contest_desk.services.hub import Services
 from contest_desk.ui import keyboard
 from contest_desk.ui.accessible import CONTROLS
@@ -430,3 +432,35 @@ def test_enter_on_a_roster_row_opens_the_form_a_double_click_opens(qtbot, window
     assert opened == [row]
     view.doubleClicked.emit(view.currentIndex())  # and the mouse's way is still there
     assert opened == [row, row]
+
+
+def test_the_hall_screens_right_click_menu_opens_by_shift_f10(
+    qtbot, demo: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contest_desk.ui.hall.window import HallWindow
+
+    monkeypatch.setattr(QProgressDialog, "show", lambda _self: None)  # as in window()
+
+    every_role = Actor("organizer", frozenset({Role.ORGANIZER, Role.CHIEF_JUDGE, Role.ADMIN}))
+    contest = next(c for c in demo.contests.contests() if c.name == CONTEST_NAME)
+    hall = HallWindow(demo.as_user(every_role).only(*HallWindow.USES), contest.id)
+    qtbot.addWidget(hall)
+    hall.show()
+    back_to(qtbot, hall)
+    seen: list[list[str]] = []
+
+    def read_and_close() -> None:  # the menu waits in its own loop (QMenu.exec)
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen.append([a.text() for a in menu.actions()])
+            menu.close()
+            poll.stop()
+
+    poll = QTimer(hall, interval=10)
+    poll.timeout.connect(read_and_close)
+    poll.start()
+    QTest.keyClick(hall, Qt.Key.Key_F10, SHIFT)
+    # What the hall may see…, and closing: no empty item for the keys' own shortcuts.
+    poll.stop()
+    assert seen == [[hall.tr("What the hall may see…"), hall.tr("Close (Esc)")]]
+    hall.close()

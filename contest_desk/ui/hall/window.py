@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.records.hall import HallPanel, HallView
 from contest_desk.errors import UserError
+from contest_desk.ui import keyboard
 from contest_desk.ui.ask import ask_choice
 from contest_desk.ui.hall.choice_dialog import choose_for_hall
 from contest_desk.ui.hall.scroller import SlowScroll
@@ -129,6 +130,7 @@ class HallWindow(QWidget):
         close = QAction(self.tr("Close (Esc)"), self)
         close.triggered.connect(self.close)
         self.addAction(close)
+        keyboard.install(self, lambda: None)  # Shift+F10 or the Menu key: that menu, by keys
 
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
