@@ -131,3 +131,65 @@ def test_a_lock_and_a_mark_saved_at_once_take_turns(
     else:  # the save came first: it is on the record before the lock, inside it
         assert last == ["score.record", "round.lock"]
         assert hall.setup.scoring.sheet(event, 1, judge.id).values[(entry.id, "P1")] == 9
+
+
+def test_a_sheet_submitted_while_its_mark_is_saved_takes_turns(
+    hall: Hall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The judge signs the sheet off on one device while a mark of it is being saved on
+    another: the sign-off waits for the save and signs what it saved, or the save is
+    refused; never a mark changed in a sheet already signed off."""
+    small, event = hall.small, hall.small.event.id
+    judge, entry = small.judges[0], small.entries[0]
+    hall.locking.sheets.reopen(event, 1, judge.id, "复核")
+    signing = hall.setup.as_user(
+        hall.setup.users.authenticate(judge.username, f"{judge.username}-pass")
+    )
+    inside, go_on = threading.Event(), threading.Event()
+    original = scoring.store_mark
+
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread().name == "saving":
+            inside.set()
+            go_on.wait(60)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "store_mark", paused)
+    outcome: dict[str, Any] = {}
+
+    def correct() -> Any:
+        threading.current_thread().name = "saving"
+        return hall.saving.scoring.record_score(event, 1, judge.id, entry.id, "P1", "9")
+
+    saver = _run(correct, outcome, "save")
+    assert inside.wait(60)
+    submitter = _run(
+        lambda: signing.sheets.submit(event, 1, judge.id, f"{judge.username}-pass"),
+        outcome,
+        "submit",
+    )
+    server = hall.setup.ctx.db.engine.dialect.name == "postgresql"
+    waited = False
+    for _ in range(600 if server else 0):
+        waited = _waiting_on_a_row_lock(hall.setup)
+        if waited or not submitter.is_alive():
+            break
+        time.sleep(0.05)
+    assert waited or not server  # before the fix the sign-off went ahead
+    go_on.set()
+    saver.join(60)
+    submitter.join(60)
+
+    assert outcome["submit"] is None
+    with hall.setup.ctx.db.reading() as s:
+        rows = s.execute(
+            select(m.AuditRecord.action)
+            .where(m.AuditRecord.action.in_(["score.record", "sheet.submit"]))
+            .order_by(m.AuditRecord.seq)
+        ).all()
+    last = [action for (action,) in rows][-2:]
+    if isinstance(outcome["save"], UserError):  # signed off first: the save refused
+        assert last[-1] == "sheet.submit"
+    else:  # saved first: the sign-off signs the sheet with the new mark
+        assert last == ["score.record", "sheet.submit"]
+        assert hall.setup.scoring.sheet(event, 1, judge.id).values[(entry.id, "P1")] == 9

@@ -103,7 +103,10 @@ class SheetService:
             rnd = get_round(s, event, round_number)
             judge = _judge(s, judge_id)
             check_own_sheet(self.ctx.actor, judge)
-            check_round_open(event, rnd, s)
+            # After the marks being saved (they hold the round shared): the sign-off counts
+            # and signs what they saved, and a mark coming after it finds the sheet signed.
+            hold_alone(s, rnd)
+            check_round_open(event, rnd)
             sheet = sheet_row(s, rnd.id, judge.id)
             if sheet.state == SUBMITTED:
                 raise UserError(
