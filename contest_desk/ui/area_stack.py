@@ -31,6 +31,7 @@ class AreaStack(QStackedWidget):
 def scrolling(stack: AreaStack) -> QScrollArea:
     """``stack`` in a frameless scroll area that fits it to the room while there is room."""
     area = QScrollArea()
+    area.setObjectName("area_scroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

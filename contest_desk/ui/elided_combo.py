@@ -7,18 +7,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+)
 
 
 class ElidedComboBox(QComboBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentTextChanged.connect(self.setToolTip)
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
+        # Here, not on currentTextChanged: a box filled with its signals blocked says nothing.
+        if self.toolTip() != option.currentText:
+            self.setToolTip(option.currentText)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox,
@@ -30,3 +35,13 @@ class ElidedComboBox(QComboBox):
             option.currentText, Qt.TextElideMode.ElideRight, field.width()
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+def shortened_box(characters: int = 8) -> ElidedComboBox:
+    """A box that takes the room its row leaves, and gives it up down to ``characters``
+    characters (its items then end in …) rather than push the row past the window."""
+    box = ElidedComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(characters)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return box

@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -46,6 +45,7 @@ from contest_desk.ui import ask, notice_printing, operations
 from contest_desk.ui.boards.setup import BoardSetup
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.elided_combo import shortened_box
 from contest_desk.ui.live import follow_setup
 from contest_desk.ui.notice_printing import anchored
 from contest_desk.ui.scoring import sheet_bar
@@ -78,8 +78,9 @@ class BoardsArea(BoardSetup, QWidget):
         self.services = services
         self.state = state
         self.view: BoardView | None = None
-        self.board_box = QComboBox()
+        self.board_box = shortened_box()  # a long name ends in … at a large font
         self.period_label = QLabel()
+        self.period_label.setWordWrap(True)  # on two lines where a large font needs it
         self.rules_label = QLabel()
         self.rules_label.setWordWrap(True)
         self.close_button = QPushButton(self.tr("Close the period"))

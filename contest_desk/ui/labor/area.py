@@ -40,6 +40,7 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import ask, feedback, notice_printing, operations, save_dialog
 from contest_desk.ui.chart_view import ChartView
 from contest_desk.ui.contests.models import Column, RecordTableModel, record_table
+from contest_desk.ui.elided_combo import shortened_box
 from contest_desk.ui.labor import setup_dialog
 from contest_desk.ui.labor.grid_model import ValueGridModel
 from contest_desk.ui.live import follow_setup
@@ -64,7 +65,7 @@ class LaborArea(QWidget):
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.state = services, state
-        self.contest_box = QComboBox()
+        self.contest_box = shortened_box()  # a long name ends in … at a large font
         self.period_box = QComboBox()
         self.state_label = QLabel()
         self.template_button = QPushButton(self.tr("Excel template…"))
