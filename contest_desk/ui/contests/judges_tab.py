@@ -21,10 +21,10 @@ from contest_desk.domain.plain_names import judge_labels
 from contest_desk.domain.records.contests import EventInfo, JudgeInfo
 from contest_desk.services.hub import Services
 from contest_desk.ui import operations
+from contest_desk.ui.contests.common import unit_combo
 from contest_desk.ui.contests.conflicts_box import ConflictsBox
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view, selected_id
-from contest_desk.ui.contests.roster_tab import unit_combo
 from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
