@@ -74,17 +74,23 @@ def _run(work: Callable[[], Any], outcome: dict[str, Any], name: str) -> threadi
     return thread
 
 
-def test_a_lock_and_a_mark_saved_at_once_take_turns(
-    hall: Hall, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _while_a_mark_is_saved(
+    hall: Hall,
+    monkeypatch: pytest.MonkeyPatch,
+    reason: str,
+    other: Callable[[], Any],
+) -> tuple[Any, Any, list[str]]:
+    """Judge 1's mark of entry 1 saved (P1 = 9) on the second desk, paused inside its
+    transaction after its checks, while ``other`` runs on the first: ``other`` must wait
+    for the save on the server (SQLite's writers of one process take turns before they
+    begin). The save's outcome, ``other``'s, and the last two of the marks' and sheets'
+    audit actions."""
     small, event = hall.small, hall.small.event.id
     judge, entry = small.judges[0], small.entries[0]
     inside, go_on = threading.Event(), threading.Event()
     original = scoring.store_mark
 
     def paused(*args: Any, **kwargs: Any) -> Any:
-        # The save has read the round (open) and checked the sheet: it waits here, in its
-        # transaction, while the other desk locks the round.
         if threading.current_thread().name == "saving":
             inside.set()
             go_on.wait(60)
@@ -95,42 +101,52 @@ def test_a_lock_and_a_mark_saved_at_once_take_turns(
 
     def correct() -> Any:
         threading.current_thread().name = "saving"
-        return hall.saving.scoring.record_score(event, 1, judge.id, entry.id, "P1", "9", "复核更正")
+        return hall.saving.scoring.record_score(event, 1, judge.id, entry.id, "P1", "9", reason)
 
     saver = _run(correct, outcome, "save")
     assert inside.wait(60)
-    locker = _run(lambda: hall.locking.sheets.lock_round(event, 1), outcome, "lock")
-    # Let the lock go as far as it can: done, or waiting for the save to end. (SQLite's
-    # writers of one process take turns before they begin: the lock waits for the save.)
+    worker = _run(other, outcome, "other")
     server = hall.setup.ctx.db.engine.dialect.name == "postgresql"
     waited = False
     for _ in range(600 if server else 0):
         waited = _waiting_on_a_row_lock(hall.setup)
-        if waited or not locker.is_alive():
+        if waited or not worker.is_alive():
             break
         time.sleep(0.05)
-    # On the server the lock waits for the save in flight (before the fix it went ahead
-    # and the save then wrote into the locked round).
-    assert waited or not server
+    assert waited or not server  # before the fixes it went ahead of the save
     go_on.set()
     saver.join(60)
-    locker.join(60)
-
-    assert outcome["lock"] is None  # the round is locked
-    assert hall.setup.sheets.round_status(event, 1).locked
+    worker.join(60)
     with hall.setup.ctx.db.reading() as s:
         rows = s.execute(
             select(m.AuditRecord.action)
-            .where(m.AuditRecord.action.in_(["score.record", "round.lock"]))
+            .where(m.AuditRecord.action.in_(["score.record", "round.lock", "sheet.submit"]))
             .order_by(m.AuditRecord.seq)
         ).all()
-    last = [action for (action,) in rows][-2:]
-    if isinstance(outcome["save"], UserError):  # the lock came first: the save refused
-        assert "已锁定" in outcome["save"].message()
+    return outcome["save"], outcome["other"], [action for (action,) in rows][-2:]
+
+
+def _saved_value(hall: Hall) -> Any:
+    small = hall.small
+    sheet = hall.setup.scoring.sheet(small.event.id, 1, small.judges[0].id)
+    return sheet.values[(small.entries[0].id, "P1")]
+
+
+def test_a_lock_and_a_mark_saved_at_once_take_turns(
+    hall: Hall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event = hall.small.event.id
+    saved, locked, last = _while_a_mark_is_saved(
+        hall, monkeypatch, "复核更正", lambda: hall.locking.sheets.lock_round(event, 1)
+    )
+    assert locked is None  # the round is locked
+    assert hall.setup.sheets.round_status(event, 1).locked
+    if isinstance(saved, UserError):  # the lock came first: the save refused
+        assert "已锁定" in saved.message()
         assert last[-1] == "round.lock"
     else:  # the save came first: it is on the record before the lock, inside it
         assert last == ["score.record", "round.lock"]
-        assert hall.setup.scoring.sheet(event, 1, judge.id).values[(entry.id, "P1")] == 9
+        assert _saved_value(hall) == 9
 
 
 def test_a_sheet_submitted_while_its_mark_is_saved_takes_turns(
@@ -139,57 +155,16 @@ def test_a_sheet_submitted_while_its_mark_is_saved_takes_turns(
     """The judge signs the sheet off on one device while a mark of it is being saved on
     another: the sign-off waits for the save and signs what it saved, or the save is
     refused; never a mark changed in a sheet already signed off."""
-    small, event = hall.small, hall.small.event.id
-    judge, entry = small.judges[0], small.entries[0]
+    event, judge = hall.small.event.id, hall.small.judges[0]
     hall.locking.sheets.reopen(event, 1, judge.id, "复核")
-    signing = hall.setup.as_user(
-        hall.setup.users.authenticate(judge.username, f"{judge.username}-pass")
+    password = f"{judge.username}-pass"
+    signing = hall.setup.as_user(hall.setup.users.authenticate(judge.username, password))
+    saved, submitted, last = _while_a_mark_is_saved(
+        hall, monkeypatch, "", lambda: signing.sheets.submit(event, 1, judge.id, password)
     )
-    inside, go_on = threading.Event(), threading.Event()
-    original = scoring.store_mark
-
-    def paused(*args: Any, **kwargs: Any) -> Any:
-        if threading.current_thread().name == "saving":
-            inside.set()
-            go_on.wait(60)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(scoring, "store_mark", paused)
-    outcome: dict[str, Any] = {}
-
-    def correct() -> Any:
-        threading.current_thread().name = "saving"
-        return hall.saving.scoring.record_score(event, 1, judge.id, entry.id, "P1", "9")
-
-    saver = _run(correct, outcome, "save")
-    assert inside.wait(60)
-    submitter = _run(
-        lambda: signing.sheets.submit(event, 1, judge.id, f"{judge.username}-pass"),
-        outcome,
-        "submit",
-    )
-    server = hall.setup.ctx.db.engine.dialect.name == "postgresql"
-    waited = False
-    for _ in range(600 if server else 0):
-        waited = _waiting_on_a_row_lock(hall.setup)
-        if waited or not submitter.is_alive():
-            break
-        time.sleep(0.05)
-    assert waited or not server  # before the fix the sign-off went ahead
-    go_on.set()
-    saver.join(60)
-    submitter.join(60)
-
-    assert outcome["submit"] is None
-    with hall.setup.ctx.db.reading() as s:
-        rows = s.execute(
-            select(m.AuditRecord.action)
-            .where(m.AuditRecord.action.in_(["score.record", "sheet.submit"]))
-            .order_by(m.AuditRecord.seq)
-        ).all()
-    last = [action for (action,) in rows][-2:]
-    if isinstance(outcome["save"], UserError):  # signed off first: the save refused
+    assert submitted is None
+    if isinstance(saved, UserError):  # signed off first: the save refused
         assert last[-1] == "sheet.submit"
     else:  # saved first: the sign-off signs the sheet with the new mark
         assert last == ["score.record", "sheet.submit"]
-        assert hall.setup.scoring.sheet(event, 1, judge.id).values[(entry.id, "P1")] == 9
+        assert _saved_value(hall) == 9
