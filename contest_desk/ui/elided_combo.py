@@ -5,7 +5,7 @@ would cut the name off in the middle of a character with nothing to say so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
+    QWidget,
 )
 
 
@@ -37,11 +38,33 @@ class ElidedComboBox(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
-def shortened_box(characters: int = 8) -> ElidedComboBox:
-    """A box that takes the room its row leaves, and gives it up down to ``characters``
-    characters (its items then end in …) rather than push the row past the window."""
-    box = ElidedComboBox()
+class ShortenedComboBox(ElidedComboBox):
+    """As wide as its longest item where the row has the room; down to its minimum
+    contents length (its items then end in …) where it has not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # the minimum contents length's
+        texts = (self.itemText(i) for i in range(self.count()))
+        widest = max((self.fontMetrics().horizontalAdvance(t) for t in texts), default=0)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        whole = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox, option, QSize(widest, hint.height()), self
+        )
+        return QSize(max(hint.width(), whole.width()), hint.height())
+
+
+def shortened_box(characters: int = 8) -> ShortenedComboBox:
+    """A box that gives up room down to ``characters`` characters rather than push its
+    row past the window."""
+    box = ShortenedComboBox()
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(characters)
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     return box
