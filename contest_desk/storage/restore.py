@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -53,6 +50,12 @@ def _refuse(backup: Path, reason: str) -> UserError:
 
 
 def _known_revision(migrations: Path, revision: str) -> bool:
+    # Imported here: alembic (with mako) is a fifth of a second of every window's start,
+    # where the services hub imports this module, and only a restore needs it.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     config = Config()
     config.set_main_option("script_location", str(migrations))
     try:
