@@ -22,6 +22,7 @@ def test_persons_come_by_employee_number_with_unit_paths_and_versions(
     assert listed[1] == PersonInfo(
         middle.id, "200", "张伟", middle.unit_id, "采油一厂", "仪表工", "技师", middle.version + 1
     )
+    assert listed[1].version == middle.version + 1  # the version is no part of ==
     assert listed[2].unit == "采油一厂/作业一区/一班"
     assert listed[2] == roster.person(late.id)  # as the person's form reads it
 
