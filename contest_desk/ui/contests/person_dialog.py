@@ -15,27 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
 
 from contest_desk.domain.records.contests import PersonInfo, UnitInfo
 from contest_desk.errors import ServerUnavailable, StaleEdit, UserError
 from contest_desk.ui import ask, feedback, operations
-from contest_desk.ui.contests.common import unit_combo
+from contest_desk.ui.contests.person_fields import PersonForm, Values
 from contest_desk.ui.reconnect import Held, Reconnect, kept_sentence, retries_of
 
-Values = tuple[str, str, str, str, str]  # employee no., name, unit path, job type, level
 Save = Callable[[PersonInfo, Values], PersonInfo]
 
 
-class EditPersonDialog(QDialog):
+class EditPersonDialog(PersonForm):
     def __init__(
         self,
         person: PersonInfo,
@@ -54,11 +45,6 @@ class EditPersonDialog(QDialog):
         # absence waits and is sent again; without it, the absence is said like a refusal.
         self._answers = answers
         self._retries: Reconnect | None = None
-        self.employee_no = QLineEdit()
-        self.name = QLineEdit()
-        self.unit = unit_combo(units)
-        self.job_type = QLineEdit()
-        self.skill_level = QLineEdit()
         self.notice = QLabel()  # why the values changed under the person's eyes
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -67,11 +53,7 @@ class EditPersonDialog(QDialog):
         self.reapply_button.hide()
         form = QFormLayout(self)
         form.addRow(self.notice)
-        form.addRow(self.tr("Employee no.:"), self.employee_no)
-        form.addRow(self.tr("Full name:"), self.name)
-        form.addRow(self.tr("Unit:"), self.unit)
-        form.addRow(self.tr("Job type:"), self.job_type)
-        form.addRow(self.tr("Skill level:"), self.skill_level)
+        self.add_person_fields(form, units)
         form.addRow(self.reapply_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -84,23 +66,6 @@ class EditPersonDialog(QDialog):
     @staticmethod
     def _values_of(person: PersonInfo) -> Values:
         return (person.employee_no, person.name, person.unit, person.job_type, person.skill_level)
-
-    def values(self) -> Values:
-        return (
-            self.employee_no.text(),
-            self.name.text(),
-            self.unit.currentText(),
-            self.job_type.text(),
-            self.skill_level.text(),
-        )
-
-    def show_values(self, values: Values) -> None:
-        employee_no, name, unit, job_type, skill_level = values
-        self.employee_no.setText(employee_no)
-        self.name.setText(name)
-        self.unit.setCurrentText(unit)
-        self.job_type.setText(job_type)
-        self.skill_level.setText(skill_level)
 
     def save(self) -> bool:
         """Save; on a refusal the dialog stays open (a stale form: with the fresh values)."""

@@ -27,9 +27,10 @@ from contest_desk.domain.records.contests import ImportSummary, PersonInfo, Unit
 from contest_desk.errors import Cancelled, UserError
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, keyboard, operations, save_dialog
-from contest_desk.ui.contests.common import note_label, unit_combo
+from contest_desk.ui.contests.common import note_label
 from contest_desk.ui.contests.models import Column, RecordTableModel
 from contest_desk.ui.contests.navigator import list_view
+from contest_desk.ui.contests.person_fields import PersonForm
 from contest_desk.ui.contests.roster_history import RosterHistory
 from contest_desk.ui.kept_place import kept_place
 from contest_desk.ui.live import follow_setup
@@ -49,36 +50,18 @@ def person_columns(tr: Callable[[str], str]) -> list[Column]:
     ]
 
 
-class AddPersonDialog(QDialog):
+class AddPersonDialog(PersonForm):
     def __init__(self, units: list[UnitInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add person"))
-        self.employee_no = QLineEdit()
-        self.name = QLineEdit()
-        self.unit = unit_combo(units)
-        self.job_type = QLineEdit()
-        self.skill_level = QLineEdit()
         form = QFormLayout(self)
-        form.addRow(self.tr("Employee no.:"), self.employee_no)
-        form.addRow(self.tr("Full name:"), self.name)
-        form.addRow(self.tr("Unit:"), self.unit)
-        form.addRow(self.tr("Job type:"), self.job_type)
-        form.addRow(self.tr("Skill level:"), self.skill_level)
+        self.add_person_fields(form, units)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    def values(self) -> tuple[str, str, str, str, str]:
-        return (
-            self.employee_no.text(),
-            self.name.text(),
-            self.unit.currentText(),
-            self.job_type.text(),
-            self.skill_level.text(),
-        )
 
 
 class RosterTab(QWidget):
