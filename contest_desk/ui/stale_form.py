@@ -21,6 +21,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("stale_form", text)
 
 
+def saved_or_said(
+    parent: QWidget, outcome: T | UserError | None, stale: Callable[[StaleEdit], None]
+) -> T | None:
+    """A save's outcome (``operations.run_inline``'s) as the saved record; None when the
+    save was refused, a stale refusal handed to ``stale`` and any other said, or cancelled."""
+    if isinstance(outcome, StaleEdit):
+        stale(outcome)
+        return None
+    if isinstance(outcome, UserError):
+        feedback.show_user_error(parent, outcome)
+        return None
+    return outcome
+
+
 class StaleGuard(Generic[Mine]):
     """Runs a form's save; on a stale refusal, shows the stored record (``show_current``)
     and keeps ``mine`` (the typed values) for ``button``, which shows them again
@@ -43,16 +57,11 @@ class StaleGuard(Generic[Mine]):
     def save(self, work: Callable[[], T], mine: Mine) -> T | None:
         """The saved record; None when refused (said) or cancelled."""
         outcome = operations.run_inline(self.parent, work)
-        if isinstance(outcome, StaleEdit):
-            self.refused(outcome, mine)
-            return None
-        if isinstance(outcome, UserError):
-            feedback.show_user_error(self.parent, outcome)
-            return None
-        if outcome is not None:
+        saved = saved_or_said(self.parent, outcome, lambda error: self.refused(error, mine))
+        if saved is not None:
             self.mine = None
             self.button.hide()
-        return outcome
+        return saved
 
     def refused(self, error: StaleEdit, mine: Mine) -> None:
         feedback.show_user_error(self.parent, error)

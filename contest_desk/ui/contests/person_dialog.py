@@ -22,6 +22,7 @@ from contest_desk.errors import ServerUnavailable, StaleEdit, UserError
 from contest_desk.ui import ask, feedback, operations
 from contest_desk.ui.contests.person_fields import PersonForm, Values
 from contest_desk.ui.reconnect import Held, Reconnect, kept_sentence, retries_of
+from contest_desk.ui.stale_form import saved_or_said
 
 Save = Callable[[PersonInfo, Values], PersonInfo]
 
@@ -77,15 +78,10 @@ class EditPersonDialog(PersonForm):
         if isinstance(outcome, ServerUnavailable) and self._answers is not None:
             self._hold(read, typed, outcome.server)
             return False
-        if isinstance(outcome, StaleEdit):
-            self.stale(outcome, typed)
+        saved = saved_or_said(self, outcome, lambda error: self.stale(error, typed))
+        if saved is None:
             return False
-        if isinstance(outcome, UserError):
-            feedback.show_user_error(self, outcome)
-            return False
-        if outcome is None:
-            return False
-        self.saved = outcome
+        self.saved = saved
         self.accept()
         return True
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.change_kinds import CONTESTS, RUBRICS
 from contest_desk.domain.rubric import Rubric
-from contest_desk.errors import StaleEdit, UserError
+from contest_desk.errors import StaleEdit
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations
 from contest_desk.ui.contests import rubric_files
@@ -26,6 +26,7 @@ from contest_desk.ui.contests.common import plain
 from contest_desk.ui.contests.rubric_history import RubricHistory
 from contest_desk.ui.contests.rubric_model import AUTO_ROLE, CODE, NAME, CellProblem, RubricTree
 from contest_desk.ui.live import follow_setup
+from contest_desk.ui.stale_form import saved_or_said
 from contest_desk.ui.state import AppState
 
 OK_STYLE = "color: #1b6e20;"
@@ -264,13 +265,8 @@ class RubricEditor(QWidget):
         ):
             return False
         read = self.stored  # what the draft started from: refused if another desk saved
-        stored = operations.run_inline(self, lambda: contests.save_rubric(part_id, rubric, read))
-        if isinstance(stored, StaleEdit):
-            self.stale(stored, rubric)
-            return False
-        if isinstance(stored, UserError):
-            feedback.show_user_error(self, stored)
-            return False
+        outcome = operations.run_inline(self, lambda: contests.save_rubric(part_id, rubric, read))
+        stored = saved_or_said(self, outcome, lambda error: self.stale(error, rubric))
         if stored is None:
             return False
         self.stored = stored
