@@ -11,7 +11,7 @@ now, naming who saved it and when (the audit trail) and each field (shown → no
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, select
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_words import local_time
 from contest_desk.domain.plain_names import actor_name
+from contest_desk.domain.records.versioned import differences
 from contest_desk.errors import NotFound, StaleEdit
 from contest_desk.i18n import _
 from contest_desk.storage import models as m
@@ -132,6 +133,15 @@ def refuse_stale(
     if read_version is None or read_version == stored_version or not changes:
         return
     refuse_changed(s, thing, targets, changes, current, actions, wider=wider)
+
+
+def refuse_stale_read(
+    s: Session, thing: str, read: Any, now: Any, fields: Mapping[str, str], target: str
+) -> None:
+    """``refuse_stale`` for a record a form read (``read``) and the same record as stored
+    (``now``), compared in the fields the form shows (``fields``, versioned.py's)."""
+    changes = differences(read, now, fields)
+    refuse_stale(s, thing, read.version, now.version, changes, [target], now)
 
 
 def refuse_changed(

@@ -15,7 +15,7 @@ from contest_desk.domain.contest import ContestKind, ContestStatus, EventMode, c
 from contest_desk.domain.permissions import Action
 from contest_desk.domain.ranking import rename_parts
 from contest_desk.domain.records.contests import ContestInfo, EventInfo, EventSettings
-from contest_desk.domain.records.versioned import CONTEST_FIELDS, EVENT_FIELDS, differences
+from contest_desk.domain.records.versioned import CONTEST_FIELDS, EVENT_FIELDS
 from contest_desk.domain.rubric import Rubric, rubric_problems
 from contest_desk.domain.rubric_changes import RubricChanges
 from contest_desk.domain.settings_codec import (
@@ -40,7 +40,7 @@ from contest_desk.storage.mapping import (
     get_event,
     rubric_of,
 )
-from contest_desk.storage.versions import locked_or_missing, refuse_stale
+from contest_desk.storage.versions import locked_or_missing, refuse_stale_read
 
 # Part names are stored in the language the organizer works in (see ``default_parts``).
 DEFAULT_PART_WEIGHTS = ((N_("Theory"), Decimal("0.3")), (N_("Practical"), Decimal("0.7")))
@@ -64,9 +64,7 @@ def _event_as_read(s: Session, event_id: int, read: EventInfo | None) -> m.Event
     event = locked_or_missing(s, m.Event, event_id, "There is no event {id}")
     if read is not None:
         now = event_info(event)
-        changes = differences(read, now, EVENT_FIELDS)
-        target = [f"event:{event_id}"]
-        refuse_stale(s, _("This event"), read.version, now.version, changes, target, now)
+        refuse_stale_read(s, _("This event"), read, now, EVENT_FIELDS, f"event:{event_id}")
     return event
 
 
@@ -163,10 +161,8 @@ class ContestService:
         with self.ctx.db.transaction() as s:
             contest = locked_or_missing(s, m.Contest, contest_id, "There is no contest {id}")
             if read is not None:
-                now = contest_info(contest)
-                changes = differences(read, now, CONTEST_FIELDS)
-                target = [f"contest:{contest_id}"]
-                refuse_stale(s, _("This contest"), read.version, now.version, changes, target, now)
+                now, target = contest_info(contest), f"contest:{contest_id}"
+                refuse_stale_read(s, _("This contest"), read, now, CONTEST_FIELDS, target)
             contest.name, contest.organizer = name.strip(), organizer
             contest.start_date, contest.end_date = start_date, end_date
             self.ctx.audit(s, "contest.update", f"contest:{contest_id}", name=name)

@@ -15,7 +15,7 @@ from contest_desk.domain.records.contests import (
     TeamInfo,
     UnitInfo,
 )
-from contest_desk.domain.records.versioned import PERSON_FIELDS, differences
+from contest_desk.domain.records.versioned import PERSON_FIELDS
 from contest_desk.errors import NotFound, UserError
 from contest_desk.i18n import _
 from contest_desk.services.context import ServiceContext
@@ -24,7 +24,7 @@ from contest_desk.storage import models as m
 from contest_desk.storage.entries import new_entry
 from contest_desk.storage.mapping import entry_info, get_event, person_info, unit_path
 from contest_desk.storage.roster import entry_infos, judge_infos, person_infos, unit_by_path
-from contest_desk.storage.versions import locked_or_missing, refuse_stale
+from contest_desk.storage.versions import locked_or_missing, refuse_stale_read
 
 
 class RosterService:
@@ -317,10 +317,8 @@ def _as_read(s: Session, read: PersonInfo) -> tuple[m.Person, PersonInfo, str]:
     """The person ``read`` names, locked, as stored now, and their audit target; StaleEdit
     when another desk changed what ``read`` shows since."""
     person = locked_or_missing(s, m.Person, read.id, "There is no person {id}")
-    now = person_info(person)
-    changes = differences(read, now, PERSON_FIELDS)
-    target = f"person:{person.id}"
-    refuse_stale(s, _("This person"), read.version, now.version, changes, [target], now)
+    now, target = person_info(person), f"person:{person.id}"
+    refuse_stale_read(s, _("This person"), read, now, PERSON_FIELDS, target)
     return person, now, target
 
 
