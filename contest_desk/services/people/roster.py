@@ -64,12 +64,9 @@ class RosterService:
         job_type: str = "",
         skill_level: str = "",
     ) -> PersonInfo:
-        employee_no, name = employee_no.strip(), name.strip()
-        if not employee_no or not name:
-            raise UserError("A person needs an employee number and a name")
+        employee_no, name = _checked_names(employee_no, name)
         with self.ctx.db.transaction() as s:
-            if s.scalar(select(m.Person).where(m.Person.employee_no == employee_no)):
-                raise UserError("The employee number {no} is already in the roster", no=employee_no)
+            _refuse_taken_number(s, employee_no)
             unit = unit_by_path(s, unit_path_text, create=True)
             person = m.Person(
                 employee_no=employee_no,
@@ -105,16 +102,10 @@ class RosterService:
         """Save a person's form. ``read`` is the person as the form read it: when another
         desk saved the person since, the save is refused (StaleEdit) naming who, when and
         each field that differs, and nothing is changed."""
-        employee_no, name = employee_no.strip(), name.strip()
-        if not employee_no or not name:
-            raise UserError("A person needs an employee number and a name")
+        employee_no, name = _checked_names(employee_no, name)
         with self.ctx.db.transaction() as s:
             person, now, target = _as_read(s, read)
-            clash = select(m.Person).where(
-                m.Person.employee_no == employee_no, m.Person.id != person.id
-            )
-            if s.scalar(clash):
-                raise UserError("The employee number {no} is already in the roster", no=employee_no)
+            _refuse_taken_number(s, employee_no, other_than=person.id)
             unit = unit_by_path(s, unit_path_text, create=True)
             person.employee_no, person.name, person.unit = employee_no, name, unit
             person.job_type, person.skill_level = job_type.strip(), skill_level.strip()
@@ -311,6 +302,24 @@ class RosterService:
                 )
                 for j in rows
             ]
+
+
+def _checked_names(employee_no: str, name: str) -> tuple[str, str]:
+    """A person's employee number and name as stored (trimmed); both are needed."""
+    employee_no, name = employee_no.strip(), name.strip()
+    if not employee_no or not name:
+        raise UserError("A person needs an employee number and a name")
+    return employee_no, name
+
+
+def _refuse_taken_number(s: Session, employee_no: str, other_than: int | None = None) -> None:
+    """UserError when another person of the roster (not ``other_than``, the one being
+    saved) has the employee number already."""
+    query = select(m.Person.id).where(m.Person.employee_no == employee_no)
+    if other_than is not None:
+        query = query.where(m.Person.id != other_than)
+    if s.scalar(query) is not None:
+        raise UserError("The employee number {no} is already in the roster", no=employee_no)
 
 
 def _as_read(s: Session, read: PersonInfo) -> tuple[m.Person, PersonInfo, str]:
