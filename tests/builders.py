@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from contest_desk.domain.aggregation import Aggregation, AggregationRule
+from contest_desk.domain.permissions import Role
 from contest_desk.domain.records.contests import EntryInfo, EventInfo, EventSettings, JudgeInfo
 from contest_desk.domain.rubric import (
     Criterion,
@@ -91,6 +93,33 @@ def build_small_event(services: Services) -> SmallEvent:
     ]
     entries = [services.roster.add_entry(event.id, person_id=p.id) for p in persons]
     return SmallEvent(services.contests.event(event.id), judges, entries)
+
+
+def add_user(services: Services, username: str, name: str, *roles: Role) -> None:
+    """A user whose password is ``<username>-pass`` (see ``acting``)."""
+    services.users.add_user(username, name, password_of(username), list(roles))
+
+
+def password_of(username: str) -> str:
+    return f"{username}-pass"
+
+
+def acting(services: Services, username: str) -> Services:
+    """``services`` acting as ``username``, logged in with the password add_user gave."""
+    return services.as_user(services.users.authenticate(username, password_of(username)))
+
+
+@contextmanager
+def two_desks(database_url: str) -> Iterator[tuple[Services, Services]]:
+    """Two Services on one database, each with an engine (connections) of its own: the
+    first to build what a test needs, both to act as two desks at once."""
+    first = Services.open(database_url)
+    second = Services.open(database_url)
+    try:
+        yield first, second
+    finally:
+        second.ctx.db.dispose()
+        first.ctx.db.dispose()
 
 
 def copy_of_demo(template: Path, folder: Path) -> str:

@@ -15,7 +15,14 @@ from contest_desk.domain.permissions import Role
 from contest_desk.domain.rubric import Criterion, Rubric
 from contest_desk.errors import StaleEdit
 from contest_desk.services.hub import Services
-from tests.builders import PRACTICAL, SmallEvent, build_small_event
+from tests.builders import (
+    PRACTICAL,
+    SmallEvent,
+    acting,
+    add_user,
+    build_small_event,
+    two_desks,
+)
 
 D = Decimal
 
@@ -30,16 +37,11 @@ class Desks:
 
 @pytest.fixture
 def desks(database_url: str) -> Iterator[Desks]:
-    setup = Services.open(database_url)
-    small = build_small_event(setup)
-    setup.users.add_user("zhangsan", "张三", "zhangsan-pass", [Role.ORGANIZER])
-    setup.users.add_user("lisi", "李四", "lisi-pass", [Role.ORGANIZER])
-    other = Services.open(database_url)  # a second engine: its own connections
-    a = setup.as_user(setup.users.authenticate("zhangsan", "zhangsan-pass"))
-    b = other.as_user(other.users.authenticate("lisi", "lisi-pass"))
-    yield Desks(a, b, small, setup)
-    other.ctx.db.dispose()
-    setup.ctx.db.dispose()
+    with two_desks(database_url) as (setup, other):
+        small = build_small_event(setup)
+        add_user(setup, "zhangsan", "张三", Role.ORGANIZER)
+        add_user(setup, "lisi", "李四", Role.ORGANIZER)
+        yield Desks(acting(setup, "zhangsan"), acting(other, "lisi"), small, setup)
 
 
 def test_a_person_saved_from_a_stale_form_is_refused_naming_the_change(desks: Desks) -> None:

@@ -19,7 +19,14 @@ from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.services.judging import scoring
 from contest_desk.storage import models as m
-from tests.builders import SmallEvent, build_small_event
+from tests.builders import (
+    SmallEvent,
+    acting,
+    add_user,
+    build_small_event,
+    password_of,
+    two_desks,
+)
 
 
 @dataclass
@@ -32,22 +39,17 @@ class Hall:
 
 @pytest.fixture
 def hall(database_url: str) -> Iterator[Hall]:
-    setup = Services.open(database_url)
-    small = build_small_event(setup)
-    setup.users.add_user("chief", "裁判长", "chief-pass", [Role.CHIEF_JUDGE])
-    for judge in small.judges:
-        setup.users.add_user(judge.username, judge.name, f"{judge.username}-pass", [Role.JUDGE])
-        acting = setup.as_user(setup.users.authenticate(judge.username, f"{judge.username}-pass"))
-        for entry in small.entries:
-            for code in ("P1", "P2"):
-                acting.scoring.record_score(small.event.id, 1, judge.id, entry.id, code, "8")
-        acting.sheets.submit(small.event.id, 1, judge.id, f"{judge.username}-pass")
-    other = Services.open(database_url)
-    locking = setup.as_user(setup.users.authenticate("chief", "chief-pass"))
-    saving = other.as_user(other.users.authenticate("chief", "chief-pass"))
-    yield Hall(small, locking, saving, setup)
-    other.ctx.db.dispose()
-    setup.ctx.db.dispose()
+    with two_desks(database_url) as (setup, other):
+        small = build_small_event(setup)
+        add_user(setup, "chief", "裁判长", Role.CHIEF_JUDGE)
+        for judge in small.judges:
+            add_user(setup, judge.username, judge.name, Role.JUDGE)
+            desk = acting(setup, judge.username)
+            for entry in small.entries:
+                for code in ("P1", "P2"):
+                    desk.scoring.record_score(small.event.id, 1, judge.id, entry.id, code, "8")
+            desk.sheets.submit(small.event.id, 1, judge.id, password_of(judge.username))
+        yield Hall(small, acting(setup, "chief"), acting(other, "chief"), setup)
 
 
 def _waiting_on_a_row_lock(services: Services) -> bool:
