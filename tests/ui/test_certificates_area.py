@@ -28,8 +28,8 @@ def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Servi
     return Services.open(copy_of_demo(demo_template, tmp_path_factory.mktemp("certs")))
 
 
-@pytest.fixture
-def area(qtbot, demo: Services, monkeypatch) -> CertificatesArea:
+def skill_area(qtbot, demo: Services, monkeypatch) -> CertificatesArea:
+    """The area shown on the demo's skill contest and its first event."""
     # The demo's rounds are open: the organizer prints them marked 暂定 (asked each time).
     monkeypatch.setattr(round_notice, "ask_provisional", lambda *_a: True)
     state = AppState()
@@ -40,6 +40,11 @@ def area(qtbot, demo: Services, monkeypatch) -> CertificatesArea:
     qtbot.addWidget(shown)
     shown.show()
     return shown
+
+
+@pytest.fixture
+def area(qtbot, demo: Services, monkeypatch) -> CertificatesArea:
+    return skill_area(qtbot, demo, monkeypatch)
 
 
 def test_a_batch_with_progress_and_one_cancelled(qtbot, area, monkeypatch, tmp_path) -> None:

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from contest_desk.domain.certificates import Template
 from contest_desk.services.hub import Services
-from contest_desk.ui import round_notice
 from contest_desk.ui.certificates import template_editor
 from contest_desk.ui.certificates.area import CertificatesArea
 from contest_desk.ui.certificates.template_editor import TemplateEditor
-from contest_desk.ui.state import AppState
 from tests.ui import test_contests_area, undo_keys
 from tests.ui import test_scoring_models as shared
+from tests.ui.test_certificates_area import skill_area
 
 language = shared.language
 shown = test_contests_area.shown  # the messages shown, collected
@@ -32,14 +31,7 @@ def demo(demo_copy: str) -> Services:
 
 @pytest.fixture
 def area(qtbot, demo: Services, shown, monkeypatch) -> CertificatesArea:
-    monkeypatch.setattr(round_notice, "ask_provisional", lambda *_a: True)
-    state = AppState()
-    skill = next(c for c in demo.contests.contests() if c.kind.value == "skill")
-    state.choose_contest(skill.id)
-    state.choose_event(1)
-    widget = CertificatesArea(demo, state)
-    qtbot.addWidget(widget)
-    widget.show()
+    widget = skill_area(qtbot, demo, monkeypatch)
     widget.template_box.setFocus()
     return widget
 
