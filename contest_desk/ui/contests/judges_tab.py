@@ -29,6 +29,17 @@ from contest_desk.ui.live import follow_setup
 from contest_desk.ui.state import AppState
 
 
+def button_row(button: QPushButton, before: int = 0, after: int = 0) -> QHBoxLayout:
+    """A row with ``button`` and stretch of the given factors before and after it."""
+    row = QHBoxLayout()
+    if before:
+        row.addStretch(before)
+    row.addWidget(button)
+    if after:
+        row.addStretch(after)
+    return row
+
+
 class JudgesTab(QWidget):
     def __init__(self, services: Services, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,7 +82,9 @@ class JudgesTab(QWidget):
         self.username_edit = QLineEdit()
         self.name_edit = QLineEdit()
         self.unit_box = unit_combo([])
-        self.trainee_check = QCheckBox(self.tr("Trainee (marks kept, never counted)"))
+        # A short text, the rule in the tooltip: the whole sentence made the tab too wide.
+        self.trainee_check = QCheckBox(self.tr("Trainee judge"))
+        self.trainee_check.setToolTip(self.tr("Trainee (marks kept, never counted)"))
         self.add_button = QPushButton(self.tr("Add judge"))
         self.add_button.clicked.connect(self.add_from_form)
         self.assign_button = QPushButton(self.tr("Assign to event →"))
@@ -81,36 +94,30 @@ class JudgesTab(QWidget):
         self.panel_label = QLabel()
         self.panel_label.setWordWrap(True)
 
+        # Each panel button under the table it acts from, not in a column between the two
+        # boxes: the column put the tab past a 1280-px window at a 14-pt font.
         judges_box = QGroupBox(self.tr("Judges of the contest"))
         left = QVBoxLayout(judges_box)
         left.addWidget(self.judge_view, 1)
+        left.addLayout(button_row(self.assign_button, before=1))
         self.add_form = form = QFormLayout()  # hidden, as its button, from who may not add
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Full name:"), self.name_edit)
         form.addRow(self.tr("Unit:"), self.unit_box)
         form.addRow("", self.trainee_check)
         left.addLayout(form)
-        add_row = QHBoxLayout()
-        add_row.addStretch(1)
-        add_row.addWidget(self.add_button)
-        left.addLayout(add_row)
-
-        middle = QVBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(self.assign_button)
-        middle.addWidget(self.unassign_button)
-        middle.addStretch(1)
+        left.addLayout(button_row(self.add_button, before=1))
 
         self.panel_box = QGroupBox(self.tr("Panel of the event"))
         right = QVBoxLayout(self.panel_box)
         right.addWidget(self.panel_view, 1)
+        right.addLayout(button_row(self.unassign_button, after=1))
         right.addWidget(self.panel_label)
         self.conflicts_box = ConflictsBox(services, lambda: selected_id(self.judge_view))
         right.addWidget(self.conflicts_box, 1)
 
         layout = QHBoxLayout(self)
         layout.addWidget(judges_box, 3)
-        layout.addLayout(middle)
         layout.addWidget(self.panel_box, 2)
 
         state.contest_changed.connect(lambda _id: self.reload())

@@ -33,6 +33,13 @@ OK_STYLE = "color: #1b6e20;"
 PROBLEM_STYLE = "color: #b00020;"
 
 
+def fitted(button: QPushButton) -> QPushButton:
+    """``button`` as wide as its text: the style's 80-px minimum put the area past a
+    1280-px screen."""
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 24)
+    return button
+
+
 class RubricEditor(QWidget):
     """Criteria tree of one part, with the tools to shape it and a Save kept honest by checks."""
 
@@ -73,10 +80,17 @@ class RubricEditor(QWidget):
         self.export_button.setToolTip(self.tr("Every part of the event, one row per criterion"))
         self.export_button.clicked.connect(lambda: rubric_files.export_dialog(self))
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Part:")))
-        top.addWidget(self.part_box)
-        top.addSpacing(12)
+        # Three rows, so that the tab fits a 1280-px window beside the contest list even at
+        # a 14-pt font (one row of every button needed about 1,030 px there): the part and
+        # its Excel files, the tools that shape the tree, then the checks and Save.
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("Part:")))
+        head.addWidget(self.part_box)
+        head.addStretch(1)
+        head.addWidget(self.import_button)
+        head.addWidget(self.export_button)
+
+        tools_row = QHBoxLayout()
         tools = [
             ("add", self.tr("Add criterion"), "Ctrl+N", self.add_criterion),
             ("add_sub", self.tr("Add sub-criterion"), "Ctrl+Shift+N", self.add_sub_criterion),
@@ -89,8 +103,6 @@ class RubricEditor(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for key, text, keys, slot in tools:
             button = QPushButton(text)
-            # As wide as its text: the style's 80-px minimum put the area past a 1280-px screen.
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 24)
             sequence = QKeySequence(keys)
             button.setToolTip(
                 f"{text} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
@@ -101,17 +113,16 @@ class RubricEditor(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            top.addWidget(button)
+            tools_row.addWidget(fitted(button))
             self.buttons[key] = button
         self.undo = RubricHistory(self)  # Ctrl+Z / Ctrl+Y: the draft's edits and saves
         self.undo_button, self.redo_button = self.undo.history.buttons()
-        top.addWidget(self.undo_button)
-        top.addWidget(self.redo_button)
-        top.addStretch(1)
+        tools_row.addSpacing(12)
+        tools_row.addWidget(fitted(self.undo_button))
+        tools_row.addWidget(fitted(self.redo_button))
+        tools_row.addStretch(1)
 
         bottom = QHBoxLayout()
-        bottom.addWidget(self.import_button)
-        bottom.addWidget(self.export_button)
         bottom.addWidget(self.problem_label, 1)
         bottom.addWidget(self.total_label)
         bottom.addWidget(self.reapply_button)
@@ -119,7 +130,8 @@ class RubricEditor(QWidget):
         bottom.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(head)
+        layout.addLayout(tools_row)
         layout.addWidget(self.tree, 1)
         layout.addLayout(bottom)
 
