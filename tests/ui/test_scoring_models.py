@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool
@@ -104,12 +105,18 @@ def language(qapp) -> Iterator[None]:
     qapp.removeTranslator(translator)
 
 
-@pytest.fixture
-def services(tmp_path) -> Iterator[Services]:
-    services = Services.open(str(tmp_path / "desk.db"))
+def desk_on_file(path: Path) -> Iterator[Services]:
+    """A desk's services on the database file ``path`` (for ``yield from`` in a fixture);
+    at the end, once the window's workers on the thread pool are done, closed."""
+    services = Services.open(str(path))
     yield services
     QThreadPool.globalInstance().waitForDone()
     services.ctx.db.dispose()
+
+
+@pytest.fixture
+def services(tmp_path) -> Iterator[Services]:
+    yield from desk_on_file(tmp_path / "desk.db")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings
 
 from contest_desk.app import DeskApp
 from contest_desk.domain.file_hash import sha256_of
@@ -32,10 +32,7 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
     """A desk's database file, its attached files in their default place (the run's
     CONTEST_DESK_FILES, which would win over the setting, taken away)."""
     monkeypatch.delenv(FILES_ENV)
-    services = Services.open(str(tmp_path / "desk.db"))
-    yield services
-    QThreadPool.globalInstance().waitForDone()
-    services.ctx.db.dispose()
+    yield from shared.desk_on_file(tmp_path / "desk.db")
 
 
 @pytest.fixture
