@@ -41,10 +41,15 @@ services = shared.services
 shown = shared.shown
 
 
-@pytest.fixture
-def editor(area: ContestsArea, services: Services) -> RubricEditor:
+def practical_editor(
+    area: ContestsArea, services: Services, stored: Rubric | None = None
+) -> RubricEditor:
+    """The rubric editor on the practical part of a new event 采油工, whose rubric is
+    ``stored`` (saved before the event is chosen) or none yet."""
     contest = services.contests.create_contest("2026年技能比武")
     event = services.contests.create_event(contest.id, "采油工")
+    if stored is not None:
+        services.contests.save_rubric(event.parts[1].id, stored)
     area.state.choose_contest(contest.id)
     area.state.choose_event(event.id)
     area.tabs.setCurrentWidget(area.rubric_editor)
@@ -52,6 +57,11 @@ def editor(area: ContestsArea, services: Services) -> RubricEditor:
     editor.part_box.setCurrentIndex(1)  # practical
     assert editor.part_id == event.parts[1].id
     return editor
+
+
+@pytest.fixture
+def editor(area: ContestsArea, services: Services) -> RubricEditor:
+    return practical_editor(area, services)
 
 
 def is_marked(item: QTreeWidgetItem, column: int) -> bool:

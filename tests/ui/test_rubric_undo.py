@@ -17,6 +17,7 @@ from contest_desk.ui.contests.rubric_editor import RubricEditor
 from contest_desk.ui.contests.rubric_model import CODE, MAX, NAME
 from tests.ui import test_contests_area as shared
 from tests.ui import undo_keys
+from tests.ui.test_contests_rubric import practical_editor
 
 D = Decimal
 area = shared.area
@@ -33,14 +34,7 @@ STORED = Rubric(
 
 @pytest.fixture
 def editor(area: ContestsArea, services: Services) -> RubricEditor:
-    contest = services.contests.create_contest("2026年技能比武")
-    event = services.contests.create_event(contest.id, "采油工")
-    services.contests.save_rubric(event.parts[1].id, STORED)
-    area.state.choose_contest(contest.id)
-    area.state.choose_event(event.id)
-    area.tabs.setCurrentWidget(area.rubric_editor)
-    editor = area.rubric_editor
-    editor.part_box.setCurrentIndex(1)  # practical
+    editor = practical_editor(area, services, STORED)
     editor.tree.setFocus()
     return editor
 
