@@ -14,20 +14,15 @@ from sqlalchemy import func, select
 from contest_desk.errors import ServerUnavailable
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
+from tests import pg_second_server as gone
 from tests.builders import build_small_event
-from tests.pg_second_server import (
-    SecondServer,
-    gone_url,
-    lose_next_commit_answer,
-    second_server,
-    services,
-)
 
-__all__ = ["gone_url", "second_server", "services"]  # the fixtures, used by name
+# The second server's fixtures, used by name.
+gone_url, second_server, services = gone.gone_url, gone.second_server, gone.services
 
 
 def test_a_call_while_the_server_is_down_is_said_plainly_and_the_next_one_works(
-    services: Services, second_server: SecondServer
+    services: Services, second_server: gone.SecondServer
 ) -> None:
     services.contests.create_contest("2026年技能比武")
     second_server.stop()
@@ -45,7 +40,7 @@ def test_a_call_while_the_server_is_down_is_said_plainly_and_the_next_one_works(
 
 
 def test_a_restart_between_two_calls_goes_unnoticed(
-    services: Services, second_server: SecondServer
+    services: Services, second_server: gone.SecondServer
 ) -> None:
     """The pool's connections were all broken by the restart, and no call saw the server
     down: the first call after it is served on a new connection (pool_pre_ping)."""
@@ -61,7 +56,7 @@ def test_a_save_sent_again_after_its_commit_answer_was_lost_is_stored_once(
     small = build_small_event(services)
     event, judge, entry = small.event.id, small.judges[0].id, small.entries[0].id
     record = services.scoring.record_score
-    lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
+    gone.lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
     with pytest.raises(ServerUnavailable) as caught:
         record(event, 1, judge, entry, "P1", "8.5", op="desk-grid-op-1")
     assert caught.value.unknown  # the commit was under way: saved or not, nobody knows

@@ -20,18 +20,13 @@ from contest_desk.ui.reconnect import Reconnect
 from contest_desk.ui.scoring.area import ScoringArea
 from contest_desk.ui.scoring.model import ROLE_PENDING
 from contest_desk.ui.state import AppState
-from tests.pg_second_server import (
-    SecondServer,
-    gone_url,
-    lose_next_commit_answer,
-    second_server,
-    services,
-)
+from tests import pg_second_server as gone
 from tests.ui import test_scoring_models as shared
 from tests.ui.test_scoring_area import choose, click_cell
 from tests.ui.test_scoring_models import SmallEvent, build_event
 
-__all__ = ["gone_url", "second_server", "services"]  # the fixtures, used by name
+# The second server's fixtures, used by name.
+gone_url, second_server, services = gone.gone_url, gone.second_server, gone.services
 language = shared.language
 WAIT_MS = 60000  # the probe asks every 1–5 s; a slow machine gets time
 
@@ -92,7 +87,7 @@ def test_marks_typed_while_the_server_is_down_are_kept_and_saved_when_it_is_back
     services: Services,
     small: SmallEvent,
     gone_url: str,
-    second_server: SecondServer,
+    second_server: gone.SecondServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window, area = scoring_window(qtbot, services, small)
@@ -155,7 +150,7 @@ def test_a_mark_whose_commit_answer_was_lost_is_sent_again_and_saved_once(
     know, keeps the mark unsaved and sends it again with the same op id; the service
     answers with the first outcome, and the mark is stored and audited once."""
     window, area = scoring_window(qtbot, services, small)
-    lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
+    gone.lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
     type_mark(qtbot, area, 0, "P1", "9")
     index = area.model.index(0, area.model.column_of("P1"))
     assert area.model.data(index, ROLE_PENDING) == "9"  # saved or not: not shown saved
@@ -169,7 +164,11 @@ def test_a_mark_whose_commit_answer_was_lost_is_sent_again_and_saved_once(
 
 
 def test_a_sheet_read_again_while_the_server_is_down_keeps_its_unsaved_marks(
-    qtbot: Any, services: Services, small: SmallEvent, gone_url: str, second_server: SecondServer
+    qtbot: Any,
+    services: Services,
+    small: SmallEvent,
+    gone_url: str,
+    second_server: gone.SecondServer,
 ) -> None:
     """The sheet is read again (another desk's news, a choice) while the server is away:
     the grid stays with the typed mark unsaved; the sheet is read again by itself later."""

@@ -18,16 +18,11 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import ask, feedback
 from contest_desk.ui.contests.person_dialog import EditPersonDialog
 from contest_desk.ui.reconnect import Reconnect
-from tests.pg_second_server import (
-    SecondServer,
-    gone_url,
-    lose_next_commit_answer,
-    second_server,
-    services,
-)
+from tests import pg_second_server as gone
 from tests.ui import test_scoring_models as shared
 
-__all__ = ["gone_url", "second_server", "services"]  # the fixtures, used by name
+# The second server's fixtures, used by name.
+gone_url, second_server, services = gone.gone_url, gone.second_server, gone.services
 language = shared.language
 WAIT_MS = 60000
 
@@ -67,7 +62,7 @@ def test_the_person_form_keeps_its_values_and_saves_them_when_the_server_is_back
     qtbot: Any,
     services: Services,
     gone_url: str,
-    second_server: SecondServer,
+    second_server: gone.SecondServer,
     shown: list[UserError],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -98,7 +93,7 @@ def test_a_form_saved_but_its_answer_lost_is_not_taken_for_someone_elses_change(
     """Sent again, the save finds the person changed since the form read them (by its own
     first attempt) and the values stored are the typed ones: saved, nothing to redo."""
     window, dialog, _person = person_form(qtbot, services)
-    lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
+    gone.lose_next_commit_answer(services.ctx.db.engine, monkeypatch)
     dialog.name.setText("王建军")
     assert not dialog.save()
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
