@@ -237,7 +237,11 @@ def criterion_column(session: Session, event: m.Event, code: str) -> CriterionCo
         return next((c for c in criterion_columns(event) if c.code == code), None)
     if not rows or rows[0][2]:  # none, or a group (its sub-criteria are the columns)
         return None
-    row, part = rows[0][0], rows[0][1]
+    return leaf_column(rows[0][0], rows[0][1])
+
+
+def leaf_column(row: m.Criterion, part: str) -> CriterionColumn:
+    """The column of a leaf criterion's row, in part ``part``."""
     return CriterionColumn(row.id, row.code, row.name, part, _criterion(row, ()))
 
 

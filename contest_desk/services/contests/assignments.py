@@ -193,11 +193,21 @@ def assigned_or_open(s: Session, round_id: int, judge_id: int, entry_id: int) ->
     return bool(assigned) or not any_assigned
 
 
-def check_may_mark(s: Session, event: m.Event, rnd: m.Round, judge: m.Judge, entry_id: int) -> None:
-    """A judge marks an entry only when assigned to it, and never one in conflict."""
+def check_may_mark(
+    s: Session,
+    event: m.Event,
+    rnd: m.Round,
+    judge: m.Judge,
+    entry_id: int,
+    assigned: bool | None = None,
+) -> None:
+    """A judge marks an entry only when assigned to it, and never one in conflict.
+    ``assigned``: ``assigned_or_open`` when the caller read it already (a save)."""
     # A trainee shadows the whole panel; everyone else marks only what they are assigned
     # (when the round has entry assignments: asked for this pair, not the whole round's).
-    if not judge.trainee and not assigned_or_open(s, rnd.id, judge.id, entry_id):
+    if assigned is None and not judge.trainee:
+        assigned = assigned_or_open(s, rnd.id, judge.id, entry_id)
+    if not judge.trainee and not assigned:
         raise PermissionDenied(
             "{judge} is not assigned to this entry in {round}", judge=judge.name, round=rnd.name
         )

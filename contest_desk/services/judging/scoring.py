@@ -19,7 +19,7 @@ from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.judging.sheets import (
     check_own_sheet,
     check_round_open,
-    writable_sheet,
+    check_sheet_open,
 )
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
@@ -31,7 +31,6 @@ from contest_desk.storage.client_ops import (
     settle,
 )
 from contest_desk.storage.mapping import (
-    criterion_column,
     criterion_columns,
     event_and_round,
     event_info,
@@ -40,7 +39,9 @@ from contest_desk.storage.mapping import (
 )
 from contest_desk.storage.marks import mark_seen, store_mark
 from contest_desk.storage.roster import entry_infos
+from contest_desk.storage.save_facts import held_round, save_facts
 from contest_desk.storage.sheets import sheet_state
+from contest_desk.storage.versions import hold_shared
 
 _SEAT = m.JudgeAssignment
 # Made once with parameters (a save asks it): cheaper than building it each time.
@@ -57,9 +58,14 @@ _JUDGE_ON_PANEL = select(
 def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m.Judge:
     asked = {"judge": judge_id, "event": event.id, "round": rnd.id}
     row = s.execute(_JUDGE_ON_PANEL, asked).first()
-    if row is None:
+    judge, assigned = (None, False) if row is None else row
+    return seated_judge(event, judge_id, judge, assigned)
+
+
+def seated_judge(event: m.Event, judge_id: int, judge: m.Judge | None, assigned: bool) -> m.Judge:
+    """``check_on_panel``'s refusals, of a judge (None: none found) and their seat."""
+    if judge is None:
         raise NotFound("There is no judge {id}", id=judge_id)
-    judge, assigned = row
     if not assigned:
         raise UserError(
             "{judge} is not on the panel of {event}", judge=judge.name, event=event.name
@@ -211,15 +217,23 @@ class ScoringService:
         reason: str,
         expected: Decimal | Unchecked | None,
     ) -> Decimal | None:
-        event, rnd = event_and_round(s, event_id, round_number)
-        judge = check_on_panel(s, event, rnd, judge_id)
+        # The checks' facts in two queries (storage/save_facts.py), checked in the order
+        # and with the refusals of the checks each asking its own (issue 16).
+        held = None if round_number is None else held_round(s, event_id, round_number)
+        if held is None:  # refused below (no event, no round), or the event's first round
+            event, rnd = event_and_round(s, event_id, round_number)
+            hold_shared(s, rnd)
+        else:
+            event, rnd = held
+        facts = save_facts(s, event, rnd.id, judge_id, entry_id, code)
+        judge = seated_judge(event, judge_id, facts.judge, facts.seated)
         check_own_sheet(self.ctx.actor, judge)
-        writable_sheet(s, self.ctx.actor, event, rnd, judge, reason)
-        entry = s.get(m.Entry, entry_id)
-        if entry is None or entry.event_id != event_id:
+        check_round_open(event, rnd)  # held shared above
+        check_sheet_open(self.ctx.actor, rnd, judge, facts.state, reason)
+        if not facts.entry:
             raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
-        check_may_mark(s, event, rnd, judge, entry_id)
-        column = criterion_column(s, event, code)
+        check_may_mark(s, event, rnd, judge, entry_id, facts.assigned_or_open)
+        column = facts.column
         if column is None:
             raise NotFound("{event} has no criterion {code}", event=event.name, code=code)
         parsed = None
@@ -234,14 +248,14 @@ class ScoringService:
             raise UserError(
                 "{code} of {entry} was saved meanwhile by another device; read the sheet again",
                 code=code,
-                entry=entry.code or _("this entry"),
+                entry=facts.entry_code or _("this entry"),
             ) from None
         if not isinstance(expected, Unchecked) and old != expected:
             raise UserError(
                 "{code} of {entry} was changed meanwhile (on another device?): it is "
                 "now {now}; {value} was not saved",
                 code=code,
-                entry=entry.code or _("this entry"),
+                entry=facts.entry_code or _("this entry"),
                 now="—" if old is None else old,
                 value="—" if parsed is None else parsed,
             )

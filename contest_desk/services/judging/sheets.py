@@ -52,7 +52,13 @@ def writable_sheet(
     """Refuse a write to a locked round, or to a submitted sheet unless the chief judge
     gives a reason (which goes on the record with the change)."""
     check_round_open(event, rnd, s)
-    if sheet_state(s, rnd.id, judge.id) != SUBMITTED:
+    check_sheet_open(actor, rnd, judge, sheet_state(s, rnd.id, judge.id), reason)
+
+
+def check_sheet_open(actor: Actor, rnd: m.Round, judge: m.Judge, state: str, reason: str) -> None:
+    """``writable_sheet``'s refusals of a sheet in ``state``, read after the round was held
+    (see check_round_open)."""
+    if state != SUBMITTED:
         return
     if actor.judge_only:
         raise UserError(

@@ -1,0 +1,109 @@
+"""What one mark's save checks, read in two queries instead of eight (issue 16: a save's
+CPU is mostly SQLAlchemy's cost per statement, not the database's work).
+
+``held_round``: the event and its round, the round held shared until the transaction
+ends (FOR SHARE OF rounds on PostgreSQL, as storage/versions.hold_shared): a lock of the
+round, or a sheet's sign-off, waits for the save, or the save for them; read under the
+lock, the round's ``locked_at`` is the one now committed.
+
+``save_facts``: the judge, their seat on the panel, their sheet's state, the entry, the
+round's entry assignments and the criterion, in one SELECT. It runs after the round is
+held: a statement of its own sees what a lock or sign-off committed while it waited.
+The refusals are the services' own (services/judging/scoring.py checks the facts in
+the same order and with the same messages as the separate queries did).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, exists, select
+from sqlalchemy.orm import Session, aliased
+
+from contest_desk.domain.records.contests import CriterionColumn
+from contest_desk.storage import models as m
+from contest_desk.storage.mapping import criterion_columns, leaf_column
+from contest_desk.storage.sheets import DRAFT
+
+# Made once with parameters (every save asks them): building a statement costs more
+# than running it. Inner joined: FOR SHARE may not lock the nullable side of an outer
+# join; a missing round finds no row and is refused by mapping.event_and_round.
+_HELD_ROUND = (
+    select(m.Event, m.Round)
+    .join(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == bindparam("number")))
+    .where(m.Event.id == bindparam("event"))
+    .with_for_update(read=True, of=m.Round)  # nothing on SQLite, whose writers take turns
+    .execution_options(populate_existing=True)  # the locked row, whatever was read before
+)
+
+_SEAT, _ASSIGNED, _CHILD = m.JudgeAssignment, m.EntryAssignment, aliased(m.Criterion)
+_ENTRY = (m.Entry.id == bindparam("entry")) & (m.Entry.event_id == bindparam("event"))
+_CRITERIA, _PARTS = m.Criterion.__table__, m.Part.__table__
+_LEAF = _CRITERIA.join(_PARTS, _PARTS.c.id == _CRITERIA.c.part_id)  # both sides of one ON
+_FACTS = (
+    select(
+        m.Judge,
+        exists().where(
+            _SEAT.judge_id == m.Judge.id,
+            _SEAT.event_id == bindparam("event"),
+            (_SEAT.round_id.is_(None)) | (_SEAT.round_id == bindparam("round")),
+        ),
+        select(m.Sheet.state)
+        .where(m.Sheet.round_id == bindparam("round"), m.Sheet.judge_id == m.Judge.id)
+        .scalar_subquery(),
+        exists().where(_ENTRY),
+        select(m.Entry.code).where(_ENTRY).scalar_subquery(),
+        exists().where(_ASSIGNED.round_id == bindparam("round")),
+        exists().where(
+            _ASSIGNED.round_id == bindparam("round"),
+            _ASSIGNED.entry_id == bindparam("entry"),
+            _ASSIGNED.judge_id == m.Judge.id,
+        ),
+        m.Criterion,
+        m.Part.name,
+        exists().where(_CHILD.parent_id == m.Criterion.id),
+    )
+    .select_from(m.Judge)
+    .outerjoin(
+        _LEAF, (m.Part.event_id == bindparam("event")) & (m.Criterion.code == bindparam("code"))
+    )
+    .where(m.Judge.id == bindparam("judge"))
+)
+
+
+def held_round(s: Session, event_id: int, number: int) -> tuple[m.Event, m.Round] | None:
+    """The event and its round ``number``, the round held shared; None when either is
+    missing (mapping.event_and_round names which)."""
+    row = s.execute(_HELD_ROUND, {"event": event_id, "number": number}).first()
+    return None if row is None else (row[0], row[1])
+
+
+@dataclass(frozen=True)
+class SaveFacts:
+    judge: m.Judge | None  # None: no such judge (nothing else was read)
+    seated: bool  # on the round's panel
+    state: str  # of the judge's sheet in the round
+    entry: bool  # an entry of the event
+    entry_code: str | None
+    assigned_or_open: bool  # assignments.assigned_or_open
+    column: CriterionColumn | None  # mapping.criterion_column
+
+
+def save_facts(
+    s: Session, event: m.Event, round_id: int, judge_id: int, entry_id: int, code: str
+) -> SaveFacts:
+    asked = {"event": event.id, "round": round_id, "judge": judge_id, "entry": entry_id,
+             "code": code}  # fmt: skip
+    rows = s.execute(_FACTS, asked).all()
+    if not rows:
+        return SaveFacts(None, False, DRAFT, False, None, False, None)
+    judge, seated, state, entry, entry_code, any_assigned, assigned = rows[0][:7]
+    criterion, part, group = rows[0][7:]
+    column = None
+    if len(rows) > 1:  # the same code twice: whichever the whole rubric's order finds first
+        column = next((c for c in criterion_columns(event) if c.code == code), None)
+    elif criterion is not None and not group:  # a group's sub-criteria are the columns
+        column = leaf_column(criterion, part)
+    open_or_mine = bool(assigned) or not any_assigned
+    return SaveFacts(judge, bool(seated), state or DRAFT, bool(entry), entry_code,
+                     open_or_mine, column)  # fmt: skip
