@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from contest_desk.storage.db import open_database
+from tests.storage.test_revisions import alembic_loaded_by
 
 
 def test_opening_the_services_hub_on_an_up_to_date_database_loads_no_alembic(
@@ -14,12 +13,5 @@ def test_opening_the_services_hub_on_an_up_to_date_database_loads_no_alembic(
 ) -> None:
     path = tmp_path / "desk.db"
     open_database(str(path)).dispose()
-    code = (
-        "import sys\nfrom contest_desk.services.hub import Services\n"
-        f"Services.open({str(path)!r}).ctx.db.dispose()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
-    )
-    shown = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert shown.strip() == "[]"
+    opening = f"Services.open({str(path)!r}).ctx.db.dispose()"
+    assert alembic_loaded_by("from contest_desk.services.hub import Services", opening) == []

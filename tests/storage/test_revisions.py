@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -54,15 +55,19 @@ def test_a_merge_or_two_heads_is_left_to_alembic(tmp_path: Path) -> None:
     assert _read_head(versions) is None  # a merge
 
 
-def test_opening_an_up_to_date_database_loads_no_alembic(tmp_path: Path) -> None:
-    path = tmp_path / "desk.db"
-    open_database(str(path)).dispose()
-    code = (
-        "import sys\nfrom contest_desk.storage.db import open_database\n"
-        f"open_database({str(path)!r}).dispose()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
-    )
+def alembic_loaded_by(*lines: str) -> list[str]:
+    """The alembic and mako modules a fresh interpreter has loaded after running ``lines``."""
+    listing = "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))"
+    code = "\n".join(["import sys", *lines, listing])
     shown = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert shown.strip() == "[]"
+    loaded: list[str] = ast.literal_eval(shown.strip())
+    return loaded
+
+
+def test_opening_an_up_to_date_database_loads_no_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "desk.db"
+    open_database(str(path)).dispose()
+    opening = f"open_database({str(path)!r}).dispose()"
+    assert alembic_loaded_by("from contest_desk.storage.db import open_database", opening) == []
