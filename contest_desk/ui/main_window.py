@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
@@ -25,26 +26,41 @@ from contest_desk.i18n import _, language
 from contest_desk.services.hub import Services
 from contest_desk.ui import shortcuts
 from contest_desk.ui.accessible import name_controls
-from contest_desk.ui.accounts.area import AccountsArea
 from contest_desk.ui.area_stack import AreaStack, scrolling
-from contest_desk.ui.audit.area import AuditArea
-from contest_desk.ui.boards.area import BoardsArea
-from contest_desk.ui.certificates.area import CertificatesArea
-from contest_desk.ui.chief.area import ChiefArea
-from contest_desk.ui.contests.area import ContestsArea
 from contest_desk.ui.feedback import open_log_folder
 from contest_desk.ui.help.pages import page_for_area
-from contest_desk.ui.help.window import AboutDialog, HelpWindow
-from contest_desk.ui.hub.area import HubArea
-from contest_desk.ui.innovation.area import InnovationArea
-from contest_desk.ui.labor.area import LaborArea
 from contest_desk.ui.live import DeskWatch
-from contest_desk.ui.paper.area import PaperArea
-from contest_desk.ui.scoring.area import ScoringArea
-from contest_desk.ui.standings.area import StandingsArea
 from contest_desk.ui.state import AppState
 
+if TYPE_CHECKING:  # imported when the guide is first opened, not at the launch
+    from contest_desk.ui.help.window import HelpWindow
+
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+
+# The side bar's areas, in order: what opens each, and where its class is. A module is
+# imported when its area is first shown: importing them all, with their reports'
+# libraries (matplotlib, pypdf, openpyxl, reportlab), was most of the launch (issue 16).
+AREA_KINDS: dict[str, tuple[Action, str]] = {
+    "contests": (Action.VIEW_SETUP, "contest_desk.ui.contests.area:ContestsArea"),
+    "scoring": (Action.SCORE, "contest_desk.ui.scoring.area:ScoringArea"),
+    "standings": (Action.VIEW_RESULTS, "contest_desk.ui.standings.area:StandingsArea"),
+    "boards": (Action.VIEW_RESULTS, "contest_desk.ui.boards.area:BoardsArea"),
+    "labor": (Action.VIEW_RESULTS, "contest_desk.ui.labor.area:LaborArea"),
+    "certificates": (Action.VIEW_RESULTS, "contest_desk.ui.certificates.area:CertificatesArea"),
+    "innovation": (Action.VIEW_RESULTS, "contest_desk.ui.innovation.area:InnovationArea"),
+    "paper": (Action.IMPORT_SCORES, "contest_desk.ui.paper.area:PaperArea"),
+    # The LAN hub brings judges' marks in from their phones: who brings marks in.
+    "hub": (Action.IMPORT_SCORES, "contest_desk.ui.hub.area:HubArea"),
+    "chief": (Action.SUPERVISE, "contest_desk.ui.chief.area:ChiefArea"),
+    "audit": (Action.VIEW_AUDIT, "contest_desk.ui.audit.area:AuditArea"),
+    "accounts": (Action.MANAGE_USERS, "contest_desk.ui.accounts.area:AccountsArea"),
+}
+
+
+def area_class(place: str) -> type[QWidget]:
+    """The class at ``place`` (``module:Class``), its module imported now if not yet."""
+    module, _colon, name = place.partition(":")
+    return cast(type[QWidget], getattr(importlib.import_module(module), name))
 
 
 def database_place(url: str, sqlite_path: Path | None) -> tuple[str, str]:
@@ -66,12 +82,12 @@ def database_place(url: str, sqlite_path: Path | None) -> tuple[str, str]:
 
 class Areas(Mapping[str, QWidget]):
     """The window's areas by key, each built the first time it is shown (or asked for),
-    with only the services its class lists in ``USES``."""
+    its module imported then, with only the services its class lists in ``USES``."""
 
     def __init__(
         self,
         stack: QStackedWidget,
-        kinds: dict[str, type[QWidget]],
+        kinds: dict[str, str],  # key: where its class is (AREA_KINDS)
         services: Services,
         state: AppState,
     ) -> None:
@@ -85,7 +101,7 @@ class Areas(Mapping[str, QWidget]):
 
     def __getitem__(self, key: str) -> QWidget:
         if key not in self.built:
-            kind = self.kinds[key]  # KeyError for an area this user may not open
+            kind = area_class(self.kinds[key])  # KeyError for an area this user may not open
             # The subset answers like the hub for the names the area declared.
             given = cast(Services, self.services.only(*kind.USES))  # type: ignore[attr-defined]
             area = cast(Any, kind)(given, self.state)  # every area: (services, state)
@@ -131,22 +147,7 @@ class MainWindow(QMainWindow):
         self.stack = AreaStack()
         actor = services.ctx.actor
         # Only the areas the user's roles allow; the services refuse the rest anyway.
-        kinds: dict[str, tuple[Action, type[QWidget]]] = {
-            "contests": (Action.VIEW_SETUP, ContestsArea),
-            "scoring": (Action.SCORE, ScoringArea),
-            "standings": (Action.VIEW_RESULTS, StandingsArea),
-            "boards": (Action.VIEW_RESULTS, BoardsArea),
-            "labor": (Action.VIEW_RESULTS, LaborArea),
-            "certificates": (Action.VIEW_RESULTS, CertificatesArea),
-            "innovation": (Action.VIEW_RESULTS, InnovationArea),
-            "paper": (Action.IMPORT_SCORES, PaperArea),
-            # The LAN hub brings judges' marks in from their phones: who brings marks in.
-            "hub": (Action.IMPORT_SCORES, HubArea),
-            "chief": (Action.SUPERVISE, ChiefArea),
-            "audit": (Action.VIEW_AUDIT, AuditArea),
-            "accounts": (Action.MANAGE_USERS, AccountsArea),
-        }
-        allowed = {key: kind for key, (action, kind) in kinds.items() if actor.may(action)}
+        allowed = {key: place for key, (action, place) in AREA_KINDS.items() if actor.may(action)}
         self.areas = Areas(self.stack, allowed, services, self.state)
         titles = {
             "contests": self.tr("Contests"),
@@ -254,6 +255,8 @@ class MainWindow(QMainWindow):
 
     def open_help(self) -> HelpWindow:
         if self.help_window is None:
+            from contest_desk.ui.help.window import HelpWindow
+
             self.help_window = HelpWindow()  # a window of its own, beside the main one
         self.help_window.open_page(page_for_area(self.current_area()))
         self.help_window.show()
@@ -262,6 +265,8 @@ class MainWindow(QMainWindow):
         return self.help_window
 
     def open_about(self) -> None:
+        from contest_desk.ui.help.window import AboutDialog
+
         AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -43,6 +43,7 @@ def test_every_table_of_the_area_passes_the_model_tester(qtmodeltester, area, se
     area.state.setup_changed.emit()  # made behind the area's back
     area.state.choose_contest(small.event.contest_id)
     area.state.choose_event(small.event.id)
+    area.tabs.setCurrentWidget(area.roster_tab)  # the roster is read when its tab shows
     models = [
         area.navigator.contests,
         area.navigator.events,

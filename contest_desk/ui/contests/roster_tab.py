@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -139,12 +140,28 @@ class RosterTab(QWidget):
         QVBoxLayout(self).addWidget(splitter)
 
         state.contest_changed.connect(lambda _id: self._enable())
-        follow_setup(self, state, self.reload, ROSTER)
-        self.reload()
+        # Read when first shown, not when built: the whole roster (100,000 persons: 1.4 s)
+        # was read at the window's launch though another tab shows first (issue 16). A
+        # change reloads it while shown; hidden, when it is next shown.
+        self.stale = True
+        follow_setup(self, state, self._setup_changed, ROSTER)
+        self._enable()
 
     # Showing ------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
+    def _setup_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self.stale = True
+
     def reload(self) -> None:
+        self.stale = False
         self.reload_units()
         self.reload_persons()
         self._enable()
