@@ -4,8 +4,6 @@ kept, the audit chain verifying as before, the attached files along, all or noth
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +35,7 @@ from tests.storage.copy_scene import (
     tables_of,
 )
 from tests.storage.old_databases import database_at, revisions
+from tests.storage.test_lock import running_script
 
 pg = copy_scene.pg  # the server's databases, for the tests that need one
 ORGANIZER = Actor("organizer", frozenset({Role.ORGANIZER}))
@@ -242,19 +241,9 @@ HOLDER = textwrap.dedent(
 
 
 def test_a_source_another_desk_has_open_is_refused(demo: str, tmp_path: Path) -> None:
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, demo],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-    ) as desk:
-        try:
-            assert desk.stdout is not None and desk.stdout.readline().strip() == "ready"
-            with pytest.raises(UserError, match="open in another Contest Desk program"):
-                copy_database(demo, str(tmp_path / "copy.db"))
-        finally:
-            desk.kill()
+    refused = pytest.raises(UserError, match="open in another Contest Desk program")
+    with running_script(HOLDER, demo), refused:  # another desk holds the source
+        copy_database(demo, str(tmp_path / "copy.db"))
     assert not (tmp_path / "copy.db").exists()
 
 

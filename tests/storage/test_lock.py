@@ -17,7 +17,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,21 +51,27 @@ WRITER = textwrap.dedent(
 
 
 @contextmanager
-def running_writer(path: Path) -> Iterator[subprocess.Popen[str]]:
-    """The writer, ready; killed and its pipes closed afterwards whatever happens."""
+def running_script(script: str, *args: str) -> Iterator[subprocess.Popen[str]]:
+    """Python ``script`` run in a process of its own with ``args``, once it printed ready;
+    killed and its pipes closed afterwards whatever happens."""
     with subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path)],
+        [sys.executable, "-c", script, *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         cwd=Path(__file__).resolve().parents[2],
-    ) as writer:
+    ) as process:
         try:
-            assert writer.stdout is not None
-            assert writer.stdout.readline().strip() == "ready"
-            yield writer
+            assert process.stdout is not None
+            assert process.stdout.readline().strip() == "ready"
+            yield process
         finally:
-            writer.kill()
+            process.kill()
+
+
+def running_writer(path: Path) -> AbstractContextManager[subprocess.Popen[str]]:
+    """The writer, ready."""
+    return running_script(WRITER, str(path))
 
 
 def acknowledged_then_kill(writer: subprocess.Popen[str], count: int) -> int:
