@@ -28,8 +28,8 @@ def _where(objective: bool) -> list[ColumnElement[bool]]:
 
 
 # Made once with parameters (every save runs them): cheaper than building them each time.
-# The writes run on the session's connection: no Score object of the session to keep in
-# step (callers read marks as plain rows; the SELECT's autoflush wrote what was pending).
+# They run on the session's connection: no Score object of the session to keep in step
+# (callers read marks as plain rows; store_mark flushes what was pending first).
 _CELL = {o: select(m.Score.judge_id, m.Score.value).where(*_where(o)).with_for_update()
          for o in (False, True)}  # fmt: skip
 _CHANGE = {o: update(m.Score).where(*_where(o)).values(
@@ -61,7 +61,10 @@ def store_mark(
     # what the first stored, so a check against the value a device saw holds.
     objective = column.criterion.objective
     cell = {"round": round_id, "entry": entry_id, "criterion": column.id, "judge": judge_id}
-    removed = s.execute(_CELL[objective], cell).all()
+    s.flush()  # what the session holds first, as a SELECT's autoflush would
+    # On the connection, not through the session: the ORM's path costs more than the
+    # query (a save's CPU, issue 16); the rows are plain values.
+    removed = s.connection().execute(_CELL[objective], cell).all()
     old = removed[0].value if removed else None
     for judge, _value in removed:
         note_mark(s, (round_id, entry_id, column.id, judge), None)

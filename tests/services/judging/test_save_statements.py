@@ -1,0 +1,85 @@
+"""How many statements one mark's save sends: a save's CPU is mostly SQLAlchemy's cost
+per statement (issue 16), so its checks are read in few queries (storage/save_facts.py).
+A count, not a timing: a check that goes back to a query of its own fails here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from contest_desk.errors import UserError
+from contest_desk.services.hub import Services
+from tests.builders import SmallEvent
+
+# The checks 3 (round, facts, the entry's people), the mark 2, the sheet's last mark 1,
+# the audit chain 3; on PostgreSQL 1 more, the other desks told (pg_notify). 13 before.
+MOST = {"sqlite": 9, "postgresql": 10}
+
+
+def _sent(services: Services, work: Callable[[], Any]) -> list[str]:
+    """The statements ``work`` sends to the database."""
+    sent: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        sent.append(statement)
+
+    engine = services.ctx.db.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        work()
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    return sent
+
+
+def test_a_mark_is_saved_changed_and_cleared_in_a_few_statements(
+    services: Services, small_event: SmallEvent
+) -> None:
+    event_id, judge = small_event.event.id, small_event.judges[0]
+    first, second = small_event.entries[0].id, small_event.entries[1].id
+    scoring = services.scoring
+    scoring.record_score(event_id, 1, judge.id, first, "P1", "7")  # the sheet made
+
+    def save(value: str | None, expected: Decimal | None) -> Callable[[], Any]:
+        return lambda: scoring.record_score(
+            event_id, 1, judge.id, second, "P2", value, expected=expected
+        )
+
+    counts = [
+        len(_sent(services, save("8", None))),
+        len(_sent(services, save("9.5", Decimal(8)))),
+        len(_sent(services, save(None, Decimal("9.5")))),
+    ]
+    values = scoring.sheet(event_id, 1, judge.id).values
+    assert (values[(first, "P1")], values.get((second, "P2"))) == (Decimal(7), None)
+    assert max(counts) <= MOST[services.ctx.db.engine.dialect.name], counts
+
+
+def test_a_refused_save_still_names_its_reason(services: Services, small_event: SmallEvent) -> None:
+    """The checks read together refuse as each did alone, with the same messages."""
+    event_id, judge = small_event.event.id, small_event.judges[0]
+    entry = small_event.entries[0].id
+    outsider = services.roster.add_judge(small_event.event.contest_id, "outsider", "场外裁判")
+    refusals = []
+    for judge_id, entry_id, code in (
+        (judge.id, entry, "NOPE"),
+        (judge.id, 99999, "P1"),
+        (99999, entry, "P1"),
+        (outsider.id, entry, "P1"),
+        (judge.id, entry, "P"),  # a group: its sub-criteria are the columns
+    ):
+        with pytest.raises(UserError) as refused:
+            services.scoring.record_score(event_id, 1, judge_id, entry_id, code, "5")
+        refusals.append(refused.value.message())
+    assert refusals == [
+        "采油工 没有评分项 NOPE",
+        "采油工 中没有编号为 99999 的参赛单元",
+        "没有编号为 99999 的裁判",
+        "场外裁判 不是 采油工 的裁判",
+        "采油工 没有评分项 P",
+    ]
+    assert services.scoring.sheet(event_id, 1, judge.id).values == {}
