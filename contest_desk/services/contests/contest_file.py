@@ -11,10 +11,8 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
 from sqlalchemy import Table
 
 from contest_desk.domain import limits
@@ -27,6 +25,9 @@ from contest_desk.errors import UserError
 from contest_desk.services.input_files import read_json
 from contest_desk.storage import models as m
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
 FORMAT = "contest-desk/contest"
 VERSION = 2
 Data = dict[str, Any]
@@ -35,13 +36,18 @@ SCORES = cast(Table, m.Score.__table__)
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> "Draft202012Validator":
+    # Imported when a contest file is first read: not at every window's launch (issue 16).
+    from jsonschema import Draft202012Validator
+
     text = resources.files(__package__).joinpath("contest_file.schema.json").read_text("utf-8")
     return Draft202012Validator(json.loads(text))
 
 
 def check_contest_file(data: Any) -> None:
     """Refuse data that does not follow the schema, naming the place that is wrong."""
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         reason = error.message if len(error.message) <= 160 else error.message[:157] + "..."
