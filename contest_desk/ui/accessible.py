@@ -10,6 +10,7 @@ area is kept.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
     QTabWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -30,17 +36,32 @@ CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractIt
 
 def is_control(widget: QWidget) -> bool:
     """An interactive control a person reaches, not a part Qt builds inside another one
-    (a table's headers and corner button, a combo box's list, a spin box's text field)."""
+    (a table's headers and corner button, a combo box's list, a spin box's text field, a
+    line edit's clear button).
+    A control on a page that scrolls (a QScrollArea's widget) or on a tab's page is one;
+    the scroll area's own viewport and scroll bars are not."""
     if not isinstance(widget, CONTROLS) or isinstance(widget, QHeaderView):
         return False
     if widget.objectName().startswith("qt_"):
         return False
     parent = widget.parent()
-    while parent is not None and not isinstance(parent, (QComboBox, QAbstractSpinBox)):
-        if parent.objectName().startswith("qt_") or isinstance(parent, QAbstractItemView):
+    while parent is not None and not isinstance(parent, (QComboBox, QAbstractSpinBox, QLineEdit)):
+        if isinstance(parent, QAbstractItemView):
+            return False
+        if parent.objectName().startswith("qt_") and not _holds_pages(parent):
             return False
         parent = parent.parent()
     return parent is None
+
+
+def _holds_pages(widget: QObject) -> bool:
+    """Whether ``widget`` is a part Qt builds to hold an area's own widgets, not a piece
+    of a control: a QScrollArea's viewport (qt_scrollarea_viewport) or a QTabWidget's
+    stack of pages (qt_tabwidget_stackedwidget); Qt names them as it names its parts."""
+    holder = widget.parent()
+    if isinstance(holder, QScrollArea):
+        return holder.viewport() is widget
+    return isinstance(holder, QTabWidget) and isinstance(widget, QStackedWidget)
 
 
 def _says_something(text: str) -> bool:
@@ -81,40 +102,89 @@ def _label_before(widget: QWidget) -> str:
     return ""
 
 
+def _label_of_field(widget: QWidget) -> str:
+    """The label of the field ``widget`` is the text box of (a date field's: 开始日期): the
+    label whose buddy is the whole field (a form row's), or the one just before it."""
+    field = widget.parentWidget()
+    if field is None or isinstance(widget, QAbstractButton):
+        return ""  # a field's button says what it does (its tooltip), not the field's name
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is field and _says_something(label.text()):
+            return label.text().replace("&", "").strip().rstrip(":：")
+    return _label_before(field)
+
+
 def _surroundings(widget: QWidget) -> str:
     """The title of the box or tab the widget sits in."""
     child, parent = widget, widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QGroupBox) and parent.title():
             return parent.title()
-        if isinstance(parent, QTabWidget):
-            index = parent.indexOf(child)
+        # A tab's page sits in the tab widget's stack, not in the tab widget itself.
+        tabs = parent.parentWidget() if isinstance(parent, QStackedWidget) else parent
+        if isinstance(tabs, QTabWidget):
+            index = tabs.indexOf(child)
             if index >= 0:
-                return parent.tabText(index).replace("&", "")
+                return tabs.tabText(index).replace("&", "")
         child, parent = parent, parent.parentWidget()
     return ""
+
+
+def _heading(view: QAbstractItemView) -> str:
+    """A one-column tree's or table's header, which titles the whole list (单位)."""
+    header = view.header() if isinstance(view, QTreeView) else None
+    if isinstance(view, QTableView):
+        header = view.horizontalHeader()
+    model = view.model()
+    if header is None or header.isHidden() or model is None or model.columnCount() != 1:
+        return ""
+    text = model.headerData(0, Qt.Orientation.Horizontal)
+    return text if isinstance(text, str) else ""
 
 
 def fallback_name(widget: QWidget) -> str:
     """What ``widget`` is for, from what a sighted person reads around it: a table by the
     box or tab it fills (its empty-table sentence says what goes there, not what it is),
-    a field by its label, its hint or its tooltip."""
+    or by the header of its one column; a field by its label, its hint or its tooltip."""
     if isinstance(widget, QAbstractItemView):
         placeholder = getattr(widget, "placeholder", lambda: "")()
-        texts = (_label_before(widget), _surroundings(widget), widget.toolTip(), placeholder)
+        texts = (
+            _label_before(widget),
+            _heading(widget),
+            _surroundings(widget),
+            widget.toolTip(),
+            placeholder,
+        )
     else:
         hint = widget.placeholderText() if isinstance(widget, QLineEdit) else ""
-        texts = (_label_before(widget), widget.toolTip(), hint, _surroundings(widget))
+        texts = (
+            _label_before(widget),
+            _label_of_field(widget),
+            widget.toolTip(),
+            hint,
+            _surroundings(widget),
+        )
     return next((t.strip() for t in texts if isinstance(t, str) and _says_something(t)), "")
+
+
+def _words_to_come(widget: QWidget) -> bool:
+    """A push button with neither text nor icon yet: the area gives it words when it loads
+    (进入“已结束” →), and a name given now would be said instead of them."""
+    return isinstance(widget, QPushButton) and not widget.text() and widget.icon().isNull()
 
 
 def name_controls(root: QWidget) -> None:
     """Give every control under ``root`` that has no name the one its surroundings say."""
     for widget in root.findChildren(QWidget):
-        if is_control(widget) and not has_name(widget):
+        if is_control(widget) and not has_name(widget) and not _words_to_come(widget):
             widget.setAccessibleName(fallback_name(widget))
 
 
 def unnamed_controls(root: QWidget) -> list[QWidget]:
-    """The controls under ``root`` a screen reader could not name."""
-    return [w for w in root.findChildren(QWidget) if is_control(w) and not has_name(w)]
+    """The controls under ``root`` a screen reader could not name (one hidden, as a
+    button the person may not use is, is not said at all)."""
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if is_control(w) and not w.isHidden() and not has_name(w)
+    ]

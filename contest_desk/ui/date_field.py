@@ -101,6 +101,8 @@ class DateField(QWidget):
         )
         self.line.setClearButtonEnabled(may_be_empty)
         self.line.setToolTip(self._usage())
+        if label:  # what a screen reader says for the text box (its tooltip is the usage)
+            self.line.setAccessibleName(label)
         self.button = QToolButton()
         self.button.setText("▾")
         self.button.setToolTip(self.tr("Choose on a calendar"))

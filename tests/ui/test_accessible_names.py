@@ -6,7 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QScrollArea,
+    QTabWidget,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contest_desk.i18n import set_language
 from contest_desk.services.demo.build import demo_password
@@ -51,3 +60,36 @@ def test_a_field_is_named_by_the_label_before_it_not_by_its_contents(qtbot) -> N
     assert not has_name(box)  # its current item is no name
     assert fallback_name(box) == "竞赛"
     assert fallback_name(field) == "例如 2026-05-11"
+
+
+def test_the_walk_reaches_a_scrolled_page_and_a_tab_page_not_their_parts(qtbot) -> None:
+    """Qt names a scroll area's viewport and a tab widget's stack of pages qt_…, as it
+    names the parts it builds inside a control; the controls on them are still checked
+    (the event editor's fields and every tab of the contests area were not)."""
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    page = QWidget()
+    form = QFormLayout(page)
+    named, unnamed, date_box = QLineEdit(), QLineEdit(), QLineEdit()
+    form.addRow("竞赛名称：", named)
+    form.addRow(unnamed)
+    date_field = QWidget()  # a field made of parts, as ui/date_field.py's
+    QVBoxLayout(date_field).addWidget(date_box)
+    form.addRow("开始日期：", date_field)
+    scroll = QScrollArea()
+    scroll.setWidget(page)
+    tabs.addTab(scroll, "项目设置")
+    other = QWidget()
+    tree, search = QTreeWidget(), QLineEdit()
+    tree.setHeaderLabels(["单位"])
+    search.setClearButtonEnabled(True)  # its clear button is a part of it
+    column = QVBoxLayout(other)
+    column.addWidget(tree)
+    column.addWidget(search)
+    tabs.addTab(other, "人员名单")
+    controls = {w for w in tabs.findChildren(QWidget) if is_control(w)}
+    assert controls == {named, unnamed, date_box, tree, search}
+    assert set(unnamed_controls(tabs)) == {unnamed, date_box, tree, search}
+    assert fallback_name(unnamed) == "项目设置"  # the tab its page is on
+    assert fallback_name(date_box) == "开始日期"  # the label of the field it is part of
+    assert fallback_name(tree) == "单位"  # a one-column list: its header

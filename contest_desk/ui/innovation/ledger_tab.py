@@ -85,6 +85,16 @@ class LedgerTab(QWidget):
         for code, name in RECOMMEND_NAMES.items():
             self.pending_box.addItem(self.tr("Pending at: {level}").format(level=_(name)), code)
         self.search_button = QPushButton(self.tr("Search"))
+        # The filters have no labels; what a screen reader says for each (its shown item,
+        # 全部工作室, is no name).
+        for box, name in (
+            (self.studio_box, self.tr("Studio")),
+            (self.stage_box, self.tr("Stage")),
+            (self.year_spin, self.tr("Year")),
+            (self.category_box, self.tr("Category")),
+            (self.pending_box, self.tr("Awaiting selection at")),
+        ):
+            box.setAccessibleName(name)
         filters = QGridLayout()
         for col, widget in enumerate(
             (self.text_edit, self.studio_box, self.stage_box, self.year_spin, self.category_box)
