@@ -1,5 +1,6 @@
-"""What one mark's save checks, read in two queries instead of eight (issue 16: a save's
-CPU is mostly SQLAlchemy's cost per statement, not the database's work).
+"""What one mark's save checks, read in one query on SQLite and two on PostgreSQL instead
+of six and seven (issue 16: a save's CPU is mostly SQLAlchemy's cost per statement, not the
+database's work).
 
 ``held_round``: the event and its round, the round held shared until the transaction
 ends (FOR SHARE OF rounds on PostgreSQL, as storage/versions.hold_shared): a lock of the
@@ -7,18 +8,22 @@ round, or a sheet's sign-off, waits for the save, or the save for them; read und
 lock, the round's ``locked_at`` is the one now committed.
 
 ``save_facts``: the judge, their seat on the panel, their sheet's state, the entry, the
-round's entry assignments and the criterion, in one SELECT. It runs after the round is
-held: a statement of its own sees what a lock or sign-off committed while it waited.
-The refusals are the services' own (services/judging/scoring.py checks the facts in
-the same order and with the same messages as the separate queries did).
-"""
+round's entry assignments and the criterion, in one SELECT. On PostgreSQL it runs after
+the round is held: a statement of its own sees what a lock or sign-off committed while
+it waited. SQLite's writers take turns before they begin (storage/lock.py), so there
+``round_and_facts`` reads both at once.
+
+The refusals are the services' own (services/judging/scoring.py checks the facts in the
+same order and with the same messages as the separate queries did)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, exists, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Select, bindparam, exists, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
@@ -40,34 +45,48 @@ _SEAT, _ASSIGNED, _CHILD = m.JudgeAssignment, m.EntryAssignment, aliased(m.Crite
 _ENTRY = (m.Entry.id == bindparam("entry")) & (m.Entry.event_id == bindparam("event"))
 _CRITERIA, _PARTS = m.Criterion.__table__, m.Part.__table__
 _LEAF = _CRITERIA.join(_PARTS, _PARTS.c.id == _CRITERIA.c.part_id)  # both sides of one ON
-_FACTS = (
-    select(
-        m.Judge,
-        exists().where(
-            _SEAT.judge_id == m.Judge.id,
-            _SEAT.event_id == bindparam("event"),
-            (_SEAT.round_id.is_(None)) | (_SEAT.round_id == bindparam("round")),
-        ),
-        select(m.Sheet.state)
-        .where(m.Sheet.round_id == bindparam("round"), m.Sheet.judge_id == m.Judge.id)
-        .scalar_subquery(),
-        exists().where(_ENTRY),
-        select(m.Entry.code).where(_ENTRY).scalar_subquery(),
-        exists().where(_ASSIGNED.round_id == bindparam("round")),
-        exists().where(
-            _ASSIGNED.round_id == bindparam("round"),
-            _ASSIGNED.entry_id == bindparam("entry"),
-            _ASSIGNED.judge_id == m.Judge.id,
-        ),
-        m.Criterion,
-        m.Part.name,
-        exists().where(_CHILD.parent_id == m.Criterion.id),
+
+
+def _facts(round_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Select[Any]:
+    """The facts of ``SaveFacts``, from the judges' row asked, in the round ``round_id``."""
+    return (
+        select(
+            m.Judge,
+            exists().where(
+                _SEAT.judge_id == m.Judge.id,
+                _SEAT.event_id == bindparam("event"),
+                (_SEAT.round_id.is_(None)) | (_SEAT.round_id == round_id),
+            ),
+            select(m.Sheet.state)
+            .where(m.Sheet.round_id == round_id, m.Sheet.judge_id == m.Judge.id)
+            .scalar_subquery(),
+            exists().where(_ENTRY),
+            select(m.Entry.code).where(_ENTRY).scalar_subquery(),
+            exists().where(_ASSIGNED.round_id == round_id),
+            exists().where(
+                _ASSIGNED.round_id == round_id,
+                _ASSIGNED.entry_id == bindparam("entry"),
+                _ASSIGNED.judge_id == m.Judge.id,
+            ),
+            m.Criterion,
+            m.Part.name,
+            exists().where(_CHILD.parent_id == m.Criterion.id),
+        )
+        .select_from(m.Judge)
+        .where(m.Judge.id == bindparam("judge"))
     )
-    .select_from(m.Judge)
-    .outerjoin(
-        _LEAF, (m.Part.event_id == bindparam("event")) & (m.Criterion.code == bindparam("code"))
-    )
-    .where(m.Judge.id == bindparam("judge"))
+
+
+_CRITERION_ASKED = (m.Part.event_id == bindparam("event")) & (m.Criterion.code == bindparam("code"))
+_FACTS = _facts(bindparam("round")).outerjoin(_LEAF, _CRITERION_ASKED)
+# SQLite, whose writers take turns (nothing to wait for between the two): the event and
+# round with the facts, one statement. The judges' row first: an inner join each.
+_ROUND_AND_FACTS = (
+    _facts(m.Round.id)
+    .add_columns(m.Event, m.Round)
+    .join(m.Event, m.Event.id == bindparam("event"))
+    .join(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == bindparam("number")))
+    .outerjoin(_LEAF, _CRITERION_ASKED)
 )
 
 
@@ -94,11 +113,36 @@ def save_facts(
 ) -> SaveFacts:
     asked = {"event": event.id, "round": round_id, "judge": judge_id, "entry": entry_id,
              "code": code}  # fmt: skip
-    rows = s.execute(_FACTS, asked).all()
+    return _read(s.execute(_FACTS, asked).all(), event, code)
+
+
+def round_and_facts(
+    s: Session, event_id: int, number: int | None, judge_id: int, entry_id: int, code: str
+) -> tuple[m.Event, m.Round, SaveFacts] | None:
+    """``held_round`` and then ``save_facts``, in one statement on SQLite; None when the
+    event, the round (or, on SQLite, the judge) is missing, or ``number`` is None (the
+    event's first round): the caller reads them one by one, for the refusal."""
+    if number is None:
+        return None
+    if s.get_bind().dialect.name != "sqlite":  # the facts read after the lock: two
+        held = held_round(s, event_id, number)
+        if held is None:
+            return None
+        return held[0], held[1], save_facts(s, held[0], held[1].id, judge_id, entry_id, code)
+    asked = {"event": event_id, "number": number, "judge": judge_id, "entry": entry_id,
+             "code": code}  # fmt: skip
+    rows = s.execute(_ROUND_AND_FACTS, asked).all()
+    if not rows:
+        return None
+    event, rnd = rows[0][-2], rows[0][-1]
+    return event, rnd, _read([row[:-2] for row in rows], event, code)
+
+
+def _read(rows: Sequence[Any], event: m.Event, code: str) -> SaveFacts:
     if not rows:
         return SaveFacts(None, False, DRAFT, False, None, False, None)
     judge, seated, state, entry, entry_code, any_assigned, assigned = rows[0][:7]
-    criterion, part, group = rows[0][7:]
+    criterion, part, group = rows[0][7:10]
     column = None
     if len(rows) > 1:  # the same code twice: whichever the whole rubric's order finds first
         column = next((c for c in criterion_columns(event) if c.code == code), None)

@@ -39,7 +39,7 @@ from contest_desk.storage.mapping import (
 )
 from contest_desk.storage.marks import mark_seen, store_mark
 from contest_desk.storage.roster import entry_infos
-from contest_desk.storage.save_facts import held_round, save_facts
+from contest_desk.storage.save_facts import round_and_facts, save_facts
 from contest_desk.storage.sheets import sheet_state
 from contest_desk.storage.versions import hold_shared
 
@@ -219,13 +219,13 @@ class ScoringService:
     ) -> Decimal | None:
         # The checks' facts in two queries (storage/save_facts.py), checked in the order
         # and with the refusals of the checks each asking its own (issue 16).
-        held = None if round_number is None else held_round(s, event_id, round_number)
-        if held is None:  # refused below (no event, no round), or the event's first round
+        found = round_and_facts(s, event_id, round_number, judge_id, entry_id, code)
+        if found is None:  # refused below (no event, round, judge), or the first round
             event, rnd = event_and_round(s, event_id, round_number)
             hold_shared(s, rnd)
+            facts = save_facts(s, event, rnd.id, judge_id, entry_id, code)
         else:
-            event, rnd = held
-        facts = save_facts(s, event, rnd.id, judge_id, entry_id, code)
+            event, rnd, facts = found
         judge = seated_judge(event, judge_id, facts.judge, facts.seated)
         check_own_sheet(self.ctx.actor, judge)
         check_round_open(event, rnd)  # held shared above
