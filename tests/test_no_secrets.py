@@ -34,7 +34,8 @@ from pypdf.generic import StreamObject
 from sqlalchemy.exc import SQLAlchemyError
 
 from contest_desk.cli import main
-from contest_desk.domain.sheet_signing import JudgeKey, scrypt_key
+from contest_desk.domain.scrypt import scrypt_key
+from contest_desk.domain.sheet_signing import JudgeKey
 from contest_desk.domain.signing import unb64
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.demo.build import ACCOUNTS, demo_password

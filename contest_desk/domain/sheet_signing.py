@@ -18,7 +18,6 @@ hash in the database.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import secrets
@@ -29,26 +28,19 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from contest_desk.domain.scrypt import scrypt_key
 from contest_desk.domain.signing import b64, unb64
 
 SCHEME = "ed25519-scrypt"
 # 2**15 × 8 × 128 bytes = 32 MiB of memory per guess, about 0.1-0.2 s on an office PC's
 # core: kept with each key, so it can be raised later and old keys still work.
 N, R, P = 2**15, 8, 1
-_MAXMEM = 256 * 1024 * 1024  # hashlib's cap: room for a raised cost and its overhead
 MOST_MEMORY = 128 * 1024 * 1024  # the most a key read from a file may ask for (128·r·n)
 SALT_BYTES = 16
 
 BLANK_LEAVES_OUT = frozenset({"values", "desk_signature", "judge_signature"})
 FILLED_LEAVES_OUT = frozenset({"judge_signature"})
 Data = dict[str, Any]
-
-
-def scrypt_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    """32 bytes from a password (RFC 7914): the log-in hash and the judge's seed both use it."""
-    return hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=32
-    )
 
 
 def _raw(public: Ed25519PublicKey) -> bytes:

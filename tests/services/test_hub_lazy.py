@@ -22,7 +22,7 @@ from contest_desk.services.people.sessions import HubSessionService
 HEAVY = ("contest_desk.services.certificates", "contest_desk.services.boards",
          "contest_desk.services.labor", "contest_desk.services.innovation",
          "contest_desk.services.judging", "openpyxl", "reportlab", "pypdf", "matplotlib",
-         "jsonschema")  # fmt: skip
+         "jsonschema", "cryptography", "segno")  # fmt: skip
 
 LOG_IN = f"""
 import json, sys

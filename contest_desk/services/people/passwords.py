@@ -12,7 +12,7 @@ import base64
 import hmac
 import secrets
 
-from contest_desk.domain.sheet_signing import scrypt_key as _scrypt
+from contest_desk.domain.scrypt import scrypt_key as _scrypt
 
 # 2**15 × 8 × 128 bytes = 32 MiB of memory per hash: about 0.1 s on an office PC.
 N, R, P = 2**15, 8, 1

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from contest_desk.domain import limits
 from contest_desk.domain.permissions import Action, Actor, Role
 from contest_desk.domain.records.contests import UserInfo
-from contest_desk.domain.sheet_signing import new_judge_key
 from contest_desk.errors import NotFound, UserError
 from contest_desk.services.context import ServiceContext, utc_now
 from contest_desk.services.people.passwords import check_password, hash_password
@@ -48,7 +47,15 @@ def _set_password(user: m.User, password: str) -> None:
     """The log-in hash and the public record of the signing key, always made together, so
     an offline sheet is signed with the key of the password the account has now."""
     user.password_hash = hash_password(password)
-    user.signing_key = new_judge_key(password).text()
+    user.signing_key = _signing_key(password)
+
+
+def _signing_key(password: str) -> str:
+    # Imported here: the signing code loads cryptography and segno (about 40 ms), which
+    # every start's log-in would pay for though it rarely makes a key.
+    from contest_desk.domain.sheet_signing import new_judge_key
+
+    return new_judge_key(password).text()
 
 
 def _get(s: Session, username: str) -> m.User:
@@ -124,7 +131,7 @@ class UserService:
                 failed = None
                 user.failed_logins, user.locked_until = 0, None
                 if user.signing_key is None:  # an account from before signing keys
-                    user.signing_key = new_judge_key(password).text()
+                    user.signing_key = _signing_key(password)
         # Outside the block so that the failure count above is committed, not rolled back.
         if failed is not None:
             raise failed
