@@ -21,7 +21,7 @@ from contest_desk.services.context import ServiceContext
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
-from contest_desk.storage.roster import in_round, unit_paths
+from contest_desk.storage.roster import in_round, unit_paths, unit_paths_of
 
 
 def panel_ids(s: Session, event: m.Event, rnd: m.Round, trainees: bool = False) -> list[int]:
@@ -153,7 +153,9 @@ def in_conflict(s: Session, event: m.Event, judge: m.Judge, entry_id: int) -> bo
     rows = s.execute(_PEOPLE_AND_DECLARED, asked).all()
     people = [(person_id, unit_id) for person_id, unit_id, _ in rows]
     declared = {(judge.id, p): note for p, _, note in rows if note is not None}
-    paths = unit_paths(s) if judge.unit_id is not None and not declared else {}
+    paths: dict[int, str] = {}
+    if judge.unit_id is not None and not declared:
+        paths = unit_paths_of(s, {judge.unit_id, *(u for _, u in people if u is not None)})
     units = [paths.get(u, "") for _, u in people if u is not None]
     path = None if judge.unit_id is None else paths.get(judge.unit_id, "")
     if _conflict(judge.id, path, people, units, declared) is None:
