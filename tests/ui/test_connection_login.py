@@ -154,7 +154,8 @@ def test_after_logging_out_another_database_can_be_chosen(
     run_steps(desk, log_in_as("anna"))
     opened = login.connect_and_log_in(first, settings)
     assert opened is not None
-    app = DeskApp(opened[0].as_user(opened[1]), settings, Translations(QApplication.instance()))
+    translations = Translations(QApplication.instance())
+    app = DeskApp(opened[0].as_user(opened[1]), settings, translations)
     app.open_window()
     run_steps(desk, change, connect_to(local_file(second)), log_in_as("bo"))
     app.log_out()
@@ -167,6 +168,7 @@ def test_after_logging_out_another_database_can_be_chosen(
         if app.window is not None:
             app.window.close()
         app.services.ctx.db.dispose()
+        translations.close()  # its translator off the application: the next tests' language
 
 
 def test_db_is_honoured_else_the_most_recent_else_the_own_file(
