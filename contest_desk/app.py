@@ -15,7 +15,7 @@ from contest_desk.i18n import DEFAULT_LANGUAGE
 from contest_desk.logs import set_up_logging
 from contest_desk.services.hub import Services
 from contest_desk.services.safety.places import Places
-from contest_desk.ui import start_args
+from contest_desk.ui import main_thread_gc, start_args
 from contest_desk.ui.backup_timer import BackupTimer
 from contest_desk.ui.contest_file_open import open_contest_file
 from contest_desk.ui.feedback import install_crash_handler
@@ -100,6 +100,7 @@ def make_qapp() -> tuple[QApplication, Translations]:
     app.setApplicationName("Contest Desk")
     app.setOrganizationName("ContestDesk")
     install_font(app)
+    main_thread_gc.install(app)
     return app, Translations(app)
 
 

@@ -6,6 +6,7 @@ them all in one run while moving calls to the runner."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 
@@ -38,3 +39,14 @@ def window_thread_guard() -> Iterator[list[str]]:
     yield found
     Database.entry_check = previous
     assert found == [], "service calls on the window's thread:\n" + "\n".join(found)
+
+
+@pytest.fixture(autouse=True)
+def garbage_on_the_window_thread() -> Iterator[None]:
+    """As the app does (ui/main_thread_gc.py): no automatic collection during a window
+    test, which could destroy a window object in a reference cycle on a worker thread (Qt:
+    "Timers cannot be stopped from another thread"); collected here, on this thread."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from contest_desk.domain.innovation import Stage
 from contest_desk.domain.permissions import Actor, Role
@@ -126,7 +126,10 @@ def test_the_cards_box_names_judges_and_who_issued_a_card(
     issued = column(box.judges, 2)
     assert all(text.startswith("已发放") and "刘秀英" in text for text in issued), issued
     assert not any("clerk" in text for text in issued)
-    box.view.selectRow(3)
+    # Through the selection model: selectRow follows the keyboard modifiers Qt believes held,
+    # which a key test earlier on the same worker can leave behind (it then toggled the row).
+    flags = QItemSelectionModel.SelectionFlag
+    box.view.selectionModel().select(box.judges.index(3, 0), flags.ClearAndSelect | flags.Rows)
     box.revoke()
     assert box.note.text().endswith("张振华（采油二区）")
 
