@@ -183,7 +183,12 @@ class Reconnect(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Closing the window while saves wait asks first: those values would be lost."""
-        if watched is self.host and event.type() == QEvent.Type.Close and self.waiting:
+        # The Python side of this filter may already be cleared (the collector broke a cycle
+        # it was in) while Qt still calls it on the window: then it has nothing to say.
+        host = self.__dict__.get("host")
+        if host is None:
+            return False
+        if watched is host and event.type() == QEvent.Type.Close and self.waiting:
             go = ask.ask_go(
                 self.host,
                 tr("Values not saved"),
