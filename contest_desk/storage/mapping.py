@@ -30,6 +30,7 @@ from contest_desk.domain.settings_codec import (
 )
 from contest_desk.errors import NotFound
 from contest_desk.storage import models as m
+from contest_desk.storage.save_rows import AnyCriterion
 
 
 def contest_info(c: m.Contest) -> ContestInfo:
@@ -118,7 +119,7 @@ def rubric_of(rows: Sequence[m.Criterion]) -> Rubric:
     return Rubric(build(None))
 
 
-def _criterion(r: m.Criterion, children: tuple[Criterion, ...]) -> Criterion:
+def _criterion(r: AnyCriterion, children: tuple[Criterion, ...]) -> Criterion:
     return Criterion(
         code=r.code,
         name=r.name,
@@ -240,7 +241,7 @@ def criterion_column(session: Session, event: m.Event, code: str) -> CriterionCo
     return leaf_column(rows[0][0], rows[0][1])
 
 
-def leaf_column(row: m.Criterion, part: str) -> CriterionColumn:
+def leaf_column(row: AnyCriterion, part: str) -> CriterionColumn:
     """The column of a leaf criterion's row, in part ``part``."""
     return CriterionColumn(row.id, row.code, row.name, part, _criterion(row, ()))
 

@@ -3,7 +3,9 @@ round. Services of every area read the roster through these."""
 
 from __future__ import annotations
 
-from sqlalchemy import literal, select
+from typing import Any
+
+from sqlalchemy import Select, bindparam, literal, select
 from sqlalchemy.orm import Session, selectinload
 
 from contest_desk.domain.records.contests import EntryInfo, JudgeInfo, PersonInfo
@@ -83,15 +85,12 @@ def unit_paths(s: Session) -> dict[int, str]:
     return paths
 
 
-def unit_paths_of(s: Session, ids: set[int]) -> dict[int, str]:
-    """The paths of ``ids`` alone, their ancestors followed in one recursive query: what a
-    save's conflict check needs, without reading the whole tree each time (unit_paths)."""
-    if not ids:
-        return {}
+def _unit_paths_up() -> Select[Any]:
+    """Each unit of the expanding parameter ``ids`` with its ancestors' names and depths."""
     unit = m.Unit.__table__
     start = select(
         unit.c.id.label("start"), unit.c.name, unit.c.parent_id, literal(0).label("depth")
-    ).where(unit.c.id.in_(ids))
+    ).where(unit.c.id.in_(bindparam("ids", expanding=True)))
     up = start.cte("up", recursive=True)
     parent = unit.alias("parent")
     up = up.union_all(
@@ -99,8 +98,20 @@ def unit_paths_of(s: Session, ids: set[int]) -> dict[int, str]:
             parent, parent.c.id == up.c.parent_id
         )
     )
+    return select(up)
+
+
+_UNIT_PATHS_UP = _unit_paths_up()  # made once: a save asks it (building costs more)
+
+
+def unit_paths_of(s: Session, ids: set[int]) -> dict[int, str]:
+    """The paths of ``ids`` alone, their ancestors followed in one recursive query: what a
+    save's conflict check needs, without reading the whole tree each time (unit_paths)."""
+    if not ids:
+        return {}
     names: dict[int, list[tuple[int, str]]] = {}
-    for first, name, _parent, depth in s.execute(select(up)):
+    s.flush()
+    for first, name, _parent, depth in s.connection().execute(_UNIT_PATHS_UP, {"ids": list(ids)}):
         names.setdefault(first, []).append((depth, name))
     return {
         uid: "/".join(n for _d, n in sorted(parts, reverse=True)) for uid, parts in names.items()

@@ -1,6 +1,7 @@
 """What one mark's save checks, read in one query on SQLite and two on PostgreSQL instead
 of six and seven (issue 16: a save's CPU is mostly SQLAlchemy's cost per statement, not the
-database's work).
+database's work), as plain columns on the connection (storage/save_rows.py), not as ORM
+objects through the session, which cost more than the query.
 
 ``held_round``: the event and its round, the round held shared until the transaction
 ends (FOR SHARE OF rounds on PostgreSQL, as storage/versions.hold_shared): a lock of the
@@ -27,18 +28,30 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
-from contest_desk.storage.mapping import criterion_columns, leaf_column
+from contest_desk.storage.mapping import criterion_columns, get_event, leaf_column
+from contest_desk.storage.save_rows import (
+    CRITERION_COLUMNS,
+    EVENT_COLUMNS,
+    JUDGE_COLUMNS,
+    ROUND_COLUMNS,
+    AnyEvent,
+    CriterionRow,
+    EventRow,
+    JudgeRow,
+    RoundRow,
+)
 from contest_desk.storage.sheets import DRAFT
 
+_EVENT_END = len(EVENT_COLUMNS)
+_ROUND_END = _EVENT_END + len(ROUND_COLUMNS)
 # Made once with parameters (every save asks them): building a statement costs more
 # than running it. Inner joined: FOR SHARE may not lock the nullable side of an outer
 # join; a missing round finds no row and is refused by mapping.event_and_round.
 _HELD_ROUND = (
-    select(m.Event, m.Round)
+    select(*EVENT_COLUMNS, *ROUND_COLUMNS)
     .join(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == bindparam("number")))
     .where(m.Event.id == bindparam("event"))
     .with_for_update(read=True, of=m.Round)  # nothing on SQLite, whose writers take turns
-    .execution_options(populate_existing=True)  # the locked row, whatever was read before
 )
 
 _SEAT, _ASSIGNED, _CHILD = m.JudgeAssignment, m.EntryAssignment, aliased(m.Criterion)
@@ -51,7 +64,7 @@ def _facts(round_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Select[
     """The facts of ``SaveFacts``, from the judges' row asked, in the round ``round_id``."""
     return (
         select(
-            m.Judge,
+            *JUDGE_COLUMNS,
             exists().where(
                 _SEAT.judge_id == m.Judge.id,
                 _SEAT.event_id == bindparam("event"),
@@ -68,7 +81,7 @@ def _facts(round_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Select[
                 _ASSIGNED.entry_id == bindparam("entry"),
                 _ASSIGNED.judge_id == m.Judge.id,
             ),
-            m.Criterion,
+            *CRITERION_COLUMNS,
             m.Part.name,
             exists().where(_CHILD.parent_id == m.Criterion.id),
         )
@@ -80,26 +93,32 @@ def _facts(round_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Select[
 _CRITERION_ASKED = (m.Part.event_id == bindparam("event")) & (m.Criterion.code == bindparam("code"))
 _FACTS = _facts(bindparam("round")).outerjoin(_LEAF, _CRITERION_ASKED)
 # SQLite, whose writers take turns (nothing to wait for between the two): the event and
-# round with the facts, one statement. The judges' row first: an inner join each.
+# round first, then the facts, one statement. The judges' row first: an inner join each.
 _ROUND_AND_FACTS = (
-    _facts(m.Round.id)
-    .add_columns(m.Event, m.Round)
+    select(*EVENT_COLUMNS, *ROUND_COLUMNS, *_facts(m.Round.id).selected_columns)
+    .select_from(m.Judge)
+    .where(m.Judge.id == bindparam("judge"))
     .join(m.Event, m.Event.id == bindparam("event"))
     .join(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == bindparam("number")))
     .outerjoin(_LEAF, _CRITERION_ASKED)
 )
 
 
-def held_round(s: Session, event_id: int, number: int) -> tuple[m.Event, m.Round] | None:
+def _event_and_round(row: Sequence[Any]) -> tuple[EventRow, RoundRow]:
+    return EventRow(*row[:_EVENT_END]), RoundRow(*row[_EVENT_END:_ROUND_END])
+
+
+def held_round(s: Session, event_id: int, number: int) -> tuple[EventRow, RoundRow] | None:
     """The event and its round ``number``, the round held shared; None when either is
     missing (mapping.event_and_round names which)."""
-    row = s.execute(_HELD_ROUND, {"event": event_id, "number": number}).first()
-    return None if row is None else (row[0], row[1])
+    s.flush()  # what the session holds first, as the session's own query would
+    row = s.connection().execute(_HELD_ROUND, {"event": event_id, "number": number}).first()
+    return None if row is None else _event_and_round(row)
 
 
 @dataclass(frozen=True)
 class SaveFacts:
-    judge: m.Judge | None  # None: no such judge (nothing else was read)
+    judge: JudgeRow | None  # None: no such judge (nothing else was read)
     seated: bool  # on the round's panel
     state: str  # of the judge's sheet in the round
     entry: bool  # an entry of the event
@@ -109,16 +128,17 @@ class SaveFacts:
 
 
 def save_facts(
-    s: Session, event: m.Event, round_id: int, judge_id: int, entry_id: int, code: str
+    s: Session, event: AnyEvent, round_id: int, judge_id: int, entry_id: int, code: str
 ) -> SaveFacts:
     asked = {"event": event.id, "round": round_id, "judge": judge_id, "entry": entry_id,
              "code": code}  # fmt: skip
-    return _read(s.execute(_FACTS, asked).all(), event, code)
+    s.flush()
+    return _read(s, s.connection().execute(_FACTS, asked).all(), event.id, code)
 
 
 def round_and_facts(
     s: Session, event_id: int, number: int | None, judge_id: int, entry_id: int, code: str
-) -> tuple[m.Event, m.Round, SaveFacts] | None:
+) -> tuple[EventRow, RoundRow, SaveFacts] | None:
     """``held_round`` and then ``save_facts``, in one statement on SQLite; None when the
     event, the round (or, on SQLite, the judge) is missing, or ``number`` is None (the
     event's first round): the caller reads them one by one, for the refusal."""
@@ -131,23 +151,32 @@ def round_and_facts(
         return held[0], held[1], save_facts(s, held[0], held[1].id, judge_id, entry_id, code)
     asked = {"event": event_id, "number": number, "judge": judge_id, "entry": entry_id,
              "code": code}  # fmt: skip
-    rows = s.execute(_ROUND_AND_FACTS, asked).all()
+    s.flush()
+    rows = s.connection().execute(_ROUND_AND_FACTS, asked).all()
     if not rows:
         return None
-    event, rnd = rows[0][-2], rows[0][-1]
-    return event, rnd, _read([row[:-2] for row in rows], event, code)
+    event, rnd = _event_and_round(rows[0])
+    return event, rnd, _read(s, [row[_ROUND_END:] for row in rows], event_id, code)
 
 
-def _read(rows: Sequence[Any], event: m.Event, code: str) -> SaveFacts:
+_JUDGE_END = len(JUDGE_COLUMNS)
+_CRITERION_AT = _JUDGE_END + 6
+_CRITERION_END = _CRITERION_AT + len(CRITERION_COLUMNS)
+
+
+def _read(s: Session, rows: Sequence[Any], event_id: int, code: str) -> SaveFacts:
     if not rows:
         return SaveFacts(None, False, DRAFT, False, None, False, None)
-    judge, seated, state, entry, entry_code, any_assigned, assigned = rows[0][:7]
-    criterion, part, group = rows[0][7:10]
+    row = rows[0]
+    judge = JudgeRow(*row[:_JUDGE_END])
+    seated, state, entry, entry_code, any_assigned, assigned = row[_JUDGE_END:_CRITERION_AT]
+    part, group = row[_CRITERION_END:]
     column = None
     if len(rows) > 1:  # the same code twice: whichever the whole rubric's order finds first
-        column = next((c for c in criterion_columns(event) if c.code == code), None)
-    elif criterion is not None and not group:  # a group's sub-criteria are the columns
-        column = leaf_column(criterion, part)
+        columns = criterion_columns(get_event(s, event_id))
+        column = next((c for c in columns if c.code == code), None)
+    elif row[_CRITERION_AT] is not None and not group:  # a group's sub-criteria are columns
+        column = leaf_column(CriterionRow(*row[_CRITERION_AT:_CRITERION_END]), part)
     open_or_mine = bool(assigned) or not any_assigned
     return SaveFacts(judge, bool(seated), state or DRAFT, bool(entry), entry_code,
                      open_or_mine, column)  # fmt: skip

@@ -22,6 +22,7 @@ from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
 from contest_desk.storage.roster import in_round, unit_paths, unit_paths_of
+from contest_desk.storage.save_rows import AnyEvent, AnyJudge, AnyRound
 
 
 def panel_ids(s: Session, event: m.Event, rnd: m.Round, trainees: bool = False) -> list[int]:
@@ -143,14 +144,16 @@ _ASSIGNED_OR_OPEN = select(
 )
 
 
-def in_conflict(s: Session, event: m.Event, judge: m.Judge, entry_id: int) -> bool:
+def in_conflict(s: Session, event: AnyEvent, judge: AnyJudge, entry_id: int) -> bool:
     """Whether a judge must not mark an entry of ``event`` (a conflict not overridden):
     ``excluded_judges`` for one pair, without working out the whole event's (a save asks
     this every time)."""
     if judge.contest_id != event.contest_id:  # conflicts_of looks at the contest's judges
         return False
     asked = {"entry": entry_id, "event": event.id, "judge": judge.id}
-    rows = s.execute(_PEOPLE_AND_DECLARED, asked).all()
+    s.flush()  # what the session holds first, as its own query would
+    # On the connection: the session's path costs more than the query (issue 16).
+    rows = s.connection().execute(_PEOPLE_AND_DECLARED, asked).all()
     people = [(person_id, unit_id) for person_id, unit_id, _ in rows]
     declared = {(judge.id, p): note for p, _, note in rows if note is not None}
     paths: dict[int, str] = {}
@@ -160,7 +163,7 @@ def in_conflict(s: Session, event: m.Event, judge: m.Judge, entry_id: int) -> bo
     path = None if judge.unit_id is None else paths.get(judge.unit_id, "")
     if _conflict(judge.id, path, people, units, declared) is None:
         return False
-    return s.scalar(_OVERRIDDEN, {"judge": judge.id, "entry": entry_id}) is None
+    return s.connection().scalar(_OVERRIDDEN, {"judge": judge.id, "entry": entry_id}) is None
 
 
 def excluded_judges(s: Session, event: m.Event) -> dict[int, frozenset[int]]:
@@ -197,9 +200,9 @@ def assigned_or_open(s: Session, round_id: int, judge_id: int, entry_id: int) ->
 
 def check_may_mark(
     s: Session,
-    event: m.Event,
-    rnd: m.Round,
-    judge: m.Judge,
+    event: AnyEvent,
+    rnd: AnyRound,
+    judge: AnyJudge,
     entry_id: int,
     assigned: bool | None = None,
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import bindparam, delete, exists, select
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +21,7 @@ from contest_desk.services.judging.sheets import (
     check_own_sheet,
     check_round_open,
     check_sheet_open,
+    refuse_locked,
 )
 from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
@@ -40,10 +42,12 @@ from contest_desk.storage.mapping import (
 from contest_desk.storage.marks import mark_seen, store_mark
 from contest_desk.storage.roster import entry_infos
 from contest_desk.storage.save_facts import round_and_facts, save_facts
+from contest_desk.storage.save_rows import AnyEvent, AnyRound, JudgeRow
 from contest_desk.storage.sheets import sheet_state
 from contest_desk.storage.versions import hold_shared
 
 _SEAT = m.JudgeAssignment
+J = TypeVar("J", m.Judge, JudgeRow)
 # Made once with parameters (a save asks it): cheaper than building it each time.
 _JUDGE_ON_PANEL = select(
     m.Judge,
@@ -62,7 +66,7 @@ def check_on_panel(s: Session, event: m.Event, rnd: m.Round, judge_id: int) -> m
     return seated_judge(event, judge_id, judge, assigned)
 
 
-def seated_judge(event: m.Event, judge_id: int, judge: m.Judge | None, assigned: bool) -> m.Judge:
+def seated_judge(event: AnyEvent, judge_id: int, judge: J | None, assigned: bool) -> J:
     """``check_on_panel``'s refusals, of a judge (None: none found) and their seat."""
     if judge is None:
         raise NotFound("There is no judge {id}", id=judge_id)
@@ -220,6 +224,8 @@ class ScoringService:
         # The checks' facts in two queries (storage/save_facts.py), checked in the order
         # and with the refusals of the checks each asking its own (issue 16).
         found = round_and_facts(s, event_id, round_number, judge_id, entry_id, code)
+        event: AnyEvent
+        rnd: AnyRound
         if found is None:  # refused below (no event, round, judge), or the first round
             event, rnd = event_and_round(s, event_id, round_number)
             hold_shared(s, rnd)
@@ -228,7 +234,7 @@ class ScoringService:
             event, rnd, facts = found
         judge = seated_judge(event, judge_id, facts.judge, facts.seated)
         check_own_sheet(self.ctx.actor, judge)
-        check_round_open(event, rnd)  # held shared above
+        refuse_locked(event, rnd)  # held shared above
         check_sheet_open(self.ctx.actor, rnd, judge, facts.state, reason)
         if not facts.entry:
             raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)

@@ -22,11 +22,12 @@ from contest_desk.storage import models as m
 from contest_desk.storage.ledger import note_lock, note_sheet
 from contest_desk.storage.mapping import criterion_columns, get_event, get_round
 from contest_desk.storage.roster import judge_infos
+from contest_desk.storage.save_rows import AnyEvent, AnyJudge, AnyRound
 from contest_desk.storage.sheets import DRAFT, SUBMITTED, sheet_row, sheet_state
 from contest_desk.storage.versions import hold_alone, hold_shared
 
 
-def check_own_sheet(actor: Actor, judge: m.Judge) -> None:
+def check_own_sheet(actor: Actor, judge: AnyJudge) -> None:
     """A judge (who is not also chief judge) opens and writes only their own sheet."""
     if actor.judge_only and judge.username != actor.username:
         raise PermissionDenied("{user} may only open their own score sheet", user=actor.username)
@@ -38,6 +39,11 @@ def check_round_open(event: m.Event, rnd: m.Round, s: Session | None = None) -> 
     write for the lock (storage/versions.hold_shared), never a write after a lock."""
     if s is not None:
         hold_shared(s, rnd)
+    refuse_locked(event, rnd)
+
+
+def refuse_locked(event: AnyEvent, rnd: AnyRound) -> None:
+    """``check_round_open``'s refusal, of a round read (and held) already."""
     if rnd.locked_at is not None:
         raise UserError(
             "{round} of {event} is locked; the chief judge must unlock it, with a reason",
@@ -55,7 +61,7 @@ def writable_sheet(
     check_sheet_open(actor, rnd, judge, sheet_state(s, rnd.id, judge.id), reason)
 
 
-def check_sheet_open(actor: Actor, rnd: m.Round, judge: m.Judge, state: str, reason: str) -> None:
+def check_sheet_open(actor: Actor, rnd: AnyRound, judge: AnyJudge, state: str, reason: str) -> None:
     """``writable_sheet``'s refusals of a sheet in ``state``, read after the round was held
     (see check_round_open)."""
     if state != SUBMITTED:
