@@ -5,26 +5,30 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from contest_desk.domain.records.contests import ContestInfo
 from contest_desk.errors import UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE
 from contest_desk.logs import set_up_logging
-from contest_desk.services.hub import Services
-from contest_desk.services.safety.places import Places
 from contest_desk.ui import main_thread_gc, start_args
 from contest_desk.ui.backup_timer import BackupTimer
-from contest_desk.ui.contest_file_open import open_contest_file
 from contest_desk.ui.feedback import install_crash_handler
 from contest_desk.ui.fonts import install_font
 from contest_desk.ui.login import connect_and_log_in, log_in_again
-from contest_desk.ui.main_window import MainWindow
 from contest_desk.ui.settings_dialog import SettingsDialog, apply_font_size, apply_places
 from contest_desk.ui.smoke import arm as arm_smoke_test
 from contest_desk.ui.translator import Translations
+
+# The log-in shows before these load: SQLAlchemy, the models and the services load off the
+# window's thread while it is up (ui/login.py), the window's modules when it is opened.
+if TYPE_CHECKING:
+    from contest_desk.domain.records.contests import ContestInfo
+    from contest_desk.services.hub import Services
+    from contest_desk.services.safety.places import Places
+    from contest_desk.ui.main_window import MainWindow
 
 
 class DeskApp:
@@ -39,9 +43,13 @@ class DeskApp:
 
     def places(self) -> Places:
         """The folders of the database open now (a log-in may have opened another)."""
+        from contest_desk.services.safety.places import Places
+
         return Places(self.services.ctx.db)
 
     def open_window(self) -> MainWindow:
+        from contest_desk.ui.main_window import MainWindow
+
         # The folders the settings chose, handed down before any backup or attachment.
         apply_places(self.places(), self.settings)
         if self.window is not None:
@@ -69,6 +77,8 @@ class DeskApp:
 
     def open_contest_file(self, path: Path) -> ContestInfo | None:
         """``contest-desk-gui FILE``: offer the file's contest for import in the window."""
+        from contest_desk.ui.contest_file_open import open_contest_file
+
         if self.window is None:
             return None
         return open_contest_file(self.window, path)

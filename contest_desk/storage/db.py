@@ -7,7 +7,6 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, ClassVar
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -17,13 +16,11 @@ from contest_desk.errors import UserError
 from contest_desk.storage import ledger, lock, reach, server_gone
 from contest_desk.storage.revisions import current_revision, newest_revision
 from contest_desk.storage.upgrade import upgrade_database
+from contest_desk.user_dirs import default_database_path as default_database_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_database_path() -> Path:
-    """contest-desk.db in the user's data directory (e.g. %APPDATA%\\ContestDesk on Windows)."""
-    return Path(platformdirs.user_data_dir("ContestDesk", appauthor=False)) / "contest-desk.db"
+# default_database_path lives in contest_desk/user_dirs.py (the launch reads it without
+# SQLAlchemy) and is still named here, where the callers look for it.
 
 
 def database_url(path_or_url: str | Path | None) -> str:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 
-from contest_desk.services.hub import Services
 from contest_desk.ui.tasks import run_task
+
+if TYPE_CHECKING:  # made at start, before the database's modules load
+    from contest_desk.services.hub import Services
 
 SETTING = "backup_interval_minutes"
 DEFAULT_MINUTES = 60

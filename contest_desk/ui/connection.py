@@ -44,8 +44,8 @@ from contest_desk.services.connections import (
 )
 from contest_desk.services.hub import Services
 from contest_desk.ui.connection_store import Recent, RecentConnections
-from contest_desk.ui.main_window import database_place
 from contest_desk.ui.operations import run_inline
+from contest_desk.ui.place import database_place
 
 T = TypeVar("T")
 

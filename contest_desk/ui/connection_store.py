@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
 from contest_desk.i18n import _
-from contest_desk.services.connections import Connection
+
+if TYPE_CHECKING:  # imported where a key is parsed: at start, off the window's thread
+    from contest_desk.services.connections import Connection
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +93,10 @@ class Passwords:
             self.store.delete_password(KEYRING_SERVICE, key)
 
 
+# A saved entry as it is in the settings: its key, "remember", a password kept there.
+Stored = tuple[str, bool, str]
+
+
 @dataclass(frozen=True)
 class Recent:
     """One remembered connection: its password only if ``remember``."""
@@ -107,7 +113,12 @@ class RecentConnections:
         self.passwords = passwords if passwords is not None else Passwords()
 
     def load(self) -> list[Recent]:
-        found: list[tuple[str, bool, str]] = []
+        return self.parse(self.stored())
+
+    def stored(self) -> list[Stored]:
+        """The saved entries as they are, the most recent first, unparsed: at start they
+        are read on the window's thread and parsed (with SQLAlchemy) off it."""
+        found: list[Stored] = []
         size = self.settings.beginReadArray(RECENT)
         try:
             for index in range(size):
@@ -120,10 +131,15 @@ class RecentConnections:
                 found.append((key, remember, stored))
         finally:
             self.settings.endArray()
+        return found
+
+    def parse(self, found: list[Stored]) -> list[Recent]:
         # Read first, parsed after: the password store is not asked inside the array.
         return [self._entry(key, remember, stored) for key, remember, stored in found]
 
     def _entry(self, key: str, remember: bool, stored: str) -> Recent:
+        from contest_desk.services.connections import Connection
+
         try:
             connection = Connection.parse(key)
         except Exception:  # a hand-edited settings file: that line is skipped as empty

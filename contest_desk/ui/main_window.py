@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -30,6 +28,7 @@ from contest_desk.ui.area_stack import AreaStack, scrolling
 from contest_desk.ui.feedback import open_log_folder
 from contest_desk.ui.help.pages import page_for_area
 from contest_desk.ui.live import DeskWatch
+from contest_desk.ui.place import database_place
 from contest_desk.ui.state import AppState
 
 if TYPE_CHECKING:  # imported when the guide is first opened, not at the launch
@@ -61,23 +60,6 @@ def area_class(place: str) -> type[QWidget]:
     """The class at ``place`` (``module:Class``), its module imported now if not yet."""
     module, _colon, name = place.partition(":")
     return cast(type[QWidget], getattr(importlib.import_module(module), name))
-
-
-def database_place(url: str, sqlite_path: Path | None) -> tuple[str, str]:
-    """Where the data is, as a clerk says it (the file's name, or the server and database),
-    and the whole of it for a tooltip; never the password a server URL may carry."""
-    if sqlite_path is not None:
-        return _("Local database: {name}", name=sqlite_path.name), str(sqlite_path)
-    parts = urlsplit(url)
-    if parts.scheme.startswith("sqlite"):
-        return _("Database in memory"), _("Nothing is kept after the window closes")
-    host = parts.hostname or "localhost"
-    database = parts.path.lstrip("/")
-    where = f"{host}:{parts.port}" if parts.port else host
-    tip = _("PostgreSQL server {server}, database {database}", server=where, database=database)
-    if parts.username:
-        tip += "\n" + _("Signed in to the server as {user}", user=parts.username)
-    return _("Server {server} / {database}", server=host, database=database), tip
 
 
 class Areas(Mapping[str, QWidget]):

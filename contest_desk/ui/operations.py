@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -46,7 +47,7 @@ T = TypeVar("T")
 QUIET_MS = 400  # work that ends sooner shows no dialog
 
 
-__all__ = ["Cancelled", "Progress", "done", "run", "run_inline"]
+__all__ = ["Cancelled", "Progress", "Started", "done", "run", "run_inline", "start"]
 
 
 class Progress(QObject):
@@ -158,32 +159,67 @@ def wait_for(
 ) -> tuple[bool, Any]:
     """(True, answer) or (False, the exception): the work ran on the pool while this
     thread kept the window painted."""
-    progress = Progress()
-    call = (lambda: work(progress)) if takes_progress(work) else work
-    answer: dict[str, tuple[bool, Any]] = {}
-    loop = QEventLoop()
+    return start(work).wait(parent, label=label, cancellable=cancellable)
 
-    def finish(outcome: tuple[bool, Any]) -> None:
-        answer["outcome"] = outcome
-        loop.quit()
 
-    task = Task(call)
-    task.signals.done.connect(lambda result: finish((True, result)))
-    task.signals.failed.connect(lambda error: finish((False, error)))
-    task.setAutoDelete(False)  # kept until its answer is read
-    QThreadPool.globalInstance().start(task)
-    if "outcome" not in answer:
-        QTimer.singleShot(QUIET_MS, loop.quit)
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    if "outcome" not in answer:
-        dialog = _dialog(parent, label, cancellable, progress)
-        try:
-            while "outcome" not in answer:
-                loop.exec()
-        finally:
-            dialog.close()
-            dialog.deleteLater()
-    return answer["outcome"]
+class Started(QObject):
+    """Work handed to the pool at once, its answer waited for later (``wait``), as ``run``
+    waits: for work the window begins before the person asks for its answer (the
+    database opening behind the log-in, ui/login.py)."""
+
+    finished = Signal()  # on the window's thread, once the answer is in
+
+    def __init__(self, work: Callable[..., Any]) -> None:
+        super().__init__()
+        self.progress = Progress()
+        call = (lambda: work(self.progress)) if takes_progress(work) else work
+        self.outcome: tuple[bool, Any] | None = None
+        self._task = Task(call)
+        # This object's own slots: the answer comes in on the window's thread.
+        self._task.signals.done.connect(self._done)
+        self._task.signals.failed.connect(self._failed)
+        self._task.setAutoDelete(False)  # kept until its answer is read
+        QThreadPool.globalInstance().start(self._task)
+
+    @Slot(object)
+    def _done(self, result: Any) -> None:
+        self.outcome = (True, result)
+        self.finished.emit()
+
+    @Slot(object)
+    def _failed(self, error: Exception) -> None:
+        self.outcome = (False, error)
+        self.finished.emit()
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is not None
+
+    def wait(
+        self, parent: QWidget | None, *, label: str = "", cancellable: bool = False
+    ) -> tuple[bool, Any]:
+        """(True, answer) or (False, the exception), waited for as ``run`` waits: the
+        person's input held back for a moment, then a progress dialog."""
+        if self.outcome is None:
+            loop = QEventLoop()
+            self.finished.connect(loop.quit)
+            QTimer.singleShot(QUIET_MS, loop.quit)
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            if self.outcome is None:
+                dialog = _dialog(parent, label, cancellable, self.progress)
+                try:
+                    while self.outcome is None:
+                        loop.exec()
+                finally:
+                    dialog.close()
+                    dialog.deleteLater()
+        return self.outcome
+
+
+def start(work: Callable[[], Any] | Callable[[Progress], Any]) -> Started:
+    """Start ``work`` on the pool now and return at once; ``Started.wait`` gives its
+    answer when it is needed."""
+    return Started(work)
 
 
 def _dialog(

@@ -8,6 +8,7 @@ services/safety/places.py, by app.py at start and by this dialog when they chang
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from contest_desk.domain.plain_names import TEMPLATE_NAMES, template_name
 from contest_desk.i18n import DEFAULT_LANGUAGE
-from contest_desk.services.safety.places import Places, StoreCopy
 from contest_desk.ui import backup_timer, operations
 from contest_desk.ui.ask import tell
 from contest_desk.ui.folder_field import FolderField
+
+if TYPE_CHECKING:  # the start applies the font size before the database's modules load
+    from contest_desk.services.safety.places import Places, StoreCopy
 
 LANGUAGE = "language"
 TEMPLATE = "certificate_template"

@@ -11,6 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 SMOKE_ENV = "CONTEST_DESK_SMOKE"
+# A window with this dynamic property true waits for work behind it (the log-in while the
+# database opens, ui/login.py): the window to check is the one shown once that is done.
+BUSY = "busy"
 
 
 def arm(app: QApplication) -> None:
@@ -19,12 +22,14 @@ def arm(app: QApplication) -> None:
         return
 
     def close_shown() -> None:
-        # Not the progress of work before it (opening the database, ui/login.py): it
-        # closes by itself, and the window that follows is the one to check.
+        # Not the progress of work before it, nor the log-in while the database opens
+        # behind it (ui/login.py): the window that follows is the one to check.
         shown = [
             widget
             for widget in app.topLevelWidgets()
-            if widget.isVisible() and not isinstance(widget, QProgressDialog)
+            if widget.isVisible()
+            and not isinstance(widget, QProgressDialog)
+            and not widget.property(BUSY)
         ]
         if not shown:  # the first window is not up yet: look again once it may be
             QTimer.singleShot(20, close_shown)
