@@ -54,30 +54,33 @@ def store_mark(
     column: CriterionColumn,
     judge_id: int,
     value: Decimal | None,
+    cell: list[tuple[int, Decimal]] | None = None,
 ) -> Decimal | None:
     """Write or clear a mark and return the value it replaces; an objective value replaces
-    whoever keyed it before."""
+    whoever keyed it before. ``cell``: the cell's marks (judge, value) when the caller
+    read them already in this transaction (a save on SQLite, whose writers take turns:
+    storage/save_facts.py); otherwise they are read here, locked."""
     # Locked until the commit (PostgreSQL): a second save of the cell waits, then reads
     # what the first stored, so a check against the value a device saw holds.
     objective = column.criterion.objective
-    cell = {"round": round_id, "entry": entry_id, "criterion": column.id, "judge": judge_id}
+    asked = {"round": round_id, "entry": entry_id, "criterion": column.id, "judge": judge_id}
     s.flush()  # what the session holds first, as a SELECT's autoflush would
     # On the connection, not through the session: the ORM's path costs more than the
     # query (a save's CPU, issue 16); the rows are plain values.
-    removed = s.connection().execute(_CELL[objective], cell).all()
-    old = removed[0].value if removed else None
+    removed = s.connection().execute(_CELL[objective], asked).all() if cell is None else cell
+    old = removed[0][1] if removed else None
     for judge, _value in removed:
         note_mark(s, (round_id, entry_id, column.id, judge), None)
     if value is not None:
         note_mark(s, (round_id, entry_id, column.id, judge_id), value)
     write = s.connection().execute
     if value is not None and len(removed) == 1:  # a mark changed: its row, in one statement
-        write(_CHANGE[objective], {**cell, "new": value})
+        write(_CHANGE[objective], {**asked, "new": value})
         return old
     if removed:
-        write(_CLEAR[objective], cell)
+        write(_CLEAR[objective], asked)
     if value is not None:
-        write(_ADD, {**cell, "new": value})
+        write(_ADD, {**asked, "new": value})
     return old
 
 

@@ -20,7 +20,8 @@ same order and with the same messages as the separate queries did)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, exists, select
@@ -94,8 +95,21 @@ _CRITERION_ASKED = (m.Part.event_id == bindparam("event")) & (m.Criterion.code =
 _FACTS = _facts(bindparam("round")).outerjoin(_LEAF, _CRITERION_ASKED)
 # SQLite, whose writers take turns (nothing to wait for between the two): the event and
 # round first, then the facts, one statement. The judges' row first: an inner join each.
+# And the marks of the cell, which the save's write reads otherwise (storage/marks.py):
+# the judge's own, and whether another judge has one (an objective value replaces it).
+_CELL = (
+    (m.Score.round_id == m.Round.id)
+    & (m.Score.entry_id == bindparam("entry"))
+    & (m.Score.criterion_id == m.Criterion.id)
+)
 _ROUND_AND_FACTS = (
-    select(*EVENT_COLUMNS, *ROUND_COLUMNS, *_facts(m.Round.id).selected_columns)
+    select(
+        *EVENT_COLUMNS,
+        *ROUND_COLUMNS,
+        *_facts(m.Round.id).selected_columns,
+        select(m.Score.value).where(_CELL, m.Score.judge_id == m.Judge.id).scalar_subquery(),
+        exists().where(_CELL, m.Score.judge_id != m.Judge.id),
+    )
     .select_from(m.Judge)
     .where(m.Judge.id == bindparam("judge"))
     .join(m.Event, m.Event.id == bindparam("event"))
@@ -125,6 +139,8 @@ class SaveFacts:
     entry_code: str | None
     assigned_or_open: bool  # assignments.assigned_or_open
     column: CriterionColumn | None  # mapping.criterion_column
+    # The cell's marks (judge, value), as marks.store_mark reads them; None: not read.
+    cell: list[tuple[int, Decimal]] | None = None
 
 
 def save_facts(
@@ -156,7 +172,14 @@ def round_and_facts(
     if not rows:
         return None
     event, rnd = _event_and_round(rows[0])
-    return event, rnd, _read(s, [row[_ROUND_END:] for row in rows], event_id, code)
+    facts = _read(s, [row[_ROUND_END:-2] for row in rows], event_id, code)
+    own, others = rows[0][-2:]
+    if facts.column is None or facts.judge is None or len(rows) > 1:
+        return event, rnd, facts
+    if others and facts.column.criterion.objective:  # whoever keyed it: read by the write
+        return event, rnd, facts
+    cell = [] if own is None else [(facts.judge.id, own)]
+    return event, rnd, replace(facts, cell=cell)
 
 
 _JUDGE_END = len(JUDGE_COLUMNS)

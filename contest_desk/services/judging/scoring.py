@@ -246,7 +246,7 @@ class ScoringService:
         if value is not None and str(value).strip():
             parsed = column.criterion.read(value, column.code)  # a time as 分:秒 too
         try:
-            old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed)
+            old = store_mark(s, rnd.id, entry_id, column, judge_id, parsed, facts.cell)
             s.flush()
         except IntegrityError:
             # Two first values for one cell at once (PostgreSQL): the row lock in
