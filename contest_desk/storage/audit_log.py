@@ -4,7 +4,7 @@ A service writes its audit row in the transaction of the change it describes
 (``ServiceContext.audit``), but the row is linked into the chain — the head row locked,
 the next ``seq`` taken, the hash made — only when the transaction commits, after the
 change itself has been flushed. Every writer of the database takes that one lock in
-turn (FOR UPDATE on PostgreSQL), so it is held for three short statements and the
+turn (FOR UPDATE on PostgreSQL), so it is held for two short statements and the
 commit, not for the whole of a save: with sixty phones saving at once on PostgreSQL,
 a save that took the lock early held it across each of its later statements, and on a
 busy hub each of those waited for Python's GIL too, so the saves queued behind one
@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_chain import GENESIS, link_hash
@@ -26,7 +26,6 @@ from contest_desk.storage.models import AuditHead, AuditRecord
 
 _PENDING = "contest_desk.audit_pending"
 _HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
-_MOVE_HEAD = update(AuditHead).where(AuditHead.id == 1)
 _ADD = insert(AuditRecord)  # made once: its cache key cost as much as running it (py-spy)
 
 
@@ -77,8 +76,8 @@ def _link_pending(session: Session) -> None:
         )  # fmt: skip
         prev = digest
     # One row (a save): an execute, not the executemany a list of one would take.
+    # The head follows each row inserted: the database's trigger (migration 0016_save_path).
     conn.execute(_ADD, rows[0] if len(rows) == 1 else rows)
-    conn.execute(_MOVE_HEAD, {"seq": seq, "hash": prev})
     announce(session, conn, seq - len(rows) + 1, seq)  # told to the other desks at the commit
 
 

@@ -116,7 +116,8 @@ class Criterion(Base):
     """A node of a part's rubric tree; leaves carry a kind and max points."""
 
     __tablename__ = "criteria"
-    __table_args__ = (UniqueConstraint("part_id", "code"),)
+    # parent_id: whether a criterion is a group, asked by every save (storage/save_facts).
+    __table_args__ = (UniqueConstraint("part_id", "code"), Index("ix_criteria_parent", "parent_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("criteria.id"))
