@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -202,7 +202,7 @@ class LoginDialog(_Form):
         loop = QEventLoop()
         self.finished.connect(loop.quit)
         self.opening.started.finished.connect(loop.quit)
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)  # as exec() shows it
+        self.setModal(True)  # application modal, as exec() shows it
         self.show()
         if not self.opening.started.done:
             loop.exec()
