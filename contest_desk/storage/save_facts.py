@@ -19,12 +19,13 @@ same order and with the same messages as the separate queries did)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, exists, select
+from sqlalchemy import ColumnElement, Select, bindparam, exists, func, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from contest_desk.domain.records.contests import CriterionColumn
@@ -91,6 +92,29 @@ def _facts(round_id: ColumnElement[int] | InstrumentedAttribute[int]) -> Select[
     )
 
 
+People = list[tuple[int, int | None, str | None]]  # (person id, unit id, declared note)
+
+
+def _people_and_declared() -> Select[int, int | None, str]:
+    """An entry's people (the person, or every team member), each with their unit and the
+    note of a judge's declared conflict with them (None without one): what the conflict
+    check of a save asks (services/contests/assignments.in_conflict)."""
+    entry = (m.Entry.id == bindparam("entry")) & (m.Entry.event_id == bindparam("event"))
+    members = union_all(
+        select(m.Entry.person_id.label("person_id")).where(entry),
+        select(m.TeamMember.person_id).join(m.Entry, m.Entry.team_id == m.TeamMember.team_id)
+        .where(entry),
+    ).subquery()  # fmt: skip
+    declared = (m.Conflict.person_id == m.Person.id) & (m.Conflict.judge_id == bindparam("judge"))
+    return (
+        select(m.Person.id, m.Person.unit_id, m.Conflict.note)
+        .join(members, members.c.person_id == m.Person.id)
+        .outerjoin(m.Conflict, declared)
+    )
+
+
+PEOPLE_AND_DECLARED = _people_and_declared()
+_PEOPLE = PEOPLE_AND_DECLARED.subquery()
 _CRITERION_ASKED = (m.Part.event_id == bindparam("event")) & (m.Criterion.code == bindparam("code"))
 _FACTS = _facts(bindparam("round")).outerjoin(_LEAF, _CRITERION_ASKED)
 # SQLite, whose writers take turns (nothing to wait for between the two): the event and
@@ -109,6 +133,8 @@ _ROUND_AND_FACTS = (
         *_facts(m.Round.id).selected_columns,
         select(m.Score.value).where(_CELL, m.Score.judge_id == m.Judge.id).scalar_subquery(),
         exists().where(_CELL, m.Score.judge_id != m.Judge.id),
+        # And the entry's people for the conflict check, as one JSON array (SQLite's).
+        select(func.json_group_array(func.json_array(*_PEOPLE.c))).scalar_subquery(),
     )
     .select_from(m.Judge)
     .where(m.Judge.id == bindparam("judge"))
@@ -141,6 +167,8 @@ class SaveFacts:
     column: CriterionColumn | None  # mapping.criterion_column
     # The cell's marks (judge, value), as marks.store_mark reads them; None: not read.
     cell: list[tuple[int, Decimal]] | None = None
+    # The entry's people for the conflict check, as PEOPLE_AND_DECLARED; None: not read.
+    people: People | None = None
 
 
 def save_facts(
@@ -172,8 +200,9 @@ def round_and_facts(
     if not rows:
         return None
     event, rnd = _event_and_round(rows[0])
-    facts = _read(s, [row[_ROUND_END:-2] for row in rows], event_id, code)
-    own, others = rows[0][-2:]
+    facts = _read(s, [row[_ROUND_END:-3] for row in rows], event_id, code)
+    own, others, people = rows[0][-3:]
+    facts = replace(facts, people=[(p, u, note) for p, u, note in json.loads(people)])
     if facts.column is None or facts.judge is None or len(rows) > 1:
         return event, rnd, facts
     if others and facts.column.criterion.objective:  # whoever keyed it: read by the write

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Select, bindparam, delete, exists, func, select, union_all
+from sqlalchemy import bindparam, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.assignment import balanced_assignment, same_unit
@@ -22,6 +22,7 @@ from contest_desk.services.permissions import requires
 from contest_desk.storage import models as m
 from contest_desk.storage.mapping import get_event, get_round
 from contest_desk.storage.roster import in_round, unit_paths, unit_paths_of
+from contest_desk.storage.save_facts import PEOPLE_AND_DECLARED, People
 from contest_desk.storage.save_rows import AnyEvent, AnyJudge, AnyRound
 
 
@@ -109,26 +110,8 @@ def conflicts_of(s: Session, event: m.Event) -> list[ConflictInfo]:
     return out
 
 
-def _people_and_declared() -> Select[int, int | None, str]:
-    """An entry's people (the person, or every team member), each with their unit and the
-    note of a judge's declared conflict with them (None without one)."""
-    entry = (m.Entry.id == bindparam("entry")) & (m.Entry.event_id == bindparam("event"))
-    members = union_all(
-        select(m.Entry.person_id.label("person_id")).where(entry),
-        select(m.TeamMember.person_id).join(m.Entry, m.Entry.team_id == m.TeamMember.team_id)
-        .where(entry),
-    ).subquery()  # fmt: skip
-    declared = (m.Conflict.person_id == m.Person.id) & (m.Conflict.judge_id == bindparam("judge"))
-    return (
-        select(m.Person.id, m.Person.unit_id, m.Conflict.note)
-        .join(members, members.c.person_id == m.Person.id)
-        .outerjoin(m.Conflict, declared)
-    )
-
-
 # A save's queries, made once with parameters: building a statement and its cache key
 # each time cost more than running it (0.15 against 0.03 ms).
-_PEOPLE_AND_DECLARED = _people_and_declared()
 _OVERRIDDEN = select(m.ConflictOverride.id).where(
     m.ConflictOverride.judge_id == bindparam("judge"),
     m.ConflictOverride.entry_id == bindparam("entry"),
@@ -144,16 +127,22 @@ _ASSIGNED_OR_OPEN = select(
 )
 
 
-def in_conflict(s: Session, event: AnyEvent, judge: AnyJudge, entry_id: int) -> bool:
+def in_conflict(
+    s: Session, event: AnyEvent, judge: AnyJudge, entry_id: int, read: People | None = None
+) -> bool:
     """Whether a judge must not mark an entry of ``event`` (a conflict not overridden):
     ``excluded_judges`` for one pair, without working out the whole event's (a save asks
-    this every time)."""
+    this every time). ``read``: the entry's people as PEOPLE_AND_DECLARED gives them,
+    when the caller read them already (a save on SQLite: storage/save_facts.py)."""
     if judge.contest_id != event.contest_id:  # conflicts_of looks at the contest's judges
         return False
-    asked = {"entry": entry_id, "event": event.id, "judge": judge.id}
-    s.flush()  # what the session holds first, as its own query would
-    # On the connection: the session's path costs more than the query (issue 16).
-    rows = s.connection().execute(_PEOPLE_AND_DECLARED, asked).all()
+    rows = read
+    if rows is None:
+        asked = {"entry": entry_id, "event": event.id, "judge": judge.id}
+        s.flush()  # what the session holds first, as its own query would
+        # On the connection: the session's path costs more than the query (issue 16).
+        found = s.connection().execute(PEOPLE_AND_DECLARED, asked)
+        rows = [(person, unit, note) for person, unit, note in found]
     people = [(person_id, unit_id) for person_id, unit_id, _ in rows]
     declared = {(judge.id, p): note for p, _, note in rows if note is not None}
     paths: dict[int, str] = {}
@@ -205,9 +194,11 @@ def check_may_mark(
     judge: AnyJudge,
     entry_id: int,
     assigned: bool | None = None,
+    people: People | None = None,
 ) -> None:
     """A judge marks an entry only when assigned to it, and never one in conflict.
-    ``assigned``: ``assigned_or_open`` when the caller read it already (a save)."""
+    ``assigned``: ``assigned_or_open``, and ``people``: the entry's people (in_conflict),
+    when the caller read them already (a save)."""
     # A trainee shadows the whole panel; everyone else marks only what they are assigned
     # (when the round has entry assignments: asked for this pair, not the whole round's).
     if assigned is None and not judge.trainee:
@@ -216,7 +207,7 @@ def check_may_mark(
         raise PermissionDenied(
             "{judge} is not assigned to this entry in {round}", judge=judge.name, round=rnd.name
         )
-    if in_conflict(s, event, judge, entry_id):
+    if in_conflict(s, event, judge, entry_id, people):
         raise PermissionDenied(
             "{judge} has a conflict of interest with this entry", judge=judge.name
         )

@@ -238,7 +238,7 @@ class ScoringService:
         check_sheet_open(self.ctx.actor, rnd, judge, facts.state, reason)
         if not facts.entry:
             raise NotFound("There is no entry {id} in {event}", id=entry_id, event=event.name)
-        check_may_mark(s, event, rnd, judge, entry_id, facts.assigned_or_open)
+        check_may_mark(s, event, rnd, judge, entry_id, facts.assigned_or_open, facts.people)
         column = facts.column
         if column is None:
             raise NotFound("{event} has no criterion {code}", event=event.name, code=code)

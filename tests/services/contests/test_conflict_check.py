@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from contest_desk.domain.contest import EventMode
 from contest_desk.services.contests.assignments import (
@@ -17,6 +18,7 @@ from contest_desk.services.contests.assignments import (
 )
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
+from contest_desk.storage.save_facts import round_and_facts
 from tests.builders import SmallEvent
 
 
@@ -29,7 +31,18 @@ def _pairs(services: Services, event_id: int) -> tuple[set[tuple[int, int]], set
         excluded = excluded_judges(s, event)
         one = {(j.id, e) for j in judges for (e,) in entries if in_conflict(s, event, j, e)}
         whole = {(j, e) for e, js in excluded.items() for j in js}
+        # A save's way: the entry's people read with its facts (on SQLite, in the one query).
+        saved = {(j.id, e) for j in judges for (e,) in entries if _save_refuses(s, event, j, e)}
+        assert saved == one
         return one, whole
+
+
+def _save_refuses(s: Session, event: m.Event, judge: m.Judge, entry: int) -> bool:
+    found = round_and_facts(s, event.id, 1, judge.id, entry, "P1")
+    assert found is not None
+    people = found[2].people
+    assert (people is not None) == (s.get_bind().dialect.name == "sqlite")
+    return in_conflict(s, found[0], judge, entry, people)
 
 
 def test_the_one_pair_check_agrees_with_the_whole_events_rule(
