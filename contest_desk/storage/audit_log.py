@@ -25,6 +25,7 @@ from contest_desk.storage.changes import announce
 from contest_desk.storage.models import AuditHead, AuditRecord
 
 _PENDING = "contest_desk.audit_pending"
+_HEAD_READ = "contest_desk.audit_head_read"
 _HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
 _ADD = insert(AuditRecord)  # made once: its cache key cost as much as running it (py-spy)
 
@@ -45,6 +46,14 @@ class Pending:
     note: str
 
 
+def head_read(session: Session, seq: int, digest: str) -> None:
+    """The chain's head as read in this transaction on SQLite, whose writers take turns
+    for the whole transaction (storage/lock.py): nothing moves it before this commit,
+    which links its rows after it without reading it again (a save reads it with its
+    facts: storage/save_facts.py)."""
+    session.info[_HEAD_READ] = (seq, digest)
+
+
 def append(session: Session, row: Pending) -> None:
     """Write ``row`` to the trail when ``session``'s transaction commits (in order)."""
     session.info.setdefault(_PENDING, []).append(row)
@@ -55,16 +64,17 @@ def _link_pending(session: Session) -> None:
     """Link the transaction's audit rows into the chain: the change flushed first, then
     the head locked, the rows inserted and the head moved, right before the commit."""
     pending: list[Pending] = session.info.pop(_PENDING, [])
+    known = session.info.pop(_HEAD_READ, None)
     if not pending:
         return
     session.flush()
     conn = session.connection()
-    head = conn.execute(_HEAD).first()
+    head = conn.execute(_HEAD).first() if known is None else known
     if head is None:  # a database made before the chain had its head row
         conn.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
         seq, prev = 0, GENESIS
     else:
-        seq, prev = head.seq, head.hash
+        seq, prev = head[0], head[1]
     rows = []
     for row in pending:
         seq, at = seq + 1, utc_now()
@@ -85,3 +95,4 @@ def _link_pending(session: Session) -> None:
 def _forget_pending(session: Session, _previous: Any) -> None:
     """A rolled-back transaction's rows are never written."""
     session.info.pop(_PENDING, None)
+    session.info.pop(_HEAD_READ, None)

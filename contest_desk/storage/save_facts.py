@@ -30,6 +30,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
+from contest_desk.storage.audit_log import head_read
 from contest_desk.storage.mapping import criterion_columns, get_event, leaf_column
 from contest_desk.storage.save_rows import (
     CRITERION_COLUMNS,
@@ -135,6 +136,9 @@ _ROUND_AND_FACTS = (
         exists().where(_CELL, m.Score.judge_id != m.Judge.id),
         # And the entry's people for the conflict check, as one JSON array (SQLite's).
         select(func.json_group_array(func.json_array(*_PEOPLE.c))).scalar_subquery(),
+        # And the audit chain's head, which the commit links the save's row after.
+        select(m.AuditHead.seq).where(m.AuditHead.id == 1).scalar_subquery(),
+        select(m.AuditHead.hash).where(m.AuditHead.id == 1).scalar_subquery(),
     )
     .select_from(m.Judge)
     .where(m.Judge.id == bindparam("judge"))
@@ -200,8 +204,10 @@ def round_and_facts(
     if not rows:
         return None
     event, rnd = _event_and_round(rows[0])
-    facts = _read(s, [row[_ROUND_END:-3] for row in rows], event_id, code)
-    own, others, people = rows[0][-3:]
+    facts = _read(s, [row[_ROUND_END:-5] for row in rows], event_id, code)
+    own, others, people, head_seq, head_hash = rows[0][-5:]
+    if head_seq is not None:  # a database made before the chain had its head row: read then
+        head_read(s, head_seq, head_hash)
     facts = replace(facts, people=[(p, u, note) for p, u, note in json.loads(people)])
     if facts.column is None or facts.judge is None or len(rows) > 1:
         return event, rnd, facts
