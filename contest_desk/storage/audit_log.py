@@ -88,7 +88,7 @@ def _link_pending(session: Session) -> None:
     # One row (a save): an execute, not the executemany a list of one would take.
     # The head follows each row inserted: the database's trigger (migration 0016_save_path).
     conn.execute(_ADD, rows[0] if len(rows) == 1 else rows)
-    announce(session, conn, seq - len(rows) + 1, seq)  # told to the other desks at the commit
+    announce(session, seq - len(rows) + 1, seq)  # told to the other desks at the commit
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -7,15 +7,15 @@ import threading
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, event, select, text
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session
 
 from contest_desk.storage import models as m
 
 # The channel a PostgreSQL server tells listening desks on; a channel belongs to one
-# database, so desks on another database of the same server hear nothing of it.
+# database, so desks on another database of the same server hear nothing of it. The
+# audit trail's trigger (migration 0016_save_path) names it too.
 CHANNEL = "contest_desk_changes"
-_NOTIFY = text(f"SELECT pg_notify('{CHANNEL}', :seq)")
 _LINKED = "contest_desk.linked"
 # How many of its own sequence numbers an engine remembers: a day of one desk's saves.
 _KEPT = 50_000
@@ -27,13 +27,11 @@ def audit_seq(s: Session) -> int:
     return s.scalar(select(m.AuditHead.seq).where(m.AuditHead.id == 1)) or 0
 
 
-def announce(session: Session, conn: Connection, first: int, last: int) -> None:
+def announce(session: Session, first: int, last: int) -> None:
     """The audit rows ``first``…``last`` were linked in ``session``'s transaction, about to
-    commit. PostgreSQL tells every listener the new head at the commit (a notification
-    sent in a transaction is delivered only if it commits, after it); this process
-    remembers the numbers as its own once the commit is through (``made_here``)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(_NOTIFY, {"seq": str(last)})
+    commit: this process remembers the numbers as its own once the commit is through
+    (``made_here``). On PostgreSQL the database's trigger on the audit trail tells every
+    listener on CHANNEL the new head at the commit (migration 0016_save_path)."""
     session.info[_LINKED] = (first, last)
 
 

@@ -25,8 +25,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, exists, func, select, union_all
+from sqlalchemy import ColumnElement, Select, bindparam, exists, select, union_all
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
 
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
@@ -116,8 +118,29 @@ def _people_and_declared() -> Select[int, int | None, str]:
 
 PEOPLE_AND_DECLARED = _people_and_declared()
 _PEOPLE = PEOPLE_AND_DECLARED.subquery()
+
+
+class _JsonRows(FunctionElement[Any]):
+    """Rows of columns as one JSON array of arrays, in each database's words."""
+
+    inherit_cache = True
+    name = "json_rows"
+
+
+@compiles(_JsonRows, "sqlite")
+def _sqlite_json_rows(element: _JsonRows, compiler: Any, **kw: Any) -> str:
+    return f"json_group_array(json_array({compiler.process(element.clauses, **kw)}))"
+
+
+@compiles(_JsonRows, "postgresql")
+def _postgresql_json_rows(element: _JsonRows, compiler: Any, **kw: Any) -> str:
+    return f"json_agg(json_build_array({compiler.process(element.clauses, **kw)}))"
+
+
+# The entry's people for the conflict check, as one column of the facts.
+_PEOPLE_JSON = select(_JsonRows(*_PEOPLE.c)).scalar_subquery()
 _CRITERION_ASKED = (m.Part.event_id == bindparam("event")) & (m.Criterion.code == bindparam("code"))
-_FACTS = _facts(bindparam("round")).outerjoin(_LEAF, _CRITERION_ASKED)
+_FACTS = _facts(bindparam("round")).add_columns(_PEOPLE_JSON).outerjoin(_LEAF, _CRITERION_ASKED)
 # SQLite, whose writers take turns (nothing to wait for between the two): the event and
 # round first, then the facts, one statement. The judges' row first: an inner join each.
 # And the marks of the cell, which the save's write reads otherwise (storage/marks.py):
@@ -134,8 +157,7 @@ _ROUND_AND_FACTS = (
         *_facts(m.Round.id).selected_columns,
         select(m.Score.value).where(_CELL, m.Score.judge_id == m.Judge.id).scalar_subquery(),
         exists().where(_CELL, m.Score.judge_id != m.Judge.id),
-        # And the entry's people for the conflict check, as one JSON array (SQLite's).
-        select(func.json_group_array(func.json_array(*_PEOPLE.c))).scalar_subquery(),
+        _PEOPLE_JSON,
         # And the audit chain's head, which the commit links the save's row after.
         select(m.AuditHead.seq).where(m.AuditHead.id == 1).scalar_subquery(),
         select(m.AuditHead.hash).where(m.AuditHead.id == 1).scalar_subquery(),
@@ -181,7 +203,9 @@ def save_facts(
     asked = {"event": event.id, "round": round_id, "judge": judge_id, "entry": entry_id,
              "code": code}  # fmt: skip
     s.flush()
-    return _read(s, s.connection().execute(_FACTS, asked).all(), event.id, code)
+    rows = s.connection().execute(_FACTS, asked).all()
+    facts = _read(s, [row[:-1] for row in rows], event.id, code)
+    return replace(facts, people=_people(rows[0][-1])) if rows else facts
 
 
 def round_and_facts(
@@ -208,7 +232,7 @@ def round_and_facts(
     own, others, people, head_seq, head_hash = rows[0][-5:]
     if head_seq is not None:  # a database made before the chain had its head row: read then
         head_read(s, head_seq, head_hash)
-    facts = replace(facts, people=[(p, u, note) for p, u, note in json.loads(people)])
+    facts = replace(facts, people=_people(people))
     if facts.column is None or facts.judge is None or len(rows) > 1:
         return event, rnd, facts
     if others and facts.column.criterion.objective:  # whoever keyed it: read by the write
@@ -220,6 +244,13 @@ def round_and_facts(
 _JUDGE_END = len(JUDGE_COLUMNS)
 _CRITERION_AT = _JUDGE_END + 6
 _CRITERION_END = _CRITERION_AT + len(CRITERION_COLUMNS)
+
+
+def _people(found: str | list[list[Any]] | None) -> People:
+    """The entry's people from their JSON array: SQLite's text, or the list psycopg made
+    of PostgreSQL's json (NULL: no one)."""
+    rows = json.loads(found) if isinstance(found, str) else found or []
+    return [(person, unit, note) for person, unit, note in rows]
 
 
 def _read(s: Session, rows: Sequence[Any], event_id: int, code: str) -> SaveFacts:

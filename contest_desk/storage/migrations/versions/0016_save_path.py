@@ -1,7 +1,8 @@
 """a save's path: an index on criteria.parent_id (every save asks whether its criterion is
 a group; SQLite scanned the whole criteria table for it), and the audit chain's head
 moved on by a trigger as each audit row is inserted, instead of a statement of the
-app's own after the rows (storage/audit_log.py: one statement fewer in every change).
+app's own after the rows (storage/audit_log.py: one statement fewer in every change;
+on PostgreSQL two: the trigger also tells the listening desks, as the app did).
 
 The trigger moves the head forward only (a row with a lower seq leaves it), so copying
 a database (rows in seq order, the head copied first) leaves the source's head as it is.
@@ -24,10 +25,16 @@ BEGIN
     UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1 AND seq < NEW.seq;
 END
 """
+# PostgreSQL: and the listening desks told the new head at the commit (storage/changes.py,
+# whose channel this is; a notification sent in a transaction is delivered only if it
+# commits), when the head moved: a copy's rows below the head tell nobody.
 _PG_FUNCTION = """
 CREATE FUNCTION audit_head_follows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1 AND seq < NEW.seq;
+    IF FOUND THEN
+        PERFORM pg_notify('contest_desk_changes', NEW.seq::text);
+    END IF;
     RETURN NULL;
 END
 $$
