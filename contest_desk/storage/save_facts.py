@@ -9,10 +9,13 @@ round, or a sheet's sign-off, waits for the save, or the save for them; read und
 lock, the round's ``locked_at`` is the one now committed.
 
 ``save_facts``: the judge, their seat on the panel, their sheet's state, the entry, the
-round's entry assignments and the criterion, in one SELECT. On PostgreSQL it runs after
-the round is held: a statement of its own sees what a lock or sign-off committed while
-it waited. SQLite's writers take turns before they begin (storage/lock.py), so there
-``round_and_facts`` reads both at once.
+round's entry assignments, the criterion and the entry's people (for the conflict
+check), in one SELECT. On PostgreSQL it runs after the round is held: a statement of
+its own sees what a lock or sign-off committed while it waited. SQLite's writers take
+turns for the whole transaction (storage/lock.py), so there ``round_and_facts`` reads
+both at once, and with them what the write would read next: the cell's marks
+(marks.store_mark) and the audit chain's head (audit_log.head_read). A save on SQLite
+is then 4 statements: these facts, the mark, the sheet's last mark, the audit row.
 
 The refusals are the services' own (services/judging/scoring.py checks the facts in the
 same order and with the same messages as the separate queries did)."""
