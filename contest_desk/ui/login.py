@@ -15,6 +15,7 @@ accounts then gets the set-up dialog, one that cannot be opened the connection d
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -98,15 +99,15 @@ class _Form(QDialog):
         # Quiet, while the database opens behind the dialog: typing goes on meanwhile.
         self.note = QLabel(self.tr("Opening the database…"))
         self.note.setStyleSheet(_QUIET_STYLE)
-        keep_room = self.note.sizePolicy()
-        keep_room.setRetainSizeWhenHidden(True)  # the form does not move when it goes
-        self.note.setSizePolicy(keep_room)
         self.note.setVisible(False)
         layout.addWidget(self.note)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         if opening is not None and opening.opened is None:
+            keep_room = self.note.sizePolicy()
+            keep_room.setRetainSizeWhenHidden(True)  # the fields do not move when it goes
+            self.note.setSizePolicy(keep_room)
             self.note.setVisible(True)
             self.setProperty(BUSY, True)  # ui/smoke.py checks the window that follows
             opening.settled.append(self._opened)
@@ -395,6 +396,16 @@ def _open_at_start(db: str | None, recent: RecentConnections, stored: list[Store
     return Opened(connection, answer, has_users=has_users)
 
 
+def _window_modules() -> None:
+    """The main window's module and its first area's (the first screen of most roles),
+    imported off the window's thread once the database is open: otherwise they load on
+    it after OK, before the window shows."""
+    from contest_desk.ui import main_window
+
+    first = next(iter(main_window.AREA_KINDS.values()))[1]
+    importlib.import_module(first.partition(":")[0])
+
+
 def _first_words(db: str | None, stored: list[Stored]) -> tuple[str, str]:
     """The database the start opens, named before the modules that open it are loaded."""
     if db:
@@ -435,6 +446,7 @@ class StartOpening:
         if opened.services is not None:
             self.recent.add(opened.connection)
             self.switch = Switch(opened.services, opened.connection, self.recent)
+            operations.start(_window_modules)  # while the person types, or the password is checked
         for tell in self.settled:
             tell(opened)
 

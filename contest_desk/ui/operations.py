@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -165,9 +165,11 @@ def wait_for(
 class Started(QObject):
     """Work handed to the pool at once, its answer waited for later (``wait``), as ``run``
     waits: for work the window begins before the person asks for its answer (the
-    database opening behind the log-in, ui/login.py)."""
+    database opening behind the log-in, ui/login.py). It keeps itself until its answer
+    is in, whether or not anyone waits for it (its task must outlive the work)."""
 
     finished = Signal()  # on the window's thread, once the answer is in
+    running: ClassVar[set[Started]] = set()
 
     def __init__(self, work: Callable[..., Any]) -> None:
         super().__init__()
@@ -179,16 +181,20 @@ class Started(QObject):
         self._task.signals.done.connect(self._done)
         self._task.signals.failed.connect(self._failed)
         self._task.setAutoDelete(False)  # kept until its answer is read
+        Started.running.add(self)
         QThreadPool.globalInstance().start(self._task)
 
     @Slot(object)
     def _done(self, result: Any) -> None:
-        self.outcome = (True, result)
-        self.finished.emit()
+        self._finish((True, result))
 
     @Slot(object)
     def _failed(self, error: Exception) -> None:
-        self.outcome = (False, error)
+        self._finish((False, error))
+
+    def _finish(self, outcome: tuple[bool, Any]) -> None:
+        self.outcome = outcome
+        Started.running.discard(self)
         self.finished.emit()
 
     @property

@@ -147,11 +147,12 @@ def _app(db: str) -> None:
         return True
 
     def usable() -> bool:
-        # The window's module, once the app has loaded it (not loaded here before).
-        main_window = sys.modules.get("contest_desk.ui.main_window")
-        if main_window is None:
+        # The window's class, once the app has loaded it (not loaded here before; its
+        # module may be half loaded yet, on the runner's thread).
+        window_class = getattr(sys.modules.get("contest_desk.ui.main_window"), "MainWindow", None)
+        if window_class is None:
             return False
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, main_window.MainWindow)]
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, window_class)]
         if not windows or not windows[0].isVisible():
             return False
         area = windows[0].areas["contests"]
