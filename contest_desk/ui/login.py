@@ -287,7 +287,7 @@ def log_in(
             if not has_users:
                 setup = SetupDialog(services, parent, change)
                 answer = setup.exec()
-                if answer == CHANGED:
+                if answer == CHANGED and setup.services is not None:
                     services = setup.services
                     continue
                 if answer != 1:
