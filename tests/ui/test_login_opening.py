@@ -172,6 +172,87 @@ def test_a_database_that_cannot_be_opened_behind_the_log_in_is_said_in_the_conne
     ]
 
 
+def test_change_pressed_while_the_database_opens_waits_for_it_then_offers_another(
+    qtbot: Any, settings: QSettings, gate: threading.Event, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    first = with_admin(tmp_path / "a.db", "anna")
+    second = with_admin(tmp_path / "b.db", "bo")
+    seen: list[str] = []
+
+    def press_change(dialog: login.LoginDialog) -> None:
+        assert dialog.opening is not None and not dialog.opening.started.done
+        QTimer.singleShot(50, gate.set)
+        assert dialog.change_button is not None
+        dialog.change_button.click()
+
+    def choose_second(dialog: ConnectionDialog) -> int:
+        seen.append(f"connect: {dialog.path.text()}")
+        dialog.local.setChecked(True)
+        dialog.path.setText(second)
+        dialog.accept()
+        return dialog.result()
+
+    def log_in_as_bo(dialog: login.LoginDialog) -> int:
+        seen.append(f"log-in: {dialog.place.text()}")
+        dialog.username.setText("bo")
+        dialog.password.setText("bo-pass")
+        dialog.attempt()
+        return 1 if dialog.actor is not None else 0
+
+    monkeypatch.setattr(ConnectionDialog, "exec", choose_second)
+    monkeypatch.setattr(login.LoginDialog, "exec", log_in_as_bo)
+    when_log_in_shown(press_change)
+    opened = login.connect_and_log_in(first, settings)
+    assert opened is not None
+    services, actor = opened
+    try:
+        assert seen == [f"connect: {first}", "log-in: 本地数据库：b.db"]
+        assert actor.username == "bo" and services.ctx.db.sqlite_path == Path(second)
+    finally:
+        services.ctx.db.dispose()
+
+
+def test_cancel_while_the_database_opens_ends_the_start_once_it_is_open(
+    qtbot: Any, settings: QSettings, gate: threading.Event, tmp_path: Path
+) -> None:
+    path = with_admin(tmp_path / "a.db", "anna")
+
+    def cancel(dialog: login.LoginDialog) -> None:
+        assert dialog.opening is not None and not dialog.opening.started.done
+        QTimer.singleShot(50, gate.set)
+        dialog.reject()
+
+    when_log_in_shown(cancel)
+    assert login.connect_and_log_in(path, settings) is None
+    assert shown_log_in() is None
+
+
+def test_the_start_check_names_the_window_after_the_opening_not_the_log_in_before_it(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """make bundle-test's headless start (ui/smoke.py): the log-in up while the database
+    opens is busy; the window checked and closed is the one shown once it is open."""
+    from PySide6.QtWidgets import QDialog
+
+    from contest_desk.ui import smoke
+
+    monkeypatch.setenv(smoke.SMOKE_ENV, "1")
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.setWindowTitle("登录")
+    dialog.setProperty(smoke.BUSY, True)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    smoke.arm(app)
+    dialog.show()
+    qtbot.wait(100)
+    assert dialog.isVisible() and capsys.readouterr().out == ""
+    dialog.setProperty(smoke.BUSY, False)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "shown: 登录" in capsys.readouterr().out
+
+
 # The launch's imports, in a process of its own ------------------------------------------
 
 LAUNCH = """
