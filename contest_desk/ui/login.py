@@ -357,13 +357,15 @@ def log_in_again(
     return None if actor is None else switch.services.as_user(actor)
 
 
-def starting_connection(db: str | None, recent: list[Recent]) -> Connection:
-    """``--db`` when given, else the most recent connection, else the user's own file."""
+def starting_connection(db: str | None, recent: Callable[[], list[Recent]]) -> Connection:
+    """``--db`` when given, else the most recent connection (``recent`` read only then: a
+    remembered password is looked up in the system's store), else the user's own file."""
     from contest_desk.services.connections import Connection
 
     if db:
         return Connection.parse(db)
-    return recent[0].connection if recent else default_connection()
+    entries = recent()
+    return entries[0].connection if entries else default_connection()
 
 
 @dataclass
@@ -383,7 +385,7 @@ def _open_at_start(db: str | None, recent: RecentConnections, stored: list[Store
     from contest_desk.ui.connection import attempt
 
     try:
-        connection = starting_connection(db, recent.parse(stored))
+        connection = starting_connection(db, lambda: recent.parse(stored))
     except UserError as error:  # --db is not a URL at all: said, and the own file offered
         return Opened(default_connection(), problem=error.message())
     answer = attempt(lambda: open_connection(connection))
