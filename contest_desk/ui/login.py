@@ -401,7 +401,8 @@ def _open_at_start(db: str | None, recent: RecentConnections, stored: list[Store
 def _window_modules() -> None:
     """The main window's module and its first area's (the first screen of most roles),
     imported off the window's thread once the database is open: otherwise they load on
-    it after OK, before the window shows."""
+    it after OK, before the window shows. Nobody reads its answer: an import that fails
+    here fails again on the window's thread, where the crash dialog shows it."""
     from contest_desk.ui import main_window
 
     first = next(iter(main_window.AREA_KINDS.values()))[1]
@@ -429,6 +430,7 @@ class StartOpening:
         self.words = _first_words(db, stored)
         self.opened: Opened | None = None
         self.switch: Switch | None = None  # once a database is open: the log-in's 更换…
+        self.warming: operations.Started | None = None  # the window's modules loading
         self.settled: list[Callable[[Opened], None]] = []  # told once, when it is known
 
     def wait(self, parent: QWidget | None) -> Opened:
@@ -448,7 +450,8 @@ class StartOpening:
         if opened.services is not None:
             self.recent.add(opened.connection)
             self.switch = Switch(opened.services, opened.connection, self.recent)
-            operations.start(_window_modules)  # while the person types, or the password is checked
+            # While the person types, or while the password is checked.
+            self.warming = operations.start(_window_modules)
         for tell in self.settled:
             tell(opened)
 
@@ -487,6 +490,10 @@ def connect_and_log_in(
         actor = _log_in_at_start(start, first, parent)
     finally:
         first.close()  # up since the start; exec() in tests leaves it so
+    if actor is None and start.warming is not None:
+        # The program ends now: not while a worker still imports (Python's shutdown would
+        # stop that thread wherever it is).
+        start.warming.wait(parent)
     if start.switch is None:  # nothing was opened
         return None
     if actor is None:
