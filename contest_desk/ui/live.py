@@ -11,7 +11,8 @@ events' scores and sheets, which kinds of set-up — and announces that, with
 ``setup_changed`` once. What this desk did itself is left out (it announced it when it
 did it); a burst of changes is asked about once the last answer is in. The areas take
 another desk's news through ``follow_setup``/``follow_scores``: only what concerns them,
-and only while shown.
+and only while shown; ``follow_moves`` follows every move of the database (the audit
+trail, where each change is a row), from this desk too, only while shown.
 """
 
 from __future__ import annotations
@@ -124,8 +125,9 @@ def _not_live() -> bool:
 
 class _Follower(QObject):
     """Calls ``slot`` when an AppState signal comes: at once for this desk's own news (as a
-    plain connection would); for another desk's, only when ``wanted`` says it concerns
-    the widget, and only while the widget is shown — hidden, once it is shown again. A
+    plain connection would; not with ``own_at_once`` False, for a signal that does not
+    tell the two apart); for another desk's, only when ``wanted`` says it concerns the
+    widget, and only while the widget is shown — hidden, once it is shown again. A
     reload of every area built took 3 s on the demo database, for each person added at
     the registration desk."""
 
@@ -135,14 +137,16 @@ class _Follower(QObject):
         state: AppState,
         slot: Callable[..., object],
         wanted: Callable[..., bool],
+        own_at_once: bool = True,
     ) -> None:
         super().__init__(widget)
         self.widget, self.state, self.slot, self.wanted = widget, state, slot, wanted
+        self.own_at_once = own_at_once
         self.waiting: tuple[Any, ...] | None = None
         widget.installEventFilter(self)
 
     def told(self, *args: Any) -> None:
-        if not self.state.elsewhere:
+        if self.own_at_once and not self.state.elsewhere:
             self.slot(*args)
         elif not self.wanted(*args):
             return
@@ -172,6 +176,22 @@ def follow_scores(widget: QWidget, state: AppState, reload: Callable[[int], obje
     (``state.event_id``); see _Follower."""
     follower = _Follower(widget, state, reload, lambda event_id: event_id == state.event_id)
     state.scores_changed.connect(follower.told)
+
+
+def follow_moves(
+    widget: QWidget, state: AppState, reload: Callable[[int], object]
+) -> Callable[[int], None]:
+    """``reload(seq)`` on ``database_moved`` (a change here or on another desk; ``seq`` is
+    the audit head) while ``widget`` is shown; hidden, once with the newest when it is
+    shown again (see _Follower). Gives the way to tell it a move again (a reload that
+    must run once more after the one running), which keeps to the same rule."""
+    follower = _Follower(widget, state, reload, _any_move, own_at_once=False)
+    state.database_moved.connect(follower.told)
+    return follower.told
+
+
+def _any_move(_seq: int) -> bool:
+    return True
 
 
 class ChangeWatch(QObject):

@@ -1,12 +1,16 @@
 """The audit view: the trail filtered by event, judge, entry and time; checked; exported.
 
 For administrators and chief judges (``Action.VIEW_AUDIT``). Filtering reads through
-``audit.records``; the chain check and the Excel file use the services and reports.
+``audit.records``; the chain check and the Excel file use the services and reports. While
+shown, each move of the database (here or on another desk) reads the rows again quietly,
+off the window's thread, the row chosen and the scroll kept; hidden, once when shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +44,17 @@ from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations, save_dialog
 from contest_desk.ui.date_field import DateField
 from contest_desk.ui.elided_combo import ElidedComboBox
+from contest_desk.ui.jobs import LatestJob
+from contest_desk.ui.kept_place import kept_place
+from contest_desk.ui.live import follow_moves
 from contest_desk.ui.scoring.pickers import EventPicker
 from contest_desk.ui.state import AppState
 from contest_desk.ui.tables import TableView
 
 Index = QModelIndex | QPersistentModelIndex
+Found = tuple[list[AuditRow], dict[str, str]]  # the rows and what their subjects are called
+
+log = logging.getLogger(__name__)
 
 
 def _shown(value: Any) -> str:
@@ -177,6 +187,13 @@ class AuditArea(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
+        # Following the database: one quiet read at a time; moves told meanwhile (or
+        # during a Show) read once more after it.
+        self.quiet = LatestJob(self)
+        self.quiet.finished.connect(self._read_again)
+        self._showing = False  # a Show's read is running
+        self._again: int | None = None  # the newest move told while a read ran
+        self._tell_moved = follow_moves(self, state, self._moved)
         self._event_shown()
 
     def _event_shown(self) -> None:
@@ -197,9 +214,19 @@ class AuditArea(QWidget):
                 self.entry_box.addItem(entry.label, entry.id)
         self.refresh()
 
-    def rows(self) -> tuple[list[AuditRow], dict[str, str]] | None:
+    def rows(self) -> Found | None:
         """The rows the filters ask for, newest first, with the names of their targets and
         users (read off the window's thread); None when they could not be read."""
+        try:
+            read = self._reader()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return None
+        return operations.run(self, read, label=self.tr("Reading the audit trail…"))
+
+    def _reader(self) -> Callable[[], Found]:
+        """The read the filters ask for, to run off the window's thread; UserError when a
+        date cannot be read."""
         event = self.picker.current_event()
         entry_id = self.entry_box.currentData()
         whole_event = self.event_check.isChecked() and event is not None
@@ -208,17 +235,13 @@ class AuditArea(QWidget):
         detail = {"judge": judge_id} if judge_id is not None else None
         since = until = None
         if self.time_check.isChecked():
-            try:
-                first, last = self.since.value(), self.until.value()
-            except UserError as error:
-                feedback.show_user_error(self, error)
-                return None
+            first, last = self.since.value(), self.until.value()
             assert first is not None and last is not None  # neither field may be empty
             since = dt.datetime.combine(first, dt.time.min)
             until = dt.datetime.combine(last, dt.time.max)
         roster, audit = self.services.roster, self.services.audit
 
-        def read() -> tuple[list[AuditRow], dict[str, str]]:
+        def read() -> Found:
             targets: tuple[str, ...] = ()
             if entry_id is not None:
                 targets = (f"entry:{entry_id}",)
@@ -231,13 +254,49 @@ class AuditArea(QWidget):
             rows = audit.records(targets, None, first, last, detail)
             return rows, audit.names(rows)
 
-        return operations.run(self, read, label=self.tr("Reading the audit trail…"))
+        return read
 
     def refresh(self) -> None:
-        found = self.rows()
+        """Show: the rows the filters ask for, a date that cannot be read said."""
+        self.quiet.cancel()  # read before this one, perhaps with other filters
+        self._again = None  # this read sees those moves
+        self._showing = True
+        try:
+            found = self.rows()
+        finally:
+            self._showing = False
         if found is not None:
             self.model.set_rows(*found)
             self.view.resizeColumnsToContents()
+        self._read_again()
+
+    def _moved(self, seq: int) -> None:
+        """The database moved (the area shown): the rows again, with the filters as they
+        are, off the window's thread and without a progress dialog."""
+        if self.quiet.busy or self._showing:
+            self._again = seq
+            return
+        try:
+            read = self._reader()
+        except UserError:
+            return  # a date that cannot be read: the next Show says so, not a move
+        self.quiet.start(read, self._arrived, self._failed)
+
+    def _read_again(self) -> None:
+        if self._again is not None and not self.quiet.busy and not self._showing:
+            seq, self._again = self._again, None
+            self._tell_moved(seq)  # hidden meanwhile: when shown again
+
+    def _arrived(self, found: Found) -> None:
+        was_empty = not self.model.rows
+        with kept_place(self.view, lambda row: self.model.rows[row].seq):
+            self.model.set_rows(*found)
+            if was_empty:  # else the widths the person may have set stay
+                self.view.resizeColumnsToContents()
+
+    def _failed(self, error: Exception) -> None:
+        # The server away a moment: the next move (or Show) reads again.
+        log.info("could not read the audit trail again (%s)", error)
 
     def verify(self) -> None:
         audit = self.services.audit
