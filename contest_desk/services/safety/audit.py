@@ -19,6 +19,7 @@ from contest_desk.services.permissions import requires
 from contest_desk.services.safety.anchors import anchor_problems, make_anchor
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
+from contest_desk.storage.audit_reads import TrailFilter, trail_rows
 from contest_desk.storage.audit_state import StateDifference, state_differences
 
 # The name people know each kind of audit target by, from the table that holds it.
@@ -168,25 +169,15 @@ class AuditService:
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
         detail: dict[str, Any] | None = None,
+        after: int | None = None,
+        limit: int | None = None,
     ) -> list[AuditRow]:
         """Rows, newest first, narrowed by target ("event:3", "entry:17"…), actor, time
-        and detail fields (e.g. {"judge": 4})."""
-        query = select(m.AuditRecord).order_by(m.AuditRecord.seq.desc())
-        if targets:
-            query = query.where(m.AuditRecord.target.in_(targets))
-        if actor:
-            query = query.where(m.AuditRecord.actor == actor)
-        if since is not None:
-            query = query.where(m.AuditRecord.at >= since)
-        if until is not None:
-            query = query.where(m.AuditRecord.at <= until)
-        wanted = detail or {}
+        and detail fields (e.g. {"judge": 4}); ``after``: only rows with a later ``seq``;
+        ``limit``: at most that many (the newest of those that match)."""
+        wanted = TrailFilter(targets, actor, since, until, detail or {}, after)
         with self.ctx.db.reading() as s:
-            return [
-                AuditRow(r.seq, r.at, r.actor, r.action, r.target, dict(r.detail), r.note)
-                for r in s.scalars(query)
-                if all(r.detail.get(k) == v for k, v in wanted.items())
-            ]
+            return trail_rows(s, wanted, limit)
 
     @requires(Action.VIEW_AUDIT)
     def names(self, rows: Iterable[AuditRow]) -> dict[str, str]:
