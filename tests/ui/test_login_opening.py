@@ -61,14 +61,15 @@ def shown_log_in() -> login.LoginDialog | None:
 def when_log_in_shown(act: Callable[[login.LoginDialog], None]) -> None:
     """``act`` on the log-in once it is up (from the event loop the start runs)."""
 
-    def look() -> None:
+    def look(tries: int) -> None:
         dialog = shown_log_in()
         if dialog is None:
-            QTimer.singleShot(10, look)
+            if tries:  # not forever: a test that failed leaves no looking to the next ones
+                QTimer.singleShot(10, lambda: look(tries - 1))
             return
         act(dialog)
 
-    QTimer.singleShot(0, look)
+    QTimer.singleShot(0, lambda: look(WAIT_S * 100))
 
 
 def test_the_log_in_takes_typing_while_the_database_opens_and_ok_waits_for_it(
