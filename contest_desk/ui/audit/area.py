@@ -1,16 +1,17 @@
 """The audit view: the trail filtered by event, judge, entry and time; checked; exported.
 
 For administrators and chief judges (``Action.VIEW_AUDIT``). Filtering reads through
-``audit.records``; the chain check and the Excel file use the services and reports. While
-shown, each move of the database (here or on another desk) reads the rows again quietly,
-off the window's thread, the row chosen and the scroll kept; hidden, once when shown.
+``audit.records``: Show reads the newest ``SHOWN`` rows that match (a plant's year holds
+over a million) and says when there are more; the Excel file holds every row that matches.
+While shown, each move of the database (here or on another desk) reads quietly, off the
+window's thread, only the rows after those shown and puts them on top, the row chosen and
+the scroll kept; hidden, once when shown. The chain check uses the services and reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,6 @@ from contest_desk.domain.audit_words import (
     local_time,
     target_text,
     time_heading,
-    utc_of_local,
     value_text,
 )
 from contest_desk.domain.records.audit import AuditRow
@@ -42,6 +42,7 @@ from contest_desk.i18n import _
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations, save_dialog
+from contest_desk.ui.audit.reading import Filters, Read, read_trail
 from contest_desk.ui.date_field import DateField
 from contest_desk.ui.elided_combo import ElidedComboBox
 from contest_desk.ui.jobs import LatestJob
@@ -52,7 +53,9 @@ from contest_desk.ui.state import AppState
 from contest_desk.ui.tables import TableView
 
 Index = QModelIndex | QPersistentModelIndex
-Found = tuple[list[AuditRow], dict[str, str]]  # the rows and what their subjects are called
+# The most rows Show reads and the area holds: the newest that match. Older ones are in
+# the Excel file, or shown by narrower dates or filters.
+SHOWN = 5_000
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +196,13 @@ class AuditArea(QWidget):
         self.quiet.finished.connect(self._read_again)
         self._showing = False  # a Show's read is running
         self._again: int | None = None  # the newest move told while a read ran
+        # What the rows shown are: read with these filters, every matching row up to
+        # ``_mark`` among them (or, ``_more``, older ones left out past SHOWN).
+        self._filters_shown: Filters | None = None
+        self._mark: int | None = None
+        self._more = False
+        self._head: int | None = None  # the audit head last told, shown or not
+        state.database_moved.connect(self._told)  # before follow_moves: its slot reads it
         self._tell_moved = follow_moves(self, state, self._moved)
         self._event_shown()
 
@@ -214,85 +224,120 @@ class AuditArea(QWidget):
                 self.entry_box.addItem(entry.label, entry.id)
         self.refresh()
 
-    def rows(self) -> Found | None:
-        """The rows the filters ask for, newest first, with the names of their targets and
-        users (read off the window's thread); None when they could not be read."""
-        try:
-            read = self._reader()
-        except UserError as error:
-            feedback.show_user_error(self, error)
-            return None
-        return operations.run(self, read, label=self.tr("Reading the audit trail…"))
-
-    def _reader(self) -> Callable[[], Found]:
-        """The read the filters ask for, to run off the window's thread; UserError when a
-        date cannot be read."""
+    def _filters(self) -> Filters:
+        """The filters as they are; UserError when a date cannot be read."""
         event = self.picker.current_event()
-        entry_id = self.entry_box.currentData()
-        whole_event = self.event_check.isChecked() and event is not None
-        event_id = event.id if event is not None else None
-        judge_id = self.judge_box.currentData()
-        detail = {"judge": judge_id} if judge_id is not None else None
         since = until = None
         if self.time_check.isChecked():
             first, last = self.since.value(), self.until.value()
             assert first is not None and last is not None  # neither field may be empty
             since = dt.datetime.combine(first, dt.time.min)
             until = dt.datetime.combine(last, dt.time.max)
-        roster, audit = self.services.roster, self.services.audit
-
-        def read() -> Found:
-            targets: tuple[str, ...] = ()
-            if entry_id is not None:
-                targets = (f"entry:{entry_id}",)
-            elif whole_event and event_id is not None:
-                entries = roster.entries(event_id)
-                targets = (f"event:{event_id}", *(f"entry:{e.id}" for e in entries))
-            # The dates are the desk's days; the rows keep UTC.
-            first = None if since is None else utc_of_local(since)
-            last = None if until is None else utc_of_local(until)
-            rows = audit.records(targets, None, first, last, detail)
-            return rows, audit.names(rows)
-
-        return read
+        whole_event = self.event_check.isChecked() and event is not None
+        return Filters(
+            entry_id=self.entry_box.currentData(),
+            event_id=event.id if whole_event and event is not None else None,
+            judge_id=self.judge_box.currentData(),
+            since=since,
+            until=until,
+        )
 
     def refresh(self) -> None:
-        """Show: the rows the filters ask for, a date that cannot be read said."""
+        """Show: the newest rows the filters ask for, a date that cannot be read said."""
         self.quiet.cancel()  # read before this one, perhaps with other filters
         self._again = None  # this read sees those moves
         self._showing = True
         try:
-            found = self.rows()
+            found = self._read_shown()
         finally:
             self._showing = False
         if found is not None:
-            self.model.set_rows(*found)
+            self._take(found)
             self.view.resizeColumnsToContents()
         self._read_again()
 
+    def _read_shown(self) -> Read | None:
+        """Show's read, with a progress dialog; None when it could not be read."""
+        try:
+            filters = self._filters()
+        except UserError as error:
+            feedback.show_user_error(self, error)
+            return None
+        services, told, limit = self.services, self._head, SHOWN
+        return operations.run(
+            self,
+            lambda: read_trail(services, filters, limit=limit, told=told),
+            label=self.tr("Reading the audit trail…"),
+        )
+
+    def _told(self, seq: int) -> None:
+        self._head = seq
+
     def _moved(self, seq: int) -> None:
-        """The database moved (the area shown): the rows again, with the filters as they
-        are, off the window's thread and without a progress dialog."""
+        """The database moved (the area shown): the rows after those shown, with the
+        filters as they are, off the window's thread and without a progress dialog; all
+        (the newest SHOWN) again when the filters changed since, or the database went
+        back (a restored backup) behind the rows shown."""
         if self.quiet.busy or self._showing:
             self._again = seq
             return
         try:
-            read = self._reader()
+            filters = self._filters()
         except UserError:
             return  # a date that cannot be read: the next Show says so, not a move
-        self.quiet.start(read, self._arrived, self._failed)
+        after = self._mark
+        if filters != self._filters_shown or after is None or seq < after:
+            after = None
+        services, told, limit = self.services, self._head, SHOWN
+        self.quiet.start(
+            lambda: read_trail(services, filters, after=after, limit=limit, told=told),
+            self._arrived,
+            self._failed,
+        )
 
     def _read_again(self) -> None:
         if self._again is not None and not self.quiet.busy and not self._showing:
             seq, self._again = self._again, None
             self._tell_moved(seq)  # hidden meanwhile: when shown again
 
-    def _arrived(self, found: Found) -> None:
+    def _arrived(self, found: Read) -> None:
+        if found.after is not None and not found.rows:
+            self._mark = found.mark  # nothing new that matches: the table stays as it is
+            return
         was_empty = not self.model.rows
         with kept_place(self.view, lambda row: self.model.rows[row].seq):
-            self.model.set_rows(*found)
+            self._take(found)
             if was_empty:  # else the widths the person may have set stay
                 self.view.resizeColumnsToContents()
+
+    def _take(self, found: Read) -> None:
+        """The rows read into the table: in place of those shown, or (rows after them)
+        on top of them, the oldest left out past SHOWN."""
+        if found.after is None or found.more:
+            rows, names, more = found.rows, found.names, found.more
+        else:
+            rows = found.rows + self.model.rows
+            names = {**self.model.names, **found.names}
+            more = self._more or len(rows) > SHOWN
+            del rows[SHOWN:]
+        self.model.set_rows(rows, names)
+        self._filters_shown, self._mark, self._more = found.filters, found.mark, more
+        self._say_more(more)
+
+    def _more_note(self) -> str:
+        return self.tr(
+            "Showing the newest {n} rows; older ones match too. "
+            "Narrow the dates or the filters to see them."
+        ).format(n=f"{SHOWN:,}")
+
+    def _say_more(self, more: bool) -> None:
+        """The result line says when older rows that match are not shown (and no longer
+        once they all are); another result it shows stays."""
+        if more:
+            self.result.setStyleSheet("")
+            self.result.setText(self._more_note())
+        elif self.result.text() == self._more_note():
+            self.result.clear()
 
     def _failed(self, error: Exception) -> None:
         # The server away a moment: the next move (or Show) reads again.
@@ -337,10 +382,17 @@ class AuditArea(QWidget):
         if path is None:
             return
         rows, names = self.model.rows, self.model.names
+        # Older rows match too: the file holds them all, read in the job with the
+        # filters of the rows shown.
+        services, filters = self.services, self._filters_shown if self._more else None
 
         def write(progress: operations.Progress) -> Path:
+            found = (rows, names)
+            if filters is not None:
+                whole = read_trail(services, filters)
+                found = (whole.rows, whole.names)
             try:
-                return write_audit_excel(path, rows, progress, names)
+                return write_audit_excel(path, found[0], progress, found[1])
             except OSError as error:
                 raise UserError("Cannot write {file}: {reason}", file=path, reason=error) from error
 

@@ -1,0 +1,67 @@
+"""What the audit area reads: the filters as they stood, and the rows of the trail they
+ask for — the newest few thousand, or only those after the newest already shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from contest_desk.domain.audit_words import utc_of_local
+from contest_desk.domain.records.audit import AuditRow
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The area's filters when read; equal filters ask for the same rows."""
+
+    entry_id: int | None = None
+    event_id: int | None = None  # the whole event: its own rows and its entries'
+    judge_id: int | None = None
+    since: dt.datetime | None = None  # the desk's days; the rows keep UTC
+    until: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Read:
+    """Rows of the trail, newest first, with what their targets and users are called."""
+
+    filters: Filters
+    rows: list[AuditRow]
+    names: dict[str, str]
+    more: bool  # more rows matched than ``limit``: the newest were kept
+    after: int | None  # only rows after this seq were asked for; None: the newest
+    # Every row up to here that matches is in ``rows`` (or was before): the head told
+    # before the read began (committed, so seen), or the newest row read.
+    mark: int | None
+
+
+def read_trail(
+    services: Any,
+    filters: Filters,
+    after: int | None = None,
+    limit: int | None = None,
+    told: int | None = None,
+) -> Read:
+    """The rows ``filters`` ask for (after ``after``; at most the newest ``limit``) and
+    their names, through ``services.audit`` (and ``services.roster`` for a whole event's
+    entries); ``told``: the audit head last told before this read. Runs off the window's
+    thread."""
+    targets: tuple[str, ...] = ()
+    if filters.entry_id is not None:
+        targets = (f"entry:{filters.entry_id}",)
+    elif filters.event_id is not None:
+        entries = services.roster.entries(filters.event_id)
+        targets = (f"event:{filters.event_id}", *(f"entry:{e.id}" for e in entries))
+    detail = {"judge": filters.judge_id} if filters.judge_id is not None else None
+    first = None if filters.since is None else utc_of_local(filters.since)
+    last = None if filters.until is None else utc_of_local(filters.until)
+    asked = None if limit is None else limit + 1  # one more tells that more match
+    audit = services.audit
+    rows = audit.records(targets, None, first, last, detail, after=after, limit=asked)
+    more = limit is not None and len(rows) > limit
+    if more:
+        rows = rows[:limit]
+    newest = rows[0].seq if rows else None
+    mark = max((s for s in (told, after, newest) if s is not None), default=None)
+    return Read(filters, rows, audit.names(rows), more, after, mark)
