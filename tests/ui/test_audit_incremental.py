@@ -28,7 +28,7 @@ other_desk = live.other_desk
 small = live.small
 scene = live.scene
 WAIT = live.WAIT
-NOTE = "仅显示最新的 {n} 条，另有更早的记录未显示；请缩小日期范围或筛选条件后查询"
+NOTE = "仅显示最新的 {n} 条，更早的记录未显示；请缩小日期范围或筛选条件"
 
 
 class Asked:
@@ -121,6 +121,14 @@ def test_a_move_past_shown_rows_leaves_the_oldest_out_and_says_so(
     assert chosen(area) == [whole[0]]
     assert area.result.text() == NOTE.format(n=len(whole))
 
+    # The chain checked: its result stays when the next move leaves out one more row.
+    qtbot.mouseClick(area.verify_button, Qt.MouseButton.LeftButton)
+    said = area.result.text()
+    assert said.startswith("审计链完整")
+    seq = scene.save_mark(1, "8")
+    qtbot.waitUntil(lambda: seqs(area)[:1] == [seq], timeout=WAIT)
+    assert len(seqs(area)) == len(whole) and area.result.text() == said
+
 
 def test_show_reads_the_newest_rows_says_there_are_more_and_the_file_holds_all(
     qtbot, services: Services, small: SmallEvent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -142,10 +150,14 @@ def test_show_reads_the_newest_rows_says_there_are_more_and_the_file_holds_all(
     mine = [r.seq for r in everything if r.detail.get("judge") == small.judges[1]]
     assert 0 < len(mine) <= 3 and seqs(area) == mine
     assert area.result.text() == ""
+    area.layout().activate()
+    narrowest = area.minimumSizeHint().width()
 
     area.judge_box.setCurrentIndex(0)  # (any)
     qtbot.mouseClick(area.refresh_button, Qt.MouseButton.LeftButton)
     assert len(seqs(area)) == 3 and area.result.text() == NOTE.format(n=3)
+    area.layout().activate()
+    assert area.minimumSizeHint().width() == narrowest  # the note wraps: no wider window
     target = tmp_path / "审计记录.xlsx"
     monkeypatch.setattr(audit_area, "ask_save_path", lambda *_a: str(target))
     qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)

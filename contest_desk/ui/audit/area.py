@@ -152,6 +152,9 @@ class AuditArea(QWidget):
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.result = QLabel()
+        # A long result (the note that older rows are not shown, a file's path) wraps
+        # instead of widening the window past the screen.
+        self.result.setWordWrap(True)
         self.model = AuditTableModel(self)
         self.view = TableView(
             self.tr("No actions match. Widen the dates or clear the filters, then press Show.")
@@ -306,13 +309,14 @@ class AuditArea(QWidget):
             return
         was_empty = not self.model.rows
         with kept_place(self.view, lambda row: self.model.rows[row].seq):
-            self._take(found)
+            self._take(found, quiet=True)
             if was_empty:  # else the widths the person may have set stay
                 self.view.resizeColumnsToContents()
 
-    def _take(self, found: Read) -> None:
+    def _take(self, found: Read, quiet: bool = False) -> None:
         """The rows read into the table: in place of those shown, or (rows after them)
-        on top of them, the oldest left out past SHOWN."""
+        on top of them, the oldest left out past SHOWN. A quiet read says so only when
+        it changes whether rows are left out (a chain check's result stays)."""
         if found.after is None or found.more:
             rows, names, more = found.rows, found.names, found.more
         else:
@@ -321,8 +325,9 @@ class AuditArea(QWidget):
             more = self._more or len(rows) > SHOWN
             del rows[SHOWN:]
         self.model.set_rows(rows, names)
+        if not quiet or more != self._more:
+            self._say_more(more)
         self._filters_shown, self._mark, self._more = found.filters, found.mark, more
-        self._say_more(more)
 
     def _more_note(self) -> str:
         return self.tr(
