@@ -101,13 +101,13 @@ class EntryResult:
 
 
 def _count(marks: Marks) -> int:
-    return marks.count if isinstance(marks, MarkSummary) else len(marks)
+    return marks.size if isinstance(marks, MarkSummary) else len(marks)
 
 
 def _value(rule: AggregationRule, leaf: _Leaf, marks: Marks) -> Decimal | None:
     if isinstance(marks, MarkSummary):
         if leaf.objective:
-            return marks.highest if marks.count else None
+            return marks.highest if marks.size else None
         return rule.aggregate_summary(marks)
     if leaf.objective:
         # Entered once; should several rows ever exist, the highest stands, as in a summary.
