@@ -17,13 +17,14 @@ from contest_desk.ui import main_thread_gc, start_args
 from contest_desk.ui.backup_timer import BackupTimer
 from contest_desk.ui.feedback import install_crash_handler
 from contest_desk.ui.fonts import install_font
-from contest_desk.ui.login import connect_and_log_in, log_in_again
+from contest_desk.ui.login import log_in_again
 from contest_desk.ui.settings_dialog import SettingsDialog, apply_font_size, apply_places
 from contest_desk.ui.smoke import arm as arm_smoke_test
+from contest_desk.ui.start_login import connect_and_log_in
 from contest_desk.ui.translator import Translations
 
 # The log-in shows before these load: SQLAlchemy, the models and the services load off the
-# window's thread while it is up (ui/login.py), the window's modules when it is opened.
+# window's thread while it is up (ui/start_login.py), the window's modules when it is opened.
 if TYPE_CHECKING:
     from contest_desk.domain.records.contests import ContestInfo
     from contest_desk.services.hub import Services
@@ -152,7 +153,7 @@ def run_gui(db: str | None = None, lang: str | None = None, open_file: Path | No
     apply_font_size(app, settings)
     # Before the first dialog (the log-in), so that its OK and Cancel speak the language.
     translations.apply(lang or str(settings.value("language", DEFAULT_LANGUAGE)))
-    # --db, else the most recent connection, else the user's own file (ui/login.py); one
+    # --db, else the most recent connection, else the user's own file (ui/start_login.py); one
     # that cannot be opened is said in the connection dialog, for another choice.
     opened = connect_and_log_in(db, settings)
     if opened is None:

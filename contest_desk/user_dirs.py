@@ -1,6 +1,6 @@
 """The user's own folders (platformdirs), with nothing heavy imported: the launch names the
 default database before SQLAlchemy and storage are loaded (they load off the window's
-thread, ui/login.py)."""
+thread, ui/start_login.py)."""
 
 from __future__ import annotations
 

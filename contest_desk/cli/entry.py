@@ -83,7 +83,7 @@ def _run(args: argparse.Namespace) -> int:
         # Imported here so that every other command works without Qt.
         from contest_desk.app import run_gui
 
-        # Without --db the window opens the most recent connection (ui/login.py), as
+        # Without --db the window opens the most recent connection (ui/start_login.py), as
         # contest-desk-gui does; the data folder's file only when there is none.
         return run_gui(args.db, args.lang)
     from contest_desk.cli.desk import acting, open_services

@@ -165,7 +165,7 @@ def wait_for(
 class Started(QObject):
     """Work handed to the pool at once, its answer waited for later (``wait``), as ``run``
     waits: for work the window begins before the person asks for its answer (the
-    database opening behind the log-in, ui/login.py). It keeps itself until its answer
+    database opening behind the log-in, ui/start_login.py). It keeps itself until its answer
     is in, whether or not anyone waits for it (its task must outlive the work)."""
 
     finished = Signal()  # on the window's thread, once the answer is in

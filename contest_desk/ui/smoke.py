@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 SMOKE_ENV = "CONTEST_DESK_SMOKE"
 # A window with this dynamic property true waits for work behind it (the log-in while the
-# database opens, ui/login.py): the window to check is the one shown once that is done.
+# database opens, ui/start_login.py): the window to check is the one shown once that is done.
 BUSY = "busy"
 
 
@@ -23,7 +23,7 @@ def arm(app: QApplication) -> None:
 
     def close_shown() -> None:
         # Not the progress of work before it, nor the log-in while the database opens
-        # behind it (ui/login.py): the window that follows is the one to check.
+        # behind it (ui/start_login.py): the window that follows is the one to check.
         shown = [
             widget
             for widget in app.topLevelWidgets()

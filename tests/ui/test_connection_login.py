@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from contest_desk.app import DeskApp
 from contest_desk.services.connections import Connection
 from contest_desk.services.hub import Services
-from contest_desk.ui import login
+from contest_desk.ui import login, start_login
 from contest_desk.ui.connection import ConnectionDialog
 from contest_desk.ui.connection_store import Passwords, RecentConnections
 from contest_desk.ui.main_window import MainWindow
@@ -132,7 +132,7 @@ def test_changing_the_database_at_log_in_logs_in_to_the_other(
 ) -> None:
     first, second = two_files
     run_steps(desk, change, connect_to(local_file(second)), log_in_as("bo"))
-    opened = login.connect_and_log_in(first, settings)
+    opened = start_login.connect_and_log_in(first, settings)
     assert opened is not None
     services, actor = opened
     try:
@@ -152,7 +152,7 @@ def test_after_logging_out_another_database_can_be_chosen(
 ) -> None:
     first, second = two_files
     run_steps(desk, log_in_as("anna"))
-    opened = login.connect_and_log_in(first, settings)
+    opened = start_login.connect_and_log_in(first, settings)
     assert opened is not None
     translations = Translations(QApplication.instance())
     app = DeskApp(opened[0].as_user(opened[1]), settings, translations)
@@ -178,17 +178,17 @@ def test_db_is_honoured_else_the_most_recent_else_the_own_file(
     first, second = two_files
     RecentConnections(settings, Passwords(None)).add(Connection.parse(second))
     run_steps(desk, cancel)
-    assert login.connect_and_log_in(None, settings) is None
+    assert start_login.connect_and_log_in(None, settings) is None
     run_steps(desk, cancel)
-    assert login.connect_and_log_in(first, settings) is None
+    assert start_login.connect_and_log_in(first, settings) is None
     run_steps(desk, cancel)  # --db's database, opened last, is now the most recent
-    assert login.connect_and_log_in(None, settings) is None
+    assert start_login.connect_and_log_in(None, settings) is None
     assert desk.places == ["本地数据库：b.db", "本地数据库：a.db", "本地数据库：a.db"]
     own = tmp_path / "own" / "contest-desk.db"
     monkeypatch.setattr(login, "default_connection", lambda: Connection(path=str(own)))
     run_steps(desk, cancel)  # a new file: the set-up comes first
     fresh = QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat)
-    assert login.connect_and_log_in(None, fresh) is None
+    assert start_login.connect_and_log_in(None, fresh) is None
     assert desk.places[-1] == "本地数据库：contest-desk.db" and own.exists()
 
 
@@ -210,7 +210,7 @@ def test_a_database_that_cannot_be_opened_is_said_for_another_choice(
 
     run_steps(desk, choose_a_file, log_in_as("anna"))
     url = f"postgresql+psycopg://clerk:s3cret@127.0.0.1:{closed_port}/contests"
-    opened = login.connect_and_log_in(url, settings)
+    opened = start_login.connect_and_log_in(url, settings)
     assert opened is not None
     opened[0].ctx.db.dispose()
     assert said[0].startswith(f"无法连接服务器 127.0.0.1:{closed_port}（被拒绝）")
@@ -241,7 +241,7 @@ def test_changing_to_a_database_on_the_server(
             return dialog.result()
 
         run_steps(desk, change, connect_to(server), set_up, log_in_as("chief"))
-        opened = login.connect_and_log_in(two_files[0], settings)
+        opened = start_login.connect_and_log_in(two_files[0], settings)
         assert opened is not None
         services, actor = opened
         try:
@@ -320,6 +320,6 @@ def test_a_db_that_is_no_database_url_is_said_not_crashed(
         return dialog.result()
 
     run_steps(desk, choose_a_file, cancel)
-    assert login.connect_and_log_in(given, settings) is None
+    assert start_login.connect_and_log_in(given, settings) is None
     assert shown[0].startswith(said) and "s3cret" not in shown[0]
     assert desk.places == ["本地数据库：a.db"]

@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from contest_desk.storage.reach import CannotConnect
-from contest_desk.ui import login
+from contest_desk.ui import login, start_login
 from contest_desk.ui.connection import ConnectionDialog
 from tests.ui import test_scoring_models as shared
 from tests.ui.test_connection_login import with_admin
@@ -94,7 +94,7 @@ def test_the_log_in_takes_typing_while_the_database_opens_and_ok_waits_for_it(
         seen["note after"] = dialog.note.isVisible()
 
     when_log_in_shown(type_and_press_ok)
-    opened = login.connect_and_log_in(path, settings)
+    opened = start_login.connect_and_log_in(path, settings)
     assert opened is not None
     services, actor = opened
     try:
@@ -129,7 +129,7 @@ def test_an_empty_database_opened_behind_the_log_in_gets_the_set_up(
     monkeypatch.setattr(login.SetupDialog, "exec", set_up)
     monkeypatch.setattr(login.LoginDialog, "exec", lambda _dialog: seen.append("exec") or 0)
     when_log_in_shown(while_opening)
-    assert login.connect_and_log_in(str(fresh), settings) is None
+    assert start_login.connect_and_log_in(str(fresh), settings) is None
     assert seen == [
         "log-in: 本地数据库：contest-desk.db",
         "set-up: 本地数据库：contest-desk.db, log-in up: False",
@@ -162,7 +162,7 @@ def test_a_database_that_cannot_be_opened_behind_the_log_in_is_said_in_the_conne
     when_log_in_shown(while_opening)
     url = "postgresql+psycopg://clerk@10.1.2.3/contests"
     try:
-        assert login.connect_and_log_in(url, settings) is None
+        assert start_login.connect_and_log_in(url, settings) is None
     finally:
         let_go.set()
         QThreadPool.globalInstance().waitForDone()
@@ -204,7 +204,7 @@ def test_change_pressed_while_the_database_opens_waits_for_it_then_offers_anothe
     monkeypatch.setattr(ConnectionDialog, "exec", choose_second)
     monkeypatch.setattr(login.LoginDialog, "exec", log_in_as_bo)
     when_log_in_shown(press_change)
-    opened = login.connect_and_log_in(first, settings)
+    opened = start_login.connect_and_log_in(first, settings)
     assert opened is not None
     services, actor = opened
     try:
@@ -225,7 +225,7 @@ def test_cancel_while_the_database_opens_ends_the_start_once_it_is_open(
         dialog.reject()
 
     when_log_in_shown(cancel)
-    assert login.connect_and_log_in(path, settings) is None
+    assert start_login.connect_and_log_in(path, settings) is None
     assert shown_log_in() is None
 
 
@@ -263,12 +263,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 app = QApplication([])
 from contest_desk import app as desk_app
-from contest_desk.ui import login, smoke
+from contest_desk.ui import login, smoke, start_login
 
 HEAVY = ("sqlalchemy", "contest_desk.storage.models", "contest_desk.services.hub",
          "contest_desk.ui.main_window")
 gate = threading.Event()
-real_open = login._open_at_start
+real_open = start_login._open_at_start
 threads = []
 
 def held(*args):
@@ -276,7 +276,7 @@ def held(*args):
     gate.wait(60)
     return real_open(*args)
 
-login._open_at_start = held
+start_login._open_at_start = held
 seen = {}
 
 def look():
