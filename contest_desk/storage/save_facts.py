@@ -23,8 +23,8 @@ same order and with the same messages as the separate queries did)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -207,8 +207,8 @@ def save_facts(
              "code": code}  # fmt: skip
     s.flush()
     rows = s.connection().execute(_FACTS, asked).all()
-    facts = _read(s, [row[:-1] for row in rows], event.id, code)
-    return replace(facts, people=_people(rows[0][-1])) if rows else facts
+    people = rows[0][-1] if rows else None
+    return _read(s, [row[:-1] for row in rows], event.id, code, people)
 
 
 def round_and_facts(
@@ -231,17 +231,17 @@ def round_and_facts(
     if not rows:
         return None
     event, rnd = _event_and_round(rows[0])
-    facts = _read(s, [row[_ROUND_END:-5] for row in rows], event_id, code)
     own, others, people, head_seq, head_hash = rows[0][-5:]
     if head_seq is not None:  # a database made before the chain had its head row: read then
         head_read(s, head_seq, head_hash)
-    facts = replace(facts, people=_people(people))
-    if facts.column is None or facts.judge is None or len(rows) > 1:
-        return event, rnd, facts
-    if others and facts.column.criterion.objective:  # whoever keyed it: read by the write
-        return event, rnd, facts
-    cell = [] if own is None else [(facts.judge.id, own)]
-    return event, rnd, replace(facts, cell=cell)
+
+    def cell(judge_id: int, column: CriterionColumn) -> list[tuple[int, Decimal]] | None:
+        if len(rows) > 1 or (others and column.criterion.objective):  # read by the write
+            return None  # (objective: whoever keyed it)
+        return [] if own is None else [(judge_id, own)]
+
+    facts = _read(s, [row[_ROUND_END:-5] for row in rows], event_id, code, people, cell)
+    return event, rnd, facts
 
 
 _JUDGE_END = len(JUDGE_COLUMNS)
@@ -256,7 +256,16 @@ def _people(found: str | list[list[Any]] | None) -> People:
     return [(person, unit, note) for person, unit, note in rows]
 
 
-def _read(s: Session, rows: Sequence[Any], event_id: int, code: str) -> SaveFacts:
+def _read(
+    s: Session,
+    rows: Sequence[Any],
+    event_id: int,
+    code: str,
+    people: str | list[list[Any]] | None,
+    cell: Callable[[int, CriterionColumn], list[tuple[int, Decimal]] | None] | None = None,
+) -> SaveFacts:
+    """The facts of the rows read; ``people``, the JSON of the entry's people; ``cell``,
+    the cell's marks read with them (SQLite), given the judge and the column found."""
     if not rows:
         return SaveFacts(None, False, DRAFT, False, None, False, None)
     row = rows[0]
@@ -270,5 +279,6 @@ def _read(s: Session, rows: Sequence[Any], event_id: int, code: str) -> SaveFact
     elif row[_CRITERION_AT] is not None and not group:  # a group's sub-criteria are columns
         column = leaf_column(CriterionRow(*row[_CRITERION_AT:_CRITERION_END]), part)
     open_or_mine = bool(assigned) or not any_assigned
+    marks = None if cell is None or column is None else cell(judge.id, column)
     return SaveFacts(judge, bool(seated), state or DRAFT, bool(entry), entry_code,
-                     open_or_mine, column)  # fmt: skip
+                     open_or_mine, column, marks, _people(people))  # fmt: skip
