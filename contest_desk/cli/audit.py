@@ -26,7 +26,7 @@ def _list(services: Services, args: argparse.Namespace) -> int:
     )
 
     targets = tuple(args.target)
-    rows = services.audit.records(targets, limit=max(args.last, 0))  # not the whole trail
+    rows = services.audit.records(targets, limit=args.last)  # not the whole trail
     names = services.audit.names(rows)
     data, lines = [], []
     for row in rows:

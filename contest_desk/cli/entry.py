@@ -29,6 +29,7 @@ from contest_desk.cli.types import checked_integers
 from contest_desk.errors import ImportRejected, ServerUnavailable, UserError
 from contest_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, language, set_language
 from contest_desk.logs import set_up_logging
+from contest_desk.user_dirs import default_database_path
 
 AREAS = (
     demo, contests, rubric, people, judging, boards, labor, innovation, certificates, backup,
@@ -37,10 +38,6 @@ AREAS = (
 
 
 def default_database() -> str:
-    # Imported here: storage (and SQLAlchemy with it) only once a command runs or help is
-    # asked for, not for --version.
-    from contest_desk.storage.db import default_database_path
-
     return str(default_database_path())
 
 

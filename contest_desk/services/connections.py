@@ -16,8 +16,9 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from contest_desk.errors import UserError
 from contest_desk.services.hub import Services
 from contest_desk.storage import reach
-from contest_desk.storage.db import MIGRATIONS, default_database_path
+from contest_desk.storage.db import MIGRATIONS
 from contest_desk.storage.reach import CannotConnect
+from contest_desk.user_dirs import default_database_path
 
 __all__ = ["CannotConnect", "Connection", "check", "default_connection", "open_connection"]
 

@@ -62,7 +62,8 @@ def append(session: Session, row: Pending) -> None:
 @event.listens_for(Session, "before_commit")
 def _link_pending(session: Session) -> None:
     """Link the transaction's audit rows into the chain: the change flushed first, then
-    the head locked, the rows inserted and the head moved, right before the commit."""
+    the head locked (or, on SQLite, taken as read with a save's facts: ``head_read``) and
+    the rows inserted, the database's trigger moving the head, right before the commit."""
     pending: list[Pending] = session.info.pop(_PENDING, [])
     known = session.info.pop(_HEAD_READ, None)
     if not pending:

@@ -16,11 +16,9 @@ from contest_desk.errors import UserError
 from contest_desk.storage import ledger, lock, reach, server_gone
 from contest_desk.storage.revisions import current_revision, newest_revision
 from contest_desk.storage.upgrade import upgrade_database
-from contest_desk.user_dirs import default_database_path as default_database_path
+from contest_desk.user_dirs import default_database_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# default_database_path lives in contest_desk/user_dirs.py (the launch reads it without
-# SQLAlchemy) and is still named here, where the callers look for it.
 
 
 def database_url(path_or_url: str | Path | None) -> str:

@@ -23,7 +23,7 @@ same order and with the same messages as the separate queries did)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -234,13 +234,7 @@ def round_and_facts(
     own, others, people, head_seq, head_hash = rows[0][-5:]
     if head_seq is not None:  # a database made before the chain had its head row: read then
         head_read(s, head_seq, head_hash)
-
-    def cell(judge_id: int, column: CriterionColumn) -> list[tuple[int, Decimal]] | None:
-        if len(rows) > 1 or (others and column.criterion.objective):  # read by the write
-            return None  # (objective: whoever keyed it)
-        return [] if own is None else [(judge_id, own)]
-
-    facts = _read(s, [row[_ROUND_END:-5] for row in rows], event_id, code, people, cell)
+    facts = _read(s, [row[_ROUND_END:-5] for row in rows], event_id, code, people, (own, others))
     return event, rnd, facts
 
 
@@ -262,10 +256,11 @@ def _read(
     event_id: int,
     code: str,
     people: str | list[list[Any]] | None,
-    cell: Callable[[int, CriterionColumn], list[tuple[int, Decimal]] | None] | None = None,
+    cell: tuple[Decimal | None, bool] | None = None,
 ) -> SaveFacts:
     """The facts of the rows read; ``people``, the JSON of the entry's people; ``cell``,
-    the cell's marks read with them (SQLite), given the judge and the column found."""
+    read with them on SQLite: the judge's own mark of the cell, and whether another
+    judge has one there."""
     if not rows:
         return SaveFacts(None, False, DRAFT, False, None, False, None)
     row = rows[0]
@@ -279,6 +274,10 @@ def _read(
     elif row[_CRITERION_AT] is not None and not group:  # a group's sub-criteria are columns
         column = leaf_column(CriterionRow(*row[_CRITERION_AT:_CRITERION_END]), part)
     open_or_mine = bool(assigned) or not any_assigned
-    marks = None if cell is None or column is None else cell(judge.id, column)
+    marks = None  # not read here: the write reads them, locked (marks.store_mark)
+    if cell is not None and column is not None and len(rows) == 1:
+        own, others = cell
+        if not (others and column.criterion.objective):  # an objective value: anyone's
+            marks = [] if own is None else [(judge.id, own)]
     return SaveFacts(judge, bool(seated), state or DRAFT, bool(entry), entry_code,
                      open_or_mine, column, marks, _people(people))  # fmt: skip
