@@ -17,17 +17,22 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, select
+from sqlalchemy import bindparam, event, insert, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.audit_chain import GENESIS, link_hash
 from contest_desk.storage.changes import announce
+from contest_desk.storage.direct import Direct
 from contest_desk.storage.models import AuditHead, AuditRecord
 
 _PENDING = "contest_desk.audit_pending"
 _HEAD_READ = "contest_desk.audit_head_read"
-_HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
-_ADD = insert(AuditRecord)  # made once: its cache key cost as much as running it (py-spy)
+# Made once, run on the driver's cursor (storage/direct.py): SQLAlchemy's cost per
+# execution was most of a save's CPU (issue 16).
+_HEAD = Direct(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update())
+_FIELDS = ("seq", "at", "actor", "action", "target", "detail", "note", "prev_hash", "hash")
+_ADD_ONE = Direct(insert(AuditRecord).values({name: bindparam(name) for name in _FIELDS}))
+_ADD = insert(AuditRecord)
 
 
 def utc_now() -> dt.datetime:
@@ -69,10 +74,12 @@ def _link_pending(session: Session) -> None:
     if not pending:
         return
     session.flush()
-    conn = session.connection()
-    head = conn.execute(_HEAD).first() if known is None else known
+    head = known
+    if known is None:
+        found = _HEAD.rows(session, {})
+        head = found[0] if found else None
     if head is None:  # a database made before the chain had its head row
-        conn.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
+        session.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
         seq, prev = 0, GENESIS
     else:
         seq, prev = head[0], head[1]
@@ -86,9 +93,11 @@ def _link_pending(session: Session) -> None:
              "prev_hash": prev, "hash": digest}
         )  # fmt: skip
         prev = digest
-    # One row (a save): an execute, not the executemany a list of one would take.
     # The head follows each row inserted: the database's trigger (migration 0016_save_path).
-    conn.execute(_ADD, rows[0] if len(rows) == 1 else rows)
+    if len(rows) == 1:  # a save
+        _ADD_ONE.run(session, rows[0])
+    else:
+        session.connection().execute(_ADD, rows)
     announce(session, seq - len(rows) + 1, seq)  # told to the other desks at the commit
 
 

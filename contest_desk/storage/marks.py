@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
+from contest_desk.storage.direct import Direct
 from contest_desk.storage.ledger import note_mark
 from contest_desk.storage.sheets import sheet_row
 
@@ -30,17 +31,19 @@ def _where(objective: bool) -> list[ColumnElement[bool]]:
 # Made once with parameters (every save runs them): cheaper than building them each time.
 # They run on the session's connection: no Score object of the session to keep in step
 # (callers read marks as plain rows; store_mark flushes what was pending first).
-_CELL = {o: select(m.Score.judge_id, m.Score.value).where(*_where(o)).with_for_update()
+# Run on the driver's cursor (storage/direct.py): SQLAlchemy's cost per execution was
+# most of a save's CPU (issue 16).
+_CELL = {o: Direct(select(m.Score.judge_id, m.Score.value).where(*_where(o)).with_for_update())
          for o in (False, True)}  # fmt: skip
-_CHANGE = {o: update(m.Score).where(*_where(o)).values(
+_CHANGE = {o: Direct(update(m.Score).where(*_where(o)).values(
                value=bindparam("new"), judge_id=bindparam("judge"),
-               updated_at=func.current_timestamp()) for o in (False, True)}  # fmt: skip
-_CLEAR = {o: delete(m.Score).where(*_where(o)) for o in (False, True)}
-_ADD = insert(m.Score).values(
+               updated_at=func.current_timestamp())) for o in (False, True)}  # fmt: skip
+_CLEAR = {o: Direct(delete(m.Score).where(*_where(o))) for o in (False, True)}
+_ADD = Direct(insert(m.Score).values(
     round_id=bindparam("round"), entry_id=bindparam("entry"),
     criterion_id=bindparam("criterion"), judge_id=bindparam("judge"), value=bindparam("new"),
-)  # fmt: skip
-_SEEN = (  # run on the connection: no Sheet object of the session to keep in step
+))  # fmt: skip
+_SEEN = Direct(  # no Sheet object of the session to keep in step
     update(m.Sheet)
     .where(m.Sheet.round_id == bindparam("round"), m.Sheet.judge_id == bindparam("judge"))
     .values(last_mark_at=bindparam("at"), last_device=bindparam("device"))
@@ -64,23 +67,21 @@ def store_mark(
     # what the first stored, so a check against the value a device saw holds.
     objective = column.criterion.objective
     asked = {"round": round_id, "entry": entry_id, "criterion": column.id, "judge": judge_id}
-    s.flush()  # what the session holds first, as a SELECT's autoflush would
-    # On the connection, not through the session: the ORM's path costs more than the
-    # query (a save's CPU, issue 16); the rows are plain values.
-    removed = s.connection().execute(_CELL[objective], asked).all() if cell is None else cell
+    # Plain values, not Score objects of the session: the ORM's path costs more than the
+    # query (a save's CPU, issue 16).
+    removed = _CELL[objective].rows(s, asked) if cell is None else cell
     old = removed[0][1] if removed else None
     for judge, _value in removed:
         note_mark(s, (round_id, entry_id, column.id, judge), None)
     if value is not None:
         note_mark(s, (round_id, entry_id, column.id, judge_id), value)
-    write = s.connection().execute
     if value is not None and len(removed) == 1:  # a mark changed: its row, in one statement
-        write(_CHANGE[objective], {**asked, "new": value})
+        _CHANGE[objective].run(s, {**asked, "new": value})
         return old
     if removed:
-        write(_CLEAR[objective], asked)
+        _CLEAR[objective].run(s, asked)
     if value is not None:
-        write(_ADD, {**asked, "new": value})
+        _ADD.run(s, {**asked, "new": value})
     return old
 
 
@@ -90,7 +91,6 @@ def mark_seen(
     """Note when a judge's sheet last had a mark, and from which device (the chief judge's
     live desk): one UPDATE, the sheet made (as a draft) only the first time."""
     asked = {"round": round_id, "judge": judge_id, "at": at, "device": device}
-    changed = s.connection().execute(_SEEN, asked)
-    if changed.rowcount == 0:
+    if _SEEN.run(s, asked) == 0:
         sheet = sheet_row(s, round_id, judge_id)
         sheet.last_mark_at, sheet.last_device = at, device

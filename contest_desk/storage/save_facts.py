@@ -1,7 +1,8 @@
 """What one mark's save checks, read in one query on SQLite and two on PostgreSQL instead
-of six and seven (issue 16: a save's CPU is mostly SQLAlchemy's cost per statement, not the
-database's work), as plain columns on the connection (storage/save_rows.py), not as ORM
-objects through the session, which cost more than the query.
+of six and seven (issue 16: a save's CPU is mostly the cost per statement, not the
+database's work), as plain columns on the driver's cursor (storage/direct.py,
+storage/save_rows.py), not as ORM objects through the session, which cost more than the
+query.
 
 ``held_round``: the event and its round, the round held shared until the transaction
 ends (FOR SHARE OF rounds on PostgreSQL, as storage/versions.hold_shared): a lock of the
@@ -9,13 +10,15 @@ round, or a sheet's sign-off, waits for the save, or the save for them; read und
 lock, the round's ``locked_at`` is the one now committed.
 
 ``save_facts``: the judge, their seat on the panel, their sheet's state, the entry, the
-round's entry assignments, the criterion and the entry's people (for the conflict
-check), in one SELECT. On PostgreSQL it runs after the round is held: a statement of
-its own sees what a lock or sign-off committed while it waited. SQLite's writers take
-turns for the whole transaction (storage/lock.py), so there ``round_and_facts`` reads
-both at once, and with them what the write would read next: the cell's marks
-(marks.store_mark) and the audit chain's head (audit_log.head_read). A save on SQLite
-is then 4 statements: these facts, the mark, the sheet's last mark, the audit row.
+round's entry assignments, the criterion, the entry's people (for the conflict check)
+and the cell's marks, which the write would read next (marks.store_mark; the judge's
+own locked), in one SELECT. On PostgreSQL it runs after the round is held: a statement
+of its own sees what a lock or sign-off committed while it waited. SQLite's writers
+take turns for the whole transaction (storage/lock.py), so there ``round_and_facts``
+reads both at once, and with them the audit chain's head (audit_log.head_read).
+
+A save is then 4 statements on SQLite (these facts, the mark, the sheet's last mark,
+the audit row) and 6 on PostgreSQL (the round held and the head locked each by its own).
 
 The refusals are the services' own (services/judging/scoring.py checks the facts in the
 same order and with the same messages as the separate queries did)."""
@@ -36,6 +39,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from contest_desk.domain.records.contests import CriterionColumn
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_log import head_read
+from contest_desk.storage.direct import Direct
 from contest_desk.storage.mapping import criterion_columns, get_event, leaf_column
 from contest_desk.storage.save_rows import (
     CRITERION_COLUMNS,
@@ -55,7 +59,7 @@ _ROUND_END = _EVENT_END + len(ROUND_COLUMNS)
 # Made once with parameters (every save asks them): building a statement costs more
 # than running it. Inner joined: FOR SHARE may not lock the nullable side of an outer
 # join; a missing round finds no row and is refused by mapping.event_and_round.
-_HELD_ROUND = (
+_HELD_ROUND = Direct(
     select(*EVENT_COLUMNS, *ROUND_COLUMNS)
     .join(m.Round, (m.Round.event_id == m.Event.id) & (m.Round.number == bindparam("number")))
     .where(m.Event.id == bindparam("event"))
@@ -143,23 +147,35 @@ def _postgresql_json_rows(element: _JsonRows, compiler: Any, **kw: Any) -> str:
 # The entry's people for the conflict check, as one column of the facts.
 _PEOPLE_JSON = select(_JsonRows(*_PEOPLE.c)).scalar_subquery()
 _CRITERION_ASKED = (m.Part.event_id == bindparam("event")) & (m.Criterion.code == bindparam("code"))
-_FACTS = _facts(bindparam("round")).add_columns(_PEOPLE_JSON).outerjoin(_LEAF, _CRITERION_ASKED)
+
+
+def _cell_marks(round_id: ColumnElement[int] | InstrumentedAttribute[int]) -> list[Any]:
+    """The marks of the cell asked, which the save's write reads otherwise
+    (storage/marks.py): the judge's own, locked until the commit (PostgreSQL: a second
+    save of the cell waits, then reads what the first stored), and whether another
+    judge has one there (an objective value replaces it: then the write reads them all)."""
+    cell = (
+        (m.Score.round_id == round_id)
+        & (m.Score.entry_id == bindparam("entry"))
+        & (m.Score.criterion_id == m.Criterion.id)
+    )
+    own = select(m.Score.value).where(cell, m.Score.judge_id == m.Judge.id).with_for_update()
+    return [own.scalar_subquery(), exists().where(cell, m.Score.judge_id != m.Judge.id)]
+
+
+_FACTS = Direct(
+    _facts(bindparam("round"))
+    .add_columns(_PEOPLE_JSON, *_cell_marks(bindparam("round")))
+    .outerjoin(_LEAF, _CRITERION_ASKED)
+)
 # SQLite, whose writers take turns (nothing to wait for between the two): the event and
 # round first, then the facts, one statement. The judges' row first: an inner join each.
-# And the marks of the cell, which the save's write reads otherwise (storage/marks.py):
-# the judge's own, and whether another judge has one (an objective value replaces it).
-_CELL = (
-    (m.Score.round_id == m.Round.id)
-    & (m.Score.entry_id == bindparam("entry"))
-    & (m.Score.criterion_id == m.Criterion.id)
-)
-_ROUND_AND_FACTS = (
+_ROUND_AND_FACTS = Direct(
     select(
         *EVENT_COLUMNS,
         *ROUND_COLUMNS,
         *_facts(m.Round.id).selected_columns,
-        select(m.Score.value).where(_CELL, m.Score.judge_id == m.Judge.id).scalar_subquery(),
-        exists().where(_CELL, m.Score.judge_id != m.Judge.id),
+        *_cell_marks(m.Round.id),
         _PEOPLE_JSON,
         # And the audit chain's head, which the commit links the save's row after.
         select(m.AuditHead.seq).where(m.AuditHead.id == 1).scalar_subquery(),
@@ -180,9 +196,8 @@ def _event_and_round(row: Sequence[Any]) -> tuple[EventRow, RoundRow]:
 def held_round(s: Session, event_id: int, number: int) -> tuple[EventRow, RoundRow] | None:
     """The event and its round ``number``, the round held shared; None when either is
     missing (mapping.event_and_round names which)."""
-    s.flush()  # what the session holds first, as the session's own query would
-    row = s.connection().execute(_HELD_ROUND, {"event": event_id, "number": number}).first()
-    return None if row is None else _event_and_round(row)
+    rows = _HELD_ROUND.rows(s, {"event": event_id, "number": number})
+    return _event_and_round(rows[0]) if rows else None
 
 
 @dataclass(frozen=True)
@@ -205,10 +220,11 @@ def save_facts(
 ) -> SaveFacts:
     asked = {"event": event.id, "round": round_id, "judge": judge_id, "entry": entry_id,
              "code": code}  # fmt: skip
-    s.flush()
-    rows = s.connection().execute(_FACTS, asked).all()
-    people = rows[0][-1] if rows else None
-    return _read(s, [row[:-1] for row in rows], event.id, code, people)
+    rows = _FACTS.rows(s, asked)
+    if not rows:
+        return _read(s, rows, event.id, code, None)
+    people, own, others = rows[0][-3:]
+    return _read(s, [row[:-3] for row in rows], event.id, code, people, (own, others))
 
 
 def round_and_facts(
@@ -226,8 +242,7 @@ def round_and_facts(
         return held[0], held[1], save_facts(s, held[0], held[1].id, judge_id, entry_id, code)
     asked = {"event": event_id, "number": number, "judge": judge_id, "entry": entry_id,
              "code": code}  # fmt: skip
-    s.flush()
-    rows = s.connection().execute(_ROUND_AND_FACTS, asked).all()
+    rows = _ROUND_AND_FACTS.rows(s, asked)
     if not rows:
         return None
     event, rnd = _event_and_round(rows[0])

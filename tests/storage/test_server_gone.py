@@ -9,13 +9,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from contest_desk.errors import ServerUnavailable
 from contest_desk.services.hub import Services
 from contest_desk.storage import models as m
+from contest_desk.storage.marks import store_mark
 from tests import pg_second_server as gone
 from tests.builders import build_small_event
+from tests.storage.test_direct import _cell, _mark
 
 # The second server's fixtures, used by name.
 gone_url, second_server, services = gone.gone_url, gone.second_server, gone.services
@@ -73,3 +76,25 @@ def test_a_save_sent_again_after_its_commit_answer_was_lost_is_stored_once(
     assert (audited, scores) == (1, 1)
     sheet = services.scoring.sheet(event, 1, judge)
     assert sheet.values[(entry, "P1")] == Decimal("8.5")
+
+
+def test_a_connection_cut_midway_is_said_plainly_and_the_next_call_works(
+    services: Services,
+) -> None:
+    """The server ends the session's connection between two statements (as a restart
+    does), and the next is one a save runs on the driver's cursor (storage/direct.py):
+    the pool forgets the connection, the person reads one sentence; the next
+    transaction works on a new connection."""
+    db, small = services.ctx.db, build_small_event(services)
+    with pytest.raises(ServerUnavailable) as caught, db.transaction() as s:
+        round_id, column = _cell(s, small)
+        pid = s.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with db.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        store_mark(s, round_id, small.entries[0].id, column, small.judges[0].id, Decimal(7))
+    cause = caught.value.__cause__
+    assert isinstance(cause, DBAPIError) and cause.connection_invalidated
+    with db.transaction() as s:
+        _mark(s, small, Decimal(6))
+    with db.reading() as s:
+        assert s.scalars(select(m.Score.value)).all() == [Decimal(6)]
