@@ -5,7 +5,7 @@ would cut the name off in the middle of a character with nothing to say so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,25 +16,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# What changes whether the text fits: the box's width, its font or style; its showing (a box
+# filled while hidden, see ElidedComboBox.event); a tooltip about to show.
+_REFIT = (
+    QEvent.Type.Resize,
+    QEvent.Type.Show,
+    QEvent.Type.FontChange,
+    QEvent.Type.StyleChange,
+    QEvent.Type.ToolTip,
+)
+
 
 class ElidedComboBox(QComboBox):
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
+    """The item shown ends in … when the box has no room for it; the tooltip then holds the
+    whole of it, and is empty when the whole text shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentTextChanged.connect(self._fit_tooltip)
+
+    def _label(self) -> tuple[QStyleOptionComboBox, str]:
+        """The box's style option, and its current text as it fits the edit field."""
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        # Here, not on currentTextChanged: a box filled with its signals blocked says nothing.
-        if self.toolTip() != option.currentText:
-            self.setToolTip(option.currentText)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox,
             option,
             QStyle.SubControl.SC_ComboBoxEditField,
             self,
         )
-        option.currentText = self.fontMetrics().elidedText(
+        shown = self.fontMetrics().elidedText(
             option.currentText, Qt.TextElideMode.ElideRight, field.width()
         )
+        return option, shown
+
+    def _fit_tooltip(self) -> None:
+        option, shown = self._label()
+        whole = option.currentText
+        tip = whole if shown != whole else ""
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
+
+    def event(self, event: QEvent) -> bool:
+        # Besides currentTextChanged: the areas refill their boxes with signals blocked, and
+        # such a box says nothing of its new text; the tip is fitted again when the box is
+        # shown and before a tooltip shows, so the one a person sees is always right.
+        if event.type() in _REFIT:
+            self._fit_tooltip()
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option, shown = self._label()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = shown
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
