@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from contest_desk.domain.audit_words import time_heading
+from contest_desk.reports import audit_excel
 from contest_desk.services.hub import Services
 from contest_desk.ui.audit import area as audit_area
 from contest_desk.ui.audit.area import AuditArea
@@ -76,3 +77,28 @@ def test_the_chain_check_and_the_excel_export(
         conn.exec_driver_sql("UPDATE audit_log SET actor = 'someone' WHERE seq = 3")
     qtbot.mouseClick(area.verify_button, Qt.MouseButton.LeftButton)
     assert area.result.text() == "审计链在第 3 条处断裂：该条记录在写入后被修改"
+
+
+def test_an_export_longer_than_a_worksheet_goes_on_in_the_next(
+    qtbot, area: AuditArea, services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    """Every matching row once, newest first, across worksheets of (here) 3 rows and a
+    header each, the older rows not shown read for the file as well."""
+    monkeypatch.setattr(audit_excel, "SHEET_ROWS", 4)
+    monkeypatch.setattr(audit_area, "SHOWN", 5)
+    qtbot.mouseClick(area.refresh_button, Qt.MouseButton.LeftButton)
+    assert area.model.rowCount() == 5
+    target = tmp_path / "审计记录.xlsx"
+    monkeypatch.setattr(audit_area, "ask_save_path", lambda *_a: str(target))
+    qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
+
+    book = load_workbook(target)
+    trail = [row.seq for row in services.audit.records()]
+    sheets = -(-len(trail) // 3)  # 3 rows a sheet, the last perhaps fewer
+    assert len(trail) > 6 and book.sheetnames == [
+        "审计记录",
+        *(f"审计记录 ({n})" for n in range(2, sheets + 1)),
+    ]
+    rows = [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
+    assert all(len(r) <= 4 and r[0][:2] == ("序号", time_heading()) for r in rows)
+    assert [row[0] for r in rows for row in r[1:]] == trail
