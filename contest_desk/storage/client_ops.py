@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from contest_desk.errors import UserError
 from contest_desk.storage import models as m
+from contest_desk.storage.direct import Direct
 
 MAX_OP_ID = 64  # the column's width; a page's random UUID is 36 characters
 
@@ -55,11 +56,15 @@ def earlier_outcome(s: Session, username: str, op_id: str, request: str) -> dict
     return dict(row.outcome)
 
 
-# Written on the session's connection, made once (every save from a page runs them): the
-# op's texts are checked before (request_digest, the actor's name), the outcome is ours.
-_CLAIM = insert(m.ClientOp)
-_SETTLE = update(m.ClientOp).where(
-    m.ClientOp.username == bindparam("who"), m.ClientOp.op_id == bindparam("op")
+# Made once, run on the driver's cursor (storage/direct.py; every save from a page runs
+# them): the op's texts are checked before (request_digest, the actor's name), the
+# outcome is ours.
+_FIELDS = ("username", "op_id", "request", "outcome", "made_at")
+_CLAIM = Direct(insert(m.ClientOp).values({name: bindparam(name) for name in _FIELDS}))
+_SETTLE = Direct(
+    update(m.ClientOp)
+    .where(m.ClientOp.username == bindparam("who"), m.ClientOp.op_id == bindparam("op"))
+    .values(outcome=bindparam("outcome"))
 )
 
 
@@ -79,7 +84,7 @@ def claim(
     row = {"username": username, "op_id": op_id, "request": request, "outcome": noted,
            "made_at": now}  # fmt: skip
     try:
-        s.connection().execute(_CLAIM, row)
+        _CLAIM.run(s, row)
     except IntegrityError:
         raise OpInFlight from None
     return noted
@@ -90,4 +95,4 @@ def settle(
 ) -> None:
     """Set the op's outcome, unless ``claim`` noted it already."""
     if noted != outcome:
-        s.connection().execute(_SETTLE, {"outcome": outcome, "who": username, "op": op_id})
+        _SETTLE.run(s, {"outcome": outcome, "who": username, "op": op_id})
