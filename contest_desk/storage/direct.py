@@ -82,6 +82,7 @@ class Direct:
         s.flush()  # what the session holds first, as SQLAlchemy's own execution would
         connection = s.connection()
         dialect = connection.dialect
+        # By the database's name: these statements render alike for every server version.
         rendered = self._rendered.get(dialect.name) or self._render(dialect)
         values = rendered.compiled.construct_params(params)
         for name, convert in rendered.binds.items():
@@ -107,8 +108,8 @@ class Direct:
     def _render(self, dialect: Dialect) -> _Rendered:
         compiled = self.statement.compile(dialect=dialect)  # type: ignore[attr-defined]
         assert isinstance(compiled, SQLCompiler) and isinstance(self.statement, ClauseElement)
-        if any(bind.expanding for bind in compiled.binds.values()):
-            raise TypeError("Direct runs statements without expanding parameters")
+        if compiled.escaped_bind_names or any(b.expanding for b in compiled.binds.values()):
+            raise TypeError("Direct runs plainly named parameters only, none expanding")
         binds = {name: _to_driver(bind.type, dialect) for bind, name in compiled.bind_names.items()}
         results: tuple[Convert, ...] = ()
         if isinstance(self.statement, Select):

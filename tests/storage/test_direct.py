@@ -105,11 +105,14 @@ def test_a_broken_rule_is_sqlalchemys_error(services: Services, small_event: Sma
     assert "8" not in str(caught.value.statement or "")  # values hidden, as the engine's
 
 
-def test_expanding_parameters_are_refused(database_url: str) -> None:
+def test_parameters_it_cannot_pass_plainly_are_refused(database_url: str) -> None:
+    """An IN list expanded at execution, a name the database needs escaped."""
     db = open_database(database_url)
     try:
-        listed = Direct(select(m.Judge.id).where(m.Judge.id.in_(bindparam("ids", expanding=True))))
-        with pytest.raises(TypeError), db.reading() as s:
-            listed.rows(s, {"ids": [1, 2]})
+        listed = select(m.Judge.id).where(m.Judge.id.in_(bindparam("ids", expanding=True)))
+        dotted = select(m.Judge.id).where(m.Judge.name == bindparam("judge.name"))
+        for statement, params in ((listed, {"ids": [1, 2]}), (dotted, {"judge.name": "x"})):
+            with pytest.raises(TypeError), db.reading() as s:
+                Direct(statement).rows(s, params)
     finally:
         db.dispose()
