@@ -11,6 +11,7 @@ from contest_desk.domain.records.audit import AuditRow
 from contest_desk.services.hub import Services
 from contest_desk.storage import audit_reads
 from contest_desk.storage import models as m
+from contest_desk.storage.audit_log import Pending, append
 from tests.builders import SmallEvent
 
 
@@ -80,3 +81,19 @@ def test_with_targets_and_detail_together(
     assert services.audit.records(targets, after=theirs[1].seq) == theirs[:1]
     (row,) = services.audit.records(targets, detail={"judge": judge, "new": "7"}, limit=5)
     assert (row.target, row.detail["judge"], row.new) == (targets[0], judge, "7")
+
+
+def test_the_detail_filter_keeps_json_types_apart(
+    services: Services, small_event: SmallEvent, trail: list[AuditRow]
+) -> None:
+    """The database leaves out what does not read the same as text (the number 4.0,
+    which Python alone took for 4); what does but is another JSON type (the text "4")
+    is told apart after, as before."""
+    first = small_event.judges[0].id
+    with services.ctx.db.transaction() as s:
+        for judge in (str(first), float(first)):
+            append(s, Pending("admin", "test.row", "entry:0", {"judge": judge}, ""))
+    mine = judged_by(trail, first)
+    assert services.audit.records(detail={"judge": first}, limit=9) == mine
+    (text,) = services.audit.records(detail={"judge": str(first)})
+    assert text.detail["judge"] == str(first)
