@@ -6,6 +6,7 @@ from tests.benchmarks import (
     bench_cli_start,
     bench_copy,
     bench_demo,
+    bench_excel,
     bench_hub_load,
     bench_live_refresh,
     bench_save_cost,
@@ -18,6 +19,7 @@ if __name__ == "__main__":
     bench_board.main()
     bench_demo.main()
     bench_certificates.main()
+    bench_excel.main()
     bench_save_cost.main()
     bench_hub_load.main()
     bench_copy.main()

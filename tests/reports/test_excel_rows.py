@@ -9,16 +9,19 @@ tests/reports/excel_cases.py says what the rows carry and how to rewrite the gol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from contest_desk.i18n import speaking
+from contest_desk.reports.result_notice import standings_notice, write_notice_excel
 from contest_desk.reports.standings_excel import write_standings_excel
-from tests.reports.excel_cases import GOLDEN, standings_table, write_cases
+from tests.reports.excel_cases import DAY, GOLDEN, standings_table, write_cases
 
 
 def sheet_facts(ws: Any) -> dict[str, Any]:
@@ -84,3 +87,39 @@ def test_a_changed_cell_is_told_apart(tmp_path: Path) -> None:
         changed = write_standings_excel(tmp_path / "changed.xlsx", replace(table, rows=rows))
     with pytest.raises(AssertionError, match="J200"):
         assert_same_workbook(changed, GOLDEN / "standings_event.xlsx")
+
+
+def max_row_reads(monkeypatch: pytest.MonkeyPatch, write: Callable[[], object]) -> int:
+    """How often ``write`` asks a sheet for ``max_row`` or ``max_column``: each walks every
+    cell already in the sheet, so asking once a row makes a writer quadratic in its rows."""
+    reads = 0
+
+    def counted(name: str) -> property:
+        walk = getattr(Worksheet, name).fget
+
+        def read(ws: Worksheet) -> int:
+            nonlocal reads
+            reads += 1
+            return int(walk(ws))
+
+        return property(read)
+
+    with monkeypatch.context() as patch:
+        for name in ("max_row", "max_column"):
+            patch.setattr(Worksheet, name, counted(name))
+        write()
+    return reads
+
+
+@pytest.mark.parametrize("kind", ["standings", "notice"])
+def test_a_longer_table_does_not_ask_for_the_last_row_more_often(
+    kind: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def write(entries: int) -> Callable[[], object]:
+        table = standings_table(entries)
+        if kind == "standings":
+            return lambda: write_standings_excel(tmp_path / "standings.xlsx", table)
+        notice = standings_notice(table, "竞赛", "工会", DAY)
+        return lambda: write_notice_excel(tmp_path / "notice.xlsx", [notice])
+
+    assert max_row_reads(monkeypatch, write(300)) == max_row_reads(monkeypatch, write(30))
