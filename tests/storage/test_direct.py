@@ -6,7 +6,6 @@ the session's own transaction."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -22,7 +21,8 @@ from contest_desk.storage.direct import Direct
 from contest_desk.storage.ledger import take_notes
 from contest_desk.storage.mapping import criterion_columns, get_event
 from contest_desk.storage.marks import store_mark
-from tests.builders import SmallEvent, build_small_event
+from tests.builders import SmallEvent
+from tests.services import conftest as shared
 
 _SCORE = (
     select(m.Score.value, m.Score.updated_at, m.Round.locked_at, m.Judge.trainee)
@@ -33,16 +33,8 @@ _SCORE = (
 _LOCK = update(m.Round).where(m.Round.id == bindparam("round")).values(locked_at=bindparam("at"))
 
 
-@pytest.fixture
-def services(database_url: str) -> Iterator[Services]:
-    services = Services.open(database_url)
-    yield services
-    services.ctx.db.dispose()
-
-
-@pytest.fixture
-def small_event(services: Services) -> SmallEvent:
-    return build_small_event(services)
+# The services' fixtures, used by name.
+services, small_event = shared.services, shared.small_event
 
 
 def _cell(s: Session, small: SmallEvent) -> tuple[int, CriterionColumn]:
