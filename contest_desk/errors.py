@@ -143,13 +143,20 @@ class ServerUnavailable(UserError):
     ``unknown``: the connection was lost while the server was committing, so the change
     may have been saved or not; a save that carries an op id (storage/client_ops.py) can
     be sent again safely, anything else is looked at before it is done again.
+    ``partly``: a step of several transactions lost the server after one of them was
+    committed (ui/server_wait.py counts them): part of it is saved, so it is not redone.
     """
 
-    def __init__(self, server: str, unknown: bool = False) -> None:
+    def __init__(self, server: str, unknown: bool = False, partly: bool = False) -> None:
         self.server = server
         self.unknown = unknown
+        self.partly = partly
         msgid = (
-            "The connection to the server {server} was lost while a change was being "
+            "The connection to the server {server} was lost after part of this step was "
+            "saved. Look at what is stored before doing the rest again, once the server "
+            "is back"
+            if partly
+            else "The connection to the server {server} was lost while a change was being "
             "saved: it may have been saved or not. Look before doing it again, once the "
             "server is back"
             if unknown

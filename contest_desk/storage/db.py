@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from contest_desk import commits
 from contest_desk.errors import UserError
 from contest_desk.storage import ledger, lock, reach, server_gone
 from contest_desk.storage.revisions import current_revision, newest_revision
@@ -97,6 +98,7 @@ class Database:
         # (see storage/lock.py for the writes that are lost otherwise).
         self._locked = self.sqlite_path
         self._writes: AbstractContextManager[Any] = nullcontext()
+        self._joined = False  # inside all_or_nothing: transactions are its savepoints
         if self._locked is not None:
             lock.acquire(self._locked, wait=lock_wait)
             self._writes = lock.write_turn(self._locked)
@@ -135,6 +137,12 @@ class Database:
             if ledger.untaken(session):  # see storage/ledger.py: every such change is audited
                 raise RuntimeError("audited values changed without an audit row")
             step.committing = True  # session.begin() commits as the block ends
+        # Reached only once the commit answered. The window's runner reads this count around
+        # a work to know whether sending it again would repeat a change (ui/server_wait.py).
+        # Inside all_or_nothing a transaction is a savepoint, saved only by the block's own
+        # commit, which counts itself.
+        if not self._joined:
+            commits.count_commit()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -175,11 +183,14 @@ class Database:
             self._sessions = sessionmaker(
                 conn, expire_on_commit=False, join_transaction_mode="create_savepoint"
             )
+            self._joined = True
             try:
                 yield
                 conn.commit()
+                commits.count_commit()
             finally:
                 self._sessions = own
+                self._joined = False
 
     def revision(self) -> str | None:
         return current_revision(self.engine)

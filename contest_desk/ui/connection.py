@@ -291,8 +291,12 @@ class ConnectionDialog(QDialog):
         connection = self.chosen()
         if connection is None:
             return
+        # The connection dialog is where a server away is looked at: said, never waited for.
         answer = run_inline(
-            self, lambda: attempt(lambda: check(connection)), label=self.tr("Testing…")
+            self,
+            lambda: attempt(lambda: check(connection)),
+            label=self.tr("Testing…"),
+            wait_for_server=False,
         )
         if isinstance(answer, str):
             self.say(answer, False)
@@ -308,7 +312,10 @@ class ConnectionDialog(QDialog):
             return
         opener = self.opener
         answer = run_inline(
-            self, lambda: attempt(lambda: opener(connection)), label=self.tr("Opening…")
+            self,
+            lambda: attempt(lambda: opener(connection)),
+            label=self.tr("Opening…"),
+            wait_for_server=False,
         )
         if answer is None:
             return

@@ -206,8 +206,12 @@ class LoginDialog(_Form):
         assert self.services is not None
         users, username, password = self.services.users, self.username.text(), self.password.text()
         # Off the window's thread: checking a password hash takes a noticeable moment.
+        # A server away is said on the problem line (the person may change the database).
         answer = run_inline(
-            self, lambda: users.authenticate(username, password), label=self.tr("Logging in…")
+            self,
+            lambda: users.authenticate(username, password),
+            label=self.tr("Logging in…"),
+            wait_for_server=False,
         )
         if isinstance(answer, UserError):
             self.problem.setText(answer.message())
@@ -252,7 +256,11 @@ class SetupDialog(_Form):
         assert self.services is not None  # a set-up is made on an open database
         users, username, name = self.services.users, self.username.text(), self.name.text()
         password = self.password.text()
-        made = run_inline(self, lambda: users.create_first_admin(username, name, password))
+        made = run_inline(
+            self,
+            lambda: users.create_first_admin(username, name, password),
+            wait_for_server=False,
+        )
         if isinstance(made, UserError):
             self.problem.setText(made.message())
             return
@@ -272,7 +280,8 @@ def log_in(
     while True:
         dialog, first = first, None
         if dialog is None:
-            has_users = operations.run(parent, services.users.has_users)
+            # Not waited for: the log-in has its own way on (another database).
+            has_users = operations.run(parent, services.users.has_users, wait_for_server=False)
             if has_users is None:  # the database refused; the person has seen why
                 return None
             if not has_users:

@@ -11,6 +11,13 @@ thread, where the crash handler shows it with the log file. A change done, the c
 announces it through ``AppState`` (``setup_changed``, ``scores_changed``) on the next line,
 and every area that shows what changed refreshes itself.
 
+Work that meets the database server gone away (``ServerUnavailable``) is waited for and
+sent again once the server is back, with a dialog up (ui/server_wait.py), when nothing of
+it was committed; the caller then reads the answer as if the server had never gone. The
+places that keep a typed value in the window's own queue (the scoring grid, the person's
+form: ui/reconnect.py), the log-in and the connection dialog say the absence their own way:
+they pass ``wait_for_server=False``.
+
 ``LatestJob`` (ui/jobs.py) stays for the loads where a later choice makes an
 earlier answer stale; both run their work through ``ui/tasks.py``.
 """
@@ -39,7 +46,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from contest_desk.errors import Cancelled, UserError
-from contest_desk.ui import feedback
+from contest_desk.ui import feedback, server_wait
 from contest_desk.ui.tasks import Task
 
 T = TypeVar("T")
@@ -97,11 +104,14 @@ def run(
     *,
     label: str = "",
     cancellable: bool = False,
+    wait_for_server: bool = True,
 ) -> T | None:
     """Run ``work`` off the window's thread and give its answer; ``None`` when it raised a
     ``UserError`` (shown to the person) or was cancelled. ``work`` that takes one argument
-    gets a ``Progress``."""
-    ok, value = wait_for(parent, work, label=label, cancellable=cancellable)
+    gets a ``Progress``. ``wait_for_server``: see ``wait_for``."""
+    ok, value = wait_for(
+        parent, work, label=label, cancellable=cancellable, wait_for_server=wait_for_server
+    )
     if ok:
         return value
     _failed(parent, value)
@@ -133,21 +143,23 @@ def run_inline(
     *,
     label: str = "",
     cancellable: bool = False,
+    wait_for_server: bool = True,
 ) -> T | UserError | None:
     """Like ``run``, for a widget that shows a refusal in a line of its own (the Draw and
     Advance tabs' summary, the roster import's note, the log-in's problem line) rather
     than in a message box: a ``UserError`` comes back as the answer; ``None`` when the
     person cancelled."""
-    takes = takes_progress(work)
-    call: Callable[..., Any] = work
-
-    def caught(progress: Progress) -> T | UserError:
-        try:
-            return call(progress) if takes else call()
-        except UserError as error:
-            return error
-
-    return run(parent, caught, label=label, cancellable=cancellable)
+    # The refusal is taken from the outcome, not caught inside the work: the runner must
+    # see a server gone away as raised, to wait for it.
+    ok, value = wait_for(
+        parent, work, label=label, cancellable=cancellable, wait_for_server=wait_for_server
+    )
+    if ok:
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, UserError):
+        return value
+    _failed(parent, value)
+    return None
 
 
 def wait_for(
@@ -156,10 +168,18 @@ def wait_for(
     *,
     label: str = "",
     cancellable: bool = False,
+    wait_for_server: bool = True,
 ) -> tuple[bool, Any]:
     """(True, answer) or (False, the exception): the work ran on the pool while this
-    thread kept the window painted."""
-    return start(work).wait(parent, label=label, cancellable=cancellable)
+    thread kept the window painted. With ``wait_for_server``, work that met the server
+    gone away, nothing of it committed, is sent again until the server is back or the
+    person stops waiting (ui/server_wait.py)."""
+    attempt = server_wait.counted(work, takes_progress(work))
+    outcome = start(attempt).wait(parent, label=label, cancellable=cancellable)
+    ok, value = outcome
+    if ok or not wait_for_server or not server_wait.worth_waiting(value):
+        return outcome
+    return server_wait.retried(parent, lambda: start(attempt), value)
 
 
 class Started(QObject):

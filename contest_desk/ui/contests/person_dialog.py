@@ -74,7 +74,11 @@ class EditPersonDialog(PersonForm):
         if self._retries is not None and self._retries.waiting:
             self._hold(read, typed, self._retries.server)  # the newer values wait instead
             return False
-        outcome = operations.run_inline(self, lambda: self._save(read, typed))
+        # With the probe the form waits in the window's queue, the person free to go on;
+        # without it the runner waits for the server with its dialog.
+        outcome = operations.run_inline(
+            self, lambda: self._save(read, typed), wait_for_server=self._answers is None
+        )
         if isinstance(outcome, ServerUnavailable) and self._answers is not None:
             self._hold(read, typed, outcome.server)
             return False

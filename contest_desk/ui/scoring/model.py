@@ -441,7 +441,9 @@ class ScoreSheetModel(BatchedTableModel):
                 return False, error
 
         parent = self.parent()
-        return operations.run(parent if isinstance(parent, QWidget) else None, work)
+        # The server's absence is the cell's to keep (the window's queue), not the runner's.
+        widget = parent if isinstance(parent, QWidget) else None
+        return operations.run(widget, work, wait_for_server=False)
 
     def _save(self, entry_id: int, code: str, text: str, op: str) -> Decimal | None:
         if code == TIME_KEY:  # a time is set, not added: sent twice, it is stored once
