@@ -15,23 +15,18 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from contest_desk import commits
 from contest_desk.errors import ServerUnavailable, UserError
-from contest_desk.ui import feedback, operations, server_wait
+from contest_desk.ui import operations, server_wait
 from tests.ui import test_scoring_models as shared
+from tests.ui import test_server_gone_forms as forms
 
 language = shared.language  # Chinese, Qt's tr() from the catalog
+shown = forms.shown  # what the window says to the person, collected
 SERVER = "db.plant.local"
 
 
 @pytest.fixture(autouse=True)
 def quick_attempts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server_wait, "DELAYS_MS", (20, 20, 20, 20))
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[UserError]:
-    said: list[UserError] = []
-    monkeypatch.setattr(feedback, "show_user_error", lambda _parent, error: said.append(error))
-    return said
 
 
 @pytest.fixture
@@ -51,21 +46,33 @@ def waiting_dialog() -> QWidget | None:
     return found[0] if found else None
 
 
-def watch_dialog(seen: list[str], then: Callable[[QWidget], None] | None = None) -> None:
-    """Remember the waiting dialog's title and text each time it is found up."""
+class Watch:
+    """Looks for the waiting dialog while its block runs: its title and text into ``seen``
+    when found up, then ``do`` with it."""
 
-    def look() -> None:
+    def __init__(self, do: Callable[[QWidget], None] | None = None) -> None:
+        self.seen: list[str] = []
+        self._do = do
+        self._looking = True
+
+    def __enter__(self) -> Watch:
+        QTimer.singleShot(0, self._look)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._looking = False  # the runner has answered: no dialog can come any more
+
+    def _look(self) -> None:
+        if not self._looking:
+            return
         dialog = waiting_dialog()
         if dialog is None:
-            if not seen:
-                QTimer.singleShot(10, look)
+            QTimer.singleShot(10, self._look)
             return
         text = dialog.findChild(QWidget, "server_wait_text").text()
-        seen.append(f"{dialog.windowTitle()}|{text}")
-        if then is not None:
-            then(dialog)
-
-    QTimer.singleShot(0, look)
+        self.seen.append(f"{dialog.windowTitle()}|{text}")
+        if self._do is not None:
+            self._do(dialog)
 
 
 def away(times: int, then: Callable[[], Any]) -> tuple[Callable[[], Any], list[int]]:
@@ -92,13 +99,12 @@ def test_work_that_met_the_server_gone_is_sent_again_and_its_answer_given(
     qtbot: Any, parent: QWidget, shown: list[UserError], runner: str
 ) -> None:
     work, calls = away(3, lambda: 42)
-    seen: list[str] = []
-    watch_dialog(seen)
-    answer = getattr(operations, runner)(parent, work)
+    with Watch() as watch:
+        answer = getattr(operations, runner)(parent, work)
     assert answer == (True if runner == "done" else 42)
     assert len(calls) == 4 and shown == []
     kept = f"与服务器的连接中断：{SERVER}。已输入的内容保留，恢复后会自动重试。"
-    assert seen == [f"服务器连接中断|{kept}"]
+    assert watch.seen == [f"服务器连接中断|{kept}"]
     assert waiting_dialog() is None
 
 
@@ -117,10 +123,9 @@ def test_a_commit_under_way_is_said_and_not_sent_again_unlike_a_read(
             raise ServerUnavailable(SERVER, unknown=True)
         return "saved twice"
 
-    seen: list[str] = []
-    watch_dialog(seen)
-    assert operations.run(parent, commit_lost) is None
-    assert len(calls) == 1 and seen == []
+    with Watch() as watch:
+        assert operations.run(parent, commit_lost) is None
+    assert len(calls) == 1 and watch.seen == []
     assert len(shown) == 1 and shown[0].message().startswith(
         f"与服务器的连接中断：{SERVER}。正在保存的修改可能已保存，也可能未保存"
     )
@@ -138,10 +143,9 @@ def test_a_work_whose_first_transaction_was_committed_is_not_sent_again(
         commits.count_commit()  # as Database.transaction does after the first save
         raise ServerUnavailable(SERVER)  # the second meets the absence
 
-    seen: list[str] = []
-    watch_dialog(seen)
-    assert operations.done(parent, two_saves) is False
-    assert len(calls) == 1 and seen == []
+    with Watch() as watch:
+        assert operations.done(parent, two_saves) is False
+    assert len(calls) == 1 and watch.seen == []
     (said,) = shown
     assert isinstance(said, ServerUnavailable) and said.partly
     assert said.message() == (
@@ -154,10 +158,9 @@ def test_stop_waiting_says_the_absence_as_before(
     qtbot: Any, parent: QWidget, shown: list[UserError]
 ) -> None:
     work, _calls = away(10**6, lambda: None)
-    seen: list[str] = []
-    watch_dialog(seen, press_stop)
-    assert operations.run(parent, work) is None
-    assert len(seen) == 1 and waiting_dialog() is None
+    with Watch(press_stop) as watch:
+        assert operations.run(parent, work) is None
+    assert len(watch.seen) == 1 and waiting_dialog() is None
     (said,) = shown
     assert isinstance(said, ServerUnavailable) and not said.unknown and not said.partly
     assert said.message() == f"与服务器的连接中断：{SERVER}。未做任何修改，请在服务器恢复后重试。"
@@ -186,9 +189,9 @@ def test_stop_while_an_attempt_runs_waits_for_its_answer(
         assert status.startswith("正在停止")
         release.set()
 
-    watch_dialog([], stop_during_the_attempt)
-    assert operations.run(parent, work) == "saved"
-    assert shown == [] and len(calls) == 2
+    with Watch(stop_during_the_attempt) as watch:
+        assert operations.run(parent, work) == "saved"
+    assert shown == [] and len(calls) == 2 and len(watch.seen) == 1
 
 
 def test_a_refusal_on_a_later_attempt_ends_the_waiting_as_a_first_one_would(
