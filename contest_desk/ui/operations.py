@@ -155,7 +155,7 @@ def run_inline(
         parent, work, label=label, cancellable=cancellable, wait_for_server=wait_for_server
     )
     if ok:
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, UserError):
         return value
     _failed(parent, value)
