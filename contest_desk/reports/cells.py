@@ -8,7 +8,9 @@ whitespace (`` =1+1``, ``\\n=1+1``): some spreadsheets trim it before deciding.
 
 Only text is touched: numbers and dates written as such stay what they are. Every Excel
 file goes through ``files.save_workbook`` and every CSV through ``text_table.csv_text``,
-which call ``inert`` on each cell, so no writer can forget it.
+which call ``inert`` on each cell, so no writer can forget it. A workbook written in
+openpyxl's write-only mode (the audit export) keeps no cells to visit at saving: its
+writer passes each text cell through ``inert_cell`` as it appends it.
 """
 
 from __future__ import annotations
@@ -64,8 +66,16 @@ def inert_workbook(workbook: Any) -> None:
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                value = cell.value
-                if isinstance(value, str):
-                    if formula_like(value):  # assigning costs: only where it changes
-                        cell.value = QUOTE + value
-                    cell.data_type = "s"
+                inert_cell(cell)
+
+
+def inert_cell(cell: Any) -> Any:
+    """An openpyxl cell made text if it holds text, quoted where it looks like a formula;
+    the cell itself. ``inert_workbook`` calls it on every cell at saving; a write-only
+    sheet, whose cells cannot be visited again, on each text cell as it is appended."""
+    value = cell.value
+    if isinstance(value, str):
+        if formula_like(value):  # assigning costs: only where it changes
+            cell.value = QUOTE + value
+        cell.data_type = "s"
+    return cell

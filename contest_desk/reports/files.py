@@ -119,8 +119,11 @@ def written_aside(target: Path, suffix: str) -> Iterator[str]:
 
 def save_workbook(workbook: Any, target: Path) -> Path:
     """Save an openpyxl workbook, whole or not at all, with no cell that runs as a formula
-    (``cells.inert_workbook``: names from the data such as "=HYPERLINK(…)" stay text)."""
-    inert_workbook(workbook)
+    (``cells.inert_workbook``: names from the data such as "=HYPERLINK(…)" stay text).
+    A write-only workbook's cells are gone once appended: its writer guards each text
+    cell as it appends it (``cells.inert_cell``, what ``inert_workbook`` calls)."""
+    if not workbook.write_only:
+        inert_workbook(workbook)
     try:
         with written_aside(target, ".xlsx") as temporary:
             workbook.save(temporary)
