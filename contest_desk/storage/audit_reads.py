@@ -1,16 +1,19 @@
 """Reading the audit trail's rows for people: filtered, newest first, bounded when asked.
 
 A plant's year holds a row per saved mark (over a million), so the audit view asks for
-the newest few thousand, or only the rows after the newest it shows."""
+the newest few thousand, or only the rows after the newest it shows; its Excel export
+goes through every row that matches a page at a time (``trail_pages``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import Select, String, cast, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.records.audit import AuditRow
@@ -33,17 +36,7 @@ class TrailFilter:
     after: int | None = None
 
 
-def trail_rows(s: Session, wanted: TrailFilter, limit: int | None = None) -> list[AuditRow]:
-    """The rows ``wanted`` names, newest first; with ``limit``, the newest ``limit`` of them.
-
-    The detail fields are compared in Python, as JSON is compared differently on SQLite and
-    PostgreSQL (4 and "4", true and 1), after the database has left out the rows whose
-    field does not even read the same as text (a judge's few rows in a long trail are not
-    all carried into Python); rows are read in batches (a server-side cursor on
-    PostgreSQL) and the reading stops once ``limit`` rows passed, so a narrow filter on a
-    long trail holds no more than a batch beyond what it returns."""
-    if limit is not None and limit <= 0:
-        return []
+def _query(wanted: TrailFilter, limit: int | None = None) -> Select[Any]:
     r = m.AuditRecord
     query = select(r.seq, r.at, r.actor, r.action, r.target, r.detail, r.note)
     if wanted.targets:
@@ -56,21 +49,48 @@ def trail_rows(s: Session, wanted: TrailFilter, limit: int | None = None) -> lis
         query = query.where(r.at <= wanted.until)
     if wanted.after is not None:
         query = query.where(r.seq > wanted.after)
-    detail = dict(wanted.detail)
-    for key, value in detail.items():
+    for key, value in wanted.detail.items():
         if isinstance(value, (int, str)) and not isinstance(value, bool):  # text reads alike
             query = query.where(cast(r.detail[key].as_string(), String) == str(value))
     query = query.order_by(r.seq.desc())
-    if limit is not None and not detail:
+    if limit is not None and not wanted.detail:
         query = query.limit(limit)  # every row read passes: the database counts
-    found: list[AuditRow] = []
-    result = s.execute(query.execution_options(yield_per=_BATCH))
+    return query
+
+
+def _matching(s: Session, wanted: TrailFilter, limit: int | None = None) -> Iterator[AuditRow]:
+    """The rows ``wanted`` names, newest first, read ``_BATCH`` at a time (a server-side
+    cursor on PostgreSQL); closing the iterator closes the database's result."""
+    detail = dict(wanted.detail)
+    result = s.execute(_query(wanted, limit).execution_options(yield_per=_BATCH))
     try:
         for seq, at, actor, action, target, stored, note in result:
             if all(stored.get(k) == v for k, v in detail.items()):
-                found.append(AuditRow(seq, at, actor, action, target, dict(stored), note))
-                if limit is not None and len(found) >= limit:
-                    break
+                yield AuditRow(seq, at, actor, action, target, dict(stored), note)
     finally:
         result.close()
-    return found
+
+
+def trail_rows(s: Session, wanted: TrailFilter, limit: int | None = None) -> list[AuditRow]:
+    """The rows ``wanted`` names, newest first; with ``limit``, the newest ``limit`` of them.
+
+    The detail fields are compared in Python, as JSON is compared differently on SQLite and
+    PostgreSQL (4 and "4", true and 1), after the database has left out the rows whose
+    field does not even read the same as text (a judge's few rows in a long trail are not
+    all carried into Python); rows are read in batches (a server-side cursor on
+    PostgreSQL) and the reading stops once ``limit`` rows passed, so a narrow filter on a
+    long trail holds no more than a batch beyond what it returns."""
+    if limit is not None and limit <= 0:
+        return []
+    with closing(_matching(s, wanted, limit)) as rows:
+        return list(islice(rows, limit))
+
+
+def trail_pages(s: Session, wanted: TrailFilter) -> Iterator[list[AuditRow]]:
+    """Every row ``wanted`` names, newest first, in pages of at most ``_BATCH`` rows, each
+    read from the database only when the one before has been taken: a whole trail (the
+    audit export's million rows) is gone through holding a page of it, not a list of it.
+    Filtered as ``trail_rows`` filters. Close the iterator to stop early."""
+    with closing(_matching(s, wanted)) as rows:
+        while page := list(islice(rows, _BATCH)):
+            yield page

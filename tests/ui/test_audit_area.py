@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from contest_desk.domain.audit_words import time_heading
+from contest_desk.domain.audit_words import actor_text, target_text, time_heading
+from contest_desk.domain.records.audit import AuditRow
 from contest_desk.reports import audit_excel
 from contest_desk.services.hub import Services
+from contest_desk.storage import audit_reads
 from contest_desk.ui.audit import area as audit_area
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.state import AppState
@@ -102,3 +105,43 @@ def test_an_export_longer_than_a_worksheet_goes_on_in_the_next(
     rows = [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
     assert all(len(r) <= 4 and r[0][:2] == ("序号", time_heading()) for r in rows)
     assert [row[0] for r in rows for row in r[1:]] == trail
+
+
+def test_the_export_writes_the_trail_as_it_reads_it_a_page_at_a_time(
+    qtbot, area: AuditArea, services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    """Neither the trail nor the workbook is held whole: with pages of 2 rows, the first
+    row is in the file before the last is read from the database, every row once, in
+    order, each with its names (users and subjects of later pages too)."""
+    monkeypatch.setattr(audit_area, "SHOWN", 3)
+    monkeypatch.setattr(audit_reads, "_BATCH", 2)
+    qtbot.mouseClick(area.refresh_button, Qt.MouseButton.LeftButton)
+    trail = services.audit.records()
+    names = services.audit.names(trail)
+    events: list[tuple[str, int]] = []
+
+    def read(seq: int, *rest: object) -> AuditRow:
+        events.append(("read", seq))
+        return AuditRow(seq, *rest)  # type: ignore[arg-type]
+
+    values = audit_excel._values
+
+    def written(row: AuditRow, known: Any) -> list[Any]:
+        events.append(("written", row.seq))
+        return values(row, known)
+
+    monkeypatch.setattr(audit_reads, "AuditRow", read)
+    monkeypatch.setattr(audit_excel, "_values", written)
+    target = tmp_path / "审计记录.xlsx"
+    monkeypatch.setattr(audit_area, "ask_save_path", lambda *_a: str(target))
+    qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
+
+    seqs = [r.seq for r in trail]
+    assert len(seqs) > 6
+    assert [s for what, s in events if what == "read"] == seqs  # once each, newest first
+    assert [s for what, s in events if what == "written"] == seqs
+    assert events.index(("written", seqs[0])) < events.index(("read", seqs[-1]))
+    rows = list(load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        (t.seq, actor_text(t.actor, names), target_text(t.target, names)) for t in trail
+    ]

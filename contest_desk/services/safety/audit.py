@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from contest_desk.services.permissions import requires
 from contest_desk.services.safety.anchors import anchor_problems, make_anchor
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
-from contest_desk.storage.audit_reads import TrailFilter, trail_rows
+from contest_desk.storage.audit_reads import TrailFilter, trail_pages, trail_rows
 from contest_desk.storage.audit_state import StateDifference, state_differences
 
 # The name people know each kind of audit target by, from the table that holds it.
@@ -157,6 +157,15 @@ def _described(s: Session, difference: StateDifference) -> Difference:
     return Difference(what, shown(difference.stored), shown(difference.recorded))
 
 
+def _named_in(rows: Iterable[AuditRow]) -> set[str]:
+    """The targets and users the rows name, as ``target_names`` takes them."""
+    keys = set()
+    for row in rows:
+        keys.add(row.target)
+        keys.add(f"user:{row.actor}")
+    return keys
+
+
 class AuditService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -180,15 +189,34 @@ class AuditService:
             return trail_rows(s, wanted, limit)
 
     @requires(Action.VIEW_AUDIT)
+    def record_pages(
+        self,
+        targets: tuple[str, ...] = (),
+        actor: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> Iterator[tuple[list[AuditRow], dict[str, str]]]:
+        """Every row ``records`` would return without a limit, newest first, a page of
+        rows at a time with what that page's targets and users are called now (``names``)
+        — for the Excel export, which writes each page before the next is read, so that a
+        year's trail (a million rows) is never held whole. The pages come from one reading
+        session, open until the iterator ends or is closed (close it when stopping early,
+        e.g. on Cancel); go through it off the window's thread."""
+        wanted = TrailFilter(targets, actor, since, until, detail or {})
+        return self._pages(wanted)
+
+    def _pages(self, wanted: TrailFilter) -> Iterator[tuple[list[AuditRow], dict[str, str]]]:
+        with self.ctx.db.reading() as s:
+            for page in trail_pages(s, wanted):
+                yield page, target_names(s, _named_in(page))
+
+    @requires(Action.VIEW_AUDIT)
     def names(self, rows: Iterable[AuditRow]) -> dict[str, str]:
         """What the rows' targets and users are called now (display only: the rows keep
         their ids), for ``domain.audit_words``; a deleted record has no name here."""
-        keys = set()
-        for row in rows:
-            keys.add(row.target)
-            keys.add(f"user:{row.actor}")
         with self.ctx.db.reading() as s:
-            return target_names(s, keys)
+            return target_names(s, _named_in(rows))
 
     @requires(Action.VIEW_RESULTS)
     def verify(self, printed: Sequence[str] = (), progress: Progress | None = None) -> ChainCheck:

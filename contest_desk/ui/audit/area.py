@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ from contest_desk.i18n import _
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations, save_dialog
-from contest_desk.ui.audit.reading import Filters, Read, read_trail
+from contest_desk.ui.audit.reading import Filters, Read, paged_rows, read_trail, trail_pages
 from contest_desk.ui.date_field import DateField
 from contest_desk.ui.elided_combo import ElidedComboBox
 from contest_desk.ui.jobs import LatestJob
@@ -392,17 +393,20 @@ class AuditArea(QWidget):
         services, filters = self.services, self._filters_shown if self._more else None
 
         def write(progress: operations.Progress) -> Path:
-            found = (rows, names)
-            if filters is not None:
-                whole = read_trail(services, filters)
-                found = (whole.rows, whole.names)
             try:
-                return write_audit_excel(path, found[0], progress, found[1])
+                if filters is None:
+                    return write_audit_excel(path, rows, progress, names)
+                # Read a page at a time as the file is written (a year: a million rows),
+                # the reading closed when the writing stops (Cancel, a failure).
+                with closing(trail_pages(services, filters)) as pages:
+                    known: dict[str, str] = {}
+                    return write_audit_excel(path, paged_rows(pages, known), progress, known)
             except OSError as error:
                 raise UserError("Cannot write {file}: {reason}", file=path, reason=error) from error
 
-        # A long trail takes seconds to write (20,000 rows: about 5 s): off the window's
-        # thread, with progress and Cancel, which leaves no file.
+        # A long trail takes seconds to write (100,000 rows: about 15 s): off the window's
+        # thread, with progress and Cancel, which leaves no file. Neither the rows nor the
+        # workbook are held whole (written in write-only mode as they are read).
         written = operations.run(
             self, write, label=self.tr("Writing {file}…").format(file=path), cancellable=True
         )

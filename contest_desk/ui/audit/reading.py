@@ -4,6 +4,7 @@ ask for — the newest few thousand, or only those after the newest already show
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,37 @@ class Read:
     mark: int | None
 
 
+def _asked(services: Any, filters: Filters) -> tuple[Any, ...]:
+    """What ``audit.records`` is asked for the filters: targets, actor, since, until, detail."""
+    targets: tuple[str, ...] = ()
+    if filters.entry_id is not None:
+        targets = (f"entry:{filters.entry_id}",)
+    elif filters.event_id is not None:
+        entries = services.roster.entries(filters.event_id)
+        targets = (f"event:{filters.event_id}", *(f"entry:{e.id}" for e in entries))
+    detail = {"judge": filters.judge_id} if filters.judge_id is not None else None
+    first = None if filters.since is None else utc_of_local(filters.since)
+    last = None if filters.until is None else utc_of_local(filters.until)
+    return targets, None, first, last, detail
+
+
+def trail_pages(services: Any, filters: Filters) -> Iterator[tuple[list[AuditRow], dict[str, str]]]:
+    """Every row ``filters`` ask for, newest first, a page at a time with its names
+    (``audit.record_pages``): for the Excel file, which holds them all. Off the window's
+    thread; close it when stopping early."""
+    return services.audit.record_pages(*_asked(services, filters))  # type: ignore[no-any-return]
+
+
+def paged_rows(
+    pages: Iterable[tuple[list[AuditRow], dict[str, str]]], names: dict[str, str]
+) -> Iterator[AuditRow]:
+    """The pages' rows one by one, each page's names put into ``names`` before its rows
+    come (what the Excel writer looks each row's names up in)."""
+    for rows, said in pages:
+        names.update(said)
+        yield from rows
+
+
 def read_trail(
     services: Any,
     filters: Filters,
@@ -47,18 +79,9 @@ def read_trail(
     their names, through ``services.audit`` (and ``services.roster`` for a whole event's
     entries); ``told``: the audit head last told before this read. Runs off the window's
     thread."""
-    targets: tuple[str, ...] = ()
-    if filters.entry_id is not None:
-        targets = (f"entry:{filters.entry_id}",)
-    elif filters.event_id is not None:
-        entries = services.roster.entries(filters.event_id)
-        targets = (f"event:{filters.event_id}", *(f"entry:{e.id}" for e in entries))
-    detail = {"judge": filters.judge_id} if filters.judge_id is not None else None
-    first = None if filters.since is None else utc_of_local(filters.since)
-    last = None if filters.until is None else utc_of_local(filters.until)
     asked = None if limit is None else limit + 1  # one more tells that more match
     audit = services.audit
-    rows = audit.records(targets, None, first, last, detail, after=after, limit=asked)
+    rows = audit.records(*_asked(services, filters), after=after, limit=asked)
     more = limit is not None and len(rows) > limit
     if more:
         rows = rows[:limit]
