@@ -15,6 +15,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 
 from contest_desk.domain.audit_words import (
@@ -77,7 +78,7 @@ class _Sheets:
             [self._text(_(title) if title else time_heading(), bold) for title, _w in COLUMNS]
         )
 
-    def _text(self, value: str, font: Font | None = None) -> WriteOnlyCell:
+    def _text(self, value: str, font: Font | None = None) -> Cell:
         cell = WriteOnlyCell(self.sheet, value)
         if font is not None:
             cell.font = font

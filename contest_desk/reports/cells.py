@@ -16,13 +16,14 @@ writer passes each text cell through ``inert_cell`` as it appends it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 # First characters that make a spreadsheet read a cell as a formula (OWASP's list).
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 # A text that is only a number ("-3.50", "+2"): a spreadsheet reads it as a number.
 NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+CellT = TypeVar("CellT")
 
 
 def formula_like(text: str) -> bool:
@@ -69,13 +70,13 @@ def inert_workbook(workbook: Any) -> None:
                 inert_cell(cell)
 
 
-def inert_cell(cell: Any) -> Any:
+def inert_cell(cell: CellT) -> CellT:
     """An openpyxl cell made text if it holds text, quoted where it looks like a formula;
     the cell itself. ``inert_workbook`` calls it on every cell at saving; a write-only
     sheet, whose cells cannot be visited again, on each text cell as it is appended."""
-    value = cell.value
+    value = cell.value  # type: ignore[attr-defined]
     if isinstance(value, str):
         if formula_like(value):  # assigning costs: only where it changes
-            cell.value = QUOTE + value
-        cell.data_type = "s"
+            cell.value = QUOTE + value  # type: ignore[attr-defined]
+        cell.data_type = "s"  # type: ignore[attr-defined]
     return cell

@@ -7,13 +7,13 @@ goes through every row that matches a page at a time (``trail_pages``)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Select, String, cast, select
+from sqlalchemy import Select, String, cast, func, select
 from sqlalchemy.orm import Session
 
 from contest_desk.domain.records.audit import AuditRow
@@ -58,7 +58,9 @@ def _query(wanted: TrailFilter, limit: int | None = None) -> Select[Any]:
     return query
 
 
-def _matching(s: Session, wanted: TrailFilter, limit: int | None = None) -> Iterator[AuditRow]:
+def _matching(
+    s: Session, wanted: TrailFilter, limit: int | None = None
+) -> Generator[AuditRow, None, None]:
     """The rows ``wanted`` names, newest first, read ``_BATCH`` at a time (a server-side
     cursor on PostgreSQL); closing the iterator closes the database's result."""
     detail = dict(wanted.detail)
@@ -86,7 +88,14 @@ def trail_rows(s: Session, wanted: TrailFilter, limit: int | None = None) -> lis
         return list(islice(rows, limit))
 
 
-def trail_pages(s: Session, wanted: TrailFilter) -> Iterator[list[AuditRow]]:
+def trail_count(s: Session, wanted: TrailFilter) -> int:
+    """How many rows ``wanted`` names, as the database counts them: exact but for a detail
+    field equal as text and not as JSON (4 and "4"), which ``trail_rows`` leaves out after
+    (rare): a total for a progress bar, never a count to rely on."""
+    return s.scalar(select(func.count()).select_from(_query(wanted).subquery())) or 0
+
+
+def trail_pages(s: Session, wanted: TrailFilter) -> Generator[list[AuditRow], None, None]:
     """Every row ``wanted`` names, newest first, in pages of at most ``_BATCH`` rows, each
     read from the database only when the one before has been taken: a whole trail (the
     audit export's million rows) is gone through holding a page of it, not a list of it.

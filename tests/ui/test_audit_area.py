@@ -17,6 +17,7 @@ from contest_desk.storage import audit_reads
 from contest_desk.ui.audit import area as audit_area
 from contest_desk.ui.audit.area import AuditArea
 from contest_desk.ui.state import AppState
+from tests.ui import cancelling
 from tests.ui import test_scoring_models as shared
 from tests.ui.test_scoring_models import SmallEvent
 
@@ -134,9 +135,11 @@ def test_the_export_writes_the_trail_as_it_reads_it_a_page_at_a_time(
     monkeypatch.setattr(audit_excel, "_values", written)
     target = tmp_path / "审计记录.xlsx"
     monkeypatch.setattr(audit_area, "ask_save_path", lambda *_a: str(target))
+    told = cancelling.steps(monkeypatch)
     qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
 
     seqs = [r.seq for r in trail]
+    assert told == [(n, len(seqs)) for n in range(len(seqs))]  # the bar knows its total
     assert len(seqs) > 6
     assert [s for what, s in events if what == "read"] == seqs  # once each, newest first
     assert [s for what, s in events if what == "written"] == seqs

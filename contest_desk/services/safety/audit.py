@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +19,12 @@ from contest_desk.services.permissions import requires
 from contest_desk.services.safety.anchors import anchor_problems, make_anchor
 from contest_desk.storage import models as m
 from contest_desk.storage.audit_check import chain_check
-from contest_desk.storage.audit_reads import TrailFilter, trail_pages, trail_rows
+from contest_desk.storage.audit_reads import (
+    TrailFilter,
+    trail_count,
+    trail_pages,
+    trail_rows,
+)
 from contest_desk.storage.audit_state import StateDifference, state_differences
 
 # The name people know each kind of audit target by, from the table that holds it.
@@ -37,6 +42,8 @@ _NAMED: dict[str, Any] = {
     "achievement": (m.Achievement, m.Achievement.title),
     "meeting": (m.Meeting, m.Meeting.topic),
 }
+# Rows of the trail a page at a time, each with what its targets and users are called.
+Pages = Generator[tuple[list[AuditRow], dict[str, str]], None, None]
 _CHUNK = 500  # ids per query: well under every database's limit of parameters
 
 
@@ -196,7 +203,7 @@ class AuditService:
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
         detail: dict[str, Any] | None = None,
-    ) -> Iterator[tuple[list[AuditRow], dict[str, str]]]:
+    ) -> Pages:
         """Every row ``records`` would return without a limit, newest first, a page of
         rows at a time with what that page's targets and users are called now (``names``)
         — for the Excel export, which writes each page before the next is read, so that a
@@ -206,7 +213,21 @@ class AuditService:
         wanted = TrailFilter(targets, actor, since, until, detail or {})
         return self._pages(wanted)
 
-    def _pages(self, wanted: TrailFilter) -> Iterator[tuple[list[AuditRow], dict[str, str]]]:
+    @requires(Action.VIEW_AUDIT)
+    def record_count(
+        self,
+        targets: tuple[str, ...] = (),
+        actor: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> int:
+        """About how many rows ``record_pages`` hands out (the database's count; rows that
+        match the detail only as text are in it): the export's progress total."""
+        with self.ctx.db.reading() as s:
+            return trail_count(s, TrailFilter(targets, actor, since, until, detail or {}))
+
+    def _pages(self, wanted: TrailFilter) -> Pages:
         with self.ctx.db.reading() as s:
             for page in trail_pages(s, wanted):
                 yield page, target_names(s, _named_in(page))

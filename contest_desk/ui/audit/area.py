@@ -398,9 +398,11 @@ class AuditArea(QWidget):
                     return write_audit_excel(path, rows, progress, names)
                 # Read a page at a time as the file is written (a year: a million rows),
                 # the reading closed when the writing stops (Cancel, a failure).
-                with closing(trail_pages(services, filters)) as pages:
+                total, pages = trail_pages(services, filters)
+                with closing(pages):
                     known: dict[str, str] = {}
-                    return write_audit_excel(path, paged_rows(pages, known), progress, known)
+                    found = paged_rows(pages, known)
+                    return write_audit_excel(path, found, progress, known, total=total)
             except OSError as error:
                 raise UserError("Cannot write {file}: {reason}", file=path, reason=error) from error
 

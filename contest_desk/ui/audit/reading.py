@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contest_desk.domain.audit_words import utc_of_local
 from contest_desk.domain.records.audit import AuditRow
+
+if TYPE_CHECKING:
+    from contest_desk.services.safety.audit import Pages
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,13 @@ def _asked(services: Any, filters: Filters) -> tuple[Any, ...]:
     return targets, None, first, last, detail
 
 
-def trail_pages(services: Any, filters: Filters) -> Iterator[tuple[list[AuditRow], dict[str, str]]]:
-    """Every row ``filters`` ask for, newest first, a page at a time with its names
-    (``audit.record_pages``): for the Excel file, which holds them all. Off the window's
-    thread; close it when stopping early."""
-    return services.audit.record_pages(*_asked(services, filters))  # type: ignore[no-any-return]
+def trail_pages(services: Any, filters: Filters) -> tuple[int, Pages]:
+    """About how many rows ``filters`` ask for (the progress's total), and every one of
+    them, newest first, a page at a time with its names (``audit.record_pages``): for the
+    Excel file, which holds them all. Off the window's thread; close the pages when
+    stopping early."""
+    asked = _asked(services, filters)
+    return services.audit.record_count(*asked), services.audit.record_pages(*asked)
 
 
 def paged_rows(

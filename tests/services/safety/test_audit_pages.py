@@ -62,6 +62,9 @@ def test_pages_keep_the_filters(
     targeted = list(services.audit.record_pages((entry,)))
     assert [r for page, _n in targeted for r in page] == [r for r in trail if r.target == entry]
     assert all(entry in names for _page, names in targeted)  # each page's names with it
+    assert services.audit.record_count((entry,)) == len([r for p, _n in targeted for r in p])
+    assert services.audit.record_count(detail={"judge": first}) == 4
+    assert services.audit.record_count() == len(trail)  # the progress bar's total
 
 
 def test_pages_closed_early_read_no_further(
