@@ -7,6 +7,8 @@ writes the million rows a real worksheet takes."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,41 @@ def test_rows_that_just_fill_a_worksheet_take_no_further_one(
     }
     assert over["Audit trail (2)"][1][0] == 1
     assert [len(rows) for rows in empty.values()] == [1]  # the header alone
+
+
+def test_rows_are_written_as_an_iterator_hands_them_out(tmp_path: Path) -> None:
+    """The trail need not be a list (the export reads it in pages as it writes): each row
+    is taken when it is written, with the total it is given for the progress."""
+    taken: list[int] = []
+    told: list[tuple[int, int]] = []
+
+    def rows() -> Iterator[AuditRow]:
+        for row in trail(5):
+            taken.append(row.seq)
+            yield row
+
+    def progress(done: int, total: int) -> bool:
+        told.append((done, total))
+        assert len(taken) == done + 1  # the row about to be written, none after it
+        return True
+
+    with speaking("en"):
+        path = write_audit_excel(tmp_path / "a.xlsx", rows(), progress, sheet_rows=3, total=5)
+    assert told == [(n, 5) for n in range(5)]
+    assert [row[0] for rows in read_back(path).values() for row in rows[1:]] == [5, 4, 3, 2, 1]
+
+
+def test_text_that_reads_as_an_error_or_a_formula_stays_text(tmp_path: Path) -> None:
+    """Each text cell is guarded as it is appended: an error's name, a formula in the
+    details, on a later worksheet as on the first."""
+    rows = [
+        replace(row, note="#N/A", detail={"why": "=1+1"}) if row.seq < 3 else row
+        for row in trail(4)
+    ]
+    with speaking("en"):
+        path = write_audit_excel(tmp_path / "a.xlsx", rows, sheet_rows=3)
+    last = load_workbook(path)["Audit trail (2)"]
+    assert [(c.value, c.data_type) for c in last[2][7:9]] == [
+        ("#N/A", "s"),
+        ('{"why": "=1+1"}', "s"),
+    ]
