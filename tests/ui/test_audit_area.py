@@ -148,3 +148,28 @@ def test_the_export_writes_the_trail_as_it_reads_it_a_page_at_a_time(
     assert [(r[0], r[2], r[4]) for r in rows] == [
         (t.seq, actor_text(t.actor, names), target_text(t.target, names)) for t in trail
     ]
+
+
+def test_cancelling_the_paged_export_stops_the_reading_and_leaves_no_file(
+    qtbot, area: AuditArea, services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(audit_area, "SHOWN", 3)
+    monkeypatch.setattr(audit_reads, "_BATCH", 2)
+    qtbot.mouseClick(area.refresh_button, Qt.MouseButton.LeftButton)
+    total = len(services.audit.records())
+    read: list[int] = []
+
+    def counted(seq: int, *rest: object) -> AuditRow:
+        read.append(seq)
+        return AuditRow(seq, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(audit_reads, "AuditRow", counted)
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    target = folder / "审计记录.xlsx"
+    monkeypatch.setattr(audit_area, "ask_save_path", lambda *_a: str(target))
+    told = cancelling.steps(monkeypatch, cancel_at=3)  # as the third row is written
+    qtbot.mouseClick(area.export_button, Qt.MouseButton.LeftButton)
+    assert told == [(0, total), (1, total), (2, total)]
+    assert len(read) <= 4 < total  # the page of the third row, and none after it
+    assert list(folder.iterdir()) == []  # nothing written, nothing left aside
