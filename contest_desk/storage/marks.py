@@ -61,7 +61,7 @@ def store_mark(
 ) -> Decimal | None:
     """Write or clear a mark and return the value it replaces; an objective value replaces
     whoever keyed it before. ``cell``: the cell's marks (judge, value) when the caller
-    read them already in this transaction (a save on SQLite, whose writers take turns:
+    read them already in this transaction, locked (a save reads them with its facts:
     storage/save_facts.py); otherwise they are read here, locked."""
     # Locked until the commit (PostgreSQL): a second save of the cell waits, then reads
     # what the first stored, so a check against the value a device saw holds.
