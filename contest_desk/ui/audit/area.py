@@ -43,7 +43,7 @@ from contest_desk.i18n import _
 from contest_desk.reports.audit_excel import write_audit_excel
 from contest_desk.services.hub import Services
 from contest_desk.ui import feedback, operations, save_dialog
-from contest_desk.ui.audit.reading import Filters, Read, paged_rows, read_trail, trail_pages
+from contest_desk.ui.audit.reading import Filters, Read, export_pages, paged_rows, read_trail
 from contest_desk.ui.date_field import DateField
 from contest_desk.ui.elided_combo import ElidedComboBox
 from contest_desk.ui.jobs import LatestJob
@@ -398,7 +398,7 @@ class AuditArea(QWidget):
                     return write_audit_excel(path, rows, progress, names)
                 # Read a page at a time as the file is written (a year: a million rows),
                 # the reading closed when the writing stops (Cancel, a failure).
-                total, pages = trail_pages(services, filters)
+                total, pages = export_pages(services, filters)
                 with closing(pages):
                     known: dict[str, str] = {}
                     found = paged_rows(pages, known)

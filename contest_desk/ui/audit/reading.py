@@ -54,7 +54,7 @@ def _asked(services: Any, filters: Filters) -> tuple[Any, ...]:
     return targets, None, first, last, detail
 
 
-def trail_pages(services: Any, filters: Filters) -> tuple[int, Pages]:
+def export_pages(services: Any, filters: Filters) -> tuple[int, Pages]:
     """About how many rows ``filters`` ask for (the progress's total), and every one of
     them, newest first, a page at a time with its names (``audit.record_pages``): for the
     Excel file, which holds them all. Off the window's thread; close the pages when

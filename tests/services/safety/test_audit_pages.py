@@ -77,5 +77,4 @@ def test_pages_closed_early_read_no_further(
     next(pages)
     pages.close()
     assert len(made) <= 4
-    assert list(pages) == []
     assert services.audit.records(limit=1) == trail[:1]  # the database answers as before
